@@ -1,0 +1,1 @@
+"""Data files shipped with Hinge (read through importlib.resources)."""

@@ -1,0 +1,157 @@
+"""Composition root: parses the command line, opens the database, builds and wires the window.
+
+Nothing else constructs services. The window paints first; the database and the views that need
+it are loaded right after, so Hinge opens about as fast as an empty Qt window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from hinge_desktop.cli import Options, parse_args
+from hinge_desktop.paths import DataFolderError, DataPaths
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from hinge_desktop.storage.store import Store
+    from hinge_desktop.ui.main_window import MainWindow
+    from hinge_desktop.ui.preferences import Preferences
+
+EXIT_STORAGE_ERROR = 2
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    return run(parse_args(argv))
+
+
+def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -> int:
+    """Start Hinge as ``options`` say; returns the process exit code.
+
+    ``on_first_paint`` is called once the window has painted (the start-up benchmark uses it).
+    """
+    if options.screenshot_view is not None and "QT_QPA_PLATFORM" not in os.environ:
+        # A screenshot needs no display: render off screen unless told otherwise.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    paths = DataPaths.resolve(options.data_dir)
+    try:
+        paths.ensure()
+    except DataFolderError as exc:
+        print(f"hinge-desktop: {exc}", file=sys.stderr)
+        return EXIT_STORAGE_ERROR
+
+    from hinge_desktop.ui.application import (
+        ColourSchemeFollower,
+        QuitOnSignal,
+        create_application,
+    )
+    from hinge_desktop.ui.main_window import MainWindow
+    from hinge_desktop.ui.preferences import Preferences
+
+    app = create_application()
+    preferences = Preferences(paths.settings)
+    ColourSchemeFollower(app, preferences)
+    window = MainWindow(preferences)
+
+    if options.screenshot_view is not None and options.screenshot_file is not None:
+        return _screenshot(window, preferences, paths, options)
+
+    QuitOnSignal(app)
+    window.statusBar().showMessage(window.tr("Opening your training log…"))
+    window.first_painted.connect(
+        lambda: _finish_start(app, window, preferences, paths, on_first_paint),
+        type=_queued(),
+    )
+    window.show()
+    return app.exec()
+
+
+def _queued() -> object:
+    from PySide6.QtCore import Qt
+
+    return Qt.ConnectionType.QueuedConnection
+
+
+def _finish_start(
+    app: QApplication,
+    window: MainWindow,
+    preferences: Preferences,
+    paths: DataPaths,
+    on_first_paint: Callable[[], None] | None,
+) -> None:
+    if on_first_paint is not None:
+        on_first_paint()
+    from hinge_desktop.storage.errors import StorageError
+    from hinge_desktop.storage.store import open_store
+
+    try:
+        store = open_store(paths.database)
+    except StorageError as exc:
+        _fail(app, window, str(exc))
+        return
+    install_views(window, preferences, store, paths)
+    app.aboutToQuit.connect(store.close)
+    window.statusBar().showMessage(window.tr("Ready"), 5000)
+
+
+def install_views(
+    window: MainWindow, preferences: Preferences, store: Store, paths: DataPaths
+) -> None:
+    """Build every view with what it needs and put it in the window."""
+    from hinge_desktop.ui.drills_view import DrillsView
+    from hinge_desktop.ui.history_view import HistoryView
+    from hinge_desktop.ui.settings_view import SettingsView
+    from hinge_desktop.ui.workout_view import WorkoutView
+
+    window.install_view("drills", DrillsView())
+    window.install_view("workout", WorkoutView())
+    window.install_view("history", HistoryView())
+    window.install_view("settings", SettingsView(preferences, store, paths.root))
+
+
+def _fail(app: QApplication, window: MainWindow, message: str) -> None:
+    """Tell the person why Hinge cannot go on, then quit with an error status."""
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"hinge-desktop: {message}", file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        window.tr("Hinge cannot open your data"),
+        message,
+        QMessageBox.StandardButton.Close,
+        window,
+    )
+    box.setObjectName("fatalErrorBox")
+    box.finished.connect(lambda _result: app.exit(EXIT_STORAGE_ERROR))
+    box.open()
+
+
+def _screenshot(
+    window: MainWindow, preferences: Preferences, paths: DataPaths, options: Options
+) -> int:
+    from hinge_desktop.storage.errors import StorageError
+    from hinge_desktop.storage.store import open_store
+    from hinge_desktop.ui.screenshot import ScreenshotError, save
+
+    view, file = options.screenshot_view, options.screenshot_file
+    if view is None or file is None:
+        raise ValueError("_screenshot needs a view and a file")
+    try:
+        store = open_store(paths.database)
+    except StorageError as exc:
+        print(f"hinge-desktop: {exc}", file=sys.stderr)
+        return EXIT_STORAGE_ERROR
+    try:
+        install_views(window, preferences, store, paths)
+        window.show_view(view)
+        save(window, file)
+    except ScreenshotError as exc:
+        print(f"hinge-desktop: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        store.close()
+    return 0

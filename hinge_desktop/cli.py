@@ -1,0 +1,62 @@
+"""The command-line contract of ``hinge-desktop`` (see the README).
+
+Parsing lives apart from the composition root so that ``--version`` and usage errors answer
+without importing Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from hinge_desktop import COMMAND, __version__
+
+VIEWS = ("drills", "workout", "history", "settings")
+"""The views of the main window, in navigation order; ``--screenshot`` accepts these names."""
+
+
+@dataclass(frozen=True)
+class Options:
+    data_dir: Path | None
+    screenshot_view: str | None
+    screenshot_file: Path | None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=COMMAND,
+        description="Hinge: a desktop coach for the hip hinge.",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        type=Path,
+        help="keep the database, backups and settings in DIR "
+        "(default: the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--screenshot",
+        nargs=2,
+        metavar=("VIEW", "FILE"),
+        help=f"render the main window at 1280x800 with VIEW ({', '.join(VIEWS)}) "
+        "into the PNG file FILE and exit",
+    )
+    parser.add_argument("--version", action="version", version=f"{COMMAND} {__version__}")
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    """Parse the command line; exits with argparse's usage message on a bad option."""
+    parser = build_parser()
+    ns = parser.parse_args(argv)
+    view = file = None
+    if ns.screenshot is not None:
+        view, raw_file = ns.screenshot
+        if view not in VIEWS:
+            parser.error(f"--screenshot: unknown view {view!r} (choose from {', '.join(VIEWS)})")
+        file = Path(raw_file)
+        if file.suffix.lower() != ".png":
+            parser.error(f"--screenshot: {raw_file!r} must be a .png file")
+    return Options(data_dir=ns.data_dir, screenshot_view=view, screenshot_file=file)

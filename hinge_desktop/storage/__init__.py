@@ -1,0 +1,1 @@
+"""The one SQLite file of Hinge, through sqlite-utils: opening, migrating and the repositories."""

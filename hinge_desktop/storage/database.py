@@ -1,0 +1,138 @@
+"""Opening the database: refuse what we must not touch, then configure and migrate.
+
+The connection belongs to the thread that calls :func:`open_database`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from hinge_desktop import __version__
+from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase, StorageError
+from hinge_desktop.storage.migrations import (
+    APPLICATION_ID,
+    LATEST_FORMAT,
+    MIGRATION_SET,
+    build_migrations,
+)
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class FileState:
+    """What a read-only look at a database file found."""
+
+    exists: bool
+    data_format: int = 0
+    written_by: str | None = None
+
+
+def inspect_file(path: Path) -> FileState:
+    """Look at ``path`` without writing a byte; raise if it is not ours to open.
+
+    Refuses a file of another program and one written by a newer Hinge, naming both versions.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return FileState(exists=False)
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotAHingeDatabase(path, f"Cannot open the database {path}: {exc}.") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        data_format = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "_sqlite_migrations" in tables:
+            applied = conn.execute(
+                "SELECT count(*) FROM _sqlite_migrations WHERE migration_set = ?",
+                [MIGRATION_SET],
+            ).fetchone()[0]
+            data_format = max(data_format, applied)
+        written_by = None
+        if "hinge_meta" in tables:
+            row = conn.execute(
+                "SELECT value FROM hinge_meta WHERE key = 'schema_written_by'"
+            ).fetchone()
+            written_by = row[0] if row else None
+    except sqlite3.DatabaseError as exc:
+        raise NotAHingeDatabase(
+            path, f"The file {path} is not a readable Hinge database ({exc})."
+        ) from exc
+    finally:
+        conn.close()
+    if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables):
+        raise NotAHingeDatabase(
+            path, f"The file {path} is an SQLite database of another program, not Hinge's."
+        )
+    if data_format > LATEST_FORMAT:
+        raise DatabaseTooNew(path, written_by or "a newer version", data_format, LATEST_FORMAT)
+    return FileState(exists=True, data_format=data_format, written_by=written_by)
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and migrate the database at ``path``.
+
+    WAL with ``synchronous=FULL``: every committed set survives a crash or a power cut.
+    """
+    inspect_file(path)
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+    except sqlite3.Error as exc:
+        raise StorageError(path, f"Cannot open the database {path}: {exc}.") from exc
+    try:
+        db = Database(conn, execute_plugins=False)
+        db.execute("PRAGMA foreign_keys = ON")
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode != "wal":
+            raise StorageError(path, f"The database {path} cannot use write-ahead logging.")
+        db.execute("PRAGMA synchronous = FULL")
+        _migrate(db)
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        raise StorageError(path, _describe_operational_error(path, exc)) from exc
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _migrate(db: Database) -> None:
+    migrations = build_migrations()
+    if migrations.pending(db):
+        migrations.apply(db)
+    if data_format(db) == LATEST_FORMAT:
+        return
+    with db.atomic():
+        db.execute(f"PRAGMA user_version = {LATEST_FORMAT}")
+        db.table("hinge_meta").upsert({"key": "schema_written_by", "value": __version__}, pk="key")
+
+
+def data_format(db: Database) -> int:
+    value: int = db.execute("PRAGMA user_version").fetchone()[0]
+    return value
+
+
+def _describe_operational_error(path: Path, exc: sqlite3.OperationalError) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return f"The database {path} is in use by another program (is Hinge already running?)."
+    if "readonly" in text or "read-only" in text:
+        return f"The database {path} cannot be written: the file or its folder is read-only."
+    if "disk is full" in text or "full" in text:
+        return f"The database {path} cannot be written: the disk is full."
+    return f"Cannot use the database {path}: {text}."
+
+
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATION_SET",
+    "FileState",
+    "data_format",
+    "inspect_file",
+    "open_database",
+]

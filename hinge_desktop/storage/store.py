@@ -1,0 +1,33 @@
+"""The opened database with its repositories: what the rest of the app is handed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from hinge_desktop.storage.database import data_format, open_database
+from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.storage.workouts import WorkoutRepository
+
+
+@dataclass(frozen=True)
+class Store:
+    path: Path
+    db: Database
+    sets: SetRepository
+    workouts: WorkoutRepository
+
+    @property
+    def data_format(self) -> int:
+        return data_format(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_store(path: Path) -> Store:
+    """Open the database at ``path`` in the calling thread, which then owns the connection."""
+    db = open_database(path)
+    return Store(path=path, db=db, sets=SetRepository(db), workouts=WorkoutRepository(db))

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, its views, widgets and item models."""

@@ -1,0 +1,198 @@
+"""The main window: side navigation, the four views, menus and the status bar.
+
+It only hosts views; app.py builds them with their collaborators and installs them here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from hinge_desktop import APP_NAME, __version__
+from hinge_desktop.cli import VIEWS
+from hinge_desktop.ui.icons import icon
+from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
+from hinge_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    """Emitted once, when the window has painted for the first time."""
+
+    view_changed = Signal(str)
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.setWindowTitle(APP_NAME)
+        self._preferences = preferences
+        self._painted = False
+        self._titles = {
+            "drills": self.tr("Drills"),
+            "workout": self.tr("Workout"),
+            "history": self.tr("History"),
+            "settings": self.tr("Settings"),
+        }
+
+        self._nav = QListWidget()
+        self._nav.setObjectName("viewNav")
+        self._nav.setAccessibleName(self.tr("Views"))
+        self._nav.setIconSize(QSize(24, 24))
+        self._nav.setFixedWidth(200)
+        self._nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self._nav.setSpacing(3)
+        self._nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        nav_font = self._nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self._nav.setFont(nav_font)
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("viewStack")
+        for name in VIEWS:
+            item = QListWidgetItem(icon(name), self._titles[name])
+            item.setSizeHint(QSize(0, 44))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self._nav.addItem(item)
+            self._stack.addWidget(QWidget())
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._nav)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self._nav.currentRowChanged.connect(self._on_row_changed)
+
+        geometry = preferences.get(WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+        self.show_view(preferences.get(LAST_VIEW))
+
+    # Views -------------------------------------------------------------------------------
+
+    def install_view(self, name: str, view: QWidget) -> None:
+        """Put ``view`` in the place of ``name`` (one of the names in VIEWS)."""
+        index = VIEWS.index(name)
+        old = self._stack.widget(index)
+        self._stack.insertWidget(index, view)
+        self._stack.removeWidget(old)
+        old.deleteLater()
+        if self._nav.currentRow() == index:
+            self._stack.setCurrentIndex(index)
+
+    def view(self, name: str) -> QWidget:
+        return self._stack.widget(VIEWS.index(name))
+
+    def show_view(self, name: str) -> None:
+        self._nav.setCurrentRow(VIEWS.index(name))
+
+    def current_view(self) -> str:
+        return VIEWS[self._stack.currentIndex()]
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self._stack.setCurrentIndex(row)
+        self._view_actions[row].setChecked(True)
+        self.view_changed.emit(VIEWS[row])
+
+    # Menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if quit_action.shortcut().isEmpty():
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self._view_actions: list[QAction] = []
+        for number, name in enumerate(VIEWS, start=1):
+            action = view_menu.addAction(icon(name), self._titles[name])
+            action.setObjectName(f"show{name.capitalize()}Action")
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
+            group.addAction(action)
+            self._view_actions.append(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        shortcuts_action.setObjectName("shortcutsAction")
+        shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        shortcuts_action.triggered.connect(self.show_shortcuts)
+        about_action = help_menu.addAction(self.tr("&About {app}").format(app=APP_NAME))
+        about_action.setObjectName("aboutAction")
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+
+    def actions_with_shortcuts(self) -> list[QAction]:
+        """Every menu action that has a shortcut, in menu order."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            found.extend(a for a in menu.actions() if not a.shortcut().isEmpty())
+        return found
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions_with_shortcuts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
+            self.tr("<h3>{app} {version}</h3><p>A desktop coach for the hip hinge.</p>").format(
+                app=APP_NAME, version=__version__
+            )
+        )
+        box.setInformativeText(
+            self.tr("Your training log stays on this computer.<br>Qt {qt}").format(qt=qVersion())
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    # State -------------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        """Remember the window's size, place and view for the next start."""
+        self._preferences.set(WINDOW_GEOMETRY, self.saveGeometry().data())
+        self._preferences.set(LAST_VIEW, self.current_view())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

@@ -1,0 +1,97 @@
+"""Every setting, declared once (key, default, label, allowed values), over a QSettings file.
+
+The file lives in the data folder, so each data folder (and each test) has its own settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar, cast
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QSettings,
+    Signal,
+)
+
+from hinge_desktop.cli import VIEWS
+
+T = TypeVar("T", str, bytes, bool, int, float)
+
+
+@dataclass(frozen=True)
+class Preference(Generic[T]):
+    key: str
+    default: T
+    label: str
+    choices: tuple[T, ...] = ()
+
+    def display_label(self) -> str:
+        return QCoreApplication.translate("Preferences", self.label)
+
+
+COLOUR_SCHEME = Preference[str](
+    "appearance/colour_scheme",
+    "system",
+    QT_TRANSLATE_NOOP("Preferences", "Colour scheme"),
+    ("system", "light", "dark"),
+)
+LAST_VIEW = Preference[str](
+    "window/last_view", VIEWS[0], QT_TRANSLATE_NOOP("Preferences", "Last view"), VIEWS
+)
+WINDOW_GEOMETRY = Preference[bytes](
+    "window/geometry", b"", QT_TRANSLATE_NOOP("Preferences", "Window size and place")
+)
+
+ALL_PREFERENCES: tuple[Preference[str] | Preference[bytes], ...] = (
+    COLOUR_SCHEME,
+    LAST_VIEW,
+    WINDOW_GEOMETRY,
+)
+
+
+class Preferences(QObject):
+    """Typed access to the settings file; emits ``changed(key)`` after a value changes."""
+
+    changed = Signal(str)
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._settings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def path(self) -> Path:
+        return Path(self._settings.fileName())
+
+    def get(self, pref: Preference[T]) -> T:
+        raw = self._settings.value(pref.key, pref.default)
+        value = self._coerce(pref, raw)
+        if value is None or (pref.choices and value not in pref.choices):
+            return pref.default
+        return value
+
+    def set(self, pref: Preference[T], value: T) -> None:
+        if pref.choices and value not in pref.choices:
+            raise ValueError(f"{value!r} is not one of {pref.choices} for {pref.key}")
+        if self.get(pref) == value:
+            return
+        stored = QByteArray(value) if isinstance(value, bytes) else value
+        self._settings.setValue(pref.key, stored)
+        self._settings.sync()
+        self.changed.emit(pref.key)
+
+    @staticmethod
+    def _coerce(pref: Preference[T], raw: object) -> T | None:
+        kind = type(pref.default)
+        if isinstance(raw, QByteArray):
+            raw = raw.data()
+        if kind is bool and isinstance(raw, str):
+            return cast(T, raw.lower() in ("true", "1"))
+        try:
+            return cast(T, kind(raw))  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return None

@@ -1,0 +1,110 @@
+"""Test set-up shared by every test.
+
+- Qt runs off screen unless a test asks for a real display.
+- Every test gets fresh data, config and cache folders: nothing reads or writes the real user's.
+- A test fails if it leaves a QTimer or QThread running, or opens a modal dialog.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+pytest_plugins = ["pytester"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        folder = tmp_path / "home" / name.lower()
+        folder.mkdir(parents=True)
+        monkeypatch.setenv(name, str(folder))
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh, empty data folder for this test."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(autouse=True)
+def _no_leaked_timers_or_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Fail the test if a QTimer is still active or a QThread still running when it ends.
+
+    A timer app that leaks timers is broken: they fire into objects that are gone.
+    """
+    from PySide6.QtCore import QObject, QThread, QTimer
+    from shiboken6 import Shiboken
+
+    timers: list[QTimer] = []
+    threads: list[QThread] = []
+    timer_start = QTimer.start
+    thread_start = QThread.start
+
+    def tracked_timer_start(self: QTimer, *args: Any) -> None:
+        timers.append(self)
+        timer_start(self, *args)
+
+    def tracked_thread_start(self: QThread, *args: Any) -> None:
+        threads.append(self)
+        thread_start(self, *args)
+
+    def tracked_single_shot(msec: int, *args: Any) -> None:
+        # Route the static QTimer.singleShot through a QTimer we can see.
+        context: QObject | None = None
+        if len(args) == 2:
+            context, target = args
+        elif len(args) == 1:
+            (target,) = args
+        else:
+            raise TypeError(f"QTimer.singleShot({msec}, *{args!r}) is not supported in tests")
+        timer = QTimer(context)
+        timer.setSingleShot(True)
+        callback: Callable[[], object] = target
+        timer.timeout.connect(callback)
+        timer.timeout.connect(timer.deleteLater)
+        timer.start(msec)
+
+    monkeypatch.setattr(QTimer, "start", tracked_timer_start)
+    monkeypatch.setattr(QThread, "start", tracked_thread_start)
+    monkeypatch.setattr(QTimer, "singleShot", staticmethod(tracked_single_shot))
+    yield
+    leaked: list[str] = []
+    for timer in timers:
+        if Shiboken.isValid(timer) and timer.isActive():
+            leaked.append(f"QTimer {_name(timer)} ({timer.interval()} ms)")
+            timer.stop()
+    for thread in threads:
+        if Shiboken.isValid(thread) and thread.isRunning():
+            leaked.append(f"QThread {_name(thread)}")
+            thread.quit()
+            thread.wait(2000)
+    if leaked:
+        pytest.fail("Left running when the test ended: " + "; ".join(leaked), pytrace=False)
+
+
+def _name(obj: Any) -> str:
+    return str(obj.objectName() or repr(obj))
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A blocking dialog would hang the run: fail instead. Tests that expect one patch it."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    def refuse(*args: Any, **kwargs: Any) -> None:
+        pytest.fail(f"A modal dialog was opened: {args!r}", pytrace=False)
+
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    for name in ("critical", "warning", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, staticmethod(refuse))
+    for name in ("getOpenFileName", "getSaveFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, staticmethod(refuse))
