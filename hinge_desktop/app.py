@@ -48,6 +48,7 @@ def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -
         ColourSchemeFollower,
         QuitOnSignal,
         create_application,
+        hide_offscreen_noise,
     )
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
@@ -58,6 +59,8 @@ def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -
     window = MainWindow(preferences)
 
     if options.screenshot_view is not None and options.screenshot_file is not None:
+        if app.platformName() == "offscreen":
+            hide_offscreen_noise()
         return _screenshot(window, preferences, paths, options)
 
     QuitOnSignal(app)

@@ -39,8 +39,12 @@ def inspect_file(path: Path) -> FileState:
     """
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=False)
+    # Without a write-ahead log beside it the file is read as immutable, which creates no -wal or
+    # -shm files; with one, SQLite must read the log too, to see the newest header.
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True)
     except sqlite3.Error as exc:
         raise NotAHingeDatabase(path, f"Cannot open the database {path}: {exc}.") from exc
     try:

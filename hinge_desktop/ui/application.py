@@ -6,7 +6,14 @@ import signal
 import socket
 import sys
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt
+from PySide6.QtCore import (
+    QMessageLogContext,
+    QObject,
+    QSocketNotifier,
+    Qt,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -89,3 +96,25 @@ class QuitOnSignal(QObject):
         self._notifier.setEnabled(False)
         self._reader.close()
         self._writer.close()
+
+
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def hide_offscreen_noise() -> None:
+    """Drop the one warning the offscreen platform prints for every window it shows.
+
+    It says the platform has no window manager to pass size hints to, which is true and harmless
+    when rendering a screenshot; every other message still reaches stderr.
+    """
+    previous = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)

@@ -26,6 +26,11 @@ from hinge_desktop.ui.shortcuts_dialog import ShortcutsDialog
 DEFAULT_SIZE = QSize(1280, 800)
 
 
+def default_size(available: QSize) -> QSize:
+    """1280 by 800 pixels, or nine tenths of the screen where that is smaller."""
+    return DEFAULT_SIZE.boundedTo(available * 0.9)
+
+
 class MainWindow(QMainWindow):
     first_painted = Signal()
     """Emitted once, when the window has painted for the first time."""
@@ -80,7 +85,7 @@ class MainWindow(QMainWindow):
 
         geometry = preferences.get(WINDOW_GEOMETRY)
         if not geometry or not self.restoreGeometry(geometry):
-            self.resize(DEFAULT_SIZE)
+            self.resize(default_size(self.screen().availableGeometry().size()))
         self.show_view(preferences.get(LAST_VIEW))
 
     # Views -------------------------------------------------------------------------------

@@ -1,0 +1,62 @@
+"""A logged set is on disk when the call returns: it survives the process being killed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from hinge_desktop.storage.store import open_store
+
+WRITER = textwrap.dedent(
+    """
+    import sys, time
+    from datetime import datetime, timezone
+    from pathlib import Path
+    from hinge_desktop.domain.training import LoggedSet, Unit
+    from hinge_desktop.storage.store import open_store
+
+    store = open_store(Path(sys.argv[1]))
+    for number in range(1, 4):
+        store.sets.add(LoggedSet(drill_id="romanian-deadlift", set_number=number, reps=8,
+                                 weight=40.0, unit=Unit.KG,
+                                 performed_at=datetime.now(timezone.utc)))
+        print(f"logged {number}", flush=True)
+    time.sleep(60)
+    """
+)
+
+
+@pytest.mark.slow
+def test_sets_logged_before_a_sigkill_are_all_there(data_dir: Path) -> None:
+    database = data_dir / "hinge.sqlite3"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(database)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert writer.stdout is not None
+        lines = [writer.stdout.readline().strip() for _ in range(3)]
+        assert lines == ["logged 1", "logged 2", "logged 3"]
+    finally:
+        os.kill(writer.pid, signal.SIGKILL)
+        writer.wait(10)
+        writer.stdout.close() if writer.stdout else None
+    assert writer.returncode == -signal.SIGKILL
+
+    store = open_store(database)
+    try:
+        sets = list(store.sets.for_drill("romanian-deadlift"))
+    finally:
+        store.close()
+    assert [(s.set_number, s.reps, s.weight) for s in sets] == [
+        (1, 8, 40.0),
+        (2, 8, 40.0),
+        (3, 8, 40.0),
+    ]

@@ -1,0 +1,218 @@
+"""The main window as a person uses it: navigation, shortcuts, help, remembered state, theme."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from hinge_desktop import __version__
+from hinge_desktop.app import _finish_start, install_views
+from hinge_desktop.cli import VIEWS
+from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.ui import theme
+from hinge_desktop.ui.application import ColourSchemeFollower, create_application
+from hinge_desktop.ui.main_window import MainWindow, default_size
+from hinge_desktop.ui.preferences import COLOUR_SCHEME, LAST_VIEW, Preferences
+from hinge_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> DataPaths:
+    return DataPaths(root=data_dir)
+
+
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    application = create_application()
+    yield application
+    theme.apply(application, theme.LIGHT)
+
+
+@pytest.fixture
+def store(paths: DataPaths) -> Iterator[Store]:
+    opened = open_store(paths.database)
+    yield opened
+    opened.close()
+
+
+def make_window(qtbot: QtBot, paths: DataPaths, store: Store | None = None) -> MainWindow:
+    preferences = Preferences(paths.settings)
+    window = MainWindow(preferences)
+    qtbot.addWidget(window)
+    if store is not None:
+        install_views(window, preferences, store, paths)
+    return window
+
+
+def show(qtbot: QtBot, window: MainWindow) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+
+
+def test_the_window_has_the_four_views_in_its_navigation(
+    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+) -> None:
+    window = make_window(qtbot, paths, store)
+    nav = window.findChild(QListWidget, "viewNav")
+    assert window.objectName() == "MainWindow"
+    assert [nav.item(row).text() for row in range(nav.count())] == [
+        "Drills",
+        "Workout",
+        "History",
+        "Settings",
+    ]
+    for name in VIEWS:
+        assert window.view(name).objectName() == f"{name}View"
+        assert window.view(name).accessibleName()
+
+
+def test_clicking_the_navigation_switches_the_view(
+    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+) -> None:
+    window = make_window(qtbot, paths, store)
+    show(qtbot, window)
+    nav = window.findChild(QListWidget, "viewNav")
+    rect = nav.visualItemRect(nav.item(2))
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_view() == "history"
+    assert window.centralWidget().isAncestorOf(window.view("history"))
+    assert window.view("history").isVisible()
+
+
+@pytest.mark.parametrize(("key", "view"), list(zip("1234", VIEWS, strict=True)))
+def test_ctrl_number_switches_the_view(
+    qtbot: QtBot, app: QApplication, paths: DataPaths, key: str, view: str
+) -> None:
+    window = make_window(qtbot, paths)
+    window.show_view("settings" if view != "settings" else "drills")
+    show(qtbot, window)
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == view
+
+
+def test_size_place_and_view_are_remembered(
+    qtbot: QtBot, app: QApplication, paths: DataPaths
+) -> None:
+    first = make_window(qtbot, paths)
+    show(qtbot, first)
+    first.resize(QSize(700, 500))
+    first.move(QPoint(40, 30))
+    first.show_view("history")
+    first.close()
+
+    second = make_window(qtbot, paths)
+    assert second.size() == QSize(700, 500)
+    assert second.current_view() == "history"
+
+
+def test_a_damaged_settings_file_falls_back_to_defaults(
+    qtbot: QtBot, app: QApplication, paths: DataPaths
+) -> None:
+    paths.settings.write_text("[window]\nlast_view=calendar\ngeometry=garbage\n")
+    window = make_window(qtbot, paths)
+    assert window.current_view() == "drills"
+    assert window.size() == default_size(window.screen().availableGeometry().size())
+    assert Preferences(paths.settings).get(LAST_VIEW) == "drills"
+
+
+def test_about_names_the_version(qtbot: QtBot, app: QApplication, paths: DataPaths) -> None:
+    window = make_window(qtbot, paths)
+    show(qtbot, window)
+    window.findChild(type(window.menuBar().actions()[0]), "aboutAction").trigger()
+    box = window.findChild(QMessageBox, "aboutBox")
+    assert box is not None
+    qtbot.waitExposed(box)
+    assert f"Hinge {__version__}" in box.text()
+    box.close()
+
+
+def test_f1_lists_every_shortcut_the_window_has(
+    qtbot: QtBot, app: QApplication, paths: DataPaths
+) -> None:
+    window = make_window(qtbot, paths)
+    show(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(ShortcutsDialog)
+    assert dialog is not None
+    shortcuts = dialog.shortcuts()
+    assert shortcuts["Drills"] == "Ctrl+1"
+    assert shortcuts["Settings"] == "Ctrl+4"
+    assert shortcuts["Keyboard shortcuts"] == "F1"
+    assert shortcuts["Quit"] == "Ctrl+Q"
+    dialog.close()
+
+
+def test_the_window_reports_its_first_paint_once(
+    qtbot: QtBot, app: QApplication, paths: DataPaths
+) -> None:
+    window = make_window(qtbot, paths)
+    painted: list[bool] = []
+    window.first_painted.connect(lambda: painted.append(True))
+    with qtbot.waitSignal(window.first_painted):
+        window.show()
+    window.repaint()
+    window.update()
+    qtbot.wait(20)
+    assert painted == [True]
+
+
+def test_choosing_dark_turns_the_whole_app_dark_and_is_remembered(
+    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+) -> None:
+    window = make_window(qtbot, paths, store)
+    preferences = window._preferences
+    ColourSchemeFollower(app, preferences)
+    window.show_view("settings")
+    show(qtbot, window)
+    combo = window.findChild(QComboBox, "colourSchemeCombo")
+    combo.setCurrentIndex(combo.findData("dark"))
+    assert app.palette().window().color().lightness() < 80
+    assert app.palette().windowText().color().lightness() > 180
+    assert Preferences(paths.settings).get(COLOUR_SCHEME) == "dark"
+
+    combo.setCurrentIndex(combo.findData("light"))
+    assert app.palette().window().color().lightness() > 200
+
+
+def test_settings_show_where_the_data_is_and_how_much_there_is(
+    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+) -> None:
+    store.sets.add(LoggedSet(drill_id="glute-bridge", performed_at=datetime.now(UTC)))
+    window = make_window(qtbot, paths, store)
+    settings = window.view("settings")
+    assert window.findChild(QLabel, "dataFolderLabel").text() == str(paths.root)
+    assert window.findChild(QLabel, "setCountLabel").text() == "1"
+    store.sets.add(LoggedSet(drill_id="glute-bridge", performed_at=datetime.now(UTC)))
+    settings.refresh()
+    assert window.findChild(QLabel, "setCountLabel").text() == "2"
+    assert window.findChild(QLabel, "workoutCountLabel").text() == "0"
+
+
+def test_a_database_from_a_newer_hinge_stops_the_app_with_a_message(
+    qtbot: QtBot, app: QApplication, paths: DataPaths
+) -> None:
+    import sqlite3
+
+    open_store(paths.database).close()
+    conn = sqlite3.connect(paths.database)
+    conn.execute("PRAGMA user_version = 42")
+    conn.commit()
+    conn.close()
+    window = make_window(qtbot, paths)
+    show(qtbot, window)
+    _finish_start(app, window, window._preferences, paths, None)
+    box = window.findChild(QMessageBox, "fatalErrorBox")
+    assert box is not None
+    assert "data format 42" in box.text()
+    assert f"Hinge {__version__}" in box.text()
+    box.close()

@@ -1,0 +1,87 @@
+"""Hinge in a real X11 window (under Xvfb), started and stopped as a person's desktop does."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+
+def require(tool: str, package: str) -> None:
+    """Skip where the tool is not installed; in CI it must be, so fail there instead."""
+    if shutil.which(tool) is None:
+        reason = f"{tool} is not installed (Debian package {package})"
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason}, and CI must run this test", pytrace=False)
+        pytest.skip(reason)
+
+
+@pytest.fixture
+def display() -> Iterator[str]:
+    require("Xvfb", "xvfb")
+    require("xwininfo", "x11-utils")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as numbers:
+            number = numbers.readline().strip()
+        assert number, "Xvfb did not report its display number"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def window_titles(display: str) -> str:
+    return subprocess.run(
+        ["xwininfo", "-root", "-tree"],
+        env={**os.environ, "DISPLAY": display},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+
+@pytest.mark.slow
+def test_hinge_opens_a_real_window_and_quits_cleanly_on_sigterm(
+    display: str, data_dir: Path
+) -> None:
+    (data_dir / "settings.ini").write_text("[window]\nlast_view=history\n")
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    app = subprocess.Popen(
+        [sys.executable, "-m", "hinge_desktop", "--data-dir", str(data_dir)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while '"Hinge"' not in window_titles(display):
+            assert app.poll() is None, f"Hinge exited early: {app.communicate()[1]}"
+            assert time.monotonic() < deadline, "no window titled Hinge appeared"
+            time.sleep(0.2)
+        # The database is opened once the window has painted.
+        while not (data_dir / "hinge.sqlite3").exists():
+            assert time.monotonic() < deadline, "the database was never opened"
+            time.sleep(0.1)
+    finally:
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=30)
+    assert app.returncode == 0, err
+    assert "Could not load the Qt platform plugin" not in err
+    settings = (data_dir / "settings.ini").read_text()
+    assert "geometry=" in settings
+    assert "last_view=history" in settings
