@@ -46,9 +46,9 @@ def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -
 
     from hinge_desktop.ui.application import (
         ColourSchemeFollower,
-        QuitOnSignal,
         create_application,
         hide_offscreen_noise,
+        set_window_icon,
     )
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
@@ -61,9 +61,9 @@ def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -
     if options.screenshot_view is not None and options.screenshot_file is not None:
         if app.platformName() == "offscreen":
             hide_offscreen_noise()
+        set_window_icon(app)
         return _screenshot(window, preferences, paths, options)
 
-    QuitOnSignal(app)
     window.statusBar().showMessage(window.tr("Opening your training log…"))
     window.first_painted.connect(
         lambda: _finish_start(app, window, preferences, paths, on_first_paint),
@@ -88,6 +88,10 @@ def _finish_start(
 ) -> None:
     if on_first_paint is not None:
         on_first_paint()
+    from hinge_desktop.ui.application import QuitOnSignal, set_window_icon
+
+    set_window_icon(app)
+    QuitOnSignal(app)
     from hinge_desktop.storage.errors import StorageError
     from hinge_desktop.storage.store import open_store
 

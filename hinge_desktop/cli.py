@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from hinge_desktop import COMMAND, __version__
 
@@ -17,8 +17,7 @@ VIEWS = ("drills", "workout", "history", "settings")
 """The views of the main window, in navigation order; ``--screenshot`` accepts these names."""
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     data_dir: Path | None
     screenshot_view: str | None
     screenshot_file: Path | None

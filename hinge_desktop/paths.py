@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from hinge_desktop import APP_NAME
 
@@ -12,8 +12,7 @@ class DataFolderError(Exception):
     """The data folder cannot be created or is not a folder."""
 
 
-@dataclass(frozen=True)
-class DataPaths:
+class DataPaths(NamedTuple):
     root: Path
 
     @classmethod

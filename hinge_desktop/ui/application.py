@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import signal
-import socket
 import sys
 
 from PySide6.QtCore import (
@@ -19,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from hinge_desktop import APP_ID, APP_NAME, ORGANIZATION_DOMAIN, __version__
 from hinge_desktop.ui import theme
-from hinge_desktop.ui.icons import icon
+from hinge_desktop.ui.icons import app_icon
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, Preferences
 
 
@@ -27,16 +25,23 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         app = existing
+        app.setStyle("Fusion")
     else:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        # Fusion looks the same everywhere and honours our palettes. Asked for on the command
+        # line, it is created without a Python wrapper for QStyle, which is slow to build.
+        args = list(argv if argv is not None else sys.argv[:1])
+        app = QApplication([*args[:1], "-style", "fusion", *args[1:]])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationDomain(ORGANIZATION_DOMAIN)
     app.setDesktopFileName(APP_ID)
-    app.setStyle("Fusion")
-    app.setWindowIcon(icon("hinge"))
     return app
+
+
+def set_window_icon(app: QApplication) -> None:
+    """Give every window Hinge's icon (done after the first paint: it is read from the assets)."""
+    app.setWindowIcon(app_icon())
 
 
 class ColourSchemeFollower(QObject):
@@ -67,6 +72,9 @@ class QuitOnSignal(QObject):
     """
 
     def __init__(self, app: QApplication) -> None:
+        import signal
+        import socket
+
         super().__init__(app)
         self._app = app
         self._reader, self._writer = socket.socketpair()
@@ -90,6 +98,8 @@ class QuitOnSignal(QObject):
         self._app.quit()
 
     def uninstall(self) -> None:
+        import signal
+
         signal.set_wakeup_fd(-1)
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, signal.SIG_DFL)

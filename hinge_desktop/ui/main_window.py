@@ -5,14 +5,15 @@ It only hosts views; app.py builds them with their collaborators and installs th
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -21,7 +22,12 @@ from hinge_desktop import APP_NAME, __version__
 from hinge_desktop.cli import VIEWS
 from hinge_desktop.ui.icons import icon
 from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
-from hinge_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from hinge_desktop.ui.shortcuts_dialog import ShortcutsDialog
 
 DEFAULT_SIZE = QSize(1280, 800)
 
@@ -163,12 +169,17 @@ class MainWindow(QMainWindow):
         return found
 
     def show_shortcuts(self) -> ShortcutsDialog:
+        # Imported on first use: dialogs are not needed to paint the window.
+        from hinge_desktop.ui.shortcuts_dialog import ShortcutsDialog
+
         dialog = ShortcutsDialog(self.actions_with_shortcuts(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def show_about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("aboutBox")
         box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))

@@ -5,9 +5,8 @@ The file lives in the data folder, so each data folder (and each test) has its o
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Generic, TypeVar, cast
+from typing import Generic, NamedTuple, TypeVar, cast
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -23,8 +22,7 @@ from hinge_desktop.cli import VIEWS
 T = TypeVar("T", str, bytes, bool, int, float)
 
 
-@dataclass(frozen=True)
-class Preference(Generic[T]):
+class Preference(NamedTuple, Generic[T]):
     key: str
     default: T
     label: str
