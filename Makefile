@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ARGS ?=
 
-.PHONY: run test lint unit bench clean
+.PHONY: run test lint unit bench clean screenshots
 
 run: $(INSTALLED)
 	$(BIN)/hinge-desktop $(ARGS)
@@ -36,3 +36,7 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
+
+# The README's screenshot.
+screenshots: $(INSTALLED)
+	QT_QPA_PLATFORM=offscreen $(BIN)/hinge-desktop --data-dir "$$(mktemp -d)" --screenshot drills packaging/screenshots/drills.png
