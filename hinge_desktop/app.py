@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from hinge_desktop.ui.preferences import Preferences
 
 EXIT_STORAGE_ERROR = 2
+START_FALLBACK_MS = 1000
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -65,10 +66,21 @@ def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -
         return _screenshot(window, preferences, paths, options)
 
     window.statusBar().showMessage(window.tr("Opening your training log…"))
-    window.first_painted.connect(
-        lambda: _finish_start(app, window, preferences, paths, on_first_paint),
-        type=_queued(),
-    )
+    started = False
+
+    def finish_start() -> None:
+        nonlocal started
+        if started:
+            return
+        started = True
+        _finish_start(app, window, preferences, paths, on_first_paint)
+
+    # Normally the database opens right after the first paint; a window that is never exposed
+    # (started minimised, say) must not keep it closed, hence the timer as a fallback.
+    window.first_painted.connect(finish_start, type=_queued())
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(START_FALLBACK_MS, finish_start)
     window.show()
     return app.exec()
 
@@ -92,17 +104,47 @@ def _finish_start(
 
     set_window_icon(app)
     QuitOnSignal(app)
+    store = open_and_install(window, preferences, paths)
+    if store is not None:
+        app.aboutToQuit.connect(store.close)
+        window.statusBar().showMessage(window.tr("Ready"), 5000)
+
+
+def open_and_install(
+    window: MainWindow, preferences: Preferences, paths: DataPaths
+) -> Store | None:
+    """Open the database and fill the window; on failure, tell the person and quit."""
+    try:
+        return _load(window, preferences, paths)
+    except _StorageFailure as exc:
+        _fail(window, str(exc))
+        return None
+
+
+class _StorageFailure(Exception):
+    """The database cannot be used; the message is for the person."""
+
+
+def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> Store:
+    """Open the database and build the views, turning every way that fails into one message."""
+    import sqlite3
+
     from hinge_desktop.storage.errors import StorageError
     from hinge_desktop.storage.store import open_store
 
+    store = None
     try:
         store = open_store(paths.database)
+        install_views(window, preferences, store, paths)
     except StorageError as exc:
-        _fail(app, window, str(exc))
-        return
-    install_views(window, preferences, store, paths)
-    app.aboutToQuit.connect(store.close)
-    window.statusBar().showMessage(window.tr("Ready"), 5000)
+        raise _StorageFailure(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        if store is not None:
+            store.close()
+        raise _StorageFailure(f"The database {paths.database} is damaged ({exc}).") from exc
+    except OSError as exc:
+        raise _StorageFailure(f"Cannot read the database {paths.database}: {exc}.") from exc
+    return store
 
 
 def install_views(
@@ -120,9 +162,9 @@ def install_views(
     window.install_view("settings", SettingsView(preferences, store, paths.root))
 
 
-def _fail(app: QApplication, window: MainWindow, message: str) -> None:
+def _fail(window: MainWindow, message: str) -> None:
     """Tell the person why Hinge cannot go on, then quit with an error status."""
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     print(f"hinge-desktop: {message}", file=sys.stderr)
     box = QMessageBox(
@@ -133,27 +175,24 @@ def _fail(app: QApplication, window: MainWindow, message: str) -> None:
         window,
     )
     box.setObjectName("fatalErrorBox")
-    box.finished.connect(lambda _result: app.exit(EXIT_STORAGE_ERROR))
+    box.finished.connect(lambda _result: QApplication.exit(EXIT_STORAGE_ERROR))
     box.open()
 
 
 def _screenshot(
     window: MainWindow, preferences: Preferences, paths: DataPaths, options: Options
 ) -> int:
-    from hinge_desktop.storage.errors import StorageError
-    from hinge_desktop.storage.store import open_store
     from hinge_desktop.ui.screenshot import ScreenshotError, save
 
     view, file = options.screenshot_view, options.screenshot_file
     if view is None or file is None:
         raise ValueError("_screenshot needs a view and a file")
     try:
-        store = open_store(paths.database)
-    except StorageError as exc:
+        store = _load(window, preferences, paths)
+    except _StorageFailure as exc:
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR
     try:
-        install_views(window, preferences, store, paths)
         window.show_view(view)
         save(window, file)
     except ScreenshotError as exc:

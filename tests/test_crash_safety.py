@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -32,6 +34,14 @@ WRITER = textwrap.dedent(
 )
 
 
+def read_line(stream: IO[str], timeout: float) -> str:
+    """One line from a child's output, or fail after ``timeout`` seconds instead of hanging."""
+    ready, _, _ = select.select([stream], [], [], timeout)
+    if not ready:
+        pytest.fail(f"the writer said nothing for {timeout} s")
+    return stream.readline().strip()
+
+
 @pytest.mark.slow
 def test_sets_logged_before_a_sigkill_are_all_there(data_dir: Path) -> None:
     database = data_dir / "hinge.sqlite3"
@@ -42,7 +52,7 @@ def test_sets_logged_before_a_sigkill_are_all_there(data_dir: Path) -> None:
     )
     try:
         assert writer.stdout is not None
-        lines = [writer.stdout.readline().strip() for _ in range(3)]
+        lines = [read_line(writer.stdout, timeout=60) for _ in range(3)]
         assert lines == ["logged 1", "logged 2", "logged 3"]
     finally:
         os.kill(writer.pid, signal.SIGKILL)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QMes
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop import __version__
-from hinge_desktop.app import _finish_start, install_views
+from hinge_desktop.app import install_views, open_and_install
 from hinge_desktop.cli import VIEWS
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
@@ -41,6 +41,14 @@ def store(paths: DataPaths) -> Iterator[Store]:
     opened = open_store(paths.database)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Exit codes the app asked for; a real exit would stop every later event loop."""
+    codes: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: codes.append(code)))
+    return codes
 
 
 def make_window(qtbot: QtBot, paths: DataPaths, store: Store | None = None) -> MainWindow:
@@ -112,6 +120,8 @@ def test_size_place_and_view_are_remembered(
 
     second = make_window(qtbot, paths)
     assert second.size() == QSize(700, 500)
+    # Within the frame: the offscreen platform reports a 2-pixel frame margin.
+    assert (second.pos() - QPoint(40, 30)).manhattanLength() <= 4
     assert second.current_view() == "history"
 
 
@@ -199,7 +209,7 @@ def test_settings_show_where_the_data_is_and_how_much_there_is(
 
 
 def test_a_database_from_a_newer_hinge_stops_the_app_with_a_message(
-    qtbot: QtBot, app: QApplication, paths: DataPaths
+    qtbot: QtBot, app: QApplication, paths: DataPaths, exits: list[int]
 ) -> None:
     import sqlite3
 
@@ -210,9 +220,58 @@ def test_a_database_from_a_newer_hinge_stops_the_app_with_a_message(
     conn.close()
     window = make_window(qtbot, paths)
     show(qtbot, window)
-    _finish_start(app, window, window._preferences, paths, None)
+    assert open_and_install(window, window._preferences, paths) is None
     box = window.findChild(QMessageBox, "fatalErrorBox")
     assert box is not None
     assert "data format 42" in box.text()
     assert f"Hinge {__version__}" in box.text()
     box.close()
+    assert exits == [2]
+
+
+def test_a_damaged_database_stops_the_app_with_a_message_not_a_traceback(
+    qtbot: QtBot, app: QApplication, paths: DataPaths, exits: list[int]
+) -> None:
+    store = open_store(paths.database)
+    now = datetime.now(UTC)
+    store.sets.add_many(
+        [LoggedSet(drill_id="glute-bridge", performed_at=now, note="x" * 200)] * 400
+    )
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    data = bytearray(paths.database.read_bytes())
+    page = 4096
+    data[page:] = b"\xff" * (len(data) - page)  # every page but the first, the schema
+    paths.database.write_bytes(bytes(data))
+
+    window = make_window(qtbot, paths)
+    show(qtbot, window)
+    assert open_and_install(window, window._preferences, paths) is None
+    box = window.findChild(QMessageBox, "fatalErrorBox")
+    assert box is not None
+    assert "damaged" in box.text()
+    assert str(paths.database) in box.text()
+    box.close()
+    assert exits == [2]
+
+
+def test_the_placeholder_picture_follows_a_switch_to_dark(
+    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+) -> None:
+    window = make_window(qtbot, paths, store)
+    picture = window.view("drills")._picture
+
+    def ink() -> int:
+        image = picture.pixmap().toImage()
+        opaque = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255
+        ]
+        return max(c.lightness() for c in opaque)
+
+    theme.apply(app, theme.LIGHT)
+    qtbot.waitUntil(lambda: ink() < 80)
+    theme.apply(app, theme.DARK)
+    qtbot.waitUntil(lambda: ink() > 180)

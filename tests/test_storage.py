@@ -15,7 +15,7 @@ from hinge_desktop import __version__
 from hinge_desktop.domain.training import InvalidSet, LoggedSet, SetKind, Side, Unit, Workout
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.database import inspect_file, open_database
-from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase
+from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase, StorageError
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT
 from hinge_desktop.storage.store import Store, open_store
 
@@ -107,7 +107,7 @@ def test_another_programs_database_is_refused(data_dir: Path) -> None:
 def test_a_file_that_is_not_a_database_is_refused(data_dir: Path) -> None:
     path = data_dir / "hinge.sqlite3"
     path.write_bytes(b"this is a shopping list, not a database\n" * 100)
-    with pytest.raises(NotAHingeDatabase, match="not a readable Hinge database"):
+    with pytest.raises(NotAHingeDatabase, match="damaged or is not a Hinge database"):
         inspect_file(path)
     assert path.read_bytes().startswith(b"this is a shopping list")
 
@@ -201,3 +201,46 @@ def test_invalid_sets_never_reach_the_database() -> None:
     with pytest.raises(InvalidSet) as refused:
         LoggedSet(drill_id="rdl", performed_at=datetime.now(UTC), reps=500)
     assert refused.value.field_name == "reps"
+
+
+def test_a_start_interrupted_during_the_first_migration_can_be_finished(data_dir: Path) -> None:
+    path = data_dir / "hinge.sqlite3"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute("CREATE TABLE _sqlite_migrations (migration_set TEXT, name TEXT, applied_at TEXT)")
+    conn.commit()
+    conn.close()
+    db = open_database(path)
+    try:
+        assert "sets" in db.table_names()
+        assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST_FORMAT
+    finally:
+        db.close()
+
+
+def test_a_newer_hinges_database_is_refused_while_its_log_is_not_yet_merged(
+    data_dir: Path,
+) -> None:
+    path = data_dir / "hinge.sqlite3"
+    open_database(path).close()
+    newer = sqlite3.connect(path)
+    newer.execute("PRAGMA wal_autocheckpoint = 0")
+    newer.execute(f"PRAGMA user_version = {LATEST_FORMAT + 1}")
+    newer.commit()
+    try:
+        before = _digest(path)
+        with pytest.raises(DatabaseTooNew):
+            open_database(path)
+        assert _digest(path) == before
+    finally:
+        newer.close()
+
+
+def test_a_damaged_schema_page_is_reported_as_a_storage_error(data_dir: Path) -> None:
+    path = data_dir / "hinge.sqlite3"
+    open_database(path).close()
+    data = bytearray(path.read_bytes())
+    data[100:600] = b"\x13" * 500  # page 1 past the header: the schema itself
+    path.write_bytes(bytes(data))
+    with pytest.raises(StorageError):
+        open_database(path)

@@ -65,7 +65,7 @@ def inspect_file(path: Path) -> FileState:
             written_by = row[0] if row else None
     except sqlite3.DatabaseError as exc:
         raise NotAHingeDatabase(
-            path, f"The file {path} is not a readable Hinge database ({exc})."
+            path, f"The file {path} is damaged or is not a Hinge database ({exc})."
         ) from exc
     finally:
         conn.close()
@@ -95,10 +95,17 @@ def open_database(path: Path) -> Database:
         if mode != "wal":
             raise StorageError(path, f"The database {path} cannot use write-ahead logging.")
         db.execute("PRAGMA synchronous = FULL")
+        if db.execute("PRAGMA application_id").fetchone()[0] == 0:
+            # Claimed before the first migration, so a start interrupted part-way through
+            # migrating still finds a Hinge file next time.
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _migrate(db)
     except sqlite3.OperationalError as exc:
         conn.close()
         raise StorageError(path, _describe_operational_error(path, exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StorageError(path, f"The database {path} is damaged ({exc}).") from exc
     except BaseException:
         conn.close()
         raise

@@ -16,7 +16,6 @@ APPLICATION_ID = 0x48696E67
 
 
 def m001_workouts_and_sets(db: Database) -> None:
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     # Times are Unix seconds (UTC) plus the local UTC offset in minutes at that moment, so the
     # local date a person trained on survives travel and daylight-saving changes.
     db.execute(

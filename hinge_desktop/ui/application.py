@@ -80,9 +80,11 @@ class QuitOnSignal(QObject):
         self._reader, self._writer = socket.socketpair()
         self._reader.setblocking(False)
         self._writer.setblocking(False)
-        signal.set_wakeup_fd(self._writer.fileno())
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, lambda *_: None)
+        self._previous_wakeup_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._previous_handlers = {
+            signum: signal.signal(signum, lambda *_: None)
+            for signum in (signal.SIGINT, signal.SIGTERM)
+        }
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._on_wakeup)
         app.aboutToQuit.connect(self.uninstall)
@@ -98,11 +100,14 @@ class QuitOnSignal(QObject):
         self._app.quit()
 
     def uninstall(self) -> None:
+        """Give the signals back to whoever had them before."""
         import signal
 
-        signal.set_wakeup_fd(-1)
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, signal.SIG_DFL)
+        if self._reader.fileno() < 0:
+            return
+        signal.set_wakeup_fd(self._previous_wakeup_fd)
+        for signum, handler in self._previous_handlers.items():
+            signal.signal(signum, handler)
         self._notifier.setEnabled(False)
         self._reader.close()
         self._writer.close()

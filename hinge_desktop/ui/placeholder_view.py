@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hinge_desktop.ui.icons import icon
@@ -14,9 +14,10 @@ class PlaceholderView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(title)
-        picture = QLabel()
-        picture.setPixmap(icon(icon_name).pixmap(72, 72))
+        self._icon = icon(icon_name)
+        self._picture = picture = QLabel()
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._draw_picture()
         heading = QLabel(title)
         heading.setObjectName("placeholderTitle")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -44,3 +45,12 @@ class PlaceholderView(QWidget):
         centred.addStretch(1)
         layout.addLayout(centred)
         layout.addStretch(3)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._draw_picture()
+
+    def _draw_picture(self) -> None:
+        """Draw the icon in the current palette: again after a switch between light and dark."""
+        self._picture.setPixmap(self._icon.pixmap(72, 72))
