@@ -208,6 +208,19 @@ def test_settings_show_where_the_data_is_and_how_much_there_is(
     assert window.findChild(QLabel, "workoutCountLabel").text() == "0"
 
 
+def fatal_message(qtbot: QtBot, paths: DataPaths, exits: list[int]) -> str:
+    """Start a window on ``paths``: the start must fail with a message, then quit with status 2."""
+    window = make_window(qtbot, paths)
+    show(qtbot, window)
+    assert open_and_install(window, window._preferences, paths) is None
+    box = window.findChild(QMessageBox, "fatalErrorBox")
+    assert box is not None
+    text = box.text()
+    box.close()
+    assert exits == [2]
+    return text
+
+
 def test_a_database_from_a_newer_hinge_stops_the_app_with_a_message(
     qtbot: QtBot, app: QApplication, paths: DataPaths, exits: list[int]
 ) -> None:
@@ -218,15 +231,9 @@ def test_a_database_from_a_newer_hinge_stops_the_app_with_a_message(
     conn.execute("PRAGMA user_version = 42")
     conn.commit()
     conn.close()
-    window = make_window(qtbot, paths)
-    show(qtbot, window)
-    assert open_and_install(window, window._preferences, paths) is None
-    box = window.findChild(QMessageBox, "fatalErrorBox")
-    assert box is not None
-    assert "data format 42" in box.text()
-    assert f"Hinge {__version__}" in box.text()
-    box.close()
-    assert exits == [2]
+    message = fatal_message(qtbot, paths, exits)
+    assert "data format 42" in message
+    assert f"Hinge {__version__}" in message
 
 
 def test_a_damaged_database_stops_the_app_with_a_message_not_a_traceback(
@@ -244,15 +251,9 @@ def test_a_damaged_database_stops_the_app_with_a_message_not_a_traceback(
     data[page:] = b"\xff" * (len(data) - page)  # every page but the first, the schema
     paths.database.write_bytes(bytes(data))
 
-    window = make_window(qtbot, paths)
-    show(qtbot, window)
-    assert open_and_install(window, window._preferences, paths) is None
-    box = window.findChild(QMessageBox, "fatalErrorBox")
-    assert box is not None
-    assert "damaged" in box.text()
-    assert str(paths.database) in box.text()
-    box.close()
-    assert exits == [2]
+    message = fatal_message(qtbot, paths, exits)
+    assert "damaged" in message
+    assert str(paths.database) in message
 
 
 def test_the_placeholder_picture_follows_a_switch_to_dark(
