@@ -129,6 +129,7 @@ def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> Sto
     """Open the database and build the views, turning every way that fails into one message."""
     import sqlite3
 
+    from hinge_desktop.domain.catalogue import CatalogueError
     from hinge_desktop.storage.errors import StorageError
     from hinge_desktop.storage.store import open_store
 
@@ -136,6 +137,12 @@ def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> Sto
     try:
         store = open_store(paths.database)
         install_views(window, preferences, store, paths)
+    except CatalogueError as exc:
+        if store is not None:
+            store.close()
+        raise _StorageFailure(
+            f"The drill catalogue that comes with Hinge is broken: {exc}"
+        ) from exc
     except StorageError as exc:
         raise _StorageFailure(str(exc)) from exc
     except sqlite3.DatabaseError as exc:
@@ -151,13 +158,30 @@ def install_views(
     window: MainWindow, preferences: Preferences, store: Store, paths: DataPaths
 ) -> None:
     """Build every view with what it needs and put it in the window."""
+    from hinge_desktop.domain.catalogue import builtin_catalogue
     from hinge_desktop.ui.drills_view import DrillsView
     from hinge_desktop.ui.history_view import HistoryView
     from hinge_desktop.ui.settings_view import SettingsView
     from hinge_desktop.ui.workout_view import WorkoutView
 
-    window.install_view("drills", DrillsView())
-    window.install_view("workout", WorkoutView())
+    catalogue = builtin_catalogue()
+    drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
+    workout = WorkoutView()
+    from hinge_desktop.ui.preferences import LAST_DRILL
+
+    last_drill = preferences.get(LAST_DRILL)
+    if last_drill in catalogue:
+        drills.select_drill(last_drill)
+    drills.drill_shown.connect(lambda drill_id: preferences.set(LAST_DRILL, drill_id))
+
+    def start_drill(drill_id: str) -> None:
+        workout.show_drill(catalogue.get(drill_id))
+        window.show_view("workout")
+
+    drills.start_requested.connect(start_drill)
+    workout.choose_requested.connect(lambda: window.show_view("drills"))
+    window.install_view("drills", drills)
+    window.install_view("workout", workout)
     window.install_view("history", HistoryView())
     window.install_view("settings", SettingsView(preferences, store, paths.root))
 
@@ -169,7 +193,7 @@ def _fail(window: MainWindow, message: str) -> None:
     print(f"hinge-desktop: {message}", file=sys.stderr)
     box = QMessageBox(
         QMessageBox.Icon.Critical,
-        window.tr("Hinge cannot open your data"),
+        window.tr("Hinge cannot start"),
         message,
         QMessageBox.StandardButton.Close,
         window,

@@ -260,7 +260,7 @@ def test_the_placeholder_picture_follows_a_switch_to_dark(
     qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
 ) -> None:
     window = make_window(qtbot, paths, store)
-    picture = window.view("drills")._picture
+    picture = window.view("history")._picture
 
     def ink() -> int:
         image = picture.pixmap().toImage()
@@ -276,3 +276,23 @@ def test_the_placeholder_picture_follows_a_switch_to_dark(
     qtbot.waitUntil(lambda: ink() < 80)
     theme.apply(app, theme.DARK)
     qtbot.waitUntil(lambda: ink() > 180)
+
+
+def test_a_broken_drill_catalogue_stops_the_app_naming_file_drill_and_field(
+    qtbot: QtBot,
+    app: QApplication,
+    paths: DataPaths,
+    exits: list[int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hinge_desktop.domain import catalogue
+
+    def broken() -> catalogue.Catalogue:
+        raise catalogue.CatalogueError(
+            "drills/dead-bug.toml", "dead-bug", "cues[0]", "'x' is empty"
+        )
+
+    monkeypatch.setattr(catalogue, "builtin_catalogue", broken)
+    message = fatal_message(qtbot, paths, exits)
+    assert "drill catalogue" in message
+    assert "drills/dead-bug.toml: drill 'dead-bug': field 'cues[0]'" in message

@@ -16,7 +16,12 @@ from hinge_desktop.domain.training import InvalidSet, LoggedSet, SetKind, Side, 
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.database import inspect_file, open_database
 from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase, StorageError
-from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT
+from hinge_desktop.storage.migrations import (
+    APPLICATION_ID,
+    LATEST_FORMAT,
+    MIGRATION_SET,
+    MIGRATIONS,
+)
 from hinge_desktop.storage.store import Store, open_store
 
 BERLIN_SUMMER = timezone(timedelta(hours=2))
@@ -46,7 +51,7 @@ def test_an_empty_file_is_migrated_to_the_latest_schema(data_dir: Path) -> None:
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.table("hinge_meta").get("schema_written_by")["value"] == __version__
         applied = db.execute("SELECT name FROM _sqlite_migrations").fetchall()
-        assert [row[0] for row in applied] == ["m001_workouts_and_sets"]
+        assert [row[0] for row in applied] == [m.__name__ for m in MIGRATIONS]
     finally:
         db.close()
 
@@ -56,7 +61,7 @@ def test_reopening_applies_nothing_twice(data_dir: Path) -> None:
     open_database(path).close()
     db = open_database(path)
     try:
-        assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+        assert db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == LATEST_FORMAT
     finally:
         db.close()
 
@@ -244,3 +249,46 @@ def test_a_damaged_schema_page_is_reported_as_a_storage_error(data_dir: Path) ->
     path.write_bytes(bytes(data))
     with pytest.raises(StorageError):
         open_database(path)
+
+
+def test_a_database_of_the_first_format_keeps_its_sets_when_migrated(data_dir: Path) -> None:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    path = data_dir / "hinge.sqlite3"
+    old = Database(path)
+    old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    first = Migrations(MIGRATION_SET)
+    first()(MIGRATIONS[0])
+    first.apply(old)
+    old.execute("PRAGMA user_version = 1")
+    old.execute(
+        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
+        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
+    )
+    old.conn.commit()
+    old.close()
+
+    store = open_store(path)
+    try:
+        assert store.data_format == LATEST_FORMAT
+        assert store.sets.count() == 1
+        store.favourites.set("glute-bridge", True)
+        assert store.favourites.all() == {"glute-bridge"}
+    finally:
+        store.close()
+
+
+def test_favourites_are_starred_once_and_unstarred(data_dir: Path) -> None:
+    store = open_store(data_dir / "hinge.sqlite3")
+    try:
+        store.favourites.set("dead-bug", True)
+        store.favourites.set("dead-bug", True)
+        store.favourites.set("hip-thrust", True)
+        store.favourites.set("hip-thrust", False)
+        store.favourites.set("never-starred", False)
+        assert store.favourites.all() == {"dead-bug"}
+        with pytest.raises(ValueError, match="drill id"):
+            store.favourites.set("", True)
+    finally:
+        store.close()

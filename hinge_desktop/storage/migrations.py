@@ -73,7 +73,18 @@ def m001_workouts_and_sets(db: Database) -> None:
     db.execute("CREATE INDEX workouts_by_start ON workouts (started_at)")
 
 
-MIGRATIONS = (m001_workouts_and_sets,)
+def m002_favourite_drills(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE favourite_drills (
+            drill_id TEXT PRIMARY KEY CHECK (drill_id <> ''),
+            added_at INTEGER NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS = (m001_workouts_and_sets, m002_favourite_drills)
 """Every migration, oldest first. Append only."""
 
 LATEST_FORMAT = len(MIGRATIONS)

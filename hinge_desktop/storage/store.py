@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hinge_desktop.storage.database import data_format, open_database
+from hinge_desktop.storage.favourites import FavouriteRepository
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.workouts import WorkoutRepository
 
@@ -18,6 +19,7 @@ class Store:
     db: Database
     sets: SetRepository
     workouts: WorkoutRepository
+    favourites: FavouriteRepository
 
     @property
     def data_format(self) -> int:
@@ -30,4 +32,10 @@ class Store:
 def open_store(path: Path) -> Store:
     """Open the database at ``path`` in the calling thread, which then owns the connection."""
     db = open_database(path)
-    return Store(path=path, db=db, sets=SetRepository(db), workouts=WorkoutRepository(db))
+    return Store(
+        path=path,
+        db=db,
+        sets=SetRepository(db),
+        workouts=WorkoutRepository(db),
+        favourites=FavouriteRepository(db),
+    )

@@ -159,13 +159,16 @@ class MainWindow(QMainWindow):
         about_action.triggered.connect(self.show_about)
 
     def actions_with_shortcuts(self) -> list[QAction]:
-        """Every menu action that has a shortcut, in menu order."""
+        """Every menu action that has a shortcut, in menu order, then those of each view."""
         found: list[QAction] = []
         for menu_action in self.menuBar().actions():
             menu = menu_action.menu()
             if menu is None:
                 continue
             found.extend(a for a in menu.actions() if not a.shortcut().isEmpty())
+        for index in range(self._stack.count()):
+            view = self._stack.widget(index)
+            found.extend(a for a in view.actions() if not a.shortcut().isEmpty())
         return found
 
     def show_shortcuts(self) -> ShortcutsDialog:

@@ -45,9 +45,14 @@ WINDOW_GEOMETRY = Preference[bytes](
     "window/geometry", b"", QT_TRANSLATE_NOOP("Preferences", "Window size and place")
 )
 
+LAST_DRILL = Preference[str](
+    "drills/last_drill", "", QT_TRANSLATE_NOOP("Preferences", "Drill shown in the library")
+)
+
 ALL_PREFERENCES: tuple[Preference[str] | Preference[bytes], ...] = (
     COLOUR_SCHEME,
     LAST_VIEW,
+    LAST_DRILL,
     WINDOW_GEOMETRY,
 )
 

@@ -1,21 +1,97 @@
-"""The workout player."""
+"""The workout view: the drill chosen to train, its dose and its moving figure."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
+from hinge_desktop.domain.drills import Drill
+from hinge_desktop.ui.drill_format import dose, facts_line, tempo
+from hinge_desktop.ui.figure_widget import FigureWidget
 from hinge_desktop.ui.placeholder_view import PlaceholderView
 
 
-class WorkoutView(PlaceholderView):
+class WorkoutView(QWidget):
+    choose_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
+        super().__init__(parent)
+        self.setObjectName("workoutView")
+        self.setAccessibleName(self.tr("Workout"))
+        self._drill: Drill | None = None
+
+        self.empty = PlaceholderView(
             "workout",
             self.tr("Workout"),
             self.tr(
-                "The follow-along player will be here: a spoken countdown, reps paced to each "
-                "drill's tempo, rests, and one click to log every set."
+                "Choose a drill in the library and press “Start this drill”: it comes here with "
+                "its sets, reps and tempo. The follow-along timer and spoken cues come next."
             ),
-            parent,
         )
-        self.setObjectName("workoutView")
+        choose = QPushButton(self.tr("Choose a drill"))
+        choose.setObjectName("chooseDrillButton")
+        choose.clicked.connect(self.choose_requested)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addWidget(self.empty, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(choose)
+        row.addStretch(1)
+        empty_layout.addLayout(row)
+        empty_layout.addSpacing(80)
+
+        self.title = QLabel()
+        self.title.setObjectName("workoutDrillName")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.4)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.facts = QLabel()
+        self.facts.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.dose = QLabel()
+        self.dose.setObjectName("workoutPrescription")
+        dose_font = self.dose.font()
+        dose_font.setPointSizeF(dose_font.pointSizeF() * 2.0)
+        self.dose.setFont(dose_font)
+        self.dose.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail = QLabel()
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.figure = FigureWidget()
+        drill_page = QWidget()
+        layout = QVBoxLayout(drill_page)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.figure, 1)
+        layout.addWidget(self.dose)
+        layout.addWidget(self.detail)
+
+        self._pages = QStackedLayout(self)
+        self._pages.addWidget(empty_page)
+        self._pages.addWidget(drill_page)
+
+    def drill(self) -> Drill | None:
+        return self._drill
+
+    def show_drill(self, drill: Drill) -> None:
+        self._drill = drill
+        self.title.setText(drill.name)
+        self.facts.setText(facts_line(drill))
+        self.dose.setText(dose(drill.prescription))
+        p = drill.prescription
+        self.detail.setText(
+            self.tr("Tempo {tempo} · rest {rest} s between sets · cues: {cues}").format(
+                tempo=tempo(p), rest=p.rest_seconds, cues=", ".join(drill.cues)
+            )
+        )
+        self.figure.set_drill(drill)
+        self._pages.setCurrentIndex(1)

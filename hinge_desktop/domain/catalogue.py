@@ -1,0 +1,473 @@
+"""The drill catalogue: one TOML file per drill in ``assets/drills``, checked as it loads.
+
+A broken entry is refused with a message that names the file, the drill and the field, so a
+person editing the catalogue sees at once what to fix. Nothing of a broken catalogue is used.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from typing import Any, TypeVar
+
+from hinge_desktop.domain.drills import (
+    Check,
+    CheckResult,
+    Drill,
+    DrillKind,
+    Equipment,
+    Fault,
+    Figure,
+    Focus,
+    Phase,
+    Place,
+    Pose,
+    Prescription,
+    Prop,
+    PropKind,
+    Support,
+    Tempo,
+    cue_problem,
+)
+from hinge_desktop.domain.figure import BODY_POINTS, SURFACES
+
+E = TypeVar("E", bound=Enum)
+
+MAX_SETS = 10
+MAX_REPS = 50
+MAX_HOLD_SECONDS = 600
+MAX_REST_SECONDS = 600
+MAX_TEMPO_SECONDS = 10.0
+ANGLE_LIMIT = 360.0
+
+
+class CatalogueError(ValueError):
+    """A catalogue entry that cannot be used; the message names the file, drill and field."""
+
+    def __init__(self, file: str, drill: str | None, field: str | None, problem: str) -> None:
+        self.file = file
+        self.drill = drill
+        self.field = field
+        self.problem = problem
+        where = [file]
+        if drill:
+            where.append(f"drill '{drill}'")
+        if field:
+            where.append(f"field '{field}'")
+        super().__init__(f"{': '.join(where)}: {problem}")
+
+
+class _Entry:
+    """Reads one table of a drill file, remembering where it is for error messages."""
+
+    def __init__(
+        self, data: Mapping[str, Any], file: str, drill: str | None, path: str = ""
+    ) -> None:
+        self._data = data
+        self._file = file
+        self._drill = drill
+        self._path = path
+        self._read: set[str] = set()
+
+    def _name(self, key: str) -> str:
+        return f"{self._path}.{key}" if self._path else key
+
+    def fail(self, key: str | None, problem: str) -> CatalogueError:
+        field = self._name(key) if key else (self._path or None)
+        return CatalogueError(self._file, self._drill, field, problem)
+
+    def has(self, key: str) -> bool:
+        return key in self._data
+
+    def _get(self, key: str, default: Any = ...) -> Any:
+        self._read.add(key)
+        if key not in self._data:
+            if default is ...:
+                raise self.fail(key, "is missing")
+            return default
+        return self._data[key]
+
+    def text(self, key: str) -> str:
+        value = self._get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, "must be a non-empty text")
+        return " ".join(value.split())
+
+    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
+        value = self._get(key, ... if required else [])
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list of texts")
+        out = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                raise self.fail(f"{key}[{index}]", "must be a non-empty text")
+            out.append(" ".join(item.split()))
+        if required and not out:
+            raise self.fail(key, "must list at least one entry")
+        return tuple(out)
+
+    def number(
+        self, key: str, low: float, high: float, *, integer: bool = False, default: Any = ...
+    ) -> Any:
+        value = self._get(key, default)
+        if value is None and default is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise self.fail(key, "must be a number")
+        if integer and not isinstance(value, int):
+            raise self.fail(key, "must be a whole number")
+        if not low <= value <= high:
+            raise self.fail(key, f"is {value}; it must be between {low:g} and {high:g}")
+        return value
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(key, "must be true or false")
+        return value
+
+    def choice(self, key: str, enum: type[E], default: Any = ...) -> E:
+        value = self._get(key, default)
+        return self._member(key, value, enum)
+
+    def choices(self, key: str, enum: type[E]) -> frozenset[E]:
+        value = self._get(key)
+        if not isinstance(value, list):
+            raise self.fail(key, "must be a list")
+        return frozenset(self._member(f"{key}[{i}]", v, enum) for i, v in enumerate(value))
+
+    def _member(self, key: str, value: Any, enum: type[E]) -> E:
+        for member in enum:
+            if member.value == value:
+                return member
+        allowed = ", ".join(repr(member.value) for member in enum)
+        raise self.fail(key, f"is {value!r}; it must be one of {allowed}")
+
+    def table(self, key: str) -> _Entry:
+        value = self._get(key)
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a table")
+        return _Entry(value, self._file, self._drill, self._name(key))
+
+    def tables(self, key: str, *, required: bool = True) -> list[_Entry]:
+        value = self._get(key, ... if required else [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            raise self.fail(key, "must be a list of tables")
+        if required and not value:
+            raise self.fail(key, "must list at least one entry")
+        return [
+            _Entry(item, self._file, self._drill, f"{self._name(key)}[{index}]")
+            for index, item in enumerate(value)
+        ]
+
+    def done(self) -> None:
+        """Refuse keys that nothing read: a typo must not be silently ignored."""
+        unknown = sorted(set(self._data) - self._read)
+        if unknown:
+            raise self.fail(unknown[0], "is not a field the catalogue knows")
+
+
+def _place(entry: _Entry, key: str) -> Place | None:
+    if not entry.has(key):
+        return None
+    value = entry._get(key)
+    if isinstance(value, str):
+        if value not in BODY_POINTS:
+            raise entry.fail(
+                key, f"is {value!r}; it must be a body point ({', '.join(BODY_POINTS)})"
+            )
+        return value
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+    ):
+        return (float(value[0]), float(value[1]))
+    raise entry.fail(key, "must be a body point or [x, y] in centimetres")
+
+
+def _prescription(entry: _Entry) -> Prescription:
+    reps = entry.number("reps", 1, MAX_REPS, integer=True, default=None)
+    hold = entry.number("hold", 1, MAX_HOLD_SECONDS, integer=True, default=None)
+    if (reps is None) == (hold is None):
+        raise entry.fail(None, "give either reps or hold (seconds), not both or neither")
+    tempo_value = entry._get("tempo")
+    if (
+        not isinstance(tempo_value, list)
+        or len(tempo_value) != 4
+        or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in tempo_value)
+        or not all(0 <= v <= MAX_TEMPO_SECONDS for v in tempo_value)
+    ):
+        raise entry.fail(
+            "tempo", f"must be four seconds (away, hold, back, rest), each 0–{MAX_TEMPO_SECONDS:g}"
+        )
+    tempo = Tempo(*(float(v) for v in tempo_value))
+    if tempo.away <= 0 or tempo.back <= 0:
+        raise entry.fail("tempo", "the moves there and back must each take some time")
+    prescription = Prescription(
+        sets=entry.number("sets", 1, MAX_SETS, integer=True),
+        reps=reps,
+        hold_seconds=hold,
+        tempo=tempo,
+        rest_seconds=entry.number("rest", 0, MAX_REST_SECONDS, integer=True),
+        per_side=entry.flag("per_side", False),
+    )
+    entry.done()
+    return prescription
+
+
+def _check(entry: _Entry) -> Check:
+    result = entry.choice("result", CheckResult)
+    check = Check(
+        result=result,
+        pass_when=entry.text("pass_when"),
+        criteria=entry.texts("criteria", required=False),
+    )
+    if result is CheckResult.MEASURE:
+        low = entry.number("min", -ANGLE_LIMIT, 10_000)
+        high = entry.number("max", -ANGLE_LIMIT, 10_000)
+        if high <= low:
+            raise entry.fail("max", "must be above min")
+        check = replace(
+            check,
+            measure=entry.text("measure"),
+            unit=entry.text("unit"),
+            minimum=low,
+            maximum=high,
+            target=entry.number("target", low, high, default=None),
+        )
+    entry.done()
+    return check
+
+
+def _pose(entry: _Entry) -> Pose:
+    def angle(key: str, default: Any = ...) -> Any:
+        return entry.number(key, -ANGLE_LIMIT, ANGLE_LIMIT, default=default)
+
+    contacts = entry.texts("contacts", required=False)
+    for index, point in enumerate(contacts):
+        if point not in BODY_POINTS:
+            raise entry.fail(f"contacts[{index}]", f"is {point!r}; it is not a body point")
+    pose = Pose(
+        name=entry.text("name"),
+        trunk=angle("trunk"),
+        hip=angle("hip"),
+        knee=angle("knee"),
+        ankle=angle("ankle"),
+        neck=angle("neck", 0),
+        shoulder=angle("shoulder"),
+        elbow=angle("elbow", 0),
+        far_hip=angle("far_hip", None),
+        far_knee=angle("far_knee", None),
+        far_ankle=angle("far_ankle", None),
+        contacts=contacts,
+    )
+    entry.done()
+    return pose
+
+
+def _prop(entry: _Entry) -> Prop:
+    prop = Prop(
+        kind=entry.choice("kind", PropKind),
+        at=_place(entry, "at"),
+        to=_place(entry, "to"),
+        width=entry.number("width", 0, 300, default=0.0),
+        height=entry.number("height", 0, 200, default=0.0),
+    )
+    entry._read.update({"at", "to"})
+    if prop.kind is PropKind.CABLE and (prop.at is None or prop.to is None):
+        raise entry.fail(None, "a cable needs both 'at' and 'to'")
+    if prop.kind is PropKind.BAND and prop.at is None:
+        raise entry.fail(None, "a band needs 'at' (a loop there) and may have 'to' (a line)")
+    if prop.kind in {PropKind.BENCH, PropKind.BLOCK} and not (prop.width and prop.height):
+        raise entry.fail(None, f"a {prop.kind.value} needs a width and a height")
+    entry.done()
+    return prop
+
+
+def _figure(entry: _Entry) -> Figure:
+    anchor = entry.text("anchor")
+    if anchor not in BODY_POINTS:
+        raise entry.fail("anchor", f"is {anchor!r}; it must be a body point")
+    surface = entry.text("surface") if entry.has("surface") else "floor"
+    if surface not in SURFACES:
+        raise entry.fail("surface", f"is {surface!r}; it must be one of {', '.join(SURFACES)}")
+    poses = tuple(_pose(item) for item in entry.tables("poses"))
+    if len(poses) < 2:
+        raise entry.fail("poses", "a figure needs at least a start and an end pose")
+    names = [pose.name for pose in poses]
+    if len(set(names)) != len(names):
+        raise entry.fail("poses", "pose names must be unique")
+    props = tuple(_prop(item) for item in entry.tables("props", required=False))
+    if surface == "bench" and not any(p.kind is PropKind.BENCH for p in props):
+        raise entry.fail("surface", "is 'bench' but no bench is drawn in props")
+    figure = Figure(
+        support=entry.choice("support", Support),
+        anchor=anchor,
+        surface=surface,
+        poses=poses,
+        props=props,
+    )
+    entry.done()
+    return figure
+
+
+def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
+    """Build one drill from a parsed file, or raise CatalogueError naming what is wrong."""
+    drill_id = data.get("id")
+    entry = _Entry(data, file, drill_id if isinstance(drill_id, str) else None)
+    identifier = entry.text("id")
+    if not identifier.replace("-", "").isalnum() or identifier != identifier.lower():
+        raise entry.fail("id", "must be lower-case letters, digits and hyphens")
+    kind = entry.choice("kind", DrillKind)
+    cues = entry.texts("cues")
+    for index, cue in enumerate(cues):
+        problem = cue_problem(cue)
+        if problem:
+            raise entry.fail(f"cues[{index}]", f"{cue!r} {problem}")
+    faults = []
+    for item in entry.tables("faults"):
+        faults.append(Fault(fault=item.text("fault"), fix=item.text("fix")))
+        item.done()
+    check = _check(entry.table("check")) if entry.has("check") else None
+    if kind is DrillKind.CHECK and check is None:
+        raise entry.fail("check", "a drill of kind 'check' must say what its result looks like")
+    if kind is not DrillKind.CHECK and check is not None:
+        raise entry.fail("check", "only a drill of kind 'check' has a result to record")
+    drill = Drill(
+        id=identifier,
+        name=entry.text("name"),
+        phase=Phase(entry.number("phase", min(Phase), max(Phase), integer=True)),
+        kind=kind,
+        equipment=entry.choices("equipment", Equipment),
+        focus=entry.choices("focus", Focus),
+        purpose=entry.text("purpose"),
+        setup=entry.texts("setup"),
+        steps=entry.texts("steps"),
+        cues=cues,
+        faults=tuple(faults),
+        safety=entry.texts("safety"),
+        prescription=_prescription(entry.table("prescription")),
+        figure=_figure(entry.table("figure")),
+        sources=entry.texts("sources"),
+        easier=entry.texts("easier", required=False),
+        harder=entry.texts("harder", required=False),
+        keywords=entry.texts("keywords", required=False),
+        check=check,
+    )
+    if not drill.focus:
+        raise entry.fail("focus", "must list at least one focus")
+    entry.done()
+    return replace(drill, search_text=_search_text(drill))
+
+
+def _search_text(drill: Drill) -> str:
+    """Everything a person might type to find the drill, folded to lower case."""
+    words = [
+        drill.name,
+        drill.id.replace("-", " "),
+        *drill.cues,
+        *(item.value for item in drill.equipment),
+        *(item.value for item in drill.focus),
+        drill.kind.value,
+        *drill.keywords,
+    ]
+    if not drill.equipment:
+        words.append("no equipment bodyweight")
+    return " ".join(words).casefold()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Every drill, in phase order, with their links checked."""
+
+    drills: tuple[Drill, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_id", {drill.id: drill for drill in self.drills})
+
+    def __iter__(self) -> Iterator[Drill]:
+        return iter(self.drills)
+
+    def __len__(self) -> int:
+        return len(self.drills)
+
+    def __contains__(self, drill_id: object) -> bool:
+        return drill_id in self._by_id  # type: ignore[attr-defined]
+
+    def get(self, drill_id: str) -> Drill:
+        return self._by_id[drill_id]  # type: ignore[attr-defined,no-any-return]
+
+    def in_phase(self, phase: Phase) -> tuple[Drill, ...]:
+        return tuple(drill for drill in self.drills if drill.phase is phase)
+
+
+def _check_links(drills: Iterable[tuple[str, Drill]], known_sources: set[str] | None) -> None:
+    pairs = list(drills)
+    ids = {drill.id for _file, drill in pairs}
+    for file, drill in pairs:
+        for key in ("easier", "harder"):
+            for index, other in enumerate(getattr(drill, key)):
+                if other not in ids:
+                    raise CatalogueError(
+                        file, drill.id, f"{key}[{index}]", f"names '{other}', which is not a drill"
+                    )
+                if other == drill.id:
+                    raise CatalogueError(
+                        file, drill.id, f"{key}[{index}]", "names the drill itself"
+                    )
+        if known_sources is not None:
+            for index, source in enumerate(drill.sources):
+                if source not in known_sources:
+                    raise CatalogueError(
+                        file, drill.id, f"sources[{index}]", f"'{source}' is not a known source"
+                    )
+
+
+def load_catalogue(folder: Traversable, known_sources: set[str] | None = None) -> Catalogue:
+    """Read every ``*.toml`` in ``folder``; raise CatalogueError on the first broken entry."""
+    found: list[tuple[str, Drill]] = []
+    seen: dict[str, str] = {}
+    entries = sorted(
+        (item for item in folder.iterdir() if item.name.endswith(".toml")), key=lambda i: i.name
+    )
+    if not entries:
+        raise CatalogueError(folder.name, None, None, "holds no drill files (*.toml)")
+    for item in entries:
+        file = f"{folder.name}/{item.name}"
+        try:
+            data = tomllib.loads(item.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as error:
+            raise CatalogueError(file, None, None, f"is not valid TOML ({error})") from None
+        except UnicodeDecodeError:
+            raise CatalogueError(file, None, None, "is not UTF-8 text") from None
+        drill = parse_drill(data, file)
+        if item.name != f"{drill.id}.toml":
+            raise CatalogueError(file, drill.id, "id", f"the file must be named {drill.id}.toml")
+        if drill.id in seen:
+            raise CatalogueError(file, drill.id, "id", f"is already used by {seen[drill.id]}")
+        seen[drill.id] = file
+        found.append((file, drill))
+    _check_links(found, known_sources)
+    ordered = sorted((drill for _file, drill in found), key=lambda d: (d.phase, d.name.casefold()))
+    return Catalogue(tuple(ordered))
+
+
+SOURCES: dict[str, str] = {
+    "000_f0d8267c270ae285.txt": "Learning the hip hinge, when you've got no hips",
+    "001_6570aadc8c735d3b.txt": "Learning how to hip hinge",
+    "002_f3b9e46bc58ab9f6.txt": "Hip hinge: lift with your legs, not with your back",
+    "003_b0ad731887608956.txt": "The case of the hip hinge, and five hip hinge exercises",
+    "004_dee04668fea2a83d.txt": "5 tips for your hip hinge",
+}
+"""The five articles on the hip hinge that every drill is written from, by file name."""
+
+
+def builtin_catalogue() -> Catalogue:
+    """The catalogue that ships with Hinge."""
+    folder = files("hinge_desktop.assets") / "drills"
+    return load_catalogue(folder, set(SOURCES))

@@ -1,0 +1,237 @@
+"""What a drill is: the words that teach it, the dose that trains it, the poses that show it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class Phase(IntEnum):
+    """The rungs of the ladder, from the first checks to single-leg hinges."""
+
+    CHECK = 0
+    ACTIVATION = 1
+    MOBILITY = 2
+    PATTERNING = 3
+    LIGHT_LOADING = 4
+    LOADING = 5
+    SINGLE_LEG = 6
+
+
+class DrillKind(StrEnum):
+    EXERCISE = "exercise"
+    CHECK = "check"
+    MOBILITY = "mobility"
+
+
+class Equipment(StrEnum):
+    WALL = "wall"
+    DOWEL = "dowel"
+    BAND = "band"
+    BENCH = "bench"
+    FOAM_ROLLER = "foam roller"
+    BALL = "ball"
+    KETTLEBELL = "kettlebell"
+    DUMBBELL = "dumbbell"
+    BARBELL = "barbell"
+    CABLE = "cable"
+
+
+class Focus(StrEnum):
+    GLUTES = "glutes"
+    HAMSTRINGS = "hamstrings"
+    CORE = "core"
+    MOBILITY = "mobility"
+
+
+class CheckResult(StrEnum):
+    """How the outcome of a check is recorded."""
+
+    PASS_FAIL = "pass_fail"
+    MEASURE = "measure"
+
+
+@dataclass(frozen=True)
+class Tempo:
+    """Seconds to move from the first pose to the last, hold there, come back, rest.
+
+    For a deadlift that is down, pause, up, pause; for a bridge, up, squeeze, down, pause.
+    """
+
+    away: float
+    hold: float
+    back: float
+    rest: float
+
+    @property
+    def rep_seconds(self) -> float:
+        return self.away + self.hold + self.back + self.rest
+
+
+@dataclass(frozen=True)
+class Prescription:
+    """The dose a drill starts with: reps paced by the tempo, or a hold."""
+
+    sets: int
+    reps: int | None
+    hold_seconds: int | None
+    tempo: Tempo
+    rest_seconds: int
+    per_side: bool
+
+    @property
+    def is_hold(self) -> bool:
+        return self.hold_seconds is not None
+
+
+@dataclass(frozen=True)
+class Fault:
+    fault: str
+    fix: str
+
+
+@dataclass(frozen=True)
+class Check:
+    """What the result of a check looks like, so that it can be logged."""
+
+    result: CheckResult
+    pass_when: str
+    criteria: tuple[str, ...] = ()
+    measure: str | None = None
+    unit: str | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Pose:
+    """A key position of the side-view figure, as joint angles in degrees.
+
+    ``trunk`` is the lean of the hip-to-shoulder line from vertical (forward is positive,
+    lying on the back is -90). ``hip``, ``knee``, ``shoulder``, ``elbow`` and ``neck`` are
+    flexion angles (0 is straight); ``ankle`` is dorsiflexion (shin over the toes is positive).
+    The far leg repeats the near one unless it is given.
+    """
+
+    name: str
+    trunk: float
+    hip: float
+    knee: float
+    ankle: float
+    neck: float
+    shoulder: float
+    elbow: float
+    far_hip: float | None = None
+    far_knee: float | None = None
+    far_ankle: float | None = None
+    contacts: tuple[str, ...] = ()
+
+    def angles(self) -> dict[str, float]:
+        """Every angle of the pose, the far leg filled in from the near one."""
+        return {
+            "trunk": self.trunk,
+            "hip": self.hip,
+            "knee": self.knee,
+            "ankle": self.ankle,
+            "neck": self.neck,
+            "shoulder": self.shoulder,
+            "elbow": self.elbow,
+            "far_hip": self.hip if self.far_hip is None else self.far_hip,
+            "far_knee": self.knee if self.far_knee is None else self.far_knee,
+            "far_ankle": self.ankle if self.far_ankle is None else self.far_ankle,
+        }
+
+
+class Support(StrEnum):
+    STANDING = "standing"
+    SITTING = "sitting"
+    KNEELING = "kneeling"
+    ALL_FOURS = "all_fours"
+    LYING = "lying"
+
+
+class PropKind(StrEnum):
+    WALL = "wall"
+    DOWEL = "dowel"
+    BAND = "band"
+    CABLE = "cable"
+    BENCH = "bench"
+    BLOCK = "block"
+    ROLLER = "roller"
+    BALL = "ball"
+    KETTLEBELL = "kettlebell"
+    DUMBBELL = "dumbbell"
+    BARBELL = "barbell"
+    TOWEL = "towel"
+
+
+Place = str | tuple[float, float]
+"""A body point by name ("hand", "knee"…) or a fixed spot in centimetres from the anchor."""
+
+
+@dataclass(frozen=True)
+class Prop:
+    """Equipment drawn with the figure."""
+
+    kind: PropKind
+    at: Place | None = None
+    to: Place | None = None
+    width: float = 0.0
+    height: float = 0.0
+
+
+@dataclass(frozen=True)
+class Figure:
+    """How to draw a drill: which point stays put, on what, and the key poses."""
+
+    support: Support
+    anchor: str
+    surface: str
+    poses: tuple[Pose, ...]
+    props: tuple[Prop, ...] = ()
+
+
+@dataclass(frozen=True)
+class Drill:
+    id: str
+    name: str
+    phase: Phase
+    kind: DrillKind
+    equipment: frozenset[Equipment]
+    focus: frozenset[Focus]
+    purpose: str
+    setup: tuple[str, ...]
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
+    faults: tuple[Fault, ...]
+    safety: tuple[str, ...]
+    prescription: Prescription
+    figure: Figure
+    sources: tuple[str, ...]
+    easier: tuple[str, ...] = ()
+    harder: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    check: Check | None = None
+    search_text: str = field(default="", compare=False)
+
+    @property
+    def needs_no_equipment(self) -> bool:
+        return not self.equipment
+
+
+# A cue must be said between two reps: about two seconds of speech at a calm rate.
+MAX_CUE_WORDS = 5
+MAX_CUE_CHARACTERS = 32
+
+
+def cue_problem(cue: str) -> str | None:
+    """Why a cue is too long to say in about two seconds, or None when it is fine."""
+    words = cue.split()
+    if not words:
+        return "is empty"
+    if len(words) > MAX_CUE_WORDS:
+        return f"has {len(words)} words; a cue has at most {MAX_CUE_WORDS} to be said in ~2 s"
+    if len(cue) > MAX_CUE_CHARACTERS:
+        return f"has {len(cue)} characters; a cue has at most {MAX_CUE_CHARACTERS}"
+    return None

@@ -1,0 +1,231 @@
+"""The drill catalogue as a Qt item model, and the proxy that searches, filters and sorts it."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.drills import Drill, Equipment, Focus, Phase
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+NO_EQUIPMENT = "none"
+"""The equipment filter value for drills that need nothing but the floor."""
+
+
+class DrillRole(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    PHASE = Qt.ItemDataRole.UserRole + 2
+    FAVOURITE = Qt.ItemDataRole.UserRole + 3
+    SUMMARY = Qt.ItemDataRole.UserRole + 4
+    PHASE_ORDER = Qt.ItemDataRole.UserRole + 5
+
+
+def phase_name(phase: Phase) -> str:
+    """The name of a rung of the ladder, as the person reads it."""
+    translate = QCoreApplication.translate
+    return {
+        Phase.CHECK: translate("Phase", "Checks"),
+        Phase.ACTIVATION: translate("Phase", "Glute activation"),
+        Phase.MOBILITY: translate("Phase", "Mobility"),
+        Phase.PATTERNING: translate("Phase", "Patterning"),
+        Phase.LIGHT_LOADING: translate("Phase", "Light loading"),
+        Phase.LOADING: translate("Phase", "Loading"),
+        Phase.SINGLE_LEG: translate("Phase", "Single leg"),
+    }[phase]
+
+
+def equipment_name(item: Equipment | str) -> str:
+    translate = QCoreApplication.translate
+    names = {
+        NO_EQUIPMENT: translate("Equipment", "No equipment"),
+        Equipment.WALL: translate("Equipment", "Wall"),
+        Equipment.DOWEL: translate("Equipment", "Dowel or broomstick"),
+        Equipment.BAND: translate("Equipment", "Band"),
+        Equipment.BENCH: translate("Equipment", "Bench"),
+        Equipment.FOAM_ROLLER: translate("Equipment", "Foam roller"),
+        Equipment.BALL: translate("Equipment", "Ball"),
+        Equipment.KETTLEBELL: translate("Equipment", "Kettlebell"),
+        Equipment.DUMBBELL: translate("Equipment", "Dumbbell"),
+        Equipment.BARBELL: translate("Equipment", "Barbell"),
+        Equipment.CABLE: translate("Equipment", "Cable"),
+    }
+    return names[item]
+
+
+def focus_name(item: Focus) -> str:
+    translate = QCoreApplication.translate
+    return {
+        Focus.GLUTES: translate("Focus", "Glutes"),
+        Focus.HAMSTRINGS: translate("Focus", "Hamstrings"),
+        Focus.CORE: translate("Focus", "Core"),
+        Focus.MOBILITY: translate("Focus", "Mobility"),
+    }[item]
+
+
+def summary(drill: Drill) -> str:
+    """One line under the name: phase, then what it needs."""
+    kit = sorted(drill.equipment, key=list(Equipment).index)
+    needs = ", ".join(equipment_name(item) for item in kit) or equipment_name(NO_EQUIPMENT)
+    return f"{drill.phase.value} · {phase_name(drill.phase)} · {needs}"
+
+
+class DrillListModel(QAbstractListModel):
+    """Every drill of the catalogue, one row each, with the person's favourites."""
+
+    def __init__(
+        self, catalogue: Catalogue, favourites: frozenset[str], parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._drills = list(catalogue)
+        self._favourites = set(favourites)
+        self._haystacks = [_haystack(drill) for drill in self._drills]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._drills)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._drills):
+            return None
+        drill = self._drills[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return drill.name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return drill.purpose
+        if role == DrillRole.ID:
+            return drill.id
+        if role == DrillRole.PHASE:
+            return int(drill.phase)
+        if role == DrillRole.PHASE_ORDER:
+            return f"{int(drill.phase)}:{drill.name.casefold()}"
+        if role == DrillRole.FAVOURITE:
+            return drill.id in self._favourites
+        if role == DrillRole.SUMMARY:
+            return summary(drill)
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return summary(drill)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def drill(self, row: int) -> Drill:
+        return self._drills[row]
+
+    def haystack(self, row: int) -> str:
+        """Everything a search can match for the drill in ``row``, folded."""
+        return self._haystacks[row]
+
+    def row_of(self, drill_id: str) -> int:
+        for row, drill in enumerate(self._drills):
+            if drill.id == drill_id:
+                return row
+        raise KeyError(drill_id)
+
+    def is_favourite(self, drill_id: str) -> bool:
+        return drill_id in self._favourites
+
+    def set_favourite(self, drill_id: str, favourite: bool) -> None:
+        if favourite:
+            self._favourites.add(drill_id)
+        else:
+            self._favourites.discard(drill_id)
+        index = self.index(self.row_of(drill_id))
+        self.dataChanged.emit(index, index, [DrillRole.FAVOURITE])
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().replace("-", " ").split())
+
+
+def _haystack(drill: Drill) -> str:
+    """The drill's own search words plus the names the app shows for its kit and focus."""
+    shown = [equipment_name(item) for item in drill.equipment]
+    shown += [focus_name(item) for item in drill.focus]
+    shown.append(phase_name(drill.phase))
+    if not drill.equipment:
+        shown.append(equipment_name(NO_EQUIPMENT))
+    return _fold(" ".join([drill.search_text, *shown]))
+
+
+class DrillFilterProxy(QSortFilterProxyModel):
+    """Search as you type (every word must match), filters, and sorting by phase or name."""
+
+    BY_PHASE = "phase"
+    BY_NAME = "name"
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._phase: Phase | None = None
+        self._equipment: Equipment | str | None = None
+        self._focus: Focus | None = None
+        self._favourites_only = False
+        self.setSortRole(DrillRole.PHASE_ORDER)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+        self.sort(0)
+
+    def _change(self, apply: Any) -> None:
+        self.beginFilterChange()
+        apply()
+        self.endFilterChange()
+
+    def set_search(self, text: str) -> None:
+        words = _fold(text).split()
+        if words != self._words:
+            self._change(lambda: setattr(self, "_words", words))
+
+    def set_phase(self, phase: Phase | None) -> None:
+        self._change(lambda: setattr(self, "_phase", phase))
+
+    def set_equipment(self, equipment: Equipment | str | None) -> None:
+        self._change(lambda: setattr(self, "_equipment", equipment))
+
+    def set_focus(self, focus: Focus | None) -> None:
+        self._change(lambda: setattr(self, "_focus", focus))
+
+    def set_favourites_only(self, only: bool) -> None:
+        self._change(lambda: setattr(self, "_favourites_only", only))
+
+    def set_order(self, order: str) -> None:
+        role = DrillRole.PHASE_ORDER if order == self.BY_PHASE else Qt.ItemDataRole.DisplayRole
+        self.setSortRole(role)
+        self.sort(0)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, DrillListModel):
+            return True
+        drill = model.drill(source_row)
+        if self._phase is not None and drill.phase is not self._phase:
+            return False
+        if self._equipment == NO_EQUIPMENT and drill.equipment:
+            return False
+        if isinstance(self._equipment, Equipment) and self._equipment not in drill.equipment:
+            return False
+        if self._focus is not None and self._focus not in drill.focus:
+            return False
+        if self._favourites_only and not model.is_favourite(drill.id):
+            return False
+        if self._words:
+            haystack = model.haystack(source_row)
+            return all(word in haystack for word in self._words)
+        return True

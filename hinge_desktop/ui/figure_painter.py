@@ -1,0 +1,211 @@
+"""Paints a posed figure with QPainter: on screen, into a PNG or into an SVG, all the same way."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+
+from hinge_desktop.domain.figure import HEAD_RADIUS, FigureScene, Shape
+
+# Limb thickness in centimetres, so the figure keeps its proportions at any size.
+_LIMBS: tuple[tuple[str, str, float], ...] = (
+    ("hip", "shoulder", 19.0),
+    ("shoulder", "head", 8.0),
+    ("hip", "knee", 13.0),
+    ("knee", "ankle", 9.5),
+    ("shoulder", "elbow", 8.5),
+    ("elbow", "hand", 7.0),
+)
+_FAR_LIMBS: tuple[tuple[str, str, float], ...] = (
+    ("hip", "far_knee", 13.0),
+    ("far_knee", "far_ankle", 9.5),
+)
+MARGIN_CM = 8.0
+
+
+@dataclass(frozen=True)
+class FigureColours:
+    body: QColor
+    far: QColor
+    prop: QColor
+    accent: QColor
+    band: QColor
+    dowel: QColor
+    floor: QColor
+    contact: QColor
+    gap: QColor
+    text: QColor
+    halo: QColor
+
+    @classmethod
+    def from_palette(cls, palette: QPalette) -> FigureColours:
+        text = palette.color(QPalette.ColorRole.WindowText)
+        window = palette.color(QPalette.ColorRole.Window)
+        dark = window.lightness() < 128
+        far = QColor(text)
+        far.setAlphaF(0.35)
+        prop = QColor("#8a9599") if dark else QColor("#7b878b")
+        return cls(
+            body=text,
+            far=far,
+            prop=prop,
+            accent=QColor("#57b9a3") if dark else QColor("#2f7d6d"),
+            band=QColor("#e2735f") if dark else QColor("#c4503b"),
+            dowel=QColor("#d2a86a") if dark else QColor("#9a6a2c"),
+            floor=QColor(prop),
+            contact=QColor("#57b9a3") if dark else QColor("#2f7d6d"),
+            gap=QColor("#e3a33b") if dark else QColor("#c07d12"),
+            text=text,
+            halo=_halo(palette.color(QPalette.ColorRole.Base)),
+        )
+
+
+def _halo(base: QColor) -> QColor:
+    halo = QColor(base)
+    halo.setAlphaF(0.85)
+    return halo
+
+
+class FigurePainter:
+    """Maps the figure's centimetres into a rectangle and draws body, props and the hip angle."""
+
+    def __init__(self, bounds: tuple[float, float, float, float], colours: FigureColours) -> None:
+        self._bounds = bounds
+        self._colours = colours
+
+    def paint(self, painter: QPainter, target: QRectF, figure: FigureScene) -> None:
+        left, bottom, right, top = self._bounds
+        width = right - left + 2 * MARGIN_CM
+        height = top - bottom + 2 * MARGIN_CM
+        scale = min(target.width() / width, target.height() / height)
+        offset_x = target.left() + (target.width() - width * scale) / 2 - (left - MARGIN_CM) * scale
+        offset_y = target.top() + (target.height() - height * scale) / 2 + (top + MARGIN_CM) * scale
+
+        def at(point: tuple[float, float]) -> QPointF:
+            return QPointF(offset_x + point[0] * scale, offset_y - point[1] * scale)
+
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        floor_pen = QPen(self._colours.floor, max(1.5, 1.2 * scale))
+        painter.setPen(floor_pen)
+        painter.drawLine(
+            QPointF(target.left() + 4, at((0, 0)).y()), QPointF(target.right() - 4, at((0, 0)).y())
+        )
+        self._props(painter, figure, at, scale, lambda s: s.role in {"wall", "bench", "block"})
+        self._limbs(painter, figure, at, scale, _FAR_LIMBS, self._colours.far, far=True)
+        self._limbs(painter, figure, at, scale, _LIMBS, self._colours.body, far=False)
+        head = at(figure.points["head"])
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(self._colours.body))
+        painter.drawEllipse(head, HEAD_RADIUS * scale, HEAD_RADIUS * scale)
+        self._props(painter, figure, at, scale, lambda s: s.role not in {"wall", "bench", "block"})
+        self._hip_angle(painter, figure, at, scale)
+        painter.restore()
+
+    def _limbs(self, painter, figure, at, scale, limbs, colour, *, far: bool) -> None:  # type: ignore[no-untyped-def]
+        prefix = "far_" if far else ""
+        for a, b, thickness in limbs:
+            pen = QPen(colour, thickness * scale)
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawLine(at(figure.points[a]), at(figure.points[b]))
+        foot = QPainterPath()
+        foot.moveTo(at(figure.points[f"{prefix}ankle"]))
+        foot.lineTo(at(figure.points[f"{prefix}heel"]))
+        foot.lineTo(at(figure.points[f"{prefix}toe"]))
+        foot.closeSubpath()
+        pen = QPen(colour, 4.0 * scale)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(QBrush(colour))
+        painter.drawPath(foot)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+
+    def _props(self, painter, figure, at, scale, wanted) -> None:  # type: ignore[no-untyped-def]
+        colours = self._colours
+        for shape in figure.props:
+            if not wanted(shape):
+                continue
+            self._shape(painter, shape, at, scale, colours)
+
+    @staticmethod
+    def _shape(painter: QPainter, shape: Shape, at, scale: float, colours: FigureColours) -> None:  # type: ignore[no-untyped-def]
+        role = shape.role
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if shape.kind == "rect":
+            (x0, y0), (x1, y1) = shape.points
+            rect = QRectF(at((x0, y1)), at((x1, y0)))
+            fill = QColor(colours.prop)
+            fill.setAlphaF(0.35 if role != "wall" else 0.25)
+            painter.setPen(QPen(colours.prop, max(1.0, 0.8 * scale)))
+            painter.setBrush(QBrush(fill))
+            painter.drawRect(rect)
+        elif shape.kind == "line":
+            colour = {"dowel": colours.dowel, "band": colours.band}.get(role, colours.prop)
+            width = {"dowel": 3.2, "band": 2.2, "cable": 1.2}.get(role, 1.5) * scale
+            pen = QPen(colour, max(1.5, width))
+            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(pen)
+            painter.drawLine(at(shape.points[0]), at(shape.points[1]))
+        elif shape.kind == "circle":
+            centre = at(shape.points[0])
+            radius = shape.radius * scale
+            if role == "band loop":
+                painter.setPen(QPen(colours.band, max(1.5, 2.0 * scale)))
+            elif role in {"kettlebell", "dumbbell"}:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QBrush(colours.prop))
+            else:
+                fill = QColor(colours.prop)
+                fill.setAlphaF(0.5)
+                painter.setPen(QPen(colours.prop, max(1.0, 1.2 * scale)))
+                painter.setBrush(QBrush(fill))
+            painter.drawEllipse(centre, radius, radius)
+        elif shape.kind == "dot":
+            colour = {
+                "contact": colours.contact,
+                "gap": colours.gap,
+                "dowel": colours.dowel,
+                "towel": colours.prop,
+            }.get(role, colours.band if "band" in role else colours.prop)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(colour))
+            radius = max(3.0, shape.radius * scale)
+            painter.drawEllipse(at(shape.points[0]), radius, radius)
+
+    def _hip_angle(self, painter, figure: FigureScene, at, scale: float) -> None:  # type: ignore[no-untyped-def]
+        """The angle between trunk and thigh: the one number that says "hinge"."""
+        hip, shoulder, knee = (figure.points[n] for n in ("hip", "shoulder", "knee"))
+        a1 = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
+        a2 = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
+        span = (a2 - a1 + 540.0) % 360.0 - 180.0
+        radius = 20.0 * scale
+        centre = at(hip)
+        box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
+        pen = QPen(self._colours.accent, max(2.0, 1.6 * scale))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(box, int(a1 * 16), int(span * 16))
+        middle = math.radians(a1 + span / 2)
+        label_at = QPointF(
+            centre.x() + math.cos(middle) * (radius + 16 * scale),
+            centre.y() - math.sin(middle) * (radius + 16 * scale),
+        )
+        font = QFont(painter.font())
+        font.setPixelSize(max(11, int(9.0 * scale)))
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(self._colours.accent)
+        text = f"{figure.hip_angle:.0f}°"
+        width = painter.fontMetrics().horizontalAdvance(text) + 8
+        height = painter.fontMetrics().height() + 2
+        rect = QRectF(label_at.x() - width / 2, label_at.y() - height / 2, width, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(self._colours.halo))
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.setPen(self._colours.accent)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

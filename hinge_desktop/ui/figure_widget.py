@@ -1,0 +1,135 @@
+"""The moving figure: a drill's key poses played at its tempo, like a visual metronome."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.figure import FigureScene, angles_at, figure_bounds, scene
+from hinge_desktop.ui.figure_painter import FigureColours, FigurePainter
+
+FRAME_MS = 33
+
+
+class FigureWidget(QWidget):
+    """Draws the drill's figure moving between its poses; a click pauses and resumes it.
+
+    Time comes from ``clock`` (monotonic seconds), so the pose always matches the tempo, however
+    late a frame is painted. The timer runs only while the widget is shown and playing.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("drillFigure")
+        self.setAccessibleName(self.tr("Moving figure of the drill"))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(220, 160)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._clock = clock
+        self._drill: Drill | None = None
+        self._painter: FigurePainter | None = None
+        self._started = clock()
+        self._paused_at: float | None = None
+        self._timer = QTimer(self)
+        self._timer.setObjectName("figureFrameTimer")
+        self._timer.setInterval(FRAME_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.update)
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 300)
+
+    def drill(self) -> Drill | None:
+        return self._drill
+
+    def set_drill(self, drill: Drill | None) -> None:
+        self._drill = drill
+        self._painter = None
+        # Begin at the key position (the last pose), so the first look shows the movement's
+        # point; the figure then goes back and repeats at the tempo.
+        lead = drill.prescription.tempo.away if drill is not None else 0.0
+        self._started = self._clock() - lead
+        if self._paused_at is not None:
+            self._paused_at = self._started
+        tip = self.tr("Click to pause or play the movement") if drill else ""
+        self.setToolTip(tip)
+        self.setAccessibleDescription(
+            self.tr("{name}: moves between its key poses at the drill's tempo").format(
+                name=drill.name
+            )
+            if drill
+            else ""
+        )
+        self._update_timer()
+        self.update()
+
+    def is_playing(self) -> bool:
+        return self._paused_at is None
+
+    def set_playing(self, playing: bool) -> None:
+        now = self._clock()
+        if playing and self._paused_at is not None:
+            self._started += now - self._paused_at
+            self._paused_at = None
+        elif not playing and self._paused_at is None:
+            self._paused_at = now
+        self._update_timer()
+        self.update()
+
+    def seconds_into_rep(self) -> float:
+        moment = self._paused_at if self._paused_at is not None else self._clock()
+        return moment - self._started
+
+    def current_scene(self) -> FigureScene | None:
+        if self._drill is None:
+            return None
+        figure = self._drill.figure
+        return scene(
+            figure, angles_at(figure, self._drill.prescription.tempo, self.seconds_into_rep())
+        )
+
+    def _update_timer(self) -> None:
+        should_run = self._drill is not None and self.isVisible() and self._paused_at is None
+        if should_run and not self._timer.isActive():
+            self._timer.start()
+        elif not should_run and self._timer.isActive():
+            self._timer.stop()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_timer()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._timer.stop()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._painter = None
+            self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._drill is not None:
+            self.set_playing(not self.is_playing())
+        super().mouseReleaseEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        current = self.current_scene()
+        if current is None or self._drill is None:
+            return
+        if self._painter is None:
+            colours = FigureColours.from_palette(self.palette())
+            self._painter = FigurePainter(figure_bounds(self._drill.figure), colours)
+        painter = QPainter(self)
+        try:
+            self._painter.paint(painter, QRectF(self.rect()), current)
+        finally:
+            painter.end()

@@ -1,0 +1,344 @@
+"""The drill browser as a person uses it: search, filters, keyboard, favourites, start."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QListView, QPushButton, QToolButton
+from pytestqt.qtbot import QtBot
+
+from hinge_desktop.app import install_views
+from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
+from hinge_desktop.domain.drills import Equipment, Focus, Phase
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.ui.drill_model import DrillFilterProxy, DrillListModel, DrillRole
+from hinge_desktop.ui.drills_view import DrillsView
+from hinge_desktop.ui.figure_widget import FigureWidget
+from hinge_desktop.ui.main_window import MainWindow
+from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
+from hinge_desktop.ui.workout_view import WorkoutView
+
+CATALOGUE = builtin_catalogue()
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = open_store(data_dir / "hinge.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, store: Store) -> DrillsView:
+    widget = DrillsView(CATALOGUE, store.favourites.all(), store.favourites.set)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def hinge_window(qtbot: QtBot, data_dir: Path, store: Store) -> tuple[MainWindow, Preferences]:
+    """The main window with every view, on this test's data folder."""
+    paths = DataPaths(root=data_dir)
+    preferences = Preferences(paths.settings)
+    window = MainWindow(preferences)
+    qtbot.addWidget(window)
+    install_views(window, preferences, store, paths)
+    return window, preferences
+
+
+def shown_ids(view: DrillsView) -> list[str]:
+    drill_list = view.findChild(QListView, "drillList")
+    model = drill_list.model()
+    return [model.index(row, 0).data(DrillRole.ID) for row in range(model.rowCount())]
+
+
+def type_search(qtbot: QtBot, view: DrillsView, text: str) -> list[str]:
+    search = view.findChild(type(view.search), "drillSearch")
+    search.clear()
+    qtbot.keyClicks(search, text)
+    return shown_ids(view)
+
+
+def plain(label: object) -> str:
+    """What a rich-text label reads as, spaces normalised."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(label.text())  # type: ignore[attr-defined]
+    return " ".join(document.toPlainText().replace("\u00a0", " ").split())
+
+
+def choose(combo: QComboBox, data: object) -> None:
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_the_model_passes_qt_model_tester(qtmodeltester, store: Store) -> None:  # type: ignore[no-untyped-def]
+    model = DrillListModel(CATALOGUE, frozenset({"glute-bridge"}))
+    qtmodeltester.check(model)
+    proxy = DrillFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.set_search("band")
+    proxy.set_phase(Phase.LIGHT_LOADING)
+    qtmodeltester.check(proxy)
+
+
+def test_the_list_shows_every_drill_grouped_by_phase(view: DrillsView) -> None:
+    ids = shown_ids(view)
+    assert sorted(ids) == sorted(drill.id for drill in CATALOGUE)
+    phases = [CATALOGUE.get(drill_id).phase for drill_id in ids]
+    assert phases == sorted(phases)
+    assert view.findChild(QListView, "drillList").accessibleName() == "Drills"
+    assert view.search.accessibleName() == "Search drills"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("band", {"band-pull-through", "band-good-morning", "glute-bridge-knee-outs"}),
+        ("wall", {"wall-hip-hinge", "wall-hinge-check"}),
+        ("kettlebell", {"kettlebell-swing", "kettlebell-deadlift", "kettlebell-deadlift-block"}),
+        ("single leg", {"single-leg-rdl", "single-leg-glute-bridge"}),
+        ("squeeze the glutes", {"glute-bridge"}),
+        ("RDL", {"romanian-deadlift", "front-loaded-rdl", "single-leg-rdl"}),
+        ("hamstrings", {"romanian-deadlift"}),
+    ],
+)
+def test_typing_a_word_a_person_would_use_finds_the_drills(
+    qtbot: QtBot, view: DrillsView, words: str, expected: set[str]
+) -> None:
+    shown = type_search(qtbot, view, words)
+    assert expected <= set(shown)
+    for drill_id in shown:
+        haystack = view.model.haystack(view.model.row_of(drill_id))
+        assert all(word in haystack for word in words.casefold().split())
+
+
+def test_a_search_that_matches_nothing_says_so_and_offers_to_clear(
+    qtbot: QtBot, view: DrillsView
+) -> None:
+    assert type_search(qtbot, view, "trampoline") == []
+    assert view.empty.isVisible()
+    assert not view.list.isVisible()
+    assert "trampoline" in view.empty.text()
+    view.empty.linkActivated.emit("clear")
+    assert view.search.text() == ""
+    assert len(shown_ids(view)) == len(CATALOGUE)
+
+
+def test_the_phase_equipment_and_focus_filters_narrow_the_list(
+    qtbot: QtBot, view: DrillsView
+) -> None:
+    choose(view.findChild(QComboBox, "phaseFilter"), int(Phase.SINGLE_LEG))
+    assert set(shown_ids(view)) == {d.id for d in CATALOGUE.in_phase(Phase.SINGLE_LEG)}
+    assert view.count.text() == f"2 of {len(CATALOGUE)}"
+
+    choose(view.findChild(QComboBox, "phaseFilter"), None)
+    choose(view.findChild(QComboBox, "equipmentFilter"), "none")
+    shown = shown_ids(view)
+    assert shown
+    assert all(not CATALOGUE.get(i).equipment for i in shown)
+    assert "glute-bridge" in shown
+    assert "kettlebell-swing" not in shown
+
+    choose(view.findChild(QComboBox, "equipmentFilter"), Equipment.DOWEL.value)
+    assert all(Equipment.DOWEL in CATALOGUE.get(i).equipment for i in shown_ids(view))
+    assert "dowel-hinge" in shown_ids(view)
+
+    choose(view.findChild(QComboBox, "equipmentFilter"), None)
+    choose(view.findChild(QComboBox, "focusFilter"), Focus.CORE.value)
+    assert "dead-bug" in shown_ids(view)
+    assert all(Focus.CORE in CATALOGUE.get(i).focus for i in shown_ids(view))
+
+    # Search and filters combine.
+    shown = type_search(qtbot, view, "hinge")
+    assert all(Focus.CORE in CATALOGUE.get(i).focus for i in shown)
+
+
+def test_sorting_a_to_z(view: DrillsView) -> None:
+    choose(view.findChild(QComboBox, "drillOrder"), DrillFilterProxy.BY_NAME)
+    names = [CATALOGUE.get(i).name.casefold() for i in shown_ids(view)]
+    assert names == sorted(names)
+
+
+def test_choosing_a_drill_shows_its_detail_and_moving_figure(
+    qtbot: QtBot, view: DrillsView
+) -> None:
+    view.select_drill("kettlebell-swing")
+    detail = view.detail
+    drill = CATALOGUE.get("kettlebell-swing")
+    assert detail.title.text() == drill.name
+    shown = plain(detail.prescription)
+    assert all(f"“{cue}”" in shown for cue in drill.cues)
+    body = plain(detail.body)
+    assert drill.purpose in body
+    for text in (*drill.setup, *drill.steps, *drill.safety, drill.faults[0].fault):
+        assert text in body
+    assert f"Fix: {drill.faults[0].fix}" in body
+    figure = detail.findChild(FigureWidget, "drillFigure")
+    assert figure.drill() is drill
+    assert figure.is_playing()
+
+
+def test_a_neighbour_link_opens_that_drill(qtbot: QtBot, view: DrillsView) -> None:
+    view.select_drill("glute-bridge")
+    assert "drill:single-leg-glute-bridge" in view.detail.body.text()
+    view.detail.body.linkActivated.emit("drill:single-leg-glute-bridge")
+    assert view.selected_drill().id == "single-leg-glute-bridge"
+    assert view.list.currentIndex().data(DrillRole.ID) == "single-leg-glute-bridge"
+
+
+def test_a_neighbour_hidden_by_a_filter_is_still_reached(qtbot: QtBot, view: DrillsView) -> None:
+    choose(view.findChild(QComboBox, "phaseFilter"), int(Phase.ACTIVATION))
+    view.select_drill("glute-bridge")
+    view.detail.body.linkActivated.emit("drill:" + CATALOGUE.get("glute-bridge").harder[0])
+    assert view.selected_drill().id == CATALOGUE.get("glute-bridge").harder[0]
+
+
+def test_keyboard_type_to_search_arrows_to_move_return_to_open(
+    qtbot: QtBot, view: DrillsView
+) -> None:
+    view.list.setFocus()
+    qtbot.keyClicks(view.list, "swing")
+    assert view.search.text() == "swing"
+    assert view.search.hasFocus()
+    assert view.selected_drill().id == "kettlebell-swing"
+    shown = type_search(qtbot, view, "bridge")
+    first = view.selected_drill().id
+    assert first == shown[0], "typing selects the best (first) match"
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert view.selected_drill().id != first
+    qtbot.keyClick(view.search, Qt.Key.Key_Up)
+    assert view.selected_drill().id == first
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    start = view.findChild(QPushButton, "startDrillButton")
+    assert start.hasFocus()
+    with qtbot.waitSignal(view.start_requested) as started:
+        qtbot.keyClick(start, Qt.Key.Key_Space)
+    assert started.args == [first]
+
+
+def test_a_favourite_is_kept_in_the_database(qtbot: QtBot, view: DrillsView, store: Store) -> None:
+    view.select_drill("hip-thrust")
+    star = view.findChild(QToolButton, "favouriteButton")
+    assert not star.isChecked()
+    qtbot.mouseClick(star, Qt.MouseButton.LeftButton)
+    assert "hip-thrust" in store.favourites.all()
+    favourites_only = view.findChild(QToolButton, "favouritesFilter")
+    favourites_only.click()
+    assert shown_ids(view) == ["hip-thrust"]
+    favourites_only.click()
+    reopened = open_store(store.path)
+    try:
+        assert reopened.favourites.all() == {"hip-thrust"}
+    finally:
+        reopened.close()
+    qtbot.mouseClick(star, Qt.MouseButton.LeftButton)
+    assert store.favourites.all() == frozenset()
+
+
+def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
+
+    def fail(drill_id: str, favourite: bool) -> None:
+        raise OSError("disk full")
+
+    view = DrillsView(CATALOGUE, frozenset(), fail)
+    qtbot.addWidget(view)
+    view.select_drill("hip-thrust")
+    view.detail.favourite_button.click()
+    assert not view.detail.favourite_button.isChecked()
+    assert not view.model.is_favourite("hip-thrust")
+    assert warnings
+    assert "disk full" in warnings[0]
+
+
+def test_start_this_drill_opens_the_workout_view_with_the_drill(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    window, preferences = hinge_window(qtbot, data_dir, store)
+    drills = window.view("drills")
+    assert isinstance(drills, DrillsView)
+    drills.select_drill("romanian-deadlift")
+    qtbot.mouseClick(drills.findChild(QPushButton, "startDrillButton"), Qt.MouseButton.LeftButton)
+    assert window.current_view() == "workout"
+    workout = window.view("workout")
+    assert isinstance(workout, WorkoutView)
+    assert workout.drill() == CATALOGUE.get("romanian-deadlift")
+    p = CATALOGUE.get("romanian-deadlift").prescription
+    assert workout.dose.text().startswith(f"{p.sets} × {p.reps} reps")
+    assert preferences.get(LAST_DRILL) == "romanian-deadlift"
+    window.close()
+
+
+def test_the_last_drill_shown_is_shown_again(qtbot: QtBot, data_dir: Path, store: Store) -> None:
+    paths = DataPaths(root=data_dir)
+    Preferences(paths.settings).set(LAST_DRILL, "dead-bug")
+    window, _preferences = hinge_window(qtbot, data_dir, store)
+    assert window.view("drills").selected_drill().id == "dead-bug"
+
+
+def test_the_figure_follows_the_clock_and_pauses_on_click(qtbot: QtBot) -> None:
+    now = [100.0]
+    figure = FigureWidget(clock=lambda: now[0])
+    qtbot.addWidget(figure)
+    drill = CATALOGUE.get("wall-hip-hinge")
+    figure.set_drill(drill)
+    figure.show()
+    qtbot.waitExposed(figure)
+    tempo = drill.prescription.tempo
+    # It opens on the key position (the bottom of the hinge), then comes back up at the tempo.
+    bottom = figure.current_scene().hip_angle
+    now[0] += tempo.hold + tempo.back
+    top = figure.current_scene().hip_angle
+    assert bottom < top - 30
+    now[0] += tempo.rest + tempo.away
+    assert figure.current_scene().hip_angle == pytest.approx(bottom)
+    qtbot.mouseClick(figure, Qt.MouseButton.LeftButton)
+    assert not figure.is_playing()
+    now[0] += 2.5
+    assert figure.current_scene().hip_angle == pytest.approx(bottom)
+    qtbot.mouseClick(figure, Qt.MouseButton.LeftButton)
+    assert figure.is_playing()
+    figure.hide()
+
+
+def test_a_catalogue_is_shown_however_small(qtbot: QtBot) -> None:
+    small = Catalogue(tuple(d for d in CATALOGUE if d.phase is Phase.SINGLE_LEG))
+    view = DrillsView(small, frozenset(), lambda _id, _on: None)
+    qtbot.addWidget(view)
+    assert len(shown_ids(view)) == 2
+    assert view.selected_drill() is not None
+
+
+def test_the_librarys_shortcuts_work_and_are_listed_in_help(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    window, _preferences = hinge_window(qtbot, data_dir, store)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    drills = window.view("drills")
+    drills.list.setFocus()
+    qtbot.keyClick(drills.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert drills.search.hasFocus()
+    shown = drills.selected_drill().id
+    qtbot.keyClick(drills.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert store.favourites.all() == {shown}
+    dialog = window.show_shortcuts()
+    listed = dialog.shortcuts()
+    dialog.close()
+    assert listed["Search the drills"] == "Ctrl+F"
+    assert listed["Star or unstar the drill shown"] == "Ctrl+D"
+    window.close()
