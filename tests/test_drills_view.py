@@ -342,3 +342,15 @@ def test_the_librarys_shortcuts_work_and_are_listed_in_help(
     assert listed["Search the drills"] == "Ctrl+F"
     assert listed["Star or unstar the drill shown"] == "Ctrl+D"
     window.close()
+
+
+def test_the_empty_workout_view_leads_back_to_the_library(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    window, _preferences = hinge_window(qtbot, data_dir, store)
+    window.show_view("workout")
+    qtbot.mouseClick(
+        window.view("workout").findChild(QPushButton, "chooseDrillButton"),
+        Qt.MouseButton.LeftButton,
+    )
+    assert window.current_view() == "drills"

@@ -228,8 +228,18 @@ def _prop_shapes(figure: Figure, points: Mapping[str, tuple[float, float]]) -> l
             shapes.append(Shape("circle", (centre,), radius, role=kind.value))
         elif kind is PropKind.KETTLEBELL:
             hand = _place(prop.at or "hand", points)
-            shapes.append(Shape("circle", ((hand[0], hand[1] - 14.0),), 10.0, role="kettlebell"))
-            shapes.append(Shape("line", (hand, (hand[0], hand[1] - 5.0)), role="handle"))
+            # The bell hangs on in the line of the forearm: straight down in a deadlift,
+            # out in front at the top of a swing.
+            dx, dy = 0.0, -1.0
+            if prop.at in (None, "hand"):
+                ex, ey = points["elbow"]
+                length = math.dist((ex, ey), hand)
+                dx, dy = (hand[0] - ex) / length, (hand[1] - ey) / length
+            bell = (hand[0] + dx * 14.0, hand[1] + dy * 14.0)
+            shapes.append(Shape("circle", (bell,), 10.0, role="kettlebell"))
+            shapes.append(
+                Shape("line", (hand, (hand[0] + dx * 5, hand[1] + dy * 5)), role="handle")
+            )
         elif kind is PropKind.DUMBBELL:
             hand = _place(prop.at or "hand", points)
             shapes.append(Shape("circle", (hand,), 6.0, role="dumbbell"))

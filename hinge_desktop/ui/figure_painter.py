@@ -45,8 +45,8 @@ class FigureColours:
         text = palette.color(QPalette.ColorRole.WindowText)
         window = palette.color(QPalette.ColorRole.Window)
         dark = window.lightness() < 128
-        far = QColor(text)
-        far.setAlphaF(0.35)
+        # Opaque, so the far leg's joints do not darken where its segments overlap.
+        far = _mix(text, palette.color(QPalette.ColorRole.Base), 0.35)
         prop = QColor("#8a9599") if dark else QColor("#7b878b")
         return cls(
             body=text,
@@ -61,6 +61,15 @@ class FigureColours:
             text=text,
             halo=_halo(palette.color(QPalette.ColorRole.Base)),
         )
+
+
+def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
+    """``amount`` of ``colour`` over ``background``."""
+    return QColor.fromRgbF(
+        colour.redF() * amount + background.redF() * (1 - amount),
+        colour.greenF() * amount + background.greenF() * (1 - amount),
+        colour.blueF() * amount + background.blueF() * (1 - amount),
+    )
 
 
 def _halo(base: QColor) -> QColor:
@@ -159,8 +168,9 @@ class FigurePainter:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QBrush(colours.prop))
             else:
+                # Plates, rollers and balls are see-through, so the limbs behind them still read.
                 fill = QColor(colours.prop)
-                fill.setAlphaF(0.5)
+                fill.setAlphaF(0.3)
                 painter.setPen(QPen(colours.prop, max(1.0, 1.2 * scale)))
                 painter.setBrush(QBrush(fill))
             painter.drawEllipse(centre, radius, radius)

@@ -10,7 +10,12 @@ from hinge_desktop.ui.icons import icon
 
 class PlaceholderView(QWidget):
     def __init__(
-        self, icon_name: str, title: str, summary: str, parent: QWidget | None = None
+        self,
+        icon_name: str,
+        title: str,
+        summary: str,
+        parent: QWidget | None = None,
+        action: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setAccessibleName(title)
@@ -44,6 +49,9 @@ class PlaceholderView(QWidget):
         centred.addWidget(body)
         centred.addStretch(1)
         layout.addLayout(centred)
+        if action is not None:
+            layout.addSpacing(16)
+            layout.addWidget(action, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(3)
 
     def changeEvent(self, event: QEvent) -> None:

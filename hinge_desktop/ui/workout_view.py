@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedLayout,
@@ -27,6 +26,10 @@ class WorkoutView(QWidget):
         self.setAccessibleName(self.tr("Workout"))
         self._drill: Drill | None = None
 
+        choose = QPushButton(self.tr("Choose a drill"))
+        choose.setObjectName("chooseDrillButton")
+        choose.setMinimumHeight(36)
+        choose.clicked.connect(self.choose_requested)
         self.empty = PlaceholderView(
             "workout",
             self.tr("Workout"),
@@ -34,19 +37,8 @@ class WorkoutView(QWidget):
                 "Choose a drill in the library and press “Start this drill”: it comes here with "
                 "its sets, reps and tempo. The follow-along timer and spoken cues come next."
             ),
+            action=choose,
         )
-        choose = QPushButton(self.tr("Choose a drill"))
-        choose.setObjectName("chooseDrillButton")
-        choose.clicked.connect(self.choose_requested)
-        empty_page = QWidget()
-        empty_layout = QVBoxLayout(empty_page)
-        empty_layout.addWidget(self.empty, 1)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(choose)
-        row.addStretch(1)
-        empty_layout.addLayout(row)
-        empty_layout.addSpacing(80)
 
         self.title = QLabel()
         self.title.setObjectName("workoutDrillName")
@@ -76,7 +68,7 @@ class WorkoutView(QWidget):
         layout.addWidget(self.detail)
 
         self._pages = QStackedLayout(self)
-        self._pages.addWidget(empty_page)
+        self._pages.addWidget(self.empty)
         self._pages.addWidget(drill_page)
 
     def drill(self) -> Drill | None:
