@@ -29,10 +29,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run(parse_args(argv))
 
 
-def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -> int:
+def run(
+    options: Options,
+    *,
+    on_first_paint: Callable[[], None] | None = None,
+    on_ready: Callable[[], None] | None = None,
+) -> int:
     """Start Hinge as ``options`` say; returns the process exit code.
 
-    ``on_first_paint`` is called once the window has painted (the start-up benchmark uses it).
+    ``on_first_paint`` is called once the window has painted, ``on_ready`` once the database is
+    open and every view is built (the start-up benchmark uses both).
     """
     if options.screenshot_view is not None and "QT_QPA_PLATFORM" not in os.environ:
         # A screenshot needs no display: render off screen unless told otherwise.
@@ -73,7 +79,7 @@ def run(options: Options, *, on_first_paint: Callable[[], None] | None = None) -
         if started:
             return
         started = True
-        _finish_start(app, window, preferences, paths, on_first_paint)
+        _finish_start(app, window, preferences, paths, on_first_paint, on_ready)
 
     # Normally the database opens right after the first paint; a window that is never exposed
     # (started minimised, say) must not keep it closed, hence the timer as a fallback.
@@ -97,6 +103,7 @@ def _finish_start(
     preferences: Preferences,
     paths: DataPaths,
     on_first_paint: Callable[[], None] | None,
+    on_ready: Callable[[], None] | None = None,
 ) -> None:
     if on_first_paint is not None:
         on_first_paint()
@@ -108,6 +115,8 @@ def _finish_start(
     if store is not None:
         app.aboutToQuit.connect(store.close)
         window.statusBar().showMessage(window.tr("Ready"), 5000)
+        if on_ready is not None:
+            on_ready()
 
 
 def open_and_install(
