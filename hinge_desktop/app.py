@@ -181,7 +181,14 @@ def install_views(
     last_drill = preferences.get(LAST_DRILL)
     if last_drill in catalogue:
         drills.select_drill(last_drill)
-    drills.drill_shown.connect(lambda drill_id: preferences.set(LAST_DRILL, drill_id))
+
+    def save_last_drill() -> None:
+        shown = drills.selected_drill()
+        if shown is not None:
+            preferences.set(LAST_DRILL, shown.id)
+
+    window.state_saving.connect(save_last_drill)
+    drills.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
 
     def start_drill(drill_id: str) -> None:
         workout.show_drill(catalogue.get(drill_id))
@@ -191,6 +198,8 @@ def install_views(
     workout.choose_requested.connect(lambda: window.show_view("drills"))
     window.install_view("drills", drills)
     window.install_view("workout", workout)
+    if window.current_view() == "drills":
+        drills.focus_search()
     window.install_view("history", HistoryView())
     window.install_view("settings", SettingsView(preferences, store, paths.root))
 

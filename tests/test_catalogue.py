@@ -267,3 +267,37 @@ def test_the_shipped_folder_can_be_copied_and_still_loads(tmp_path: Path) -> Non
         if item.name.endswith(".toml"):
             (target / item.name).write_bytes(item.read_bytes())
     assert len(load_catalogue(target, set(SOURCES))) == len(builtin_catalogue())
+
+
+def _two_drills(tmp_path: Path, easier_of_second: str) -> Path:
+    folder = _folder_with(tmp_path, _good_text())
+    second = _good_text().replace('id = "glute-bridge"', 'id = "bridge-two"')
+    second = second.replace("easier = []", f"easier = [{easier_of_second}]")
+    (folder / "bridge-two.toml").write_text(second, encoding="utf-8")
+    return folder
+
+
+def test_a_one_way_neighbour_link_reads_both_ways(tmp_path: Path) -> None:
+    folder = _two_drills(tmp_path, '"glute-bridge"')
+    catalogue = load_catalogue(folder, set(SOURCES))
+    assert catalogue.get("bridge-two").easier == ("glute-bridge",)
+    assert catalogue.get("glute-bridge").harder == ("bridge-two",)
+
+
+def test_a_drill_both_easier_and_harder_than_another_is_refused(tmp_path: Path) -> None:
+    folder = _two_drills(tmp_path, '"glute-bridge"')
+    first = folder / "glute-bridge.toml"
+    first.write_text(
+        first.read_text(encoding="utf-8").replace("easier = []", 'easier = ["bridge-two"]'),
+        encoding="utf-8",
+    )
+    with pytest.raises(CatalogueError, match="both easier and harder"):
+        load_catalogue(folder, set(SOURCES))
+
+
+def test_every_ladder_link_in_the_shipped_catalogue_reads_both_ways(catalogue) -> None:  # type: ignore[no-untyped-def]
+    for drill in catalogue:
+        for other in drill.harder:
+            assert drill.id in catalogue.get(other).easier
+        for other in drill.easier:
+            assert drill.id in catalogue.get(other).harder

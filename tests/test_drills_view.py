@@ -277,8 +277,9 @@ def test_start_this_drill_opens_the_workout_view_with_the_drill(
     assert workout.drill() == CATALOGUE.get("romanian-deadlift")
     p = CATALOGUE.get("romanian-deadlift").prescription
     assert workout.dose.text().startswith(f"{p.sets} × {p.reps} reps")
-    assert preferences.get(LAST_DRILL) == "romanian-deadlift"
+    assert preferences.get(LAST_DRILL) != "romanian-deadlift", "saved with the window"
     window.close()
+    assert preferences.get(LAST_DRILL) == "romanian-deadlift"
 
 
 def test_the_last_drill_shown_is_shown_again(qtbot: QtBot, data_dir: Path, store: Store) -> None:
@@ -330,8 +331,10 @@ def test_the_librarys_shortcuts_work_and_are_listed_in_help(
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     drills = window.view("drills")
-    drills.list.setFocus()
-    qtbot.keyClick(drills.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert drills.search.hasFocus(), "the library opens ready to type"
+    window.show_view("workout")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_view() == "drills"
     assert drills.search.hasFocus()
     shown = drills.selected_drill().id
     qtbot.keyClick(drills.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
@@ -339,7 +342,7 @@ def test_the_librarys_shortcuts_work_and_are_listed_in_help(
     dialog = window.show_shortcuts()
     listed = dialog.shortcuts()
     dialog.close()
-    assert listed["Search the drills"] == "Ctrl+F"
+    assert listed["Find a drill"] == "Ctrl+F"
     assert listed["Star or unstar the drill shown"] == "Ctrl+D"
     window.close()
 
@@ -354,3 +357,99 @@ def test_the_empty_workout_view_leads_back_to_the_library(
         Qt.MouseButton.LeftButton,
     )
     assert window.current_view() == "drills"
+
+
+def test_unstarring_with_favourites_on_keeps_the_drill_so_the_click_can_be_undone(
+    qtbot: QtBot, view: DrillsView, store: Store
+) -> None:
+    for drill_id in ("hip-thrust", "dead-bug", "kettlebell-swing"):
+        view.select_drill(drill_id)
+        view.detail.favourite_button.click()
+    view.findChild(QToolButton, "favouritesFilter").click()
+    assert len(shown_ids(view)) == 3
+    view.select_drill("dead-bug")
+    qtbot.keyClick(view.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.search, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    # Two presses: off, then on again, for the same drill; the others were never touched.
+    assert store.favourites.all() == {"hip-thrust", "dead-bug", "kettlebell-swing"}
+    view.detail.favourite_button.click()
+    assert store.favourites.all() == {"hip-thrust", "kettlebell-swing"}
+    assert view.selected_drill().id == "dead-bug"
+    assert "dead-bug" not in shown_ids(view)
+    assert not view.detail.favourite_button.isChecked()
+
+
+def test_a_filter_keeps_the_drill_if_it_matches_and_otherwise_shows_the_first_match(
+    qtbot: QtBot, view: DrillsView
+) -> None:
+    view.select_drill("kettlebell-swing")
+    choose(view.findChild(QComboBox, "equipmentFilter"), Equipment.KETTLEBELL.value)
+    assert view.selected_drill().id == "kettlebell-swing"
+    choose(view.findChild(QComboBox, "phaseFilter"), int(Phase.ACTIVATION))
+    assert shown_ids(view) == []
+    assert view.selected_drill() is None
+    assert not view.findChild(QPushButton, "startDrillButton").isEnabled()
+    choose(view.findChild(QComboBox, "equipmentFilter"), None)
+    assert view.selected_drill().id == shown_ids(view)[0]
+    assert view.selected_drill().phase is Phase.ACTIVATION
+
+
+def test_a_search_for_markup_is_shown_as_typed(qtbot: QtBot, view: DrillsView) -> None:
+    type_search(qtbot, view, "<b>zz</b>")
+    assert "&lt;b&gt;zz&lt;/b&gt;" in view.empty.text()
+
+
+def test_the_exported_figure_is_drawn_for_paper_even_in_dark_mode(
+    qtbot: QtBot, view: DrillsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    from hinge_desktop.ui import theme
+
+    target = tmp_path / "bridge"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "SVG"))
+    )
+    theme.apply(QApplication.instance(), theme.DARK)
+    try:
+        view.select_drill("glute-bridge")
+        with qtbot.waitSignal(view.message) as said:
+            qtbot.mouseClick(
+                view.findChild(QToolButton, "exportFigureButton"), Qt.MouseButton.LeftButton
+            )
+    finally:
+        theme.apply(QApplication.instance(), theme.LIGHT)
+    written = tmp_path / "bridge.svg"
+    assert str(written) in said.args[0]
+    svg = written.read_text(encoding="utf-8").lower()
+    light = theme.palette_for(theme.LIGHT)
+    assert light.color(light.ColorRole.WindowText).name() in svg
+    dark = theme.palette_for(theme.DARK)
+    assert dark.color(dark.ColorRole.WindowText).name() not in svg
+
+
+def test_starting_any_drill_never_makes_the_window_wider_than_a_laptop_screen(
+    qtbot: QtBot, data_dir: Path, store: Store
+) -> None:
+    window, _preferences = hinge_window(qtbot, data_dir, store)
+    workout = window.view("workout")
+    empty_width = workout.minimumSizeHint().width()
+    for drill in CATALOGUE:
+        workout.show_drill(drill)
+        # Long names and cue lists wrap instead of widening the view.
+        assert workout.minimumSizeHint().width() <= empty_width, drill.id
+        assert window.minimumSizeHint().width() <= 1280, drill.id
+
+
+def test_the_figure_pauses_from_the_keyboard(qtbot: QtBot) -> None:
+    figure = FigureWidget()
+    qtbot.addWidget(figure)
+    figure.set_drill(CATALOGUE.get("dead-bug"))
+    figure.show()
+    qtbot.waitExposed(figure)
+    figure.setFocus()
+    qtbot.keyClick(figure, Qt.Key.Key_Space)
+    assert not figure.is_playing()
+    qtbot.keyClick(figure, Qt.Key.Key_Space)
+    assert figure.is_playing()
+    figure.hide()

@@ -6,37 +6,39 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from hinge_desktop.domain.catalogue import builtin_catalogue
+from hinge_desktop.domain.figure import figure_bounds, scene
 from hinge_desktop.ui import theme
-from hinge_desktop.ui.figure_export import main, render_image, size_of, write_svg
+from hinge_desktop.ui.figure_export import main, panel_target, render_image, write_svg
+from hinge_desktop.ui.figure_painter import FigureColours, FigurePainter
 
 CATALOGUE = builtin_catalogue()
+SVG = "{http://www.w3.org/2000/svg}"
 
 
-def _ink(image: QImage, background: QColor) -> int:
-    """How many sampled pixels differ from the background."""
-    count = 0
-    for x in range(0, image.width(), 3):
-        for y in range(0, image.height(), 3):
-            if image.pixelColor(x, y).rgb() != background.rgb():
-                count += 1
-    return count
+def _distance(a, b) -> int:  # type: ignore[no-untyped-def]
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
 
 
 @pytest.mark.parametrize("scheme", [theme.LIGHT, theme.DARK])
-def test_every_drill_draws_a_figure_in_each_pose(qapp: QApplication, scheme: str) -> None:
+def test_every_pose_draws_the_body_where_the_geometry_puts_it(
+    qapp: QApplication, scheme: str
+) -> None:
     palette = theme.palette_for(scheme)
+    colours = FigureColours.from_palette(palette)
     background = palette.color(palette.ColorRole.Base)
     for drill in CATALOGUE:
-        image = render_image(drill, palette)
-        assert image.width() == size_of(drill).width()
-        panel = image.width() // len(drill.figure.poses)
-        for index in range(len(drill.figure.poses)):
-            one = image.copy(index * panel, 0, panel, image.height())
-            assert _ink(one, background) > 300, f"{drill.id}: pose {index + 1} is nearly empty"
+        image: QImage = render_image(drill, palette)
+        painter = FigurePainter(figure_bounds(drill.figure), colours)
+        for index, pose in enumerate(drill.figure.poses):
+            placed = scene(drill.figure, pose.angles())
+            for point in ("head", "hip", "knee"):
+                spot = painter.to_pixels(panel_target(index), placed.points[point]).toPoint()
+                seen = image.pixelColor(spot)
+                assert _distance(seen, background) > 200, f"{drill.id} {pose.name}: no {point}"
 
 
 def test_the_svg_names_the_drill_and_draws_its_poses(qapp: QApplication, tmp_path: Path) -> None:
@@ -44,24 +46,28 @@ def test_the_svg_names_the_drill_and_draws_its_poses(qapp: QApplication, tmp_pat
     path = tmp_path / "dowel-hinge.svg"
     write_svg(drill, path, theme.palette_for(theme.LIGHT))
     root = ET.parse(path).getroot()
-    namespace = "{http://www.w3.org/2000/svg}"
-    assert root.tag == f"{namespace}svg"
-    assert root.find(f"{namespace}title").text == drill.name
-    drawn = [
-        el
-        for el in root.iter()
-        if el.tag
-        in {f"{namespace}path", f"{namespace}polyline", f"{namespace}ellipse", f"{namespace}circle"}
-    ]
-    assert len(drawn) > 20
-    texts = "".join(el.text or "" for el in root.iter(f"{namespace}text"))
+    assert root.tag == f"{SVG}svg"
+    assert root.find(f"{SVG}title").text == drill.name
+    shapes = {f"{SVG}path", f"{SVG}polyline", f"{SVG}ellipse", f"{SVG}circle", f"{SVG}rect"}
+    assert len([el for el in root.iter() if el.tag in shapes]) > 20
+    texts = "".join(el.text or "" for el in root.iter(f"{SVG}text"))
     for pose in drill.figure.poses:
         assert pose.name in texts
 
 
 def test_the_export_command_writes_one_svg_per_drill(qapp: QApplication, tmp_path: Path) -> None:
-    assert main([str(tmp_path / "figures"), "glute-bridge", "single-leg-rdl"]) == 0
-    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == [
-        "glute-bridge.svg",
-        "single-leg-rdl.svg",
-    ]
+    folder = tmp_path / "figures"
+    assert main([str(folder), "glute-bridge", "--png", "single-leg-rdl"]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["glute-bridge.png", "single-leg-rdl.png"]
+    assert main([str(folder), "dead-bug"]) == 0
+    assert (folder / "dead-bug.svg").stat().st_size > 1000
+
+
+def test_the_export_command_refuses_a_drill_it_does_not_know(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([str(tmp_path / "figures"), "no-such-drill"])
+    assert exited.value.code == 2
+    assert "no-such-drill" in capsys.readouterr().err
+    assert not (tmp_path / "figures").exists()

@@ -303,8 +303,8 @@ def _figure(entry: _Entry) -> Figure:
     if len(set(names)) != len(names):
         raise entry.fail("poses", "pose names must be unique")
     props = tuple(_prop(item) for item in entry.tables("props", required=False))
-    if surface == "bench" and not any(p.kind is PropKind.BENCH for p in props):
-        raise entry.fail("surface", "is 'bench' but no bench is drawn in props")
+    if surface != "floor" and not any(p.kind.value == surface for p in props):
+        raise entry.fail("surface", f"is '{surface}' but no {surface} is drawn in props")
     figure = Figure(
         support=entry.choice("support", Support),
         anchor=anchor,
@@ -453,8 +453,38 @@ def load_catalogue(folder: Traversable, known_sources: set[str] | None = None) -
         seen[drill.id] = file
         found.append((file, drill))
     _check_links(found, known_sources)
-    ordered = sorted((drill for _file, drill in found), key=lambda d: (d.phase, d.name.casefold()))
+    ordered = sorted(_mutual_links(found), key=lambda d: (d.phase, d.name.casefold()))
     return Catalogue(tuple(ordered))
+
+
+def _mutual_links(found: list[tuple[str, Drill]]) -> list[Drill]:
+    """Make the ladder read both ways: if A lists B as harder, B lists A as easier.
+
+    A pair that is said to be both easier and harder than each other is refused.
+    """
+    easier = {drill.id: list(drill.easier) for _file, drill in found}
+    harder = {drill.id: list(drill.harder) for _file, drill in found}
+    for _file, drill in found:
+        for other in drill.harder:
+            if drill.id not in easier[other]:
+                easier[other].append(drill.id)
+        for other in drill.easier:
+            if drill.id not in harder[other]:
+                harder[other].append(drill.id)
+    for file, drill in found:
+        both = set(easier[drill.id]) & set(harder[drill.id])
+        if both:
+            other = sorted(both)[0]
+            raise CatalogueError(
+                file,
+                drill.id,
+                "easier",
+                f"'{other}' is both easier and harder than this drill (check both files)",
+            )
+    return [
+        replace(drill, easier=tuple(easier[drill.id]), harder=tuple(harder[drill.id]))
+        for _file, drill in found
+    ]
 
 
 SOURCES: dict[str, str] = {

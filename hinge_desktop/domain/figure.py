@@ -329,8 +329,12 @@ def angles_at(figure: Figure, tempo: Tempo, seconds: float) -> dict[str, float]:
 
 
 def figure_bounds(figure: Figure) -> tuple[float, float, float, float]:
-    """The box every key pose fits in, so an animation never rescales as it moves."""
-    boxes = [scene(figure, pose.angles()).bounds() for pose in figure.poses]
+    """The box the figure stays in all the way between its poses, so an animation never
+    rescales or clips as it moves."""
+    frames = [pose.angles() for pose in figure.poses]
+    path = [pose.angles() for pose in figure.poses]
+    frames += [_blend(path, step / 24) for step in range(1, 24)]
+    boxes = [scene(figure, angles).bounds() for angles in frames]
     return (
         min(b[0] for b in boxes),
         min(b[1] for b in boxes),

@@ -1,4 +1,8 @@
-"""How a drill reads on screen: its dose in words and its detail page as rich text."""
+"""How a drill reads on screen: its dose in words and its detail page as rich text.
+
+Every string is a literal ``QCoreApplication.translate("DrillText", …)`` call, so that
+``pyside6-lupdate`` finds them all.
+"""
 
 from __future__ import annotations
 
@@ -11,39 +15,59 @@ from hinge_desktop.domain.drills import CheckResult, Drill, DrillKind, Prescript
 from hinge_desktop.ui.drill_model import equipment_name, focus_name, phase_name
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DrillText", text)
-
-
 def _seconds(value: float) -> str:
     return f"{value:g}"
 
 
 def dose(prescription: Prescription) -> str:
-    """ "3 sets × 8 reps" or "2 sets × 30 s hold", with "each side" where it applies."""
-    if prescription.reps is not None:
-        text = _tr("{sets} × {reps} reps").format(sets=prescription.sets, reps=prescription.reps)
+    """ "3 × 8 reps" or "2 × 30 s hold", with "each side" where it applies."""
+    p = prescription
+    if p.reps is not None:
+        if p.per_side:
+            text = QCoreApplication.translate("DrillText", "{sets} × {reps} reps each side")
+        else:
+            text = QCoreApplication.translate("DrillText", "{sets} × {reps} reps")
+        return text.format(sets=p.sets, reps=p.reps)
+    if p.per_side:
+        text = QCoreApplication.translate("DrillText", "{sets} × {seconds} s hold each side")
     else:
-        text = _tr("{sets} × {seconds} s hold").format(
-            sets=prescription.sets, seconds=prescription.hold_seconds
-        )
-    if prescription.per_side:
-        text += " " + _tr("each side")
-    return text
+        text = QCoreApplication.translate("DrillText", "{sets} × {seconds} s hold")
+    return text.format(sets=p.sets, seconds=p.hold_seconds)
 
 
 def tempo(prescription: Prescription) -> str:
     t = prescription.tempo
-    return _tr("{away}-{hold}-{back}-{rest} s").format(
+    return QCoreApplication.translate("DrillText", "{away}-{hold}-{back}-{rest} s").format(
         away=_seconds(t.away), hold=_seconds(t.hold), back=_seconds(t.back), rest=_seconds(t.rest)
+    )
+
+
+def pacing(prescription: Prescription) -> str:
+    """How each rep is paced, or how to get into and out of a hold."""
+    t = prescription.tempo
+    if prescription.is_hold:
+        return QCoreApplication.translate(
+            "DrillText", "{away} s into position, hold {hold} s, {back} s back out"
+        ).format(away=_seconds(t.away), hold=prescription.hold_seconds, back=_seconds(t.back))
+    return QCoreApplication.translate("DrillText", "{tempo} (there, hold, back, pause)").format(
+        tempo=tempo(prescription)
+    )
+
+
+def rest(prescription: Prescription) -> str | None:
+    """The rest between sets, or None when there is only one set."""
+    if prescription.sets == 1:
+        return None
+    return QCoreApplication.translate("DrillText", "{seconds} s between sets").format(
+        seconds=prescription.rest_seconds
     )
 
 
 def kind_name(kind: DrillKind) -> str:
     return {
-        DrillKind.EXERCISE: _tr("Exercise"),
-        DrillKind.CHECK: _tr("Check"),
-        DrillKind.MOBILITY: _tr("Mobility"),
+        DrillKind.EXERCISE: QCoreApplication.translate("DrillText", "Exercise"),
+        DrillKind.CHECK: QCoreApplication.translate("DrillText", "Check"),
+        DrillKind.MOBILITY: QCoreApplication.translate("DrillText", "Mobility"),
     }[kind]
 
 
@@ -53,25 +77,26 @@ def facts_line(drill: Drill) -> str:
         "none"
     )
     focus = ", ".join(focus_name(item) for item in sorted(drill.focus))
-    return " · ".join(
-        [
-            _tr("Phase {number}: {name}").format(
-                number=int(drill.phase), name=phase_name(drill.phase)
-            ),
-            kind_name(drill.kind),
-            kit,
-            focus,
-        ]
+    phase = QCoreApplication.translate("DrillText", "Phase {number}: {name}").format(
+        number=int(drill.phase), name=phase_name(drill.phase)
     )
+    return " · ".join([phase, kind_name(drill.kind), kit, focus])
 
 
 def prescription_html(drill: Drill) -> str:
     p = drill.prescription
     rows = [
-        (_tr("Dose"), dose(p)),
-        (_tr("Tempo"), tempo(p) + " " + _tr("(there, hold, back, pause)")),
-        (_tr("Rest"), _tr("{seconds} s between sets").format(seconds=p.rest_seconds)),
+        (QCoreApplication.translate("DrillText", "Dose"), dose(p)),
+        (
+            QCoreApplication.translate("DrillText", "Hold")
+            if p.is_hold
+            else QCoreApplication.translate("DrillText", "Tempo"),
+            pacing(p),
+        ),
     ]
+    between = rest(p)
+    if between is not None:
+        rows.append((QCoreApplication.translate("DrillText", "Rest"), between))
     cells = "".join(
         f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td>"
         f"<td>{escape(value)}</td></tr>"
@@ -81,10 +106,9 @@ def prescription_html(drill: Drill) -> str:
     cues = "&nbsp;&nbsp; ".join(
         "“" + "&nbsp;".join(escape(word) for word in cue.split()) + "”" for cue in drill.cues
     )
-    return (
-        f"<h3>{escape(_tr('Prescription'))}</h3><table>{cells}</table>"
-        f"<h3>{escape(_tr('Cues you will hear'))}</h3><p>{cues}</p>"
-    )
+    heading = escape(QCoreApplication.translate("DrillText", "Prescription"))
+    cue_heading = escape(QCoreApplication.translate("DrillText", "Cues you will hear"))
+    return f"<h3>{heading}</h3><table>{cells}</table><h3>{cue_heading}</h3><p>{cues}</p>"
 
 
 def _list(items: tuple[str, ...], ordered: bool) -> str:
@@ -97,58 +121,70 @@ def _links(ids: tuple[str, ...], names: dict[str, str]) -> str:
     return ", ".join(f"<a href='drill:{escape(i)}'>{escape(names.get(i, i))}</a>" for i in ids)
 
 
-def detail_html(drill: Drill, names: dict[str, str]) -> str:
-    """The teaching part of the detail pane; neighbour links are ``drill:ID`` URLs."""
-    parts = [f"<p>{escape(drill.purpose)}</p>"]
-    if drill.check is not None:
-        check = drill.check
-        parts.append(f"<h3>{escape(_tr('What the result looks like'))}</h3>")
-        if check.result is CheckResult.MEASURE and check.measure:
-            target = (
-                _tr(" (aim: {target:g} {unit})").format(target=check.target, unit=check.unit)
-                if check.target is not None
-                else ""
-            )
-            parts.append(
-                "<p>"
-                + escape(
-                    _tr("Measure: {measure}, {low:g}–{high:g} {unit}").format(
-                        measure=check.measure,
-                        low=check.minimum,
-                        high=check.maximum,
-                        unit=check.unit,
-                    )
-                    + target
-                )
-                + "</p>"
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
+def _check_html(drill: Drill) -> list[str]:
+    check = drill.check
+    if check is None:
+        return []
+    parts = [_heading(QCoreApplication.translate("DrillText", "What the result looks like"))]
+    if check.result is CheckResult.MEASURE and check.measure:
+        if check.target is not None:
+            text = QCoreApplication.translate(
+                "DrillText", "Measure: {measure}, {low:g}–{high:g} {unit} (aim: {target:g} {unit})"
             )
         else:
-            parts.append(f"<p>{escape(_tr('Pass or fail.'))}</p>")
-        parts.append(f"<p><b>{escape(_tr('Pass:'))}</b> {escape(check.pass_when)}</p>")
-        if check.criteria:
-            parts.append(_list(check.criteria, ordered=False))
-    parts += [
-        f"<h3>{escape(_tr('Set-up'))}</h3>",
-        _list(drill.setup, ordered=True),
-        f"<h3>{escape(_tr('How to do it'))}</h3>",
-        _list(drill.steps, ordered=True),
-        f"<h3>{escape(_tr('Common faults and their fixes'))}</h3>",
-        "<ul style='margin-left:-16px'>"
-        + "".join(
-            f"<li><b>{escape(f.fault)}</b><br/>{escape(_tr('Fix:'))} {escape(f.fix)}</li>"
-            for f in drill.faults
+            text = QCoreApplication.translate(
+                "DrillText", "Measure: {measure}, {low:g}–{high:g} {unit}"
+            )
+        measure = text.format(
+            measure=check.measure,
+            low=check.minimum,
+            high=check.maximum,
+            unit=check.unit,
+            target=check.target,
         )
-        + "</ul>",
-        f"<h3>{escape(_tr('Safety'))}</h3>",
+        parts.append(f"<p>{escape(measure)}</p>")
+    else:
+        parts.append(f"<p>{escape(QCoreApplication.translate('DrillText', 'Pass or fail.'))}</p>")
+    passed = QCoreApplication.translate("DrillText", "Pass:")
+    parts.append(f"<p><b>{escape(passed)}</b> {escape(check.pass_when)}</p>")
+    if check.criteria:
+        parts.append(_list(check.criteria, ordered=False))
+    return parts
+
+
+def detail_html(drill: Drill, names: dict[str, str]) -> str:
+    """The teaching part of the detail pane; neighbour links are ``drill:ID`` URLs."""
+    fix = escape(QCoreApplication.translate("DrillText", "Fix:"))
+    faults = "".join(
+        f"<li><b>{escape(f.fault)}</b><br/>{fix} {escape(f.fix)}</li>" for f in drill.faults
+    )
+    parts = [
+        f"<p>{escape(drill.purpose)}</p>",
+        *_check_html(drill),
+        _heading(QCoreApplication.translate("DrillText", "Set-up")),
+        _list(drill.setup, ordered=True),
+        _heading(QCoreApplication.translate("DrillText", "How to do it")),
+        _list(drill.steps, ordered=True),
+        _heading(QCoreApplication.translate("DrillText", "Common faults and their fixes")),
+        f"<ul style='margin-left:-16px'>{faults}</ul>",
+        _heading(QCoreApplication.translate("DrillText", "Safety")),
         _list(drill.safety, ordered=False),
     ]
     if drill.easier or drill.harder:
-        parts.append(f"<h3>{escape(_tr('Neighbours on the ladder'))}</h3><p>")
+        parts.append(_heading(QCoreApplication.translate("DrillText", "Neighbours on the ladder")))
+        lines = []
         if drill.easier:
-            parts.append(f"{escape(_tr('Easier:'))} {_links(drill.easier, names)}<br/>")
+            label = escape(QCoreApplication.translate("DrillText", "Easier:"))
+            lines.append(f"{label} {_links(drill.easier, names)}")
         if drill.harder:
-            parts.append(f"{escape(_tr('Harder:'))} {_links(drill.harder, names)}")
-        parts.append("</p>")
-    titles = [SOURCES.get(source, source) for source in drill.sources]
-    parts.append(f"<p><small>{escape(_tr('From:'))} {escape('; '.join(titles))}</small></p>")
+            label = escape(QCoreApplication.translate("DrillText", "Harder:"))
+            lines.append(f"{label} {_links(drill.harder, names)}")
+        parts.append("<p>" + "<br/>".join(lines) + "</p>")
+    titles = "; ".join(SOURCES.get(source, source) for source in drill.sources)
+    source = escape(QCoreApplication.translate("DrillText", "From:"))
+    parts.append(f"<p><small>{source} {escape(titles)}</small></p>")
     return "".join(parts)

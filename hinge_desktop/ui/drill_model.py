@@ -34,43 +34,40 @@ class DrillRole(IntEnum):
 
 def phase_name(phase: Phase) -> str:
     """The name of a rung of the ladder, as the person reads it."""
-    translate = QCoreApplication.translate
     return {
-        Phase.CHECK: translate("Phase", "Checks"),
-        Phase.ACTIVATION: translate("Phase", "Glute activation"),
-        Phase.MOBILITY: translate("Phase", "Mobility"),
-        Phase.PATTERNING: translate("Phase", "Patterning"),
-        Phase.LIGHT_LOADING: translate("Phase", "Light loading"),
-        Phase.LOADING: translate("Phase", "Loading"),
-        Phase.SINGLE_LEG: translate("Phase", "Single leg"),
+        Phase.CHECK: QCoreApplication.translate("Phase", "Checks"),
+        Phase.ACTIVATION: QCoreApplication.translate("Phase", "Glute activation"),
+        Phase.MOBILITY: QCoreApplication.translate("Phase", "Mobility"),
+        Phase.PATTERNING: QCoreApplication.translate("Phase", "Patterning"),
+        Phase.LIGHT_LOADING: QCoreApplication.translate("Phase", "Light loading"),
+        Phase.LOADING: QCoreApplication.translate("Phase", "Loading"),
+        Phase.SINGLE_LEG: QCoreApplication.translate("Phase", "Single leg"),
     }[phase]
 
 
 def equipment_name(item: Equipment | str) -> str:
-    translate = QCoreApplication.translate
     names = {
-        NO_EQUIPMENT: translate("Equipment", "No equipment"),
-        Equipment.WALL: translate("Equipment", "Wall"),
-        Equipment.DOWEL: translate("Equipment", "Dowel or broomstick"),
-        Equipment.BAND: translate("Equipment", "Band"),
-        Equipment.BENCH: translate("Equipment", "Bench"),
-        Equipment.FOAM_ROLLER: translate("Equipment", "Foam roller"),
-        Equipment.BALL: translate("Equipment", "Ball"),
-        Equipment.KETTLEBELL: translate("Equipment", "Kettlebell"),
-        Equipment.DUMBBELL: translate("Equipment", "Dumbbell"),
-        Equipment.BARBELL: translate("Equipment", "Barbell"),
-        Equipment.CABLE: translate("Equipment", "Cable"),
+        NO_EQUIPMENT: QCoreApplication.translate("Equipment", "No equipment"),
+        Equipment.WALL: QCoreApplication.translate("Equipment", "Wall"),
+        Equipment.DOWEL: QCoreApplication.translate("Equipment", "Dowel or broomstick"),
+        Equipment.BAND: QCoreApplication.translate("Equipment", "Band"),
+        Equipment.BENCH: QCoreApplication.translate("Equipment", "Bench"),
+        Equipment.FOAM_ROLLER: QCoreApplication.translate("Equipment", "Foam roller"),
+        Equipment.BALL: QCoreApplication.translate("Equipment", "Ball"),
+        Equipment.KETTLEBELL: QCoreApplication.translate("Equipment", "Kettlebell"),
+        Equipment.DUMBBELL: QCoreApplication.translate("Equipment", "Dumbbell"),
+        Equipment.BARBELL: QCoreApplication.translate("Equipment", "Barbell"),
+        Equipment.CABLE: QCoreApplication.translate("Equipment", "Cable"),
     }
     return names[item]
 
 
 def focus_name(item: Focus) -> str:
-    translate = QCoreApplication.translate
     return {
-        Focus.GLUTES: translate("Focus", "Glutes"),
-        Focus.HAMSTRINGS: translate("Focus", "Hamstrings"),
-        Focus.CORE: translate("Focus", "Core"),
-        Focus.MOBILITY: translate("Focus", "Mobility"),
+        Focus.GLUTES: QCoreApplication.translate("Focus", "Glutes"),
+        Focus.HAMSTRINGS: QCoreApplication.translate("Focus", "Hamstrings"),
+        Focus.CORE: QCoreApplication.translate("Focus", "Core"),
+        Focus.MOBILITY: QCoreApplication.translate("Focus", "Mobility"),
     }[item]
 
 
@@ -114,6 +111,10 @@ class DrillListModel(QAbstractListModel):
         if role == DrillRole.SUMMARY:
             return summary(drill)
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            if drill.id in self._favourites:
+                return QCoreApplication.translate("Drills", "{summary}, favourite").format(
+                    summary=summary(drill)
+                )
             return summary(drill)
         return None
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 
 from PySide6.QtCore import (
     QEvent,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -127,7 +128,9 @@ class DrillDelegate(QStyledItemDelegate):
         painter.drawText(
             name_rect,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, name_rect.width()),
+            QFontMetrics(name_font).elidedText(
+                str(index.data()), Qt.TextElideMode.ElideRight, name_rect.width()
+            ),
         )
         if index.data(DrillRole.FAVOURITE):
             painter.drawText(
@@ -157,6 +160,7 @@ class DrillDetail(QWidget):
     start_requested = Signal(str)
     favourite_toggled = Signal(str, bool)
     neighbour_requested = Signal(str)
+    message = Signal(str)
 
     def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -238,13 +242,13 @@ class DrillDetail(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.body)
         layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(content)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
         self.show_drill(None)
 
     def drill(self) -> Drill | None:
@@ -266,7 +270,7 @@ class DrillDetail(QWidget):
         self.prescription.setText(prescription_html(drill))
         self.body.setText(detail_html(drill, self._names))
         self._show_favourite(favourite)
-        self.scroll.verticalScrollBar().setValue(0)
+        self.scroll_area.verticalScrollBar().setValue(0)
 
     def _show_favourite(self, favourite: bool) -> None:
         blocked = self.favourite_button.blockSignals(True)
@@ -293,23 +297,41 @@ class DrillDetail(QWidget):
             self.neighbour_requested.emit(url.removeprefix("drill:"))
 
     def export_figure(self) -> None:
+        """Save the key poses as an SVG, always in the light palette: it is for paper."""
         from pathlib import Path
 
+        from PySide6.QtCore import QStandardPaths
+
+        from hinge_desktop.ui import theme
         from hinge_desktop.ui.figure_export import write_svg
 
         if self._drill is None:
             return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation
+        ) or str(Path.home())
         name, _filter = QFileDialog.getSaveFileName(
             self,
             self.tr("Export the figure"),
-            f"{self._drill.id}.svg",
+            str(Path(folder) / f"{self._drill.id}.svg"),
             self.tr("SVG pictures (*.svg)"),
         )
         if not name:
             return
-        path = Path(name if name.lower().endswith(".svg") else f"{name}.svg")
+        path = Path(name)
+        if path.suffix.lower() != ".svg":
+            # The dialog asked about overwriting the name typed, not the one with .svg added.
+            path = path.with_name(path.name + ".svg")
+            if path.exists():
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Replace the file?"),
+                    self.tr("{path} already exists. Replace it?").format(path=path),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
         try:
-            write_svg(self._drill, path, self.palette())
+            write_svg(self._drill, path, theme.palette_for(theme.LIGHT))
         except OSError as error:
             QMessageBox.warning(
                 self,
@@ -317,9 +339,7 @@ class DrillDetail(QWidget):
                 self.tr("Could not write {path}: {error}").format(path=path, error=error),
             )
             return
-        self.window().statusBar().showMessage(  # type: ignore[attr-defined]
-            self.tr("Figure saved to {path}").format(path=path), 5000
-        )
+        self.message.emit(self.tr("Figure saved to {path}").format(path=path))
 
 
 class _ListKeys(QObject):
@@ -369,6 +389,7 @@ class DrillsView(QWidget):
 
     start_requested = Signal(str)
     drill_shown = Signal(str)
+    message = Signal(str)
 
     def __init__(
         self,
@@ -382,6 +403,8 @@ class DrillsView(QWidget):
         self.setAccessibleName(self.tr("Drill library"))
         self._catalogue = catalogue
         self._save_favourite = save_favourite
+        self._holding_detail = False
+        self._search_words: list[str] = []
         self.model = DrillListModel(catalogue, favourites, self)
         self.proxy = DrillFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -441,6 +464,11 @@ class DrillsView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.empty.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.empty.linkActivated.connect(lambda _link: self.clear_filters())
         self.empty.hide()
 
@@ -469,6 +497,7 @@ class DrillsView(QWidget):
         self.detail.start_requested.connect(self.start_requested)
         self.detail.favourite_toggled.connect(self._favourite_toggled)
         self.detail.neighbour_requested.connect(self.select_drill)
+        self.detail.message.connect(self.message)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("drillsSplitter")
@@ -486,15 +515,11 @@ class DrillsView(QWidget):
         keys = _ListKeys(self)
         self.search.installEventFilter(keys)
         self.list.installEventFilter(keys)
-        find = QAction(self.tr("Search the drills"), self)
-        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(self.focus_search)
         favourite = QAction(self.tr("Star or unstar the drill shown"), self)
         favourite.setShortcut(QKeySequence(self.tr("Ctrl+D")))
         favourite.triggered.connect(self.detail.favourite_button.click)
-        for action in (find, favourite):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
+        favourite.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(favourite)
         self.setFocusProxy(self.search)
         self._update_count()
         self._select_row(0)
@@ -511,11 +536,16 @@ class DrillsView(QWidget):
     # Filters and search
 
     def _search_changed(self, text: str) -> None:
+        words = text.split()
+        if words == self._search_words:
+            return
+        self._search_words = words
         self.proxy.set_search(text)
-        self._update_count()
-        if text.strip():
-            # Each keystroke shows the best match, as a launcher does.
+        if words:
+            # Each new word shows the best match, as a launcher does.
+            self._update_count()
             self._select_row(0)
+            self._show_current_or_nothing()
         else:
             self._after_filter()
 
@@ -544,11 +574,20 @@ class DrillsView(QWidget):
         self.search.setFocus()
 
     def _after_filter(self) -> None:
+        """Keep the drill shown if it still matches; otherwise show the first match, if any."""
         self._update_count()
-        if self.proxy.rowCount() and not self.list.currentIndex().isValid():
-            self._select_row(0)
-        elif self.list.currentIndex().isValid():
-            self.list.scrollTo(self.list.currentIndex())
+        shown = self.detail.drill()
+        if shown is not None:
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(shown.id)))
+            if index.isValid():
+                self._set_current(index)
+                return
+        self._select_row(0)
+        self._show_current_or_nothing()
+
+    def _show_current_or_nothing(self) -> None:
+        if self.proxy.rowCount() == 0:
+            self.detail.show_drill(None)
 
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
@@ -565,22 +604,24 @@ class DrillsView(QWidget):
         if shown == 0:
             what = self.search.text().strip()
             message = (
-                self.tr("No drill matches “{text}” with these filters.").format(text=what)
+                self.tr("No drill matches “{text}” with these filters.").format(text=escape(what))
                 if what
                 else self.tr("No drill matches these filters.")
             )
-            self.empty.setText(
-                f"<p>{message}</p><p><a href='clear'>{self.tr('Clear search and filters')}</a></p>"
-            )
+            link = escape(self.tr("Clear search and filters"))
+            self.empty.setText(f"<p>{message}</p><p><a href='clear'>{link}</a></p>")
 
     # Selection
 
     def _select_row(self, row: int) -> None:
         if row < self.proxy.rowCount():
-            index = self.proxy.index(row, 0)
-            self.list.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            )
+            self._set_current(self.proxy.index(row, 0))
+
+    def _set_current(self, index: QModelIndex) -> None:
+        self.list.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.list.scrollTo(index)
 
     def move_selection(self, key: int) -> None:
         rows = self.proxy.rowCount()
@@ -598,7 +639,7 @@ class DrillsView(QWidget):
         self.list.scrollTo(self.list.currentIndex())
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
+        if not current.isValid() or self._holding_detail:
             return
         drill = self._catalogue.get(current.data(DrillRole.ID))
         self.detail.show_drill(drill, self.model.is_favourite(drill.id))
@@ -608,15 +649,15 @@ class DrillsView(QWidget):
         return self.detail.drill()
 
     def select_drill(self, drill_id: str) -> None:
-        """Show a drill, clearing filters that would hide it."""
+        """Show a drill, clearing only the filters (then the search) that would hide it."""
         source = self.model.index(self.model.row_of(drill_id))
         if not self.proxy.mapFromSource(source).isValid():
-            self.clear_filters()
-        index = self.proxy.mapFromSource(source)
-        self.list.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.list.scrollTo(index)
+            for combo in (self.phase_filter, self.equipment_filter, self.focus_filter):
+                combo.setCurrentIndex(0)
+            self.favourites_filter.setChecked(False)
+        if not self.proxy.mapFromSource(source).isValid():
+            self.search.clear()
+        self._set_current(self.proxy.mapFromSource(source))
 
     def open_current(self) -> None:
         """Return on a drill: show it and put the keyboard on its Start button."""
@@ -640,5 +681,16 @@ class DrillsView(QWidget):
                 self.tr("Hinge could not save this favourite: {error}").format(error=error),
             )
             return
-        self.model.set_favourite(drill_id, favourite)
+        # With "Favourites" on, an unstarred drill leaves the list; keep it in the detail pane
+        # (so a second click stars it again) instead of jumping to the next favourite.
+        self._holding_detail = True
+        try:
+            self.model.set_favourite(drill_id, favourite)
+        finally:
+            self._holding_detail = False
         self._update_count()
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(drill_id)))
+        if index.isValid():
+            self._set_current(index)
+        else:
+            self.list.selectionModel().clear()

@@ -22,6 +22,12 @@ PANEL = QSize(360, 300)
 CAPTION_HEIGHT = 28
 
 
+def panel_target(index: int) -> QRectF:
+    """The rectangle the figure of pose ``index`` is painted into."""
+    left = index * PANEL.width()
+    return QRectF(left + 8, 8, PANEL.width() - 16, PANEL.height() - CAPTION_HEIGHT - 16)
+
+
 def _paint(painter: QPainter, drill: Drill, palette: QPalette, *, background: bool) -> None:
     colours = FigureColours.from_palette(palette)
     figure_painter = FigurePainter(figure_bounds(drill.figure), colours)
@@ -34,7 +40,7 @@ def _paint(painter: QPainter, drill: Drill, palette: QPalette, *, background: bo
     font.setPixelSize(15)
     for index, pose in enumerate(drill.figure.poses):
         left = index * PANEL.width()
-        target = QRectF(left + 8, 8, PANEL.width() - 16, PANEL.height() - CAPTION_HEIGHT - 16)
+        target = panel_target(index)
         figure_painter.paint(painter, target, scene(drill.figure, pose.angles()))
         painter.setFont(font)
         painter.setPen(colours.text)
@@ -59,7 +65,8 @@ def write_svg(drill: Drill, path: Path, palette: QPalette) -> None:
     if not painter.begin(generator):
         raise OSError(f"cannot write {path}")
     try:
-        _paint(painter, drill, palette, background=False)
+        # A solid background: a transparent one vanishes in a dark viewer or on a dark slide.
+        _paint(painter, drill, palette, background=True)
     finally:
         painter.end()
 
@@ -90,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("drills", nargs="*")
     parser.add_argument("--png", action="store_true", help="write PNG instead of SVG")
     parser.add_argument("--dark", action="store_true", help="use the dark palette")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     app = QApplication.instance() or QApplication(["figure_export", "-platform", "offscreen"])
     del app
     palette = theme.palette_for(theme.DARK if args.dark else theme.LIGHT)
@@ -99,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogueError as error:
         print(error, file=sys.stderr)
         return 1
+    unknown = [drill_id for drill_id in args.drills if drill_id not in catalogue]
+    if unknown:
+        parser.error(f"no drill with the id {', '.join(unknown)}")
     args.folder.mkdir(parents=True, exist_ok=True)
     for drill in catalogue:
         if args.drills and drill.id not in args.drills:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 
 from hinge_desktop.domain.figure import HEAD_RADIUS, FigureScene, Shape
@@ -38,7 +38,6 @@ class FigureColours:
     contact: QColor
     gap: QColor
     text: QColor
-    halo: QColor
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> FigureColours:
@@ -59,7 +58,6 @@ class FigureColours:
             contact=QColor("#57b9a3") if dark else QColor("#2f7d6d"),
             gap=QColor("#e3a33b") if dark else QColor("#c07d12"),
             text=text,
-            halo=_halo(palette.color(QPalette.ColorRole.Base)),
         )
 
 
@@ -72,12 +70,6 @@ def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
     )
 
 
-def _halo(base: QColor) -> QColor:
-    halo = QColor(base)
-    halo.setAlphaF(0.85)
-    return halo
-
-
 class FigurePainter:
     """Maps the figure's centimetres into a rectangle and draws body, props and the hip angle."""
 
@@ -85,13 +77,23 @@ class FigurePainter:
         self._bounds = bounds
         self._colours = colours
 
-    def paint(self, painter: QPainter, target: QRectF, figure: FigureScene) -> None:
+    def _mapping(self, target: QRectF) -> tuple[float, float, float]:
+        """Scale and offsets that fit the figure's box, with a margin, centred in ``target``."""
         left, bottom, right, top = self._bounds
         width = right - left + 2 * MARGIN_CM
         height = top - bottom + 2 * MARGIN_CM
         scale = min(target.width() / width, target.height() / height)
         offset_x = target.left() + (target.width() - width * scale) / 2 - (left - MARGIN_CM) * scale
         offset_y = target.top() + (target.height() - height * scale) / 2 + (top + MARGIN_CM) * scale
+        return scale, offset_x, offset_y
+
+    def to_pixels(self, target: QRectF, point: tuple[float, float]) -> QPointF:
+        """Where a point of the figure (in centimetres) lands when painted into ``target``."""
+        scale, offset_x, offset_y = self._mapping(target)
+        return QPointF(offset_x + point[0] * scale, offset_y - point[1] * scale)
+
+    def paint(self, painter: QPainter, target: QRectF, figure: FigureScene) -> None:
+        scale, offset_x, offset_y = self._mapping(target)
 
         def at(point: tuple[float, float]) -> QPointF:
             return QPointF(offset_x + point[0] * scale, offset_y - point[1] * scale)
@@ -111,7 +113,7 @@ class FigurePainter:
         painter.setBrush(QBrush(self._colours.body))
         painter.drawEllipse(head, HEAD_RADIUS * scale, HEAD_RADIUS * scale)
         self._props(painter, figure, at, scale, lambda s: s.role not in {"wall", "bench", "block"})
-        self._hip_angle(painter, figure, at, scale)
+        self._hip_angle(painter, figure, at, scale, target)
         painter.restore()
 
     def _limbs(self, painter, figure, at, scale, limbs, colour, *, far: bool) -> None:  # type: ignore[no-untyped-def]
@@ -186,36 +188,43 @@ class FigurePainter:
             radius = max(3.0, shape.radius * scale)
             painter.drawEllipse(at(shape.points[0]), radius, radius)
 
-    def _hip_angle(self, painter, figure: FigureScene, at, scale: float) -> None:  # type: ignore[no-untyped-def]
-        """The angle between trunk and thigh: the one number that says "hinge"."""
+    def _hip_angle(self, painter, figure: FigureScene, at, scale: float, target: QRectF) -> None:  # type: ignore[no-untyped-def]
+        """How far the hip is bent: 0° standing tall or at the top of a bridge, about 90° in a
+        deep hinge or with a leg raised straight up. The arc runs from the line of the trunk,
+        continued through the hip, to the thigh."""
         hip, shoulder, knee = (figure.points[n] for n in ("hip", "shoulder", "knee"))
-        a1 = math.degrees(math.atan2(shoulder[1] - hip[1], shoulder[0] - hip[0]))
-        a2 = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
-        span = (a2 - a1 + 540.0) % 360.0 - 180.0
+        straight = math.degrees(math.atan2(hip[1] - shoulder[1], hip[0] - shoulder[0]))
+        thigh = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
+        span = (thigh - straight + 540.0) % 360.0 - 180.0
+        bend = 180.0 - figure.hip_angle
         radius = 20.0 * scale
         centre = at(hip)
         box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
         pen = QPen(self._colours.accent, max(2.0, 1.6 * scale))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawArc(box, int(a1 * 16), int(span * 16))
-        middle = math.radians(a1 + span / 2)
-        label_at = QPointF(
-            centre.x() + math.cos(middle) * (radius + 16 * scale),
-            centre.y() - math.sin(middle) * (radius + 16 * scale),
-        )
+        if abs(span) >= 2.0:
+            painter.setPen(pen)
+            painter.drawArc(box, int(straight * 16), int(span * 16))
+            # A faint guide along the trunk's line, so the arc has something to start from.
+            guide = QPen(self._colours.accent, max(1.0, 0.6 * scale), Qt.PenStyle.DashLine)
+            painter.setPen(guide)
+            end = math.radians(straight)
+            painter.drawLine(
+                centre,
+                QPointF(
+                    centre.x() + math.cos(end) * radius * 1.3,
+                    centre.y() - math.sin(end) * radius * 1.3,
+                ),
+            )
         font = QFont(painter.font())
-        font.setPixelSize(max(11, int(9.0 * scale)))
+        font.setPixelSize(max(12, min(28, int(9.0 * scale))))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(self._colours.accent)
-        text = f"{figure.hip_angle:.0f}°"
+        text = QCoreApplication.translate("Figure", "hip {angle}°").format(angle=f"{bend:.0f}")
+        # In the corner, never on the body: the arc at the hip shows what it measures.
         width = painter.fontMetrics().horizontalAdvance(text) + 8
         height = painter.fontMetrics().height() + 2
-        rect = QRectF(label_at.x() - width / 2, label_at.y() - height / 2, width, height)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(self._colours.halo))
-        painter.drawRoundedRect(rect, 4, 4)
+        rect = QRectF(target.left() + 4, target.top() + 4, width, height)
         painter.setPen(self._colours.accent)
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)

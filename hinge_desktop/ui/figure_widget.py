@@ -6,7 +6,16 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, QTimer
-from PySide6.QtGui import QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtGui import (
+    QHideEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hinge_desktop.domain.drills import Drill
@@ -32,6 +41,7 @@ class FigureWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 160)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._clock = clock
         self._drill: Drill | None = None
         self._painter: FigurePainter | None = None
@@ -40,7 +50,7 @@ class FigureWidget(QWidget):
         self._timer = QTimer(self)
         self._timer.setObjectName("figureFrameTimer")
         self._timer.setInterval(FRAME_MS)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setTimerType(Qt.TimerType.CoarseTimer)
         self._timer.timeout.connect(self.update)
 
     def sizeHint(self) -> QSize:
@@ -55,10 +65,11 @@ class FigureWidget(QWidget):
         # Begin at the key position (the last pose), so the first look shows the movement's
         # point; the figure then goes back and repeats at the tempo.
         lead = drill.prescription.tempo.away if drill is not None else 0.0
-        self._started = self._clock() - lead
+        now = self._clock()
+        self._started = now - lead
         if self._paused_at is not None:
-            self._paused_at = self._started
-        tip = self.tr("Click to pause or play the movement") if drill else ""
+            self._paused_at = now
+        tip = self.tr("Click, or press Space, to pause or play the movement") if drill else ""
         self.setToolTip(tip)
         self.setAccessibleDescription(
             self.tr("{name}: moves between its key poses at the drill's tempo").format(
@@ -116,6 +127,12 @@ class FigureWidget(QWidget):
             self._painter = None
             self.update()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._drill:
+            self.set_playing(not self.is_playing())
+            return
+        super().keyPressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton and self._drill is not None:
             self.set_playing(not self.is_playing())
@@ -131,5 +148,33 @@ class FigureWidget(QWidget):
         painter = QPainter(self)
         try:
             self._painter.paint(painter, QRectF(self.rect()), current)
+            if not self.is_playing():
+                self._paint_paused(painter)
+            if self.hasFocus():
+                pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+                painter.setPen(pen)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 6, 6)
         finally:
             painter.end()
+
+    def _paint_paused(self, painter: QPainter) -> None:
+        """A small "paused" mark in the corner, so a still figure is not taken for a hang."""
+        text = self.tr("Paused")
+        metrics = painter.fontMetrics()
+        width = metrics.horizontalAdvance(text) + 36
+        box = QRectF(8, 8, width, metrics.height() + 12)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.palette().color(QPalette.ColorRole.Button))
+        painter.drawRoundedRect(box, 6, 6)
+        colour = self.palette().color(QPalette.ColorRole.ButtonText)
+        painter.setBrush(colour)
+        bar = box.height() - 16
+        painter.drawRect(QRectF(box.left() + 10, box.top() + 8, 4, bar))
+        painter.drawRect(QRectF(box.left() + 17, box.top() + 8, 4, bar))
+        painter.setPen(colour)
+        painter.drawText(
+            box.adjusted(28, 0, 0, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            text,
+        )

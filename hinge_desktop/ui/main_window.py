@@ -39,6 +39,8 @@ def default_size(available: QSize) -> QSize:
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    state_saving = Signal()
+    """Emitted when the window saves its state, so each view can save its own with it."""
     """Emitted once, when the window has painted for the first time."""
 
     view_changed = Signal(str)
@@ -109,6 +111,14 @@ class MainWindow(QMainWindow):
     def view(self, name: str) -> QWidget:
         return self._stack.widget(VIEWS.index(name))
 
+    def _find_drill(self) -> None:
+        """Ctrl+F from anywhere: the drill library, with the keyboard in its search box."""
+        self.show_view("drills")
+        view = self.view("drills")
+        find = getattr(view, "focus_search", None)
+        if callable(find):
+            find()
+
     def show_view(self, name: str) -> None:
         self._nav.setCurrentRow(VIEWS.index(name))
 
@@ -147,6 +157,11 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
             group.addAction(action)
             self._view_actions.append(action)
+        view_menu.addSeparator()
+        self.find_drill_action = view_menu.addAction(icon("drills"), self.tr("&Find a drill"))
+        self.find_drill_action.setObjectName("findDrillAction")
+        self.find_drill_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_drill_action.triggered.connect(self._find_drill)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
@@ -205,6 +220,7 @@ class MainWindow(QMainWindow):
         """Remember the window's size, place and view for the next start."""
         self._preferences.set(WINDOW_GEOMETRY, self.saveGeometry().data())
         self._preferences.set(LAST_VIEW, self.current_view())
+        self.state_saving.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.drills import Drill
-from hinge_desktop.ui.drill_format import dose, facts_line, tempo
+from hinge_desktop.ui.drill_format import dose, facts_line, pacing, rest
 from hinge_desktop.ui.figure_widget import FigureWidget
 from hinge_desktop.ui.placeholder_view import PlaceholderView
 
@@ -35,7 +35,8 @@ class WorkoutView(QWidget):
             self.tr("Workout"),
             self.tr(
                 "Choose a drill in the library and press “Start this drill”: it comes here with "
-                "its sets, reps and tempo. The follow-along timer and spoken cues come next."
+                "its sets, reps, tempo and moving figure. The follow-along timer, spoken cues "
+                "and set logging arrive in a later version of Hinge."
             ),
             action=choose,
         )
@@ -47,8 +48,10 @@ class WorkoutView(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
         self.facts = QLabel()
         self.facts.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.facts.setWordWrap(True)
         self.dose = QLabel()
         self.dose.setObjectName("workoutPrescription")
         dose_font = self.dose.font()
@@ -57,6 +60,7 @@ class WorkoutView(QWidget):
         self.dose.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.detail = QLabel()
         self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
         self.figure = FigureWidget()
         drill_page = QWidget()
         layout = QVBoxLayout(drill_page)
@@ -80,10 +84,11 @@ class WorkoutView(QWidget):
         self.facts.setText(facts_line(drill))
         self.dose.setText(dose(drill.prescription))
         p = drill.prescription
-        self.detail.setText(
-            self.tr("Tempo {tempo} · rest {rest} s between sets · cues: {cues}").format(
-                tempo=tempo(p), rest=p.rest_seconds, cues=", ".join(drill.cues)
-            )
-        )
+        lines = [pacing(p)]
+        between = rest(p)
+        if between is not None:
+            lines.append(self.tr("rest {rest}").format(rest=between))
+        lines.append(self.tr("cues: {cues}").format(cues=", ".join(drill.cues)))
+        self.detail.setText(" · ".join(lines))
         self.figure.set_drill(drill)
         self._pages.setCurrentIndex(1)
