@@ -14,6 +14,7 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any, TypeVar
 
+from hinge_desktop.domain.catalogue_entry import CatalogueError, Entry
 from hinge_desktop.domain.drills import (
     Check,
     CheckResult,
@@ -35,6 +36,8 @@ from hinge_desktop.domain.drills import (
 )
 from hinge_desktop.domain.figure import BODY_POINTS, SURFACES
 
+__all__ = ["SOURCES", "Catalogue", "CatalogueError", "builtin_catalogue", "load_catalogue"]
+
 E = TypeVar("E", bound=Enum)
 
 MAX_SETS = 10
@@ -45,133 +48,7 @@ MAX_TEMPO_SECONDS = 10.0
 ANGLE_LIMIT = 360.0
 
 
-class CatalogueError(ValueError):
-    """A catalogue entry that cannot be used; the message names the file, drill and field."""
-
-    def __init__(self, file: str, drill: str | None, field: str | None, problem: str) -> None:
-        self.file = file
-        self.drill = drill
-        self.field = field
-        self.problem = problem
-        where = [file]
-        if drill:
-            where.append(f"drill '{drill}'")
-        if field:
-            where.append(f"field '{field}'")
-        super().__init__(f"{': '.join(where)}: {problem}")
-
-
-class _Entry:
-    """Reads one table of a drill file, remembering where it is for error messages."""
-
-    def __init__(
-        self, data: Mapping[str, Any], file: str, drill: str | None, path: str = ""
-    ) -> None:
-        self._data = data
-        self._file = file
-        self._drill = drill
-        self._path = path
-        self._read: set[str] = set()
-
-    def _name(self, key: str) -> str:
-        return f"{self._path}.{key}" if self._path else key
-
-    def fail(self, key: str | None, problem: str) -> CatalogueError:
-        field = self._name(key) if key else (self._path or None)
-        return CatalogueError(self._file, self._drill, field, problem)
-
-    def has(self, key: str) -> bool:
-        return key in self._data
-
-    def _get(self, key: str, default: Any = ...) -> Any:
-        self._read.add(key)
-        if key not in self._data:
-            if default is ...:
-                raise self.fail(key, "is missing")
-            return default
-        return self._data[key]
-
-    def text(self, key: str) -> str:
-        value = self._get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, "must be a non-empty text")
-        return " ".join(value.split())
-
-    def texts(self, key: str, *, required: bool = True) -> tuple[str, ...]:
-        value = self._get(key, ... if required else [])
-        if not isinstance(value, list):
-            raise self.fail(key, "must be a list of texts")
-        out = []
-        for index, item in enumerate(value):
-            if not isinstance(item, str) or not item.strip():
-                raise self.fail(f"{key}[{index}]", "must be a non-empty text")
-            out.append(" ".join(item.split()))
-        if required and not out:
-            raise self.fail(key, "must list at least one entry")
-        return tuple(out)
-
-    def number(
-        self, key: str, low: float, high: float, *, integer: bool = False, default: Any = ...
-    ) -> Any:
-        value = self._get(key, default)
-        if value is None and default is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, "must be a number")
-        if integer and not isinstance(value, int):
-            raise self.fail(key, "must be a whole number")
-        if not low <= value <= high:
-            raise self.fail(key, f"is {value}; it must be between {low:g} and {high:g}")
-        return value
-
-    def flag(self, key: str, default: bool) -> bool:
-        value = self._get(key, default)
-        if not isinstance(value, bool):
-            raise self.fail(key, "must be true or false")
-        return value
-
-    def choice(self, key: str, enum: type[E], default: Any = ...) -> E:
-        value = self._get(key, default)
-        return self._member(key, value, enum)
-
-    def choices(self, key: str, enum: type[E]) -> frozenset[E]:
-        value = self._get(key)
-        if not isinstance(value, list):
-            raise self.fail(key, "must be a list")
-        return frozenset(self._member(f"{key}[{i}]", v, enum) for i, v in enumerate(value))
-
-    def _member(self, key: str, value: Any, enum: type[E]) -> E:
-        for member in enum:
-            if member.value == value:
-                return member
-        allowed = ", ".join(repr(member.value) for member in enum)
-        raise self.fail(key, f"is {value!r}; it must be one of {allowed}")
-
-    def table(self, key: str) -> _Entry:
-        value = self._get(key)
-        if not isinstance(value, dict):
-            raise self.fail(key, "must be a table")
-        return _Entry(value, self._file, self._drill, self._name(key))
-
-    def tables(self, key: str, *, required: bool = True) -> list[_Entry]:
-        value = self._get(key, ... if required else [])
-        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-            raise self.fail(key, "must be a list of tables")
-        if required and not value:
-            raise self.fail(key, "must list at least one entry")
-        return [
-            _Entry(item, self._file, self._drill, f"{self._name(key)}[{index}]")
-            for index, item in enumerate(value)
-        ]
-
-    def done(self) -> None:
-        """Refuse keys that nothing read: a typo must not be silently ignored."""
-        unknown = sorted(set(self._data) - self._read)
-        if unknown:
-            raise self.fail(unknown[0], "is not a field the catalogue knows")
-
-
-def _place(entry: _Entry, key: str) -> Place | None:
+def _place(entry: Entry, key: str) -> Place | None:
     if not entry.has(key):
         return None
     value = entry._get(key)
@@ -190,7 +67,7 @@ def _place(entry: _Entry, key: str) -> Place | None:
     raise entry.fail(key, "must be a body point or [x, y] in centimetres")
 
 
-def _prescription(entry: _Entry) -> Prescription:
+def _prescription(entry: Entry) -> Prescription:
     reps = entry.number("reps", 1, MAX_REPS, integer=True, default=None)
     hold = entry.number("hold", 1, MAX_HOLD_SECONDS, integer=True, default=None)
     if (reps is None) == (hold is None):
@@ -220,7 +97,7 @@ def _prescription(entry: _Entry) -> Prescription:
     return prescription
 
 
-def _check(entry: _Entry) -> Check:
+def _check(entry: Entry) -> Check:
     result = entry.choice("result", CheckResult)
     check = Check(
         result=result,
@@ -244,7 +121,7 @@ def _check(entry: _Entry) -> Check:
     return check
 
 
-def _pose(entry: _Entry) -> Pose:
+def _pose(entry: Entry) -> Pose:
     def angle(key: str, default: Any = ...) -> Any:
         return entry.number(key, -ANGLE_LIMIT, ANGLE_LIMIT, default=default)
 
@@ -270,7 +147,7 @@ def _pose(entry: _Entry) -> Pose:
     return pose
 
 
-def _prop(entry: _Entry) -> Prop:
+def _prop(entry: Entry) -> Prop:
     prop = Prop(
         kind=entry.choice("kind", PropKind),
         at=_place(entry, "at"),
@@ -289,7 +166,7 @@ def _prop(entry: _Entry) -> Prop:
     return prop
 
 
-def _figure(entry: _Entry) -> Figure:
+def _figure(entry: Entry) -> Figure:
     anchor = entry.text("anchor")
     if anchor not in BODY_POINTS:
         raise entry.fail("anchor", f"is {anchor!r}; it must be a body point")
@@ -319,7 +196,7 @@ def _figure(entry: _Entry) -> Figure:
 def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
     """Build one drill from a parsed file, or raise CatalogueError naming what is wrong."""
     drill_id = data.get("id")
-    entry = _Entry(data, file, drill_id if isinstance(drill_id, str) else None)
+    entry = Entry(data, file, drill_id if isinstance(drill_id, str) else None)
     identifier = entry.text("id")
     if not identifier.replace("-", "").isalnum() or identifier != identifier.lower():
         raise entry.fail("id", "must be lower-case letters, digits and hyphens")

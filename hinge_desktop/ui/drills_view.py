@@ -11,28 +11,19 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,7 +31,8 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill, Equipment, Focus, Phase
-from hinge_desktop.ui.drill_format import detail_html, facts_line, prescription_html
+from hinge_desktop.ui.drill_delegate import DrillDelegate
+from hinge_desktop.ui.drill_detail import DrillDetail
 from hinge_desktop.ui.drill_model import (
     NO_EQUIPMENT,
     DrillFilterProxy,
@@ -50,296 +42,8 @@ from hinge_desktop.ui.drill_model import (
     focus_name,
     phase_name,
 )
-from hinge_desktop.ui.figure_widget import FigureWidget
-from hinge_desktop.ui.icons import icon
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-class DrillDelegate(QStyledItemDelegate):
-    """Two lines per drill (name, then phase and kit), a star for favourites, and a phase
-    heading above the first drill of each phase when the list is in phase order."""
-
-    PADDING = 8
-
-    def __init__(self, proxy: DrillFilterProxy, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._proxy = proxy
-
-    def _starts_phase(self, index: ModelIndex) -> bool:
-        if self._proxy.sortRole() != DrillRole.PHASE_ORDER:
-            return False
-        if index.row() == 0:
-            return True
-        previous = index.siblingAtRow(index.row() - 1)
-        return bool(previous.data(DrillRole.PHASE) != index.data(DrillRole.PHASE))
-
-    def _header_height(self, option: QStyleOptionViewItem) -> int:
-        return option.fontMetrics.height() + 14
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        metrics = option.fontMetrics
-        height = metrics.height() * 2 + 3 * self.PADDING // 2 + 4
-        if self._starts_phase(index):
-            height += self._header_height(option)
-        return QSize(200, height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        rect = QRect(opt.rect)
-        painter.save()
-        palette = opt.palette
-        if self._starts_phase(index):
-            header = QRect(rect.left(), rect.top(), rect.width(), self._header_height(opt))
-            font = QFont(opt.font)
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 0.9)
-            painter.setFont(font)
-            painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
-            phase = Phase(index.data(DrillRole.PHASE))
-            text = (
-                self.tr("Phase {number} · {name}")
-                .format(number=int(phase), name=phase_name(phase))
-                .upper()
-            )
-            painter.drawText(
-                header.adjusted(self.PADDING, 0, 0, -2),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                text,
-            )
-            rect.setTop(header.bottom() + 1)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(rect, palette.highlight())
-        elif opt.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, palette.alternateBase())
-        text_colour = palette.highlightedText() if selected else palette.text()
-        inner = rect.adjusted(self.PADDING, self.PADDING // 2, -self.PADDING, -self.PADDING // 2)
-        metrics = opt.fontMetrics
-        star_width = metrics.horizontalAdvance("★") + 6
-        name_font = QFont(opt.font)
-        name_font.setBold(True)
-        painter.setFont(name_font)
-        painter.setPen(text_colour.color())
-        name_rect = QRect(
-            inner.left(), inner.top(), inner.width() - star_width, metrics.height() + 2
-        )
-        painter.drawText(
-            name_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(name_font).elidedText(
-                str(index.data()), Qt.TextElideMode.ElideRight, name_rect.width()
-            ),
-        )
-        if index.data(DrillRole.FAVOURITE):
-            painter.drawText(
-                QRect(inner.right() - star_width, inner.top(), star_width, metrics.height() + 2),
-                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                "★",
-            )
-        painter.setFont(opt.font)
-        secondary = (
-            text_colour.color() if selected else palette.color(palette.ColorRole.PlaceholderText)
-        )
-        painter.setPen(secondary)
-        line = QRect(inner.left(), name_rect.bottom() + 2, inner.width(), metrics.height() + 2)
-        painter.drawText(
-            line,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(
-                str(index.data(DrillRole.SUMMARY)), Qt.TextElideMode.ElideRight, line.width()
-            ),
-        )
-        painter.restore()
-
-
-class DrillDetail(QWidget):
-    """Everything about one drill: figure, dose, cues, steps, faults, neighbours."""
-
-    start_requested = Signal(str)
-    favourite_toggled = Signal(str, bool)
-    neighbour_requested = Signal(str)
-    message = Signal(str)
-
-    def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("drillDetail")
-        self._names = names
-        self._drill: Drill | None = None
-
-        self.title = QLabel()
-        self.title.setObjectName("drillTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.7)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.facts = QLabel()
-        self.facts.setObjectName("drillFacts")
-        self.facts.setWordWrap(True)
-
-        self.favourite_button = QToolButton()
-        self.favourite_button.setObjectName("favouriteButton")
-        self.favourite_button.setCheckable(True)
-        self.favourite_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.favourite_button.toggled.connect(self._favourite_toggled)
-        self.export_button = QToolButton()
-        self.export_button.setObjectName("exportFigureButton")
-        self.export_button.setText(self.tr("Export figure…"))
-        self.export_button.setAccessibleName(self.tr("Export the figure as SVG"))
-        self.export_button.setToolTip(self.tr("Save the drill's key poses as an SVG picture"))
-        self.export_button.clicked.connect(self.export_figure)
-        self.start_button = QPushButton(icon("workout"), self.tr("Start this drill"))
-        self.start_button.setObjectName("startDrillButton")
-        self.start_button.setAccessibleName(self.tr("Start this drill"))
-        self.start_button.setDefault(True)
-        self.start_button.setMinimumHeight(36)
-        self.start_button.setMinimumWidth(170)
-        self.start_button.clicked.connect(self._start)
-
-        actions = QHBoxLayout()
-        actions.addWidget(self.start_button)
-        actions.addWidget(self.favourite_button)
-        actions.addWidget(self.export_button)
-        actions.addStretch(1)
-        header = QVBoxLayout()
-        header.addWidget(self.title)
-        header.addWidget(self.facts)
-        header.addSpacing(4)
-        header.addLayout(actions)
-
-        self.figure = FigureWidget()
-        self.figure.setMinimumHeight(260)
-        self.prescription = QLabel()
-        self.prescription.setObjectName("drillPrescription")
-        self.prescription.setWordWrap(True)
-        self.prescription.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.prescription.setMinimumWidth(240)
-        self.prescription.setMaximumWidth(320)
-        top = QHBoxLayout()
-        top.addWidget(self.figure, 3)
-        top.addWidget(self.prescription, 2)
-
-        self.body = QLabel()
-        self.body.setObjectName("drillBody")
-        self.body.setWordWrap(True)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.body.linkActivated.connect(self._link)
-
-        content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(20, 16, 20, 20)
-        layout.addLayout(header)
-        layout.addSpacing(6)
-        layout.addLayout(top)
-        layout.addWidget(self.body)
-        layout.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidget(content)
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll_area)
-        self.show_drill(None)
-
-    def drill(self) -> Drill | None:
-        return self._drill
-
-    def show_drill(self, drill: Drill | None, favourite: bool = False) -> None:
-        self._drill = drill
-        for widget in (self.favourite_button, self.export_button, self.start_button):
-            widget.setEnabled(drill is not None)
-        self.figure.set_drill(drill)
-        if drill is None:
-            self.title.setText(self.tr("No drill chosen"))
-            self.facts.setText(self.tr("Pick a drill from the list to see how it is done."))
-            self.prescription.clear()
-            self.body.clear()
-            return
-        self.title.setText(drill.name)
-        self.facts.setText(facts_line(drill))
-        self.prescription.setText(prescription_html(drill))
-        self.body.setText(detail_html(drill, self._names))
-        self._show_favourite(favourite)
-        self.scroll_area.verticalScrollBar().setValue(0)
-
-    def _show_favourite(self, favourite: bool) -> None:
-        blocked = self.favourite_button.blockSignals(True)
-        self.favourite_button.setChecked(favourite)
-        self.favourite_button.blockSignals(blocked)
-        self.favourite_button.setText(
-            self.tr("★ Favourite") if favourite else self.tr("☆ Add to favourites")
-        )
-        self.favourite_button.setAccessibleName(
-            self.tr("Remove from favourites") if favourite else self.tr("Add to favourites")
-        )
-
-    def _favourite_toggled(self, checked: bool) -> None:
-        if self._drill is not None:
-            self._show_favourite(checked)
-            self.favourite_toggled.emit(self._drill.id, checked)
-
-    def _start(self) -> None:
-        if self._drill is not None:
-            self.start_requested.emit(self._drill.id)
-
-    def _link(self, url: str) -> None:
-        if url.startswith("drill:"):
-            self.neighbour_requested.emit(url.removeprefix("drill:"))
-
-    def export_figure(self) -> None:
-        """Save the key poses as an SVG, always in the light palette: it is for paper."""
-        from pathlib import Path
-
-        from PySide6.QtCore import QStandardPaths
-
-        from hinge_desktop.ui import theme
-        from hinge_desktop.ui.figure_export import write_svg
-
-        if self._drill is None:
-            return
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation
-        ) or str(Path.home())
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the figure"),
-            str(Path(folder) / f"{self._drill.id}.svg"),
-            self.tr("SVG pictures (*.svg)"),
-        )
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() != ".svg":
-            # The dialog asked about overwriting the name typed, not the one with .svg added.
-            path = path.with_name(path.name + ".svg")
-            if path.exists():
-                answer = QMessageBox.question(
-                    self,
-                    self.tr("Replace the file?"),
-                    self.tr("{path} already exists. Replace it?").format(path=path),
-                )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
-        try:
-            write_svg(self._drill, path, theme.palette_for(theme.LIGHT))
-        except OSError as error:
-            QMessageBox.warning(
-                self,
-                self.tr("Export failed"),
-                self.tr("Could not write {path}: {error}").format(path=path, error=error),
-            )
-            return
-        self.message.emit(self.tr("Figure saved to {path}").format(path=path))
 
 
 class _ListKeys(QObject):
