@@ -1,0 +1,274 @@
+"""The workout timeline: steps built from drills, run on a monotonic clock by deadlines.
+
+Nothing here counts ticks. Each step has a deadline; the current step and the time left are
+computed from the clock whenever they are asked for, so a late or missed tick never makes the
+workout drift. The clock is injected, so tests run an hour-long workout in milliseconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from hinge_desktop.domain.drills import Drill, Prescription
+from hinge_desktop.domain.training import Side
+
+GET_READY_SECONDS = 10.0
+SWITCH_SIDES_SECONDS = 5.0
+REST_BETWEEN_DRILLS_SECONDS = 90.0
+EXTRA_REST_SECONDS = 15.0
+BACK_RESTARTS_AFTER = 3.0
+"""Back within this many seconds of a step's start goes to the step before; later, it restarts."""
+
+
+class StepKind(StrEnum):
+    GET_READY = "get_ready"
+    REPS = "reps"
+    HOLD = "hold"
+    SWITCH_SIDES = "switch_sides"
+    REST = "rest"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One stretch of the workout with a planned length (DONE has none)."""
+
+    kind: StepKind
+    drill: Drill | None
+    seconds: float
+    set_number: int = 0
+    sets: int = 0
+    side: Side | None = None
+    reps: int = 0
+    next_drill: Drill | None = None
+
+    @property
+    def is_work(self) -> bool:
+        return self.kind in (StepKind.REPS, StepKind.HOLD)
+
+    @property
+    def rep_seconds(self) -> float:
+        return self.drill.prescription.tempo.rep_seconds if self.drill else 0.0
+
+
+def _work(drill: Drill, p: Prescription, set_number: int, side: Side | None) -> Step:
+    if p.reps is not None:
+        return Step(
+            StepKind.REPS,
+            drill,
+            p.reps * p.tempo.rep_seconds,
+            set_number,
+            p.sets,
+            side,
+            reps=p.reps,
+        )
+    return Step(StepKind.HOLD, drill, float(p.hold_seconds or 0), set_number, p.sets, side)
+
+
+def build_steps(
+    drills: Sequence[Drill],
+    *,
+    get_ready: float = GET_READY_SECONDS,
+    rest_between_drills: float = REST_BETWEEN_DRILLS_SECONDS,
+) -> tuple[Step, ...]:
+    """Get ready, then each drill's sets (left, switch, right for per-side drills) with its
+    rest between sets and a longer rest between drills, then done."""
+    if not drills:
+        raise ValueError("A workout needs at least one drill")
+    steps: list[Step] = []
+    for position, drill in enumerate(drills):
+        p = drill.prescription
+        steps.append(Step(StepKind.GET_READY, drill, get_ready, 1, p.sets))
+        for set_number in range(1, p.sets + 1):
+            if p.per_side:
+                steps.append(_work(drill, p, set_number, Side.LEFT))
+                steps.append(
+                    Step(StepKind.SWITCH_SIDES, drill, SWITCH_SIDES_SECONDS, set_number, p.sets)
+                )
+                steps.append(_work(drill, p, set_number, Side.RIGHT))
+            else:
+                steps.append(_work(drill, p, set_number, None))
+            following = drills[position + 1] if position + 1 < len(drills) else None
+            if set_number < p.sets and p.rest_seconds > 0:
+                steps.append(Step(StepKind.REST, drill, float(p.rest_seconds), set_number, p.sets))
+            elif set_number == p.sets and following is not None:
+                steps.append(
+                    Step(
+                        StepKind.REST,
+                        drill,
+                        rest_between_drills,
+                        set_number,
+                        p.sets,
+                        next_drill=following,
+                    )
+                )
+    steps.append(Step(StepKind.DONE, None, 0.0))
+    return tuple(steps)
+
+
+@dataclass(frozen=True)
+class Moment:
+    """Where the workout is at one instant."""
+
+    index: int
+    step: Step
+    elapsed: float
+    remaining: float
+    paused: bool
+    started: bool
+
+    @property
+    def finished(self) -> bool:
+        return self.step.kind is StepKind.DONE
+
+    @property
+    def rep(self) -> int:
+        """The rep under way, from 1, in a reps step; 0 otherwise."""
+        if self.step.kind is not StepKind.REPS or self.step.rep_seconds <= 0:
+            return 0
+        return min(self.step.reps, int(self.elapsed // self.step.rep_seconds) + 1)
+
+    @property
+    def seconds_into_rep(self) -> float:
+        if self.step.kind is not StepKind.REPS or self.step.rep_seconds <= 0:
+            return 0.0
+        return self.elapsed - (self.rep - 1) * self.step.rep_seconds
+
+
+class WorkoutTimeline:
+    """Runs the steps against ``clock`` (monotonic seconds).
+
+    The state is the current step, when it started on the clock, how much was added to it, and
+    when it was paused; everything a person sees is computed from those.
+    """
+
+    def __init__(self, steps: Sequence[Step], clock: Callable[[], float]) -> None:
+        if not steps or steps[-1].kind is not StepKind.DONE:
+            raise ValueError("The steps must end with DONE")
+        self._steps = tuple(steps)
+        self._clock = clock
+        self._index = 0
+        self._step_started = 0.0
+        self._extra = 0.0
+        self._paused_at: float | None = None
+        self._started = False
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        return self._steps
+
+    def total_seconds(self) -> float:
+        return sum(step.seconds for step in self._steps)
+
+    # Controls
+
+    def start(self) -> None:
+        if self._started:
+            return
+        self._started = True
+        self._enter(0, self._clock())
+
+    def pause(self) -> None:
+        self._advance()
+        if self._started and self._paused_at is None and not self._is_done():
+            self._paused_at = self._clock()
+
+    def resume(self) -> None:
+        if self._paused_at is None:
+            return
+        self._step_started += self._clock() - self._paused_at
+        self._paused_at = None
+
+    def toggle(self) -> None:
+        if not self._started:
+            self.start()
+        elif self._paused_at is None:
+            self.pause()
+        else:
+            self.resume()
+
+    def skip(self) -> None:
+        """Next step now: a rest skipped, or a set ended early ("done")."""
+        self._advance()
+        if self._started and not self._is_done():
+            self._enter(self._index + 1, self._now())
+
+    done = skip
+
+    def back(self) -> None:
+        """Restart the step, or go to the one before if it has only just begun."""
+        self._advance()
+        if not self._started:
+            return
+        elapsed = self._now() - self._step_started
+        if elapsed < BACK_RESTARTS_AFTER and self._index > 0:
+            self._enter(self._index - 1, self._now())
+        else:
+            self._enter(self._index, self._now())
+
+    def restart_step(self) -> None:
+        self._advance()
+        if self._started:
+            self._enter(self._index, self._now())
+
+    def add_rest(self, seconds: float = EXTRA_REST_SECONDS) -> bool:
+        """More rest in the current rest step; False (and nothing changes) outside a rest."""
+        self._advance()
+        if self._steps[self._index].kind not in (StepKind.REST, StepKind.SWITCH_SIDES):
+            return False
+        self._extra += seconds
+        return True
+
+    # Reading
+
+    def moment(self) -> Moment:
+        self._advance()
+        step = self._steps[self._index]
+        if not self._started:
+            return Moment(0, step, 0.0, step.seconds, False, False)
+        length = step.seconds + self._extra
+        elapsed = min(max(self._now() - self._step_started, 0.0), length)
+        return Moment(
+            self._index,
+            step,
+            elapsed,
+            max(length - elapsed, 0.0),
+            self._paused_at is not None,
+            True,
+        )
+
+    def deadline(self) -> float | None:
+        """When, on the clock, the current step ends (None before start, paused or done)."""
+        if not self._started or self._paused_at is not None or self._is_done():
+            return None
+        return self._step_started + self._steps[self._index].seconds + self._extra
+
+    # Inside
+
+    def _now(self) -> float:
+        return self._paused_at if self._paused_at is not None else self._clock()
+
+    def _is_done(self) -> bool:
+        return self._steps[self._index].kind is StepKind.DONE
+
+    def _enter(self, index: int, at: float) -> None:
+        self._index = max(0, min(index, len(self._steps) - 1))
+        self._step_started = at
+        self._extra = 0.0
+        if self._paused_at is not None:
+            self._paused_at = at
+
+    def _advance(self) -> None:
+        """Move past every step whose deadline has gone by; each starts at the last's deadline."""
+        if not self._started or self._paused_at is not None:
+            return
+        now = self._clock()
+        while not self._is_done():
+            end = self._step_started + self._steps[self._index].seconds + self._extra
+            if now < end:
+                return
+            self._index += 1
+            self._step_started = end
+            self._extra = 0.0
