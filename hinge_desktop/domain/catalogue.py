@@ -51,7 +51,7 @@ ANGLE_LIMIT = 360.0
 def _place(entry: Entry, key: str) -> Place | None:
     if not entry.has(key):
         return None
-    value = entry._get(key)
+    value = entry.value(key)
     if isinstance(value, str):
         if value not in BODY_POINTS:
             raise entry.fail(
@@ -72,7 +72,7 @@ def _prescription(entry: Entry) -> Prescription:
     hold = entry.number("hold", 1, MAX_HOLD_SECONDS, integer=True, default=None)
     if (reps is None) == (hold is None):
         raise entry.fail(None, "give either reps or hold (seconds), not both or neither")
-    tempo_value = entry._get("tempo")
+    tempo_value = entry.value("tempo")
     if (
         not isinstance(tempo_value, list)
         or len(tempo_value) != 4
@@ -155,7 +155,7 @@ def _prop(entry: Entry) -> Prop:
         width=entry.number("width", 0, 300, default=0.0),
         height=entry.number("height", 0, 200, default=0.0),
     )
-    entry._read.update({"at", "to"})
+    entry.accept("at", "to")
     if prop.kind is PropKind.CABLE and (prop.at is None or prop.to is None):
         raise entry.fail(None, "a cable needs both 'at' and 'to'")
     if prop.kind is PropKind.BAND and prop.at is None:

@@ -55,6 +55,14 @@ class Entry:
             return default
         return self._data[key]
 
+    def value(self, key: str) -> Any:
+        """The raw value of a required field, for fields with a shape of their own."""
+        return self._get(key)
+
+    def accept(self, *keys: str) -> None:
+        """Count optional fields as read even when they are absent."""
+        self._read.update(keys)
+
     def text(self, key: str) -> str:
         value = self._get(key)
         if not isinstance(value, str) or not value.strip():

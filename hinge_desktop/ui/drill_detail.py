@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -25,8 +23,6 @@ from hinge_desktop.domain.drills import Drill
 from hinge_desktop.ui.drill_format import detail_html, facts_line, prescription_html
 from hinge_desktop.ui.figure_widget import FigureWidget
 from hinge_desktop.ui.icons import icon
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class DrillDetail(QWidget):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hinge_desktop.domain.catalogue import SOURCES
 from hinge_desktop.domain.drills import CheckResult, Drill, DrillKind, Prescription
-from hinge_desktop.ui.drill_model import equipment_name, focus_name, phase_name
+from hinge_desktop.ui.drill_model import NO_EQUIPMENT, equipment_name, focus_name, phase_name
 
 
 def _seconds(value: float) -> str:
@@ -74,7 +74,7 @@ def kind_name(kind: DrillKind) -> str:
 def facts_line(drill: Drill) -> str:
     """Phase, kind, kit and focus in one line under the name."""
     kit = ", ".join(equipment_name(item) for item in sorted(drill.equipment)) or equipment_name(
-        "none"
+        NO_EQUIPMENT
     )
     focus = ", ".join(focus_name(item) for item in sorted(drill.focus))
     phase = QCoreApplication.translate("DrillText", "Phase {number}: {name}").format(

@@ -10,7 +10,6 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -42,8 +41,6 @@ from hinge_desktop.ui.drill_model import (
     focus_name,
     phase_name,
 )
-
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 class _ListKeys(QObject):
