@@ -168,14 +168,16 @@ def install_views(
 ) -> None:
     """Build every view with what it needs and put it in the window."""
     from hinge_desktop.domain.catalogue import builtin_catalogue
+    from hinge_desktop.speech.speaker import SilentSpeaker
     from hinge_desktop.ui.drills_view import DrillsView
     from hinge_desktop.ui.history_view import HistoryView
     from hinge_desktop.ui.settings_view import SettingsView
     from hinge_desktop.ui.workout_view import WorkoutView
 
     catalogue = builtin_catalogue()
+    speaker = SilentSpeaker(window.tr("Voice is not set up yet."))
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
-    workout = WorkoutView()
+    workout = WorkoutView(speaker, preferences)
     from hinge_desktop.ui.preferences import LAST_DRILL
 
     last_drill = preferences.get(LAST_DRILL)

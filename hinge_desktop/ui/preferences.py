@@ -49,11 +49,40 @@ LAST_DRILL = Preference[str](
     "drills/last_drill", "", QT_TRANSLATE_NOOP("Preferences", "Drill shown in the library")
 )
 
-ALL_PREFERENCES: tuple[Preference[str] | Preference[bytes], ...] = (
+VOICE = Preference[str]("voice/voice", "", QT_TRANSLATE_NOOP("Preferences", "Voice"))
+VOICE_RATE = Preference[int](
+    "voice/rate",
+    170,
+    QT_TRANSLATE_NOOP("Preferences", "Speaking rate"),
+    tuple(range(80, 301, 10)),
+)
+VOICE_VOLUME = Preference[int](
+    "voice/volume", 100, QT_TRANSLATE_NOOP("Preferences", "Volume"), tuple(range(0, 101))
+)
+VOICE_MUTED = Preference[bool]("voice/muted", False, QT_TRANSLATE_NOOP("Preferences", "Mute"))
+CUE_DENSITY = Preference[str](
+    "voice/density",
+    "every_rep",
+    QT_TRANSLATE_NOOP("Preferences", "Cues"),
+    ("every_rep", "key_moments", "off"),
+)
+VOICE_HINT_DISMISSED = Preference[bool](
+    "voice/hint_dismissed", False, QT_TRANSLATE_NOOP("Preferences", "How to get voice, read")
+)
+
+ALL_PREFERENCES: tuple[
+    Preference[str] | Preference[bytes] | Preference[int] | Preference[bool], ...
+] = (
     COLOUR_SCHEME,
     LAST_VIEW,
     LAST_DRILL,
     WINDOW_GEOMETRY,
+    VOICE,
+    VOICE_RATE,
+    VOICE_VOLUME,
+    VOICE_MUTED,
+    CUE_DENSITY,
+    VOICE_HINT_DISMISSED,
 )
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
@@ -16,12 +20,25 @@ from hinge_desktop.ui.drill_format import dose, facts_line, pacing, rest
 from hinge_desktop.ui.figure_widget import FigureWidget
 from hinge_desktop.ui.placeholder_view import PlaceholderView
 
+if TYPE_CHECKING:
+    from hinge_desktop.speech.speaker import Speaker
+    from hinge_desktop.ui.preferences import Preferences
+
 
 class WorkoutView(QWidget):
     choose_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        speaker: Speaker,
+        preferences: Preferences,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._speaker = speaker
+        self._preferences = preferences
+        self._clock = clock
         self.setObjectName("workoutView")
         self.setAccessibleName(self.tr("Workout"))
         self._drill: Drill | None = None

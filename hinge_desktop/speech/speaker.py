@@ -1,0 +1,136 @@
+"""What the player needs from a voice, and the two simple voices: silent and recording.
+
+Times are ``time.monotonic()`` seconds, the clock the workout runs on. The player hands each
+cue over shortly before it is due; the speaker plays it at that moment, or not at all if it
+would start more than ``LATE_LIMIT`` seconds late.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+LATE_LIMIT = 0.3
+"""A cue that would start later than this after its moment is dropped: late words mislead."""
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """How the coach speaks. ``voice`` is a pyttsx3 voice id; empty means the engine's default."""
+
+    voice: str = ""
+    rate: int = 170
+    volume: float = 1.0
+
+
+class Speaker(Protocol):
+    def voice_problem(self) -> str | None:
+        """None while cues can be heard; otherwise what is wrong and how to get voice."""
+        ...
+
+    def configure(self, settings: VoiceSettings) -> None:
+        """Use this voice, rate and volume for what is prepared and said from now on."""
+        ...
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Render these texts ahead, in the background, so that saying them starts at once."""
+        ...
+
+    def is_ready(self, text: str) -> bool:
+        """True when ``text`` is rendered and would start on time."""
+        ...
+
+    def say_at(self, text: str, at: float) -> None:
+        """Say ``text`` at monotonic time ``at`` (now if it has passed, dropped if too late)."""
+        ...
+
+    def beep_at(self, at: float) -> None:
+        """A short beep at ``at``: the countdown when words would come too late."""
+        ...
+
+    def stop(self) -> None:
+        """Silence at once: what is playing stops and nothing handed over is said."""
+        ...
+
+    def close(self) -> None:
+        """Stop the workers; the speaker is not used again."""
+        ...
+
+
+class SilentSpeaker:
+    """No voice at all: the app shows each cue as text and says how to get voice."""
+
+    def __init__(self, problem: str) -> None:
+        self._problem = problem
+
+    def voice_problem(self) -> str | None:
+        return self._problem
+
+    def configure(self, settings: VoiceSettings) -> None:
+        pass
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        pass
+
+    def is_ready(self, text: str) -> bool:
+        return False
+
+    def say_at(self, text: str, at: float) -> None:
+        pass
+
+    def beep_at(self, at: float) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+@dataclass
+class Said:
+    text: str
+    at: float
+
+
+class RecordingSpeaker:
+    """A speaker for tests: remembers what it was asked to say and when; every text is ready."""
+
+    BEEP = "<beep>"
+
+    def __init__(self, problem: str | None = None) -> None:
+        self.said: list[Said] = []
+        self.prepared: list[str] = []
+        self.settings = VoiceSettings()
+        self.stops = 0
+        self.closed = False
+        self._problem = problem
+
+    def voice_problem(self) -> str | None:
+        return self._problem
+
+    def configure(self, settings: VoiceSettings) -> None:
+        self.settings = settings
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        self.prepared.extend(texts)
+
+    def is_ready(self, text: str) -> bool:
+        return self._problem is None
+
+    def say_at(self, text: str, at: float) -> None:
+        self.said.append(Said(text, at))
+
+    def beep_at(self, at: float) -> None:
+        self.said.append(Said(self.BEEP, at))
+
+    def stop(self) -> None:
+        self.stops += 1
+
+    def close(self) -> None:
+        self.closed = True
+
+    def texts(self) -> list[str]:
+        return [s.text for s in self.said]
