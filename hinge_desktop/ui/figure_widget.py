@@ -30,6 +30,9 @@ class FigureWidget(QWidget):
 
     Time comes from ``clock`` (monotonic seconds), so the pose always matches the tempo, however
     late a frame is painted. The timer runs only while the widget is shown and playing.
+
+    A player can lead it instead with ``set_time_source``: the figure then shows the pose at the
+    seconds into the rep that the source gives, and clicks and keys leave it alone.
     """
 
     def __init__(
@@ -47,6 +50,7 @@ class FigureWidget(QWidget):
         self._painter: FigurePainter | None = None
         self._started = clock()
         self._paused_at: float | None = None
+        self._time_source: Callable[[], float] | None = None
         self._timer = QTimer(self)
         self._timer.setObjectName("figureFrameTimer")
         self._timer.setInterval(FRAME_MS)
@@ -69,7 +73,12 @@ class FigureWidget(QWidget):
         self._started = now - lead
         if self._paused_at is not None:
             self._paused_at = now
-        tip = self.tr("Click, or press Space, to pause or play the movement") if drill else ""
+        led = self._time_source is not None
+        tip = (
+            self.tr("Click, or press Space, to pause or play the movement")
+            if drill and not led
+            else ""
+        )
         self.setToolTip(tip)
         self.setAccessibleDescription(
             self.tr("{name}: moves between its key poses at the drill's tempo").format(
@@ -80,6 +89,18 @@ class FigureWidget(QWidget):
         )
         self._update_timer()
         self.update()
+
+    def set_time_source(self, source: Callable[[], float] | None) -> None:
+        """Follow ``source`` (seconds into the rep) instead of the figure's own clock; None goes
+        back to the own clock. A led figure cannot be paused by a click: its leader pauses it."""
+        self._time_source = source
+        led = source is not None
+        self.setCursor(Qt.CursorShape.ArrowCursor if led else Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus if led else Qt.FocusPolicy.StrongFocus)
+        self.set_drill(self._drill)
+
+    def is_led(self) -> bool:
+        return self._time_source is not None
 
     def is_playing(self) -> bool:
         return self._paused_at is None
@@ -95,6 +116,8 @@ class FigureWidget(QWidget):
         self.update()
 
     def seconds_into_rep(self) -> float:
+        if self._time_source is not None:
+            return self._time_source()
         moment = self._paused_at if self._paused_at is not None else self._clock()
         return moment - self._started
 
@@ -128,13 +151,15 @@ class FigureWidget(QWidget):
             self.update()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._drill:
+        keys = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if event.key() in keys and self._drill and not self.is_led():
             self.set_playing(not self.is_playing())
             return
         super().keyPressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if event.button() == Qt.MouseButton.LeftButton and self._drill is not None:
+        clicked = event.button() == Qt.MouseButton.LeftButton
+        if clicked and self._drill is not None and not self.is_led():
             self.set_playing(not self.is_playing())
         super().mouseReleaseEvent(event)
 
@@ -148,7 +173,7 @@ class FigureWidget(QWidget):
         painter = QPainter(self)
         try:
             self._painter.paint(painter, QRectF(self.rect()), current)
-            if not self.is_playing():
+            if not self.is_playing() and not self.is_led():
                 self._paint_paused(painter)
             if self.hasFocus():
                 pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal, qVersion
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
     """Emitted once, when the window has painted for the first time."""
 
     view_changed = Signal(str)
+    follow_along_changed = Signal(bool)
+    """Emitted when the window enters (True) or leaves (False) the follow-along mode."""
 
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +54,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self._preferences = preferences
         self._painted = False
+        self._follow_along = False
+        self._maximized_before = False
         self._titles = {
             "drills": self.tr("Drills"),
             "workout": self.tr("Workout"),
@@ -105,6 +109,13 @@ class MainWindow(QMainWindow):
         self._stack.insertWidget(index, view)
         self._stack.removeWidget(old)
         old.deleteLater()
+        # A view that offers a follow-along mode asks for it with a signal and is told of it.
+        requested = getattr(view, "follow_along_requested", None)
+        if requested is not None:
+            requested.connect(self.set_follow_along)
+        adapt = getattr(view, "set_follow_along", None)
+        if callable(adapt):
+            self.follow_along_changed.connect(adapt)
         if self._nav.currentRow() == index:
             self._stack.setCurrentIndex(index)
 
@@ -128,9 +139,51 @@ class MainWindow(QMainWindow):
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
             return
+        if self._follow_along and VIEWS[row] != "workout":
+            self.set_follow_along(False)
         self._stack.setCurrentIndex(row)
         self._view_actions[row].setChecked(True)
         self.view_changed.emit(VIEWS[row])
+
+    # Follow-along ------------------------------------------------------------------------
+
+    def follow_along(self) -> bool:
+        return self._follow_along
+
+    def set_follow_along(self, on: bool) -> None:
+        """Full screen with only the workout: no navigation, menus or status bar.
+
+        Leaving restores the window as it was, maximised or not.
+        """
+        if on == self._follow_along:
+            return
+        self._follow_along = on
+        if on:
+            self._maximized_before = self.isMaximized()
+            self.show_view("workout")
+        for chrome in (self._nav, self.menuBar(), self.statusBar()):
+            chrome.setVisible(not on)
+        if on:
+            self.showFullScreen()
+        elif self._maximized_before:
+            self.showMaximized()
+        else:
+            self.showNormal()
+        self.follow_along_changed.emit(on)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The window system can take the window out of full screen (a key of its own): then the
+        # follow-along mode ends too, and the navigation comes back.
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self._follow_along
+            and not self.windowState() & Qt.WindowState.WindowFullScreen
+        ):
+            self._follow_along = False
+            for chrome in (self._nav, self.menuBar(), self.statusBar()):
+                chrome.show()
+            self.follow_along_changed.emit(False)
 
     # Menus -------------------------------------------------------------------------------
 
@@ -223,6 +276,7 @@ class MainWindow(QMainWindow):
         self.state_saving.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.set_follow_along(False)
         self.save_state()
         super().closeEvent(event)
 
