@@ -520,3 +520,32 @@ def test_the_player_keys_do_nothing_in_another_view(
     main.show_view("workout")
     qtbot.keyClick(main, Qt.Key.Key_Space)
     assert view.timeline().moment().started
+
+
+def test_space_after_clicking_a_button_still_pauses_once(
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
+) -> None:
+    view.show_drill(CATALOGUE.get("glute-bridge"))
+    start = button(view, "startPauseButton")
+    click(qtbot, view, "startPauseButton")
+    play(view, clock, GET_READY_SECONDS + 5)
+    click(qtbot, view, "backButton")  # the set starts again; the keyboard focus is on Back
+    qtbot.keyClick(button(view, "backButton"), Qt.Key.Key_Space)
+    assert start.text() == "Resume", "Space pauses; it does not press the focused Back again"
+    assert view.rep_label.text() == "Rep 1 of 12"
+    qtbot.keyClick(start, Qt.Key.Key_Space)
+    assert start.text() == "Pause"
+
+
+def test_plus_adds_rest_from_the_keyboard(
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
+) -> None:
+    view.show_drill(CATALOGUE.get("glute-bridge"))
+    click(qtbot, view, "startPauseButton")
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.countdown.text() == "0:10", "no extra time outside a rest"
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert view.countdown.text() == "0:45"
+    qtbot.keyClick(view, Qt.Key.Key_Plus)
+    assert view.countdown.text() == "1:00"

@@ -1,11 +1,14 @@
 """The follow-along page's widgets and layout: big, calm, readable from three metres.
 
-This module only lays out and sizes; ``workout_view`` fills the widgets and drives them.
+This module lays out, sizes and fills the widgets from a moment of the workout;
+``workout_view`` drives the workout and the voice.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QFont, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,9 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.timeline import Moment, Step, StepKind
 from hinge_desktop.ui.big_number import BigNumber
+from hinge_desktop.ui.drill_format import dose, pacing, rest
 from hinge_desktop.ui.figure_widget import FigureWidget
 from hinge_desktop.ui.voice_hint import VoiceHint
+from hinge_desktop.ui.workout_text import clock_text, next_text, rep_text, step_text
 
 # Pixel sizes at the reference height below; the page scales them with its size.
 REFERENCE_HEIGHT = 680
@@ -28,7 +35,7 @@ TITLE_PX = 30
 STEP_PX = 30
 REP_PX = 44
 CUE_PX = 42
-NEXT_PX = 24
+NEXT_PX = 28
 BUTTON_PX = 20
 BUTTON_HEIGHT = 64
 
@@ -172,6 +179,7 @@ class PlayerPage(QWidget):
         outer.addWidget(self.log_panel_slot)
         self._scale = 0.0
         self._follow_along = False
+        self._figure_drill: Drill | None = None
         self._apply_scale(1.0)
 
     def set_follow_along(self, on: bool) -> None:
@@ -229,3 +237,79 @@ class PlayerPage(QWidget):
             button.setMinimumWidth(
                 round((260 if button is self.start_pause_button else 130) * min(scale, 1.6))
             )
+
+    def show_moment(self, moment: Moment, steps: Sequence[Step], cue: str) -> None:
+        """Show where the workout is; ``cue`` is the coach's latest words in this step."""
+        step = moment.step
+        drill = step.next_drill if step.kind is StepKind.REST and step.next_drill else step.drill
+        if drill is not None and drill is not self._figure_drill:
+            self._figure_drill = drill
+            self.figure.set_drill(drill)
+        self.figure.update()
+        named = step.drill or next((s.drill for s in steps if s.drill is not None), None)
+        _set(self.title, named.name if named is not None else "")
+        _set(self.dose, facts(named) if named is not None else "")
+        _set(self.step_label, step_text(step))
+        _set(self.countdown, "✓" if moment.finished else clock_text(moment.remaining))
+        _set(self.rep_label, rep_text(moment) if moment.started else "")
+        if not moment.started:
+            cue = self.tr("Press Space or Start when ready")
+        elif moment.finished:
+            cue = self.tr("Well done")
+        elif moment.paused:
+            cue = self.tr("Paused")
+        _set(self.cue_label, cue)
+        if moment.finished:
+            _set(self.next_label, self.tr("Press Again to do it once more"))
+        else:
+            _set(self.next_label, next_text(steps, moment.index))
+        self.add_rest_button.setVisible(
+            moment.started and step.kind is StepKind.REST and not self._follow_along
+        )
+        # A paused clock is drawn greyed, so a still number is not taken for a running one.
+        self.countdown.setEnabled(not moment.paused)
+        self._show_progress(moment, steps)
+        if moment.finished:
+            button = self.tr("Again")
+        elif not moment.started:
+            button = self.tr("Start")
+        elif moment.paused:
+            button = self.tr("Resume")
+        else:
+            button = self.tr("Pause")
+        _set(self.start_pause_button, button)
+
+    def forget_drill(self) -> None:
+        self._figure_drill = None
+        self.figure.set_drill(None)
+
+    def _show_progress(self, moment: Moment, steps: Sequence[Step]) -> None:
+        total = sum(step.seconds for step in steps)
+        done = sum(step.seconds for step in steps[: moment.index]) + moment.elapsed
+        done = min(done, total)
+        self.progress.setValue(round(1000 * done / total) if total > 0 else 0)
+        self.progress.setFormat(
+            self.tr("{done} of {total}").format(done=_minutes(done), total=_minutes(total))
+        )
+        self.progress.setAccessibleDescription(self.progress.format())
+
+
+def facts(drill: Drill) -> str:
+    """The dose, the pacing and the rest between sets, in one line under the step."""
+    p = drill.prescription
+    parts = [dose(p), pacing(p)]
+    between = rest(p)
+    if between is not None:
+        parts.append(QCoreApplication.translate("PlayerPage", "rest {rest}").format(rest=between))
+    return " · ".join(parts)
+
+
+def _set(widget: QLabel | QPushButton, text: str) -> None:
+    """Set a text only when it changes: no relayout on every tick."""
+    if widget.text() != text:
+        widget.setText(text)
+
+
+def _minutes(seconds: float) -> str:
+    whole = int(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"

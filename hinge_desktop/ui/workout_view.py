@@ -20,18 +20,10 @@ from hinge_desktop.domain.cues import CueKind, Density, plan_cues
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.domain.timeline import Moment, Step, StepKind, WorkoutTimeline, build_steps
 from hinge_desktop.speech.speaker import LATE_LIMIT
-from hinge_desktop.ui.drill_format import dose, pacing, rest
 from hinge_desktop.ui.placeholder_view import PlaceholderView
 from hinge_desktop.ui.player_page import PlayerPage
 from hinge_desktop.ui.preferences import CUE_DENSITY, VOICE_HINT_DISMISSED, VOICE_MUTED
-from hinge_desktop.ui.workout_text import (
-    as_shown,
-    clock_text,
-    cue_words,
-    next_text,
-    rep_text,
-    step_text,
-)
+from hinge_desktop.ui.workout_text import as_shown, cue_words
 
 if TYPE_CHECKING:
     from hinge_desktop.speech.speaker import Speaker
@@ -66,7 +58,7 @@ class WorkoutView(QWidget):
         self._timeline: WorkoutTimeline | None = None
         self._speech: CueSchedule | None = None
         self._display: CueSchedule | None = None
-        self._figure_drill: Drill | None = None
+        self._muted = preferences.get(VOICE_MUTED)
 
         choose = QPushButton(self.tr("Choose a drill"))
         choose.setObjectName("chooseDrillButton")
@@ -146,13 +138,6 @@ class WorkoutView(QWidget):
         self._plan()
         shown = [c for c in plan_cues(self._steps, Density.EVERY_REP) if c.kind in _SHOWN_KINDS]
         self._display = CueSchedule(self._timeline, shown, self._clock, late_limit=LATE_LIMIT)
-        if self._drill is not None:
-            p = self._drill.prescription
-            facts = [dose(p), pacing(p)]
-            between = rest(p)
-            if between is not None:
-                facts.append(self.tr("rest {rest}").format(rest=between))
-            self.dose.setText(" · ".join(facts))
         self._update_voice_hint()
         self._pages.setCurrentIndex(1)
         self._enable()
@@ -164,8 +149,7 @@ class WorkoutView(QWidget):
         self._timeline = self._speech = self._display = None
         self._steps = ()
         self._drill = None
-        self.figure.set_drill(None)
-        self._figure_drill = None
+        self.player.forget_drill()
         self._pages.setCurrentIndex(0)
         self._enable()
 
@@ -224,9 +208,8 @@ class WorkoutView(QWidget):
             self._timer.stop()
             return
         if self._speech is not None:
-            muted = self._preferences.get(VOICE_MUTED)
             for due in self._speech.due():
-                if not muted:
+                if not self._muted:
                     self._hand(due)
         moment = self._timeline.moment()
         self._show(moment)
@@ -322,7 +305,8 @@ class WorkoutView(QWidget):
             self._speaker.stop()
             self._plan()
         elif key == VOICE_MUTED.key:
-            if self._preferences.get(VOICE_MUTED):
+            self._muted = self._preferences.get(VOICE_MUTED)
+            if self._muted:
                 self._speaker.stop()
             elif self._speech is not None:
                 self._speech.replan()
@@ -364,66 +348,7 @@ class WorkoutView(QWidget):
         self.follow_along_action.setEnabled(loaded)
 
     def _show(self, moment: Moment) -> None:
-        step = moment.step
         self._enable()
-        drill = step.next_drill if step.kind is StepKind.REST and step.next_drill else step.drill
-        if drill is not None and drill is not self._figure_drill:
-            self._figure_drill = drill
-            self.figure.set_drill(drill)
-        self.figure.update()
-        named = step.drill or self._drill
-        _set(self.title, named.name if named is not None else "")
-        _set(self.step_label, step_text(step))
-        _set(self.countdown, "✓" if moment.finished else clock_text(moment.remaining))
-        _set(self.rep_label, rep_text(moment) if moment.started else "")
-        _set(self.cue_label, self._cue_text(moment))
-        if moment.finished:
-            _set(self.next_label, self.tr("Press Again to do it once more"))
-        else:
-            _set(self.next_label, next_text(self._steps, moment.index))
-        self.add_rest_button.setVisible(
-            moment.started and step.kind is StepKind.REST and not self.follow_along()
-        )
-        # A paused clock is drawn greyed, so a still number is not taken for a running one.
-        self.countdown.setEnabled(not moment.paused)
-        self._show_progress(moment)
-        if moment.finished:
-            button = self.tr("Again")
-        elif not moment.started:
-            button = self.tr("Start")
-        elif moment.paused:
-            button = self.tr("Resume")
-        else:
-            button = self.tr("Pause")
-        _set(self.start_pause_button, button)
-
-    def _cue_text(self, moment: Moment) -> str:
-        if not moment.started:
-            return self.tr("Press Space or Start when ready")
-        if moment.finished:
-            return self.tr("Well done")
-        if moment.paused:
-            return self.tr("Paused")
         current = self._display.current() if self._display is not None else None
-        return as_shown(current.text(self._words)) if current is not None else ""
-
-    def _show_progress(self, moment: Moment) -> None:
-        total = sum(step.seconds for step in self._steps)
-        done = sum(step.seconds for step in self._steps[: moment.index]) + moment.elapsed
-        done = min(done, total)
-        self.progress.setValue(round(1000 * done / total) if total > 0 else 0)
-        self.progress.setFormat(
-            self.tr("{done} of {total}").format(done=_minutes(done), total=_minutes(total))
-        )
-        self.progress.setAccessibleDescription(self.progress.format())
-
-
-def _set(widget: QWidget, text: str) -> None:
-    """Set a label's or button's text only when it changes: no relayout on every tick."""
-    if widget.text() != text:  # type: ignore[attr-defined]
-        widget.setText(text)  # type: ignore[attr-defined]
-
-
-def _minutes(seconds: float) -> str:
-    whole = int(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
+        cue = as_shown(current.text(self._words)) if current is not None else ""
+        self.player.show_moment(moment, self._steps, cue)
