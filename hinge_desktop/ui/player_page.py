@@ -119,6 +119,16 @@ class PlayerPage(QWidget):
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for widget, name in (
+            (self.title, self.tr("Drill")),
+            (self.step_label, self.tr("Step")),
+            (self.countdown, self.tr("Time left in this step")),
+            (self.rep_label, self.tr("Rep")),
+            (self.cue_label, self.tr("Coach's cue")),
+            (self.next_label, self.tr("What comes next")),
+            (self.progress, self.tr("Workout progress")),
+        ):
+            widget.setAccessibleName(name)
 
         self.back_button = _button("backButton", self.tr("Back"), self.tr("Back"))
         self.start_pause_button = _button(

@@ -269,6 +269,7 @@ class WorkoutView(QWidget):
         for schedule in (self._speech, self._display):
             if schedule is not None:
                 schedule.replan()
+        self._update_voice_hint()
         moment = self._timeline.moment()
         if moment.started and not moment.paused and not moment.finished:
             if not self._timer.isActive():
