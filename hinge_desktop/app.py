@@ -17,6 +17,7 @@ from hinge_desktop.paths import DataFolderError, DataPaths
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.storage.store import Store
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
@@ -111,8 +112,10 @@ def _finish_start(
 
     set_window_icon(app)
     QuitOnSignal(app)
-    store = open_and_install(window, preferences, paths)
-    if store is not None:
+    loaded = open_and_install(window, preferences, paths)
+    if loaded is not None:
+        store, speaker = loaded
+        app.aboutToQuit.connect(speaker.close)
         app.aboutToQuit.connect(store.close)
         window.statusBar().showMessage(window.tr("Ready"), 5000)
         if on_ready is not None:
@@ -121,7 +124,7 @@ def _finish_start(
 
 def open_and_install(
     window: MainWindow, preferences: Preferences, paths: DataPaths
-) -> Store | None:
+) -> tuple[Store, Speaker] | None:
     """Open the database and fill the window; on failure, tell the person and quit."""
     try:
         return _load(window, preferences, paths)
@@ -134,18 +137,21 @@ class _StorageFailure(Exception):
     """The database cannot be used; the message is for the person."""
 
 
-def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> Store:
-    """Open the database and build the views, turning every way that fails into one message."""
+def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> tuple[Store, Speaker]:
+    """Open the database and the voice and build the views, turning every way that fails into
+    one message."""
     import sqlite3
 
     from hinge_desktop.domain.catalogue import CatalogueError
+    from hinge_desktop.speech.choose import open_speaker
     from hinge_desktop.storage.errors import StorageError
     from hinge_desktop.storage.store import open_store
 
     store = None
     try:
         store = open_store(paths.database)
-        install_views(window, preferences, store, paths)
+        speaker = open_speaker(paths.cue_cache)
+        install_views(window, preferences, store, paths, speaker)
     except CatalogueError as exc:
         if store is not None:
             store.close()
@@ -160,22 +166,26 @@ def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> Sto
         raise _StorageFailure(f"The database {paths.database} is damaged ({exc}).") from exc
     except OSError as exc:
         raise _StorageFailure(f"Cannot read the database {paths.database}: {exc}.") from exc
-    return store
+    return store, speaker
 
 
 def install_views(
-    window: MainWindow, preferences: Preferences, store: Store, paths: DataPaths
+    window: MainWindow,
+    preferences: Preferences,
+    store: Store,
+    paths: DataPaths,
+    speaker: Speaker,
 ) -> None:
     """Build every view with what it needs and put it in the window."""
     from hinge_desktop.domain.catalogue import builtin_catalogue
-    from hinge_desktop.speech.speaker import SilentSpeaker
     from hinge_desktop.ui.drills_view import DrillsView
     from hinge_desktop.ui.history_view import HistoryView
     from hinge_desktop.ui.settings_view import SettingsView
+    from hinge_desktop.ui.voice_preferences import follow_voice_preferences
     from hinge_desktop.ui.workout_view import WorkoutView
 
     catalogue = builtin_catalogue()
-    speaker = SilentSpeaker(window.tr("Voice is not set up yet."))
+    follow_voice_preferences(preferences, speaker)
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
     workout = WorkoutView(speaker, preferences)
     from hinge_desktop.ui.preferences import LAST_DRILL
@@ -203,7 +213,7 @@ def install_views(
     if window.current_view() == "drills":
         drills.focus_search()
     window.install_view("history", HistoryView())
-    window.install_view("settings", SettingsView(preferences, store, paths.root))
+    window.install_view("settings", SettingsView(preferences, store, paths.root, speaker))
 
 
 def _fail(window: MainWindow, message: str) -> None:
@@ -232,7 +242,7 @@ def _screenshot(
     if view is None or file is None:
         raise ValueError("_screenshot needs a view and a file")
     try:
-        store = _load(window, preferences, paths)
+        store, speaker = _load(window, preferences, paths)
     except _StorageFailure as exc:
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR
@@ -243,5 +253,6 @@ def _screenshot(
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return 1
     finally:
+        speaker.close()
         store.close()
     return 0

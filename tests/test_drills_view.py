@@ -14,6 +14,7 @@ from hinge_desktop.app import install_views
 from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
 from hinge_desktop.domain.drills import Equipment, Focus, Phase
 from hinge_desktop.paths import DataPaths
+from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.drill_model import DrillFilterProxy, DrillListModel, DrillRole
 from hinge_desktop.ui.drills_view import DrillsView
@@ -48,7 +49,7 @@ def hinge_window(qtbot: QtBot, data_dir: Path, store: Store) -> tuple[MainWindow
     preferences = Preferences(paths.settings)
     window = MainWindow(preferences)
     qtbot.addWidget(window)
-    install_views(window, preferences, store, paths)
+    install_views(window, preferences, store, paths, RecordingSpeaker())
     return window, preferences
 
 

@@ -16,6 +16,7 @@ from hinge_desktop.app import install_views, open_and_install
 from hinge_desktop.cli import VIEWS
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
+from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui import theme
 from hinge_desktop.ui.application import ColourSchemeFollower, create_application
@@ -56,7 +57,7 @@ def make_window(qtbot: QtBot, paths: DataPaths, store: Store | None = None) -> M
     window = MainWindow(preferences)
     qtbot.addWidget(window)
     if store is not None:
-        install_views(window, preferences, store, paths)
+        install_views(window, preferences, store, paths, RecordingSpeaker())
     return window
 
 

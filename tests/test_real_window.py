@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -12,15 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-
-def require(tool: str, package: str) -> None:
-    """Skip where the tool is not installed; in CI it must be, so fail there instead."""
-    if shutil.which(tool) is None:
-        reason = f"{tool} is not installed (Debian package {package})"
-        if os.environ.get("CI"):
-            pytest.fail(f"{reason}, and CI must run this test", pytrace=False)
-        pytest.skip(reason)
+from system_tools import require
 
 
 @pytest.fixture

@@ -24,9 +24,22 @@ class VoiceSettings:
     volume: float = 1.0
 
 
+@dataclass(frozen=True)
+class VoiceInfo:
+    """One voice the speech engine offers."""
+
+    id: str
+    name: str
+    languages: tuple[str, ...] = ()
+
+
 class Speaker(Protocol):
     def voice_problem(self) -> str | None:
         """None while cues can be heard; otherwise what is wrong and how to get voice."""
+        ...
+
+    def voices(self) -> list[VoiceInfo]:
+        """The voices to choose from (none without a speech engine)."""
         ...
 
     def configure(self, settings: VoiceSettings) -> None:
@@ -66,6 +79,9 @@ class SilentSpeaker:
 
     def voice_problem(self) -> str | None:
         return self._problem
+
+    def voices(self) -> list[VoiceInfo]:
+        return []
 
     def configure(self, settings: VoiceSettings) -> None:
         pass
@@ -110,6 +126,9 @@ class RecordingSpeaker:
 
     def voice_problem(self) -> str | None:
         return self._problem
+
+    def voices(self) -> list[VoiceInfo]:
+        return [VoiceInfo("en", "English"), VoiceInfo("en-gb-scotland", "English (Scotland)")]
 
     def configure(self, settings: VoiceSettings) -> None:
         self.settings = settings

@@ -1,4 +1,4 @@
-"""Settings: appearance, and where the person's data lives."""
+"""Settings: appearance, the coach's voice, and where the person's data lives."""
 
 from __future__ import annotations
 
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, Preferences
+from hinge_desktop.ui.voice_group import VoiceGroup
 
 if TYPE_CHECKING:
+    from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.storage.store import Store
 
 GROUP_WIDTH = 720
@@ -32,6 +34,7 @@ class SettingsView(QWidget):
         preferences: Preferences,
         store: Store,
         data_folder: Path,
+        speaker: Speaker,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -53,6 +56,9 @@ class SettingsView(QWidget):
         layout.setSpacing(16)
         layout.addWidget(heading)
         layout.addWidget(self._appearance_group())
+        self.voice = VoiceGroup(preferences, speaker)
+        self.voice.setMaximumWidth(GROUP_WIDTH)
+        layout.addWidget(self.voice)
         layout.addWidget(self._data_group())
         layout.addStretch(1)
         preferences.changed.connect(self._on_preference_changed)

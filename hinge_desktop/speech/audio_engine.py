@@ -1,0 +1,256 @@
+"""Playback on time: one audio stream, fed from its own thread, that plays sounds at set moments.
+
+A sound handed over with the moment it is due is placed in the stream at the sample that will be
+heard then, so it starts on time however busy the window is. Qt's own output buffer is kept
+short (``QUEUE_SECONDS``) and counted in that placement, with the sound server's own buffer
+(``OUTPUT_LATENCY``). Between sounds the stream plays
+silence, so starting a sound never waits for an audio device to wake up.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+
+from hinge_desktop.speech.sounds import RATE, Samples
+from hinge_desktop.speech.speaker import LATE_LIMIT
+
+BYTES_PER_SECOND = RATE * 2
+QUEUE_SECONDS = 0.012
+"""Audio kept ahead in Qt's buffer: enough to ride over a short stall of this thread."""
+OUTPUT_LATENCY = 0.022
+"""Audio the sound server keeps after Qt hands it over: PulseAudio (and PipeWire's PulseAudio
+layer) hold about 20-25 ms in a stream's buffer (``pactl list sink-inputs``: Buffer Latency)."""
+FEED_MS = 3
+IDLE_AFTER = 8.0
+"""Seconds with nothing to play after which the stream is suspended (no wake-ups when idle)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Speech", text)
+
+
+@dataclass
+class Played:
+    """What happened to one sound: when it was due and when it was placed to be heard."""
+
+    due: float
+    heard: float | None = None
+    dropped: bool = False
+
+
+@dataclass
+class _Sound:
+    samples: Samples
+    report: Played
+    position: int = -1
+    on_start: Callable[[Played], None] | None = field(default=None, repr=False)
+
+
+class _Mix:
+    """The sounds waiting or playing; shared between the caller's thread and the audio thread."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.sounds: list[_Sound] = []
+        self.volume = 1.0
+        self.last_sound = time.monotonic()
+        self.running = False
+        """True once the sound server is taking samples (it takes up to a second to start)."""
+
+    def frames(self, count: int, first_heard: float) -> Samples:
+        """The next ``count`` samples, the first of which will be heard at ``first_heard``."""
+        mix = np.zeros(count, dtype=np.float64)
+        started: list[_Sound] = []
+        with self.lock:
+            keep: list[_Sound] = []
+            for sound in self.sounds:
+                offset = 0
+                if sound.position < 0:
+                    offset = round((sound.report.due - first_heard) * RATE)
+                    if offset >= count:
+                        keep.append(sound)
+                        continue
+                    if offset < 0:
+                        if -offset / RATE > LATE_LIMIT:
+                            sound.report.dropped = True
+                            started.append(sound)
+                            continue
+                        offset = 0
+                    sound.position = 0
+                    sound.report.heard = first_heard + offset / RATE
+                    started.append(sound)
+                chunk = sound.samples[sound.position : sound.position + count - offset]
+                mix[offset : offset + len(chunk)] += chunk
+                sound.position += len(chunk)
+                if sound.position < len(sound.samples):
+                    keep.append(sound)
+            self.sounds = keep
+            volume = self.volume
+            if keep or started:
+                self.last_sound = time.monotonic()
+        for sound in started:
+            if sound.on_start is not None:
+                sound.on_start(sound.report)
+        return np.clip(np.rint(mix * volume), -32768, 32767).astype(np.int16)
+
+
+class _Feeder(QObject):
+    """Lives on the audio thread: owns the QAudioSink and keeps it fed."""
+
+    failed = Signal(str)
+    _wake = Signal()
+
+    def __init__(self, mix: _Mix) -> None:
+        super().__init__()
+        self._mix = mix
+        self._sink: QAudioSink | None = None
+        self._io: QIODevice | None = None
+        self._timer: QTimer | None = None
+        self._processed_at_start = 0
+
+    @Slot()
+    def begin(self) -> None:
+        device = QMediaDevices.defaultAudioOutput()
+        if device.isNull():
+            self.failed.emit(_tr("no sound output was found"))
+            return
+        audio_format = QAudioFormat()
+        audio_format.setSampleRate(RATE)
+        audio_format.setChannelCount(1)
+        audio_format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+        if not device.isFormatSupported(audio_format):
+            self.failed.emit(_tr("{device} cannot play speech").format(device=device.description()))
+            return
+        self._sink = QAudioSink(device, audio_format, self)
+        self._sink.setBufferSize(int(BYTES_PER_SECOND * QUEUE_SECONDS * 4))
+        self._io = self._sink.start()
+        if self._io is None or self._sink.error() != QtAudio.Error.NoError:
+            self.failed.emit(_tr("{device} cannot be opened").format(device=device.description()))
+            self._sink = None
+            return
+        self._timer = QTimer(self)
+        self._timer.setObjectName("audioFeedTimer")
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FEED_MS)
+        self._timer.timeout.connect(self._feed)
+        self._wake.connect(self._on_wake)
+        self._timer.start()
+
+    def wake(self) -> None:
+        """Called from any thread when a sound is handed over."""
+        self._wake.emit()
+
+    @Slot()
+    def _on_wake(self) -> None:
+        if self._sink is None or self._timer is None or self._timer.isActive():
+            return
+        self._processed_at_start = self._sink.processedUSecs()
+        self._sink.resume()
+        self._timer.start()
+
+    @Slot()
+    def _feed(self) -> None:
+        sink, io = self._sink, self._io
+        if sink is None or io is None:
+            return
+        if sink.error() not in (QtAudio.Error.NoError, QtAudio.Error.UnderrunError):
+            self.failed.emit(_tr("the sound output stopped working"))
+            self.shutdown()
+            return
+        if not self._mix.running and sink.processedUSecs() > self._processed_at_start:
+            self._mix.running = True
+        queued = max(sink.bufferSize() - sink.bytesFree(), 0)
+        wanted = min(int(BYTES_PER_SECOND * QUEUE_SECONDS) - queued, sink.bytesFree())
+        if wanted < 64:
+            return
+        first_heard = time.monotonic() + queued / BYTES_PER_SECOND + OUTPUT_LATENCY
+        io.write(self._mix.frames(wanted // 2, first_heard).tobytes())
+        if time.monotonic() - self._mix.last_sound > IDLE_AFTER and self._timer is not None:
+            with self._mix.lock:
+                idle = not self._mix.sounds
+            if idle:
+                self._timer.stop()
+                sink.suspend()
+                self._mix.running = False
+
+    @Slot()
+    def shutdown(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        if self._sink is not None:
+            self._sink.stop()
+        self._sink = None
+        self._io = None
+
+
+class AudioEngine(QObject):
+    """Plays sounds at given ``time.monotonic()`` moments on a stream fed from its own thread.
+
+    ``play_at``, ``stop`` and ``set_volume`` may be called from any thread.
+    """
+
+    failed = Signal(str)
+    _shutdown = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._mix = _Mix()
+        self._problem: str | None = None
+        self._thread = QThread()
+        self._thread.setObjectName("audioThread")
+        self._feeder = _Feeder(self._mix)
+        self._feeder.moveToThread(self._thread)
+        self._thread.started.connect(self._feeder.begin)
+        self._feeder.failed.connect(self._on_failed)
+        self._shutdown.connect(self._feeder.shutdown, Qt.ConnectionType.BlockingQueuedConnection)
+        self._thread.start()
+
+    def problem(self) -> str | None:
+        """Why nothing can be heard, or None while the stream works."""
+        return self._problem
+
+    def is_running(self) -> bool:
+        """True when a sound handed over now would be heard on time (the stream is flowing)."""
+        return self._mix.running
+
+    def play_at(
+        self, samples: Samples, due: float, on_start: Callable[[Played], None] | None = None
+    ) -> Played:
+        """Play ``samples`` so they are heard at ``due``; dropped if that is over LATE_LIMIT ago.
+
+        ``on_start`` is called on the audio thread once the sound is placed (or dropped).
+        """
+        report = Played(due)
+        with self._mix.lock:
+            self._mix.sounds.append(_Sound(samples, report, on_start=on_start))
+            self._mix.last_sound = time.monotonic()
+        self._feeder.wake()
+        return report
+
+    def stop(self) -> None:
+        """Silence now: what plays stops within the short output queue, nothing waiting plays."""
+        with self._mix.lock:
+            self._mix.sounds.clear()
+
+    def set_volume(self, volume: float) -> None:
+        with self._mix.lock:
+            self._mix.volume = min(max(volume, 0.0), 1.0)
+
+    def close(self) -> None:
+        if self._thread.isRunning():
+            self._shutdown.emit()
+            self._thread.quit()
+            self._thread.wait()
+
+    @Slot(str)
+    def _on_failed(self, problem: str) -> None:
+        self._problem = problem
+        self.stop()
+        self.failed.emit(problem)

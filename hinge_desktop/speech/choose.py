@@ -1,0 +1,71 @@
+"""Pick the voice once, at start: the real one if it works, else a silent one that says why."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from hinge_desktop.speech.cue_cache import CueCache
+from hinge_desktop.speech.messages import no_sound_message
+from hinge_desktop.speech.speaker import SilentSpeaker, Speaker
+from hinge_desktop.speech.synthesizer import EngineFactory, Synthesizer, pyttsx3_engine
+
+ENGINE_START_TIMEOUT = 3.0
+
+
+_QUIET_RULES = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
+_NO_SERVER = "PulseAudioService: pa_context_connect() failed"
+_quieted = False
+
+
+def quiet_multimedia_logs() -> None:
+    """Qt Multimedia reports which audio libraries it looked for and that no sound server
+    answered; Hinge tells the person what matters (no sound, and what to do) in its window."""
+    global _quieted
+    if _quieted:
+        return
+    _quieted = True
+    from PySide6.QtCore import QLoggingCategory, qInstallMessageHandler
+
+    QLoggingCategory.setFilterRules(_QUIET_RULES)
+    previous = None
+
+    def handler(mode: Any, context: Any, message: str) -> None:
+        if message == _NO_SERVER:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            sys.stderr.write(message + "\n")
+
+    previous = qInstallMessageHandler(handler)
+
+
+def open_speaker(cache_folder: Path, engine_factory: EngineFactory = pyttsx3_engine) -> Speaker:
+    """A :class:`VoiceSpeaker` when a speech engine and a sound output work, else silence.
+
+    Waits for the speech engine to start on its own thread (about 30 ms with espeak-ng).
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    quiet_multimedia_logs()
+    try:
+        from PySide6.QtMultimedia import QMediaDevices
+    except ImportError as exc:
+        return SilentSpeaker(no_sound_message(str(exc)))
+    if QMediaDevices.defaultAudioOutput().isNull():
+        return SilentSpeaker(
+            no_sound_message(QCoreApplication.translate("Speech", "no sound output was found"))
+        )
+    synthesizer = Synthesizer(engine_factory)
+    synthesizer.wait_ready(ENGINE_START_TIMEOUT)
+    problem = synthesizer.problem()
+    if problem is not None:
+        synthesizer.close()
+        return SilentSpeaker(problem)
+
+    from hinge_desktop.speech.audio_engine import AudioEngine
+    from hinge_desktop.speech.voice_speaker import VoiceSpeaker
+
+    return VoiceSpeaker(synthesizer, AudioEngine(), CueCache(cache_folder))

@@ -1,0 +1,165 @@
+"""The real coach's voice: cues rendered ahead by pyttsx3, played on time by the audio engine."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from hinge_desktop.speech.audio_engine import AudioEngine, Played
+from hinge_desktop.speech.cue_cache import CueCache
+from hinge_desktop.speech.messages import no_sound_message
+from hinge_desktop.speech.sounds import Samples, SoundError, beep, read_wav
+from hinge_desktop.speech.speaker import VoiceInfo, VoiceSettings
+from hinge_desktop.speech.synthesizer import Synthesizer
+
+Key = tuple[str, str, int]
+
+
+class VoiceSpeaker:
+    """Speaks through a :class:`Synthesizer` and an :class:`AudioEngine`.
+
+    Prepared cues are read from the cache, or rendered into it, on the synthesizer's thread and
+    kept in memory, so saying one only hands samples to the audio thread. A cue that is not
+    ready is rendered at once and played if it can still start within the late limit.
+    """
+
+    def __init__(
+        self,
+        synthesizer: Synthesizer,
+        engine: AudioEngine,
+        cache: CueCache,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._synth = synthesizer
+        self._engine = engine
+        self._cache = cache
+        self._clock = clock
+        self._settings = VoiceSettings()
+        self._lock = threading.Lock()
+        self._samples: dict[Key, Samples] = {}
+        self._pending: set[Key] = set()
+        self._generation = 0
+        self._beep = beep()
+        self.on_played: Callable[[str, Played], None] | None = None
+        """Called on the audio thread as each cue starts or is dropped (for measurements)."""
+
+    # Speaker
+
+    def voice_problem(self) -> str | None:
+        problem = self._synth.problem()
+        if problem is not None:
+            return problem
+        engine_problem = self._engine.problem()
+        if engine_problem is not None:
+            return no_sound_message(engine_problem)
+        return None
+
+    def voices(self) -> list[VoiceInfo]:
+        return self._synth.voices()
+
+    def configure(self, settings: VoiceSettings) -> None:
+        self._settings = settings
+        self._engine.set_volume(settings.volume)
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        for text in dict.fromkeys(texts):
+            self._ensure(text, self._settings, urgent=False)
+
+    def is_ready(self, text: str) -> bool:
+        if not self._engine.is_running():
+            return False
+        with self._lock:
+            return self._key(text, self._settings) in self._samples
+
+    def say_at(self, text: str, at: float) -> None:
+        settings = self._settings
+        key = self._key(text, settings)
+        with self._lock:
+            samples = self._samples.get(key)
+            generation = self._generation
+        if samples is not None:
+            self._play(text, samples, at)
+            return
+
+        def when_ready(ready: Samples | None) -> None:
+            with self._lock:
+                current = generation == self._generation
+            if ready is not None and current:
+                self._play(text, ready, at)
+
+        self._ensure(text, settings, urgent=True, then=when_ready)
+
+    def beep_at(self, at: float) -> None:
+        self._play("", self._beep, at)
+
+    def stop(self) -> None:
+        with self._lock:
+            self._generation += 1
+        self._engine.stop()
+
+    def close(self) -> None:
+        self.stop()
+        self._synth.close()
+        self._engine.close()
+
+    # Inside
+
+    @staticmethod
+    def _key(text: str, settings: VoiceSettings) -> Key:
+        return (text, settings.voice, settings.rate)
+
+    def _play(self, text: str, samples: Samples, at: float) -> None:
+        report = self.on_played
+
+        def started(played: Played) -> None:
+            if report is not None:
+                report(text, played)
+
+        self._engine.play_at(samples, at, started)
+
+    def _ensure(
+        self,
+        text: str,
+        settings: VoiceSettings,
+        *,
+        urgent: bool,
+        then: Callable[[Samples | None], None] | None = None,
+    ) -> None:
+        """Have ``text`` in memory: from the cache file, or rendered into it."""
+        key = self._key(text, settings)
+        with self._lock:
+            if key in self._samples:
+                if then is not None:
+                    then(self._samples[key])
+                return
+            if key in self._pending and then is None:
+                return
+            self._pending.add(key)
+        path = self._cache.path_for(text, settings)
+
+        def loaded(result: Path | None) -> None:
+            samples = self._load(result)
+            with self._lock:
+                self._pending.discard(key)
+                if samples is not None:
+                    self._samples[key] = samples
+            if then is not None:
+                then(samples)
+
+        if path.is_file():
+            # Reading a cached file also happens on the synthesizer's thread, never the window's.
+            self._synth.call(lambda: loaded(path), urgent=urgent)
+        else:
+            self._synth.render(text, settings, path, loaded, urgent=urgent)
+
+    @staticmethod
+    def _load(path: Path | None) -> Samples | None:
+        if path is None:
+            return None
+        try:
+            return read_wav(path)
+        except SoundError:
+            path.unlink(missing_ok=True)
+            return None
