@@ -14,7 +14,7 @@ from system_tools import missing
 from hinge_desktop.speech.audio_engine import Played, _Mix
 from hinge_desktop.speech.choose import open_speaker
 from hinge_desktop.speech.cue_cache import CueCache
-from hinge_desktop.speech.sounds import RATE, beep, loudness, read_wav
+from hinge_desktop.speech.sounds import RATE, beep, loudness, read_wav, trim_leading_silence
 from hinge_desktop.speech.speaker import LATE_LIMIT, SilentSpeaker, VoiceSettings
 from hinge_desktop.speech.synthesizer import Synthesizer
 from hinge_desktop.speech.voice_speaker import VoiceSpeaker
@@ -180,6 +180,13 @@ def test_volume_scales_what_is_heard() -> None:
     mix.volume = 0.5
     mix.sounds.append(_sound(tone(0.05), due=10.0))
     assert mix.frames(RATE // 10, first_heard=10.0).max() == 500
+
+
+def test_the_silence_before_the_first_word_is_trimmed_so_the_cue_starts_on_time() -> None:
+    samples = np.concatenate([np.zeros(400, np.int16), np.full(10, 3), tone(0.1)])
+    trimmed = trim_leading_silence(samples)
+    assert len(samples) - len(trimmed) == 400 + 10 - round(0.002 * RATE)
+    assert trim_leading_silence(np.zeros(50, np.int16)).size == 50
 
 
 def test_a_beep_is_short_and_soft_edged() -> None:

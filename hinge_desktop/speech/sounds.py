@@ -37,6 +37,15 @@ def read_wav(path: Path) -> Samples:
     return np.clip(np.rint(data), -32768, 32767).astype(np.int16)
 
 
+def trim_leading_silence(samples: Samples, threshold: float = 0.01) -> Samples:
+    """Drop the near-silence a speech engine puts before the first word, so a cue's sound
+    starts at its moment rather than a few milliseconds after it."""
+    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > threshold * 32767)
+    if len(loud) == 0:
+        return samples
+    return samples[max(int(loud[0]) - round(0.002 * RATE), 0) :]
+
+
 def beep(frequency: float = 880.0, seconds: float = 0.12, level: float = 0.45) -> Samples:
     """A short, soft-edged tone for the last seconds of a countdown."""
     t = np.arange(round(seconds * RATE)) / RATE

@@ -10,7 +10,13 @@ from pathlib import Path
 from hinge_desktop.speech.audio_engine import AudioEngine, Played
 from hinge_desktop.speech.cue_cache import CueCache
 from hinge_desktop.speech.messages import no_sound_message
-from hinge_desktop.speech.sounds import Samples, SoundError, beep, read_wav
+from hinge_desktop.speech.sounds import (
+    Samples,
+    SoundError,
+    beep,
+    read_wav,
+    trim_leading_silence,
+)
 from hinge_desktop.speech.speaker import VoiceInfo, VoiceSettings
 from hinge_desktop.speech.synthesizer import Synthesizer
 
@@ -159,7 +165,7 @@ class VoiceSpeaker:
         if path is None:
             return None
         try:
-            return read_wav(path)
+            return trim_leading_silence(read_wav(path))
         except SoundError:
             path.unlink(missing_ok=True)
             return None
