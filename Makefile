@@ -24,6 +24,7 @@ unit: $(INSTALLED)
 bench: $(INSTALLED)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/timer_drift.py
+	$(BIN)/python benchmarks/cue_onset.py
 	$(BIN)/python benchmarks/gui_stall.py
 
 $(BIN)/python:

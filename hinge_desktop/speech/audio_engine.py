@@ -29,8 +29,9 @@ OUTPUT_LATENCY = 0.017
 showed 25 ms of "Buffer Latency" for this stream (``pactl list sink-inputs``), and recorded
 onsets centre on the due moment with 17 ms (``benchmarks/cue_onset.py``)."""
 FEED_MS = 3
-IDLE_AFTER = 8.0
-"""Seconds with nothing to play after which the stream is suspended (no wake-ups when idle)."""
+IDLE_AFTER = 300.0
+"""Seconds with nothing to play after which the stream is suspended (no wake-ups when idle).
+Longer than any rest, so a workout's stream never has to start again between cues."""
 
 
 def _tr(text: str) -> str:
@@ -218,7 +219,12 @@ class AudioEngine(QObject):
         return self._problem
 
     def is_running(self) -> bool:
-        """True when a sound handed over now would be heard on time (the stream is flowing)."""
+        """True when a sound handed over now would be heard on time (the stream is flowing);
+        asking wakes a stream suspended after a long silence."""
+        if not self._mix.running:
+            with self._mix.lock:
+                self._mix.last_sound = time.monotonic()
+            self._feeder.wake()
         return self._mix.running
 
     def play_at(
