@@ -19,52 +19,22 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+from null_sink import pulse_server
 
 RATE = 22_050
 BAR_MS = 30.0
 LOUD = 1000
 SPACING = 1.3
 """Seconds between cues: each ends before the next begins."""
-
-
-@contextmanager
-def null_sink() -> Iterator[None]:
-    """Run a private PulseAudio server with a null sink; this process talks to it."""
-    if shutil.which("pulseaudio") is None or shutil.which("parec") is None:
-        raise SystemExit("needs pulseaudio and parec (Debian: pulseaudio pulseaudio-utils)")
-    runtime = tempfile.mkdtemp(prefix="hinge-pulse-", dir="/tmp")
-    os.environ["XDG_RUNTIME_DIR"] = runtime
-    os.environ["PULSE_RUNTIME_PATH"] = f"{runtime}/pulse"
-    os.environ.pop("PULSE_SERVER", None)
-    server = subprocess.Popen(
-        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
-         "-L", "module-native-protocol-unix", "-L", "module-null-sink sink_name=nullsink"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        deadline = time.monotonic() + 15
-        while subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("pulseaudio did not start")
-            time.sleep(0.05)
-        yield
-    finally:
-        server.terminate()
-        server.wait(10)
-        shutil.rmtree(runtime, ignore_errors=True)
 
 
 class Recorder:
@@ -180,7 +150,7 @@ def main() -> int:
     parser.add_argument("--cues", type=int, default=24)
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    with null_sink(), tempfile.TemporaryDirectory() as folder:
+    with pulse_server(), tempfile.TemporaryDirectory() as folder:
         ready, ready_dropped = run(args.cues, True, Path(folder) / "ready")
         live, live_dropped = run(args.cues, False, Path(folder) / "live")
     print(f"cue onset, due moment to sound in the output, {args.cues} cues each:")

@@ -29,13 +29,11 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +45,8 @@ if TYPE_CHECKING:
     from hinge_desktop.speech.audio_engine import Played
     from hinge_desktop.speech.speaker import Speaker
 
+from null_sink import pulse_server
+
 BAR_MS = 16.0
 BEAT_MS = 5
 DRILL = "kettlebell-swing"
@@ -56,46 +56,6 @@ WAKE_AFTER = 5.0
 """Seconds of waiting for the cues after which the sound stream is woken with a beep."""
 SETTLE = 0.5
 """Seconds of event loop after the view is shown and before the measured run starts."""
-
-
-@contextmanager
-def pulse_server() -> Iterator[None]:
-    """A private PulseAudio server with one null sink, reached through ``os.environ``.
-
-    Set before anything initialises Qt Multimedia, which reads the environment once.
-    """
-    runtime = tempfile.mkdtemp(prefix="hinge-pulse-", dir="/tmp")  # socket paths must be short
-    os.environ["XDG_RUNTIME_DIR"] = runtime
-    os.environ["PULSE_RUNTIME_PATH"] = f"{runtime}/pulse"
-    os.environ.pop("PULSE_SERVER", None)
-    server = subprocess.Popen(
-        [
-            "pulseaudio",
-            "-n",
-            "--daemonize=no",
-            "--exit-idle-time=-1",
-            "--log-target=stderr",
-            "-L",
-            "module-native-protocol-unix",
-            "-L",
-            "module-null-sink sink_name=nullsink",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while subprocess.run(["pactl", "info"], capture_output=True).returncode != 0:
-            if server.poll() is not None:
-                raise SystemExit("pulseaudio did not start")
-            if time.monotonic() > deadline:
-                raise SystemExit("pulseaudio did not answer")
-            time.sleep(0.05)
-        yield
-    finally:
-        server.terminate()
-        server.wait(10)
-        shutil.rmtree(runtime, ignore_errors=True)
 
 
 @dataclass
