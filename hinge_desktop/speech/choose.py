@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
 
+from hinge_desktop.qt_messages import drop_qt_message
 from hinge_desktop.speech.cue_cache import CueCache
 from hinge_desktop.speech.messages import no_sound_message
 from hinge_desktop.speech.speaker import SilentSpeaker, Speaker
@@ -16,30 +15,15 @@ ENGINE_START_TIMEOUT = 3.0
 
 _QUIET_RULES = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
 _NO_SERVER = "PulseAudioService: pa_context_connect() failed"
-_quieted = False
 
 
 def quiet_multimedia_logs() -> None:
     """Qt Multimedia reports which audio libraries it looked for and that no sound server
     answered; Hinge tells the person what matters (no sound, and what to do) in its window."""
-    global _quieted
-    if _quieted:
-        return
-    _quieted = True
-    from PySide6.QtCore import QLoggingCategory, qInstallMessageHandler
+    from PySide6.QtCore import QLoggingCategory
 
     QLoggingCategory.setFilterRules(_QUIET_RULES)
-    previous = None
-
-    def handler(mode: Any, context: Any, message: str) -> None:
-        if message == _NO_SERVER:
-            return
-        if previous is not None:
-            previous(mode, context, message)
-        else:
-            sys.stderr.write(message + "\n")
-
-    previous = qInstallMessageHandler(handler)
+    drop_qt_message(_NO_SERVER)
 
 
 def open_speaker(cache_folder: Path, engine_factory: EngineFactory = pyttsx3_engine) -> Speaker:

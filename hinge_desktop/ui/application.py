@@ -5,17 +5,15 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import (
-    QMessageLogContext,
     QObject,
     QSocketNotifier,
     Qt,
-    QtMsgType,
-    qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from hinge_desktop import APP_ID, APP_NAME, ORGANIZATION_DOMAIN, __version__
+from hinge_desktop.qt_messages import drop_qt_message
 from hinge_desktop.ui import theme
 from hinge_desktop.ui.icons import app_icon
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, Preferences
@@ -122,14 +120,4 @@ def hide_offscreen_noise() -> None:
     It says the platform has no window manager to pass size hints to, which is true and harmless
     when rendering a screenshot; every other message still reaches stderr.
     """
-    previous = None
-
-    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if message == OFFSCREEN_NOISE:
-            return
-        if previous is not None:
-            previous(mode, context, message)
-        else:
-            sys.stderr.write(message + "\n")
-
-    previous = qInstallMessageHandler(handler)
+    drop_qt_message(OFFSCREEN_NOISE)
