@@ -10,6 +10,7 @@ MAX_REPS = 200
 MAX_HOLD_SECONDS = 600.0
 MAX_WEIGHT_KG = 500.0
 LB_PER_KG = 2.20462262185
+MAX_MEASURED = 360.0
 
 
 class Unit(StrEnum):
@@ -27,6 +28,13 @@ class SetKind(StrEnum):
     WORKING = "working"
     FAILURE = "failure"
     DROP = "drop"
+
+
+class CheckOutcome(StrEnum):
+    """The result of a check drill (the glute squeeze test, the wall hinge check, ...)."""
+
+    PASS = "pass"
+    FAIL = "fail"
 
 
 class InvalidSet(ValueError):
@@ -55,6 +63,8 @@ class Workout:
     routine_id: str | None = None
     drill_id: str | None = None
     notes: str = ""
+    name: str = ""
+    """What was trained, as the person saw it then: the routine's or the drill's name."""
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -81,6 +91,10 @@ class LoggedSet:
     rpe: float | None = None
     kind: SetKind = SetKind.WORKING
     note: str = ""
+    result: CheckOutcome | None = None
+    """For a check: passed or not."""
+    measured: float | None = None
+    """For a check that measures (the leg's angle in the straight-leg raise): the value."""
     workout_id: int | None = None
     id: int | None = field(default=None, compare=False)
 
@@ -117,3 +131,5 @@ def validate_set(logged: LoggedSet) -> None:
             )
     if logged.rpe is not None and not 1 <= logged.rpe <= 10:
         raise InvalidSet("rpe", "RPE must be between 1 and 10.")
+    if logged.measured is not None and not 0 <= logged.measured <= MAX_MEASURED:
+        raise InvalidSet("measured", f"A measured value must be between 0 and {MAX_MEASURED:g}.")

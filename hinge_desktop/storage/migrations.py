@@ -84,7 +84,77 @@ def m002_favourite_drills(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_workouts_and_sets, m002_favourite_drills)
+def m003_logging_routines_ladder(db: Database) -> None:
+    # A check is logged like a set; its outcome ("pass" or "fail") and any measured value
+    # (the leg's angle in the straight-leg raise) are kept with it.
+    db.execute("ALTER TABLE sets ADD COLUMN result TEXT CHECK (result IN ('pass', 'fail'))")
+    db.execute("ALTER TABLE sets ADD COLUMN measured REAL")
+    db.execute("ALTER TABLE workouts ADD COLUMN name TEXT NOT NULL DEFAULT ''")
+    # The workout under way: its plan and the step reached, written as it goes, so that after a
+    # crash it can be resumed where it stopped. The row goes when the workout is finished.
+    db.execute(
+        """
+        CREATE TABLE workout_progress (
+            workout_id INTEGER PRIMARY KEY REFERENCES workouts(id) ON DELETE CASCADE,
+            plan TEXT NOT NULL,
+            step_index INTEGER NOT NULL DEFAULT 0 CHECK (step_index >= 0),
+            updated_at INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE routines (
+            id TEXT PRIMARY KEY CHECK (id <> ''),
+            name TEXT NOT NULL CHECK (trim(name) <> ''),
+            position INTEGER NOT NULL DEFAULT 0,
+            rounds INTEGER NOT NULL DEFAULT 1 CHECK (rounds BETWEEN 1 AND 10),
+            rest_after_round INTEGER NOT NULL DEFAULT 0 CHECK (rest_after_round >= 0),
+            created_at INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE routine_drills (
+            id INTEGER PRIMARY KEY,
+            routine_id TEXT NOT NULL REFERENCES routines(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            drill_id TEXT NOT NULL CHECK (drill_id <> ''),
+            sets INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 20),
+            reps INTEGER CHECK (reps BETWEEN 0 AND 200),
+            hold_seconds INTEGER CHECK (hold_seconds BETWEEN 0 AND 600),
+            rest_seconds INTEGER NOT NULL CHECK (rest_seconds BETWEEN 0 AND 600)
+        )
+        """
+    )
+    db.execute("CREATE INDEX routine_drills_by_routine ON routine_drills (routine_id, position)")
+    # The three "easily" answers given after a set of a gated phase.
+    db.execute(
+        """
+        CREATE TABLE gate_answers (
+            set_id INTEGER PRIMARY KEY REFERENCES sets(id) ON DELETE CASCADE,
+            nobody_held INTEGER NOT NULL CHECK (nobody_held IN (0, 1)),
+            back_still INTEGER NOT NULL CHECK (back_still IN (0, 1)),
+            pressure_steady INTEGER NOT NULL CHECK (pressure_steady IN (0, 1))
+        )
+        """
+    )
+    # When each phase of the ladder was reached, and why.
+    db.execute(
+        """
+        CREATE TABLE phase_events (
+            id INTEGER PRIMARY KEY,
+            phase INTEGER NOT NULL CHECK (phase BETWEEN 0 AND 6),
+            reached_at INTEGER NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+
+
+MIGRATIONS = (m001_workouts_and_sets, m002_favourite_drills, m003_logging_routines_ladder)
 """Every migration, oldest first. Append only."""
 
 LATEST_FORMAT = len(MIGRATIONS)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from hinge_desktop.domain.training import LoggedSet, SetKind, Side, Unit
+from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit
 from hinge_desktop.storage import timecodec
 
 
@@ -26,6 +26,22 @@ class SetRepository:
         """Write several sets all together or not at all."""
         with self._db.atomic():
             return [self.add(logged) for logged in sets]
+
+    def restore(self, logged: LoggedSet) -> LoggedSet:
+        """Put back a set that was deleted, under its old id (undo of a delete)."""
+        if logged.id is None:
+            raise ValueError("Only a set that was stored can be restored")
+        self._table.insert({"id": logged.id, **_to_row(logged)})
+        return logged
+
+    def update(self, logged: LoggedSet) -> None:
+        """Replace a stored set's values (its id stays)."""
+        if logged.id is None:
+            raise ValueError("Only a stored set can be changed")
+        try:
+            self._table.update(logged.id, _to_row(logged))
+        except NotFoundError:
+            raise KeyError(f"No set with id {logged.id}") from None
 
     def get(self, set_id: int) -> LoggedSet:
         try:
@@ -48,6 +64,33 @@ class SetRepository:
         rows = self._table.rows_where("workout_id = ?", [workout_id], order_by="set_number, id")
         return [_from_row(row) for row in rows]
 
+    def last_time(self, drill_id: str, *, before_workout: int | None = None) -> list[LoggedSet]:
+        """The sets of the drill from the last workout (or day, outside workouts) it was done,
+        leaving out ``before_workout`` (the workout under way)."""
+        exclude = before_workout if before_workout is not None else -1
+        row = self._db.execute(
+            "SELECT workout_id, performed_at, utc_offset FROM sets "
+            "WHERE drill_id = ? AND coalesce(workout_id, -2) <> ? "
+            "ORDER BY performed_at DESC, id DESC LIMIT 1",
+            [drill_id, exclude],
+        ).fetchone()
+        if row is None:
+            return []
+        workout_id, at, offset = row
+        if workout_id is not None:
+            where, args = "drill_id = ? AND workout_id = ?", [drill_id, workout_id]
+        else:
+            # Quick-logged sets of the same local day.
+            day_start = (at + offset * 60) // 86400 * 86400 - offset * 60
+            where = "drill_id = ? AND workout_id IS NULL AND performed_at >= ? AND performed_at < ?"
+            args = [drill_id, day_start, day_start + 86400]
+        rows = self._table.rows_where(where, args, order_by="performed_at, id")
+        return [_from_row(r) for r in rows]
+
+    def all(self) -> Iterator[LoggedSet]:
+        """Every set, oldest first."""
+        return (_from_row(row) for row in self._table.rows_where(order_by="performed_at, id"))
+
     def count(self) -> int:
         return self._table.count
 
@@ -69,6 +112,8 @@ def _to_row(logged: LoggedSet) -> dict[str, Any]:
         "rpe": logged.rpe,
         "kind": logged.kind.value,
         "note": logged.note,
+        "result": logged.result.value if logged.result else None,
+        "measured": logged.measured,
     }
 
 
@@ -88,4 +133,6 @@ def _from_row(row: dict[str, Any]) -> LoggedSet:
         rpe=row["rpe"],
         kind=SetKind(row["kind"]),
         note=row["note"],
+        result=CheckOutcome(row["result"]) if row.get("result") else None,
+        measured=row.get("measured"),
     )

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from hinge_desktop.storage.database import data_format, open_database
 from hinge_desktop.storage.favourites import FavouriteRepository
+from hinge_desktop.storage.progress import ProgressRepository
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.workouts import WorkoutRepository
 
@@ -20,6 +21,7 @@ class Store:
     sets: SetRepository
     workouts: WorkoutRepository
     favourites: FavouriteRepository
+    progress: ProgressRepository
 
     @property
     def data_format(self) -> int:
@@ -38,4 +40,5 @@ def open_store(path: Path) -> Store:
         sets=SetRepository(db),
         workouts=WorkoutRepository(db),
         favourites=FavouriteRepository(db),
+        progress=ProgressRepository(db),
     )

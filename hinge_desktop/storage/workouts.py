@@ -2,34 +2,40 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
-from hinge_desktop.domain.training import Workout
+from hinge_desktop.domain.training import LoggedSet, Workout
 from hinge_desktop.storage import timecodec
+from hinge_desktop.storage.sets import SetRepository
+
+
+@dataclass(frozen=True)
+class WorkoutSummary:
+    """One line of the log: a workout and what was done in it."""
+
+    workout: Workout
+    set_count: int
+    drill_ids: tuple[str, ...]
+    total_reps: int
+    total_seconds: float
+    volume_kg: float
+    in_progress: bool
 
 
 class WorkoutRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._table = db.table("workouts")
+        self._sets = SetRepository(db)
 
     def start(self, workout: Workout) -> Workout:
         """Record a started workout; returns it with its id."""
-        started, offset = timecodec.encode(workout.started_at)
-        record = {
-            "started_at": started,
-            "utc_offset": offset,
-            "ended_at": timecodec.encode(workout.ended_at)[0] if workout.ended_at else None,
-            "routine_id": workout.routine_id,
-            "drill_id": workout.drill_id,
-            "notes": workout.notes,
-        }
-        return replace(workout, id=self._table.insert(record).last_pk)
+        return replace(workout, id=self._table.insert(_to_row(workout)).last_pk)
 
     def finish(self, workout_id: int, ended_at: datetime) -> None:
         try:
@@ -43,8 +49,72 @@ class WorkoutRepository:
         except NotFoundError:
             raise KeyError(f"No workout with id {workout_id}") from None
 
+    def delete(self, workout_id: int) -> tuple[Workout, list[LoggedSet]]:
+        """Delete a workout and its sets together; returns them so the deletion can be undone."""
+        with self._db.atomic():
+            workout = self.get(workout_id)
+            sets = self._sets.for_workout(workout_id)
+            self._table.delete(workout_id)
+        return workout, sets
+
+    def restore(self, workout: Workout, sets: list[LoggedSet]) -> None:
+        """Put back a deleted workout with its sets, under their old ids, all or nothing."""
+        if workout.id is None:
+            raise ValueError("Only a workout that was stored can be restored")
+        with self._db.atomic():
+            self._table.insert({"id": workout.id, **_to_row(workout)})
+            for logged in sets:
+                self._sets.restore(logged)
+
+    def summaries(self, limit: int | None = None) -> list[WorkoutSummary]:
+        """The log, newest first: each workout with its set count, drills, reps and load."""
+        sql = """
+            SELECT w.*, count(s.id) AS set_count,
+                   group_concat(DISTINCT s.drill_id) AS drill_ids,
+                   coalesce(sum(s.reps), 0) AS total_reps,
+                   coalesce(sum(s.hold_seconds), 0) AS total_seconds,
+                   coalesce(sum(CASE s.unit WHEN 'lb' THEN s.weight / 2.20462262185
+                                            ELSE s.weight END * s.reps), 0) AS volume_kg,
+                   EXISTS (SELECT 1 FROM workout_progress p WHERE p.workout_id = w.id)
+                       AS in_progress
+            FROM workouts w LEFT JOIN sets s ON s.workout_id = w.id
+            GROUP BY w.id ORDER BY w.started_at DESC, w.id DESC
+        """
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cursor = self._db.execute(sql)
+        names = [d[0] for d in cursor.description]
+        found = []
+        for values in cursor.fetchall():
+            row = dict(zip(names, values, strict=True))
+            found.append(
+                WorkoutSummary(
+                    workout=_from_row(row),
+                    set_count=row["set_count"],
+                    drill_ids=tuple(row["drill_ids"].split(",")) if row["drill_ids"] else (),
+                    total_reps=row["total_reps"],
+                    total_seconds=row["total_seconds"],
+                    volume_kg=row["volume_kg"],
+                    in_progress=bool(row["in_progress"]),
+                )
+            )
+        return found
+
     def count(self) -> int:
         return self._table.count
+
+
+def _to_row(workout: Workout) -> dict[str, Any]:
+    started, offset = timecodec.encode(workout.started_at)
+    return {
+        "started_at": started,
+        "utc_offset": offset,
+        "ended_at": timecodec.encode(workout.ended_at)[0] if workout.ended_at else None,
+        "routine_id": workout.routine_id,
+        "drill_id": workout.drill_id,
+        "notes": workout.notes,
+        "name": workout.name,
+    }
 
 
 def _from_row(row: dict[str, Any]) -> Workout:
@@ -56,4 +126,5 @@ def _from_row(row: dict[str, Any]) -> Workout:
         routine_id=row["routine_id"],
         drill_id=row["drill_id"],
         notes=row["notes"],
+        name=row.get("name") or "",
     )
