@@ -21,6 +21,7 @@ class Options(NamedTuple):
     data_dir: Path | None
     screenshot_view: str | None
     screenshot_file: Path | None
+    export_file: Path | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +35,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="keep the database, backups and settings in DIR "
         "(default: the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--export",
+        metavar="FILE",
+        type=Path,
+        help="write every logged set to FILE as Hinge CSV and exit",
     )
     parser.add_argument(
         "--screenshot",
@@ -58,4 +65,6 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         file = Path(raw_file)
         if file.suffix.lower() != ".png":
             parser.error(f"--screenshot: {raw_file!r} must be a .png file")
-    return Options(data_dir=ns.data_dir, screenshot_view=view, screenshot_file=file)
+    return Options(
+        data_dir=ns.data_dir, screenshot_view=view, screenshot_file=file, export_file=ns.export
+    )
