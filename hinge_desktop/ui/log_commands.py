@@ -1,0 +1,102 @@
+"""Changes to the training log as undoable commands, on the app's one undo stack.
+
+Each command writes to the database in its own transaction before ``redo``/``undo`` returns, so
+a set is on disk when the click that logged it returns, and undo is as durable as the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from hinge_desktop.domain.training import LoggedSet, Workout
+from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.storage.workouts import WorkoutRepository
+
+Listener = Callable[[], None]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LogCommands", text)
+
+
+class LogSet(QUndoCommand):
+    """Log one set; undo deletes it, redo puts it back under the same id."""
+
+    def __init__(self, sets: SetRepository, logged: LoggedSet, changed: Listener) -> None:
+        super().__init__(_tr("Log set"))
+        self._sets = sets
+        self._logged = logged
+        self._changed = changed
+        self.stored: LoggedSet | None = None
+
+    def redo(self) -> None:
+        if self.stored is None:
+            self.stored = self._sets.add(self._logged)
+        else:
+            self._sets.restore(self.stored)
+        self._changed()
+
+    def undo(self) -> None:
+        if self.stored is not None and self.stored.id is not None:
+            self._sets.delete(self.stored.id)
+        self._changed()
+
+
+class EditSet(QUndoCommand):
+    def __init__(
+        self, sets: SetRepository, before: LoggedSet, after: LoggedSet, changed: Listener
+    ) -> None:
+        super().__init__(_tr("Edit set"))
+        self._sets, self._before, self._after, self._changed = sets, before, after, changed
+
+    def redo(self) -> None:
+        self._sets.update(self._after)
+        self._changed()
+
+    def undo(self) -> None:
+        self._sets.update(self._before)
+        self._changed()
+
+
+class DeleteSet(QUndoCommand):
+    def __init__(self, sets: SetRepository, logged: LoggedSet, changed: Listener) -> None:
+        super().__init__(_tr("Delete set"))
+        if logged.id is None:
+            raise ValueError("Only a stored set can be deleted")
+        self._sets, self._logged, self._changed = sets, logged, changed
+
+    def redo(self) -> None:
+        assert self._logged.id is not None
+        self._sets.delete(self._logged.id)
+        self._changed()
+
+    def undo(self) -> None:
+        self._sets.restore(self._logged)
+        self._changed()
+
+
+class DeleteWorkout(QUndoCommand):
+    """Delete a workout with all its sets; undo brings back every one of them."""
+
+    def __init__(self, workouts: WorkoutRepository, workout_id: int, changed: Listener) -> None:
+        super().__init__(_tr("Delete workout"))
+        self._workouts, self._id, self._changed = workouts, workout_id, changed
+        self._deleted: tuple[Workout, list[LoggedSet]] | None = None
+
+    def redo(self) -> None:
+        self._deleted = self._workouts.delete(self._id)
+        self._changed()
+
+    def undo(self) -> None:
+        if self._deleted is not None:
+            workout, sets = self._deleted
+            self._workouts.restore(workout, sets)
+        self._changed()
+
+
+def with_id(logged: LoggedSet, set_id: int) -> LoggedSet:
+    return replace(logged, id=set_id)
