@@ -1,0 +1,55 @@
+"""``hinge-desktop --export FILE``: write the training log as Hinge CSV and exit, without Qt."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from hinge_desktop.paths import DataPaths
+
+EXIT_EXPORT_FAILED = 1
+EXIT_STORAGE_ERROR = 2
+
+
+def run_export(data_dir: Path | None, file: Path) -> int:
+    """Export every logged set in the data folder to ``file``; returns the exit code.
+
+    A data folder without a training log yet gives a file with the header only; nothing is
+    created in the data folder.
+    """
+    from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
+    from hinge_desktop.storage.errors import StorageError
+    from hinge_desktop.storage.export_csv import ExportError, export_csv, write_rows
+    from hinge_desktop.storage.store import open_store
+
+    paths = DataPaths.resolve(data_dir)
+    try:
+        catalogue = builtin_catalogue()
+    except CatalogueError as exc:
+        return _fail(f"The drill catalogue that comes with Hinge is broken: {exc}", 1)
+    names = {drill.id: drill.name for drill in catalogue}
+    units = {
+        drill.id: drill.check.unit
+        for drill in catalogue
+        if drill.check is not None and drill.check.unit
+    }
+    try:
+        if not paths.database.exists():
+            count = write_rows(file, ())
+        else:
+            store = open_store(paths.database)
+            try:
+                count = export_csv(store.db, file, names, units)
+            finally:
+                store.close()
+    except StorageError as exc:
+        return _fail(str(exc), EXIT_STORAGE_ERROR)
+    except ExportError as exc:
+        return _fail(str(exc), EXIT_EXPORT_FAILED)
+    print(f"Exported {count} {'set' if count == 1 else 'sets'} to {file}")
+    return 0
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"hinge-desktop: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,177 @@
+"""Every logged set as Hinge CSV, the format ``--export`` and File → Export write.
+
+One row per set, oldest first, with the header :data:`HEADER`. ``date`` is ISO 8601 in the local
+time the person had then (with its UTC offset); ``workout`` is the workout's name, empty for a
+quick-logged set; cells that do not apply to a set are empty. What has no column of its own goes
+into ``notes``, before the person's note: a set kind other than a working set ("warm-up"), a
+check's result ("pass" or "fail") and a check's measured value with its unit ("85 degrees").
+
+Rows are streamed from the database to a temporary file beside the target, which is renamed into
+place only when complete: a failed export leaves the target as it was and no partial file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from hinge_desktop.domain.training import SetKind
+from hinge_desktop.storage import timecodec
+
+HEADER = (
+    "date",
+    "workout",
+    "drill_id",
+    "drill",
+    "set",
+    "side",
+    "reps",
+    "weight",
+    "unit",
+    "seconds",
+    "rpe",
+    "band",
+    "notes",
+)
+
+NOTE_SEPARATOR = "; "
+
+KIND_NOTES = {
+    SetKind.WARMUP: "warm-up",
+    SetKind.FAILURE: "to failure",
+    SetKind.DROP: "drop set",
+}
+"""How a set kind other than a working set is written in ``notes``."""
+
+_QUERY = """
+    SELECT s.performed_at, s.utc_offset, w.name, s.drill_id, s.set_number, s.side, s.reps,
+           s.weight, s.unit, s.hold_seconds, s.rpe, s.band, s.kind, s.result, s.measured, s.note
+    FROM sets AS s LEFT JOIN workouts AS w ON w.id = s.workout_id
+    ORDER BY s.performed_at, s.id
+"""
+
+
+class ExportError(Exception):
+    """The export cannot be written; ``str()`` is a message for the person."""
+
+
+def export_csv(
+    db: Database,
+    path: Path,
+    drill_names: Mapping[str, str],
+    measure_units: Mapping[str, str] | None = None,
+) -> int:
+    """Write every set in ``db`` to ``path`` as Hinge CSV; returns the number of sets written.
+
+    ``drill_names`` maps drill ids to the names shown in the ``drill`` column (an unknown drill is
+    written under its id); ``measure_units`` maps a measuring check's id to the unit of its value.
+    Raises :class:`ExportError` when ``path`` cannot be written.
+    """
+    cursor = db.execute(_QUERY)
+    rows = (_row(values, drill_names, measure_units or {}) for values in cursor)
+    try:
+        return write_rows(path, rows)
+    finally:
+        cursor.close()
+
+
+def write_rows(path: Path, rows: Iterable[Iterable[str]]) -> int:
+    """Write the header and ``rows`` to ``path`` whole or not at all; returns the row count."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"Cannot export to {target}: it is a folder; give a file name.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise ExportError(f"Cannot export to {target}: the folder {folder} does not exist.")
+    temporary: Path | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w",
+            encoding="utf-8",
+            newline="",
+            dir=folder,
+            prefix=f".{target.name}.",
+            suffix=".part",
+            delete=False,
+        ) as handle:
+            temporary = Path(handle.name)
+            writer = csv.writer(handle)
+            writer.writerow(HEADER)
+            count = 0
+            for row in rows:
+                writer.writerow(row)
+                count += 1
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+    except BaseException as exc:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise
+    return count
+
+
+def _row(
+    values: tuple[Any, ...], drill_names: Mapping[str, str], measure_units: Mapping[str, str]
+) -> list[str]:
+    (
+        performed_at,
+        offset,
+        workout_name,
+        drill_id,
+        set_number,
+        side,
+        reps,
+        weight,
+        unit,
+        hold_seconds,
+        rpe,
+        band,
+        kind,
+        result,
+        measured,
+        note,
+    ) = values
+    notes: list[str] = []
+    kind_note = KIND_NOTES.get(SetKind(kind))
+    if kind_note is not None:
+        notes.append(kind_note)
+    if result:
+        notes.append(str(result))
+    if measured is not None:
+        measure_unit = measure_units.get(drill_id)
+        notes.append(f"{_number(measured)} {measure_unit}" if measure_unit else _number(measured))
+    if note:
+        notes.append(note)
+    return [
+        timecodec.decode(performed_at, offset).isoformat(),
+        workout_name or "",
+        drill_id,
+        drill_names.get(drill_id, drill_id),
+        str(set_number),
+        side or "",
+        _number(reps),
+        _number(weight),
+        unit or "",
+        _number(hold_seconds),
+        _number(rpe),
+        band or "",
+        NOTE_SEPARATOR.join(notes),
+    ]
+
+
+def _number(value: float | None) -> str:
+    """A number as a person writes it: ``60`` rather than ``60.0``, empty when there is none."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
