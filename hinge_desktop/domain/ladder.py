@@ -1,0 +1,302 @@
+"""The phase ladder: which rung a person is on, and what moves them to the next one.
+
+The rules, in plain words:
+
+- Someone with no phase yet starts at the checks (phase 0).
+- At the checks, the glute squeeze test decides: if the glutes do not tighten (a failed test),
+  glute activation comes first (phase 1); if they do, activation is skipped and mobility
+  (phase 2) comes next. This is the only rung that can be jumped.
+- During activation, a later squeeze test that passes moves the person on to mobility. The app
+  suggests retaking the test once activation has been done on
+  :data:`ACTIVATION_DAYS_BEFORE_RETEST` different days.
+- During mobility, an active straight-leg raise test (plain or with the band pull) that measures
+  at least its target angle, or mobility work on :data:`MOBILITY_DAYS_TO_UNLOCK` different days,
+  moves the person on to patterning.
+- From patterning to light loading, from light loading to loading, and from loading to single-leg
+  work, the gate is the three "easily" questions asked after a set of a drill of the current
+  phase: nobody had to hold you; the low back did not move at either end; the foot pressure did
+  not change. A day on which they were all answered yes counts as a passing session, and
+  :data:`SESSIONS_TO_UNLOCK` passing sessions on different days open the next phase. During
+  patterning, a passed wall hinge check or dowel three-point check counts as a pass too. A day
+  with any "no" (or a failed check) does not count, but takes nothing away from earlier days.
+- Only what happens after a phase was reached counts towards leaving it.
+- The ladder never goes down by itself.
+
+Everything here is pure: the history comes in as :class:`LadderFact` records, oldest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.training import CheckOutcome
+
+SESSIONS_TO_UNLOCK = 3
+"""Passing sessions, on different days, that open the next phase from patterning onwards."""
+
+ACTIVATION_DAYS_BEFORE_RETEST = 6
+"""Days of activation work after which the squeeze test is worth retaking."""
+
+MOBILITY_DAYS_TO_UNLOCK = 6
+"""Days of mobility work that open patterning even without a straight-leg raise at target."""
+
+STRAIGHT_LEG_RAISE_TARGET = 90.0
+"""Degrees; used when the catalogue gives a straight-leg raise test no target of its own."""
+
+SQUEEZE_TEST = "glute-squeeze-test"
+STRAIGHT_LEG_RAISE_TESTS = frozenset({"aslr-test", "aslr-distraction-test"})
+PATTERN_CHECKS = frozenset({"wall-hinge-check", "dowel-three-point-check"})
+"""Checks whose criteria are the three "easily" questions: a pass counts as a passing session."""
+
+GATED_PHASES = frozenset({Phase.PATTERNING, Phase.LIGHT_LOADING, Phase.LOADING})
+"""Phases left through the three "easily" questions."""
+
+
+class UnlockReason(StrEnum):
+    """Why a phase was reached; stored with it, and worded for the person by the UI."""
+
+    START = "start"
+    SQUEEZE_FAILED = "squeeze-failed"
+    SQUEEZE_PASSED = "squeeze-passed"
+    STRAIGHT_LEG_RAISE = "straight-leg-raise"
+    MOBILITY_DAYS = "mobility-days"
+    EASY_SESSIONS = "easy-sessions"
+
+
+class LadderHint(StrEnum):
+    """What would move the person to the next rung; worded for the person by the UI."""
+
+    TAKE_SQUEEZE_TEST = "take-squeeze-test"
+    ACTIVATION_DAYS = "activation-days"
+    RETAKE_SQUEEZE_TEST = "retake-squeeze-test"
+    MOBILITY_OR_LEG_RAISE = "mobility-or-leg-raise"
+    EASY_SESSIONS = "easy-sessions"
+    TOP_RUNG = "top-rung"
+
+
+@dataclass(frozen=True)
+class GateAnswers:
+    """The three "easily" questions, answered after a set."""
+
+    nobody_held: bool
+    """Nobody (and nothing) had to hold the person in place."""
+    back_still: bool
+    """The low back did not move at either end of the rep."""
+    pressure_steady: bool
+    """The pressure under the feet did not change."""
+
+    @property
+    def passed(self) -> bool:
+        return self.nobody_held and self.back_still and self.pressure_steady
+
+
+@dataclass(frozen=True)
+class LadderFact:
+    """One logged set, reduced to what the ladder's rules look at."""
+
+    drill_id: str
+    phase: Phase
+    """The phase of the set's drill."""
+    performed_at: datetime
+    """When the set was done, in the person's local time then (timezone-aware)."""
+    result: CheckOutcome | None = None
+    measured: float | None = None
+    answers: GateAnswers | None = None
+
+    def __post_init__(self) -> None:
+        if self.performed_at.utcoffset() is None:
+            raise ValueError("performed_at must carry its UTC offset")
+
+    @property
+    def day(self) -> date:
+        """The local date the set was done on."""
+        return self.performed_at.date()
+
+
+@dataclass(frozen=True)
+class LadderState:
+    """Where the person stands: the phase, and progress towards the next one."""
+
+    phase: Phase
+    passed_sessions: int
+    """Days counted so far towards the next phase (see :attr:`hint` for what is counted)."""
+    needed: int
+    """Days needed; 0 on the top rung or where a single check decides."""
+    hint: LadderHint
+    reached: frozenset[Phase] = field(default_factory=frozenset)
+    """Phases reached so far, when known; empty means "every phase up to the current one"."""
+
+    @property
+    def reached_phases(self) -> frozenset[Phase]:
+        if self.reached:
+            return self.reached | {self.phase}
+        return frozenset(p for p in Phase if p <= self.phase)
+
+
+@dataclass(frozen=True)
+class Unlock:
+    """A move up the ladder, at the moment of the set that earned it."""
+
+    from_phase: Phase
+    to_phase: Phase
+    reason: UnlockReason
+    at: datetime
+
+
+@dataclass(frozen=True)
+class Assessment:
+    phase: Phase
+    unlocks: tuple[Unlock, ...]
+    """Every move up, oldest first; usually none or one."""
+    state: LadderState
+    since: datetime | None
+    """When the phase was reached (pass it back as ``since``); None when not known."""
+
+    @property
+    def unlock(self) -> Unlock | None:
+        """The last move up, the one to tell the person about."""
+        return self.unlocks[-1] if self.unlocks else None
+
+
+def suggested_routine(state: LadderState) -> str:
+    """The id of the built-in routine to do next: the current phase's, or the checks when a
+    retest is due."""
+    phase = Phase.CHECK if state.hint is LadderHint.RETAKE_SQUEEZE_TEST else state.phase
+    return f"builtin.phase-{int(phase)}"
+
+
+def assess(
+    current: Phase | None,
+    history: Iterable[LadderFact],
+    catalogue: Catalogue,
+    *,
+    since: datetime | None = None,
+) -> Assessment:
+    """Apply the rules to ``history`` from the ``current`` phase (None: not started yet).
+
+    Only facts after ``since`` (when the current phase was reached; None counts them all) are
+    looked at. Facts are taken in time order; each move up starts a new count from the set that
+    earned it, so calling again with the result's phase and ``since`` changes nothing.
+    """
+    phase = Phase.CHECK if current is None else current
+    reached_at = since
+    tally = _Tally(phase, catalogue)
+    unlocks: list[Unlock] = []
+    for fact in sorted(history, key=lambda f: f.performed_at):
+        if reached_at is not None and fact.performed_at <= reached_at:
+            continue
+        reason = tally.add(fact)
+        if reason is None:
+            continue
+        target = _next_phase(phase, reason)
+        unlocks.append(Unlock(phase, target, reason, fact.performed_at))
+        phase, reached_at = target, fact.performed_at
+        tally = _Tally(phase, catalogue)
+    return Assessment(phase=phase, unlocks=tuple(unlocks), state=tally.state(), since=reached_at)
+
+
+def _next_phase(phase: Phase, reason: UnlockReason) -> Phase:
+    if reason is UnlockReason.SQUEEZE_FAILED:
+        return Phase.ACTIVATION
+    if reason is UnlockReason.SQUEEZE_PASSED:
+        return Phase.MOBILITY
+    return Phase(phase + 1)
+
+
+class _Tally:
+    """What counts towards leaving one phase, fact by fact."""
+
+    def __init__(self, phase: Phase, catalogue: Catalogue) -> None:
+        self.phase = phase
+        self._catalogue = catalogue
+        self._days: set[date] = set()
+        self._bad_days: set[date] = set()
+
+    def add(self, fact: LadderFact) -> UnlockReason | None:
+        """Count ``fact``; the reason to move up if it completes the rule, else None."""
+        phase = self.phase
+        if phase is Phase.CHECK:
+            return _squeeze(fact, UnlockReason.SQUEEZE_FAILED, UnlockReason.SQUEEZE_PASSED)
+        if phase is Phase.ACTIVATION:
+            if fact.phase is Phase.ACTIVATION:
+                self._days.add(fact.day)
+            return _squeeze(fact, None, UnlockReason.SQUEEZE_PASSED)
+        if phase is Phase.MOBILITY:
+            if (
+                fact.drill_id in STRAIGHT_LEG_RAISE_TESTS
+                and fact.measured is not None
+                and fact.measured >= self._leg_raise_target(fact.drill_id)
+            ):
+                return UnlockReason.STRAIGHT_LEG_RAISE
+            if fact.phase is Phase.MOBILITY:
+                self._days.add(fact.day)
+                if len(self._days) >= MOBILITY_DAYS_TO_UNLOCK:
+                    return UnlockReason.MOBILITY_DAYS
+            return None
+        if phase in GATED_PHASES:
+            verdict = self._gate_verdict(fact)
+            if verdict is False:
+                self._bad_days.add(fact.day)
+            elif verdict is True:
+                self._days.add(fact.day)
+            if self._passing_days() >= SESSIONS_TO_UNLOCK:
+                return UnlockReason.EASY_SESSIONS
+        return None
+
+    def _gate_verdict(self, fact: LadderFact) -> bool | None:
+        """True for a passing set, False for a failing one, None when the set says nothing."""
+        if (
+            self.phase is Phase.PATTERNING
+            and fact.drill_id in PATTERN_CHECKS
+            and fact.result is not None
+        ):
+            return fact.result is CheckOutcome.PASS
+        if fact.phase is self.phase and fact.answers is not None:
+            return fact.answers.passed
+        return None
+
+    def _passing_days(self) -> int:
+        return len(self._days - self._bad_days)
+
+    def _leg_raise_target(self, drill_id: str) -> float:
+        if drill_id in self._catalogue:
+            check = self._catalogue.get(drill_id).check
+            if check is not None and check.target is not None:
+                return check.target
+        return STRAIGHT_LEG_RAISE_TARGET
+
+    def state(self) -> LadderState:
+        phase = self.phase
+        if phase is Phase.CHECK:
+            return LadderState(phase, 0, 0, LadderHint.TAKE_SQUEEZE_TEST)
+        if phase is Phase.ACTIVATION:
+            days = min(len(self._days), ACTIVATION_DAYS_BEFORE_RETEST)
+            hint = (
+                LadderHint.RETAKE_SQUEEZE_TEST
+                if days >= ACTIVATION_DAYS_BEFORE_RETEST
+                else LadderHint.ACTIVATION_DAYS
+            )
+            return LadderState(phase, days, ACTIVATION_DAYS_BEFORE_RETEST, hint)
+        if phase is Phase.MOBILITY:
+            days = min(len(self._days), MOBILITY_DAYS_TO_UNLOCK)
+            return LadderState(
+                phase, days, MOBILITY_DAYS_TO_UNLOCK, LadderHint.MOBILITY_OR_LEG_RAISE
+            )
+        if phase in GATED_PHASES:
+            return LadderState(
+                phase, self._passing_days(), SESSIONS_TO_UNLOCK, LadderHint.EASY_SESSIONS
+            )
+        return LadderState(phase, 0, 0, LadderHint.TOP_RUNG)
+
+
+def _squeeze(
+    fact: LadderFact, on_fail: UnlockReason | None, on_pass: UnlockReason
+) -> UnlockReason | None:
+    if fact.drill_id != SQUEEZE_TEST or fact.result is None:
+        return None
+    return on_pass if fact.result is CheckOutcome.PASS else on_fail
