@@ -9,18 +9,23 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from hinge_desktop.cli import Options, parse_args
 from hinge_desktop.paths import DataFolderError, DataPaths
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QApplication
 
+    from hinge_desktop.domain.catalogue import Catalogue
+    from hinge_desktop.domain.plan import WorkoutPlan
     from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.storage.store import Store
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
+    from hinge_desktop.ui.workout_log import WorkoutLog
+    from hinge_desktop.ui.workout_view import WorkoutView
 
 EXIT_STORAGE_ERROR = 2
 START_FALLBACK_MS = 1000
@@ -118,17 +123,19 @@ def _finish_start(
     QuitOnSignal(app)
     loaded = open_and_install(window, preferences, paths)
     if loaded is not None:
-        store, speaker = loaded
+        store, speaker, views = loaded
+        app.aboutToQuit.connect(views.workout_log.shutdown)
         app.aboutToQuit.connect(speaker.close)
         app.aboutToQuit.connect(store.close)
         window.statusBar().showMessage(window.tr("Ready"), 5000)
+        offer_resume(window, store, views)
         if on_ready is not None:
             on_ready()
 
 
 def open_and_install(
     window: MainWindow, preferences: Preferences, paths: DataPaths
-) -> tuple[Store, Speaker] | None:
+) -> tuple[Store, Speaker, InstalledViews] | None:
     """Open the database and fill the window; on failure, tell the person and quit."""
     try:
         return _load(window, preferences, paths)
@@ -141,7 +148,9 @@ class _StorageFailure(Exception):
     """The database cannot be used; the message is for the person."""
 
 
-def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> tuple[Store, Speaker]:
+def _load(
+    window: MainWindow, preferences: Preferences, paths: DataPaths
+) -> tuple[Store, Speaker, InstalledViews]:
     """Open the database and the voice and build the views, turning every way that fails into
     one message."""
     import sqlite3
@@ -155,7 +164,7 @@ def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> tup
     try:
         store = open_store(paths.database)
         speaker = open_speaker(paths.cue_cache)
-        install_views(window, preferences, store, paths, speaker)
+        views = install_views(window, preferences, store, paths, speaker)
     except CatalogueError as exc:
         if store is not None:
             store.close()
@@ -170,7 +179,7 @@ def _load(window: MainWindow, preferences: Preferences, paths: DataPaths) -> tup
         raise _StorageFailure(f"The database {paths.database} is damaged ({exc}).") from exc
     except OSError as exc:
         raise _StorageFailure(f"Cannot read the database {paths.database}: {exc}.") from exc
-    return store, speaker
+    return store, speaker, views
 
 
 def install_views(
@@ -179,19 +188,30 @@ def install_views(
     store: Store,
     paths: DataPaths,
     speaker: Speaker,
-) -> None:
+) -> InstalledViews:
     """Build every view with what it needs and put it in the window."""
+    from PySide6.QtGui import QUndoStack
+
     from hinge_desktop.domain.catalogue import builtin_catalogue
     from hinge_desktop.ui.drills_view import DrillsView
     from hinge_desktop.ui.history_view import HistoryView
+    from hinge_desktop.ui.log_panel import LogPanel
     from hinge_desktop.ui.settings_view import SettingsView
     from hinge_desktop.ui.voice_preferences import follow_voice_preferences
+    from hinge_desktop.ui.workout_log import WorkoutLog
     from hinge_desktop.ui.workout_view import WorkoutView
 
     catalogue = builtin_catalogue()
     follow_voice_preferences(preferences, speaker)
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
     workout = WorkoutView(speaker, preferences)
+    undo_stack = QUndoStack(window)
+    undo_stack.setObjectName("logUndoStack")
+    window.set_undo_stack(undo_stack)
+    log_panel = LogPanel(undo_stack)
+    workout.set_log_panel(log_panel)
+    workout_log = WorkoutLog(workout, log_panel, store, undo_stack, parent=window)
+    workout_log.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     from hinge_desktop.ui.preferences import LAST_DRILL
 
     last_drill = preferences.get(LAST_DRILL)
@@ -210,6 +230,10 @@ def install_views(
         workout.show_drill(catalogue.get(drill_id))
         window.show_view("workout")
 
+    def start_plan(plan: WorkoutPlan) -> None:
+        workout.load(plan.steps(catalogue), plan=plan)
+        window.show_view("workout")
+
     drills.start_requested.connect(start_drill)
     workout.choose_requested.connect(lambda: window.show_view("drills"))
     window.install_view("drills", drills)
@@ -218,6 +242,51 @@ def install_views(
         drills.focus_search()
     window.install_view("history", HistoryView())
     window.install_view("settings", SettingsView(preferences, store, paths.root, speaker))
+    return InstalledViews(catalogue, undo_stack, workout, workout_log, start_plan)
+
+
+class InstalledViews(NamedTuple):
+    """What the views need from each other after they are built."""
+
+    catalogue: Catalogue
+    undo_stack: QUndoStack
+    workout: WorkoutView
+    workout_log: WorkoutLog
+    start_plan: Callable[[WorkoutPlan], None]
+
+
+def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> None:
+    """After a crash: a workout left under way is offered for resuming, or finishing as it
+    stands."""
+    from datetime import datetime
+
+    from hinge_desktop.domain.plan import InvalidPlan
+    from hinge_desktop.ui.resume_prompt import ResumePrompt
+    from hinge_desktop.ui.workout_text import step_text
+
+    unfinished = store.progress.unfinished()
+    if unfinished is None:
+        return
+    try:
+        steps = unfinished.plan.steps(views.catalogue)
+    except InvalidPlan:
+        store.progress.finish(unfinished.workout.id or 0, datetime.now().astimezone())
+        return
+    index = min(unfinished.step_index, len(steps) - 1)
+    prompt = ResumePrompt(unfinished, step_text(steps[index]), window)
+
+    def resume() -> None:
+        views.workout_log.resume(unfinished, steps)
+        window.show_view("workout")
+
+    def finish() -> None:
+        if unfinished.workout.id is not None:
+            store.progress.finish(unfinished.workout.id, datetime.now().astimezone())
+        window.statusBar().showMessage(window.tr("The workout was finished as it stood."), 5000)
+
+    prompt.resume_chosen.connect(resume)
+    prompt.finish_chosen.connect(finish)
+    prompt.open()
 
 
 def _fail(window: MainWindow, message: str) -> None:
@@ -246,7 +315,7 @@ def _screenshot(
     if view is None or file is None:
         raise ValueError("_screenshot needs a view and a file")
     try:
-        store, speaker = _load(window, preferences, paths)
+        store, speaker, _views = _load(window, preferences, paths)
     except _StorageFailure as exc:
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR

@@ -144,12 +144,17 @@ class WorkoutTimeline:
     when it was paused; everything a person sees is computed from those.
     """
 
-    def __init__(self, steps: Sequence[Step], clock: Callable[[], float]) -> None:
+    def __init__(
+        self, steps: Sequence[Step], clock: Callable[[], float], start_index: int = 0
+    ) -> None:
+        """``start_index`` is the step the workout starts at (a resumed workout's)."""
         if not steps or steps[-1].kind is not StepKind.DONE:
             raise ValueError("The steps must end with DONE")
+        if not 0 <= start_index < len(steps):
+            raise ValueError(f"There is no step {start_index} in this workout")
         self._steps = tuple(steps)
         self._clock = clock
-        self._index = 0
+        self._index = start_index
         self._step_started = 0.0
         self._extra = 0.0
         self._paused_at: float | None = None
@@ -168,7 +173,7 @@ class WorkoutTimeline:
         if self._started:
             return
         self._started = True
-        self._enter(0, self._clock())
+        self._enter(self._index, self._clock())
 
     def pause(self) -> None:
         self._advance()

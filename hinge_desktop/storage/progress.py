@@ -62,20 +62,29 @@ class ProgressRepository:
                 [step_index, int(time.time()), workout_id],
             )
 
-    def finish(self, workout_id: int, ended_at: datetime) -> bool:
-        """End the workout as it stands. One with no set logged is removed (nothing to keep);
-        returns whether the workout was kept."""
+    def finish(self, workout_id: int, ended_at: datetime, *, keep_empty: bool = False) -> bool:
+        """End the workout as it stands. One with no set logged is removed (nothing to keep)
+        unless ``keep_empty`` (its last set may still be logged); returns whether it was kept."""
         with self._db.atomic():
             self._db.execute("DELETE FROM workout_progress WHERE workout_id = ?", [workout_id])
             sets = self._db.execute(
                 "SELECT count(*) FROM sets WHERE workout_id = ?", [workout_id]
             ).fetchone()[0]
-            if not sets:
+            if not sets and not keep_empty:
                 self._db.execute("DELETE FROM workouts WHERE id = ?", [workout_id])
                 return False
             started = self._workouts.get(workout_id).started_at
             self._workouts.finish(workout_id, max(ended_at, started))
             return True
+
+    def discard_if_empty(self, workout_id: int) -> None:
+        """Remove a finished workout in which no set was logged."""
+        with self._db.atomic():
+            self._db.execute(
+                "DELETE FROM workouts WHERE id = ? AND ended_at IS NOT NULL "
+                "AND NOT EXISTS (SELECT 1 FROM sets WHERE workout_id = ?)",
+                [workout_id, workout_id],
+            )
 
     def unfinished(self) -> Unfinished | None:
         """The newest workout left under way, if any (one whose plan cannot be read is ended)."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal, qVersion
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -189,6 +189,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.export_action = file_menu.addAction(self.tr("&Export log as CSV…"))
+        self.export_action.setObjectName("exportAction")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("quitAction")
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -196,6 +201,9 @@ class MainWindow(QMainWindow):
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
+
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu.setObjectName("editMenu")
 
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         group = QActionGroup(self)
@@ -225,6 +233,30 @@ class MainWindow(QMainWindow):
         about_action.setObjectName("aboutAction")
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(self.show_about)
+
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Edit → Undo and Redo for every change to the training log."""
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("undoAction")
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence("Ctrl+Z")])
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("redoAction")
+        redo.setShortcuts(
+            [
+                QKeySequence(QKeySequence.StandardKey.Redo),
+                QKeySequence("Ctrl+Shift+Z"),
+                QKeySequence("Ctrl+Y"),
+            ]
+        )
+        for action in (undo, redo):
+            # The same key sequences from two lists would make the shortcut ambiguous.
+            unique: list[QKeySequence] = []
+            for key in action.shortcuts():
+                if not key.isEmpty() and key not in unique:
+                    unique.append(key)
+            action.setShortcuts(unique)
+            self.edit_menu.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
 
     def actions_with_shortcuts(self) -> list[QAction]:
         """Every menu action that has a shortcut, in menu order, then those of each view."""

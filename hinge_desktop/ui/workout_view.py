@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton, QStackedLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
 from hinge_desktop.domain.cue_schedule import CueSchedule, DueCue
 from hinge_desktop.domain.cues import CueKind, Density, plan_cues
 from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.domain.timeline import Moment, Step, StepKind, WorkoutTimeline, build_steps
 from hinge_desktop.speech.speaker import LATE_LIMIT
 from hinge_desktop.ui.placeholder_view import PlaceholderView
@@ -36,6 +37,11 @@ _SHOWN_KINDS = frozenset(CueKind) - {CueKind.REP, CueKind.COUNT}
 
 class WorkoutView(QWidget):
     choose_requested = Signal()
+    workout_started = Signal()
+    """The loaded workout was started (not resumed from a pause)."""
+    step_reached = Signal(int)
+    """The workout moved to the step with this index (forwards or back)."""
+    workout_loaded = Signal()
     follow_along_requested = Signal(bool)
     """The person asked to enter (True) or leave (False) the full-screen follow-along mode."""
 
@@ -55,6 +61,8 @@ class WorkoutView(QWidget):
         self._words = cue_words()
         self._drill: Drill | None = None
         self._steps: tuple[Step, ...] = ()
+        self._workout_plan: WorkoutPlan | None = None
+        self._shown_index = -1
         self._timeline: WorkoutTimeline | None = None
         self._speech: CueSchedule | None = None
         self._display: CueSchedule | None = None
@@ -125,15 +133,27 @@ class WorkoutView(QWidget):
         """True while the refresh timer runs: the workout is started, not paused, not done."""
         return self._timer.isActive()
 
+    def plan(self) -> WorkoutPlan | None:
+        """What the loaded workout was built from, when it was built from a plan."""
+        return self._workout_plan
+
     def show_drill(self, drill: Drill) -> None:
         """A workout of this one drill, shown ready to start (Start or Space starts it)."""
-        self.load(build_steps([drill]))
+        self.load(build_steps([drill]), plan=WorkoutPlan.single(drill))
 
-    def load(self, steps: Sequence[Step]) -> None:
-        """Load a workout of any steps (ending with DONE), ready to start."""
+    def load(
+        self,
+        steps: Sequence[Step],
+        *,
+        plan: WorkoutPlan | None = None,
+        start_index: int = 0,
+    ) -> None:
+        """Load a workout of any steps (ending with DONE), ready to start at ``start_index``."""
         self._halt(silence=True)
         self._steps = tuple(steps)
-        self._timeline = WorkoutTimeline(self._steps, self._clock)
+        self._workout_plan = plan
+        self._shown_index = -1
+        self._timeline = WorkoutTimeline(self._steps, self._clock, start_index)
         self._drill = next((s.drill for s in self._steps if s.drill is not None), None)
         self._plan()
         shown = [c for c in plan_cues(self._steps, Density.EVERY_REP) if c.kind in _SHOWN_KINDS]
@@ -142,12 +162,14 @@ class WorkoutView(QWidget):
         self._pages.setCurrentIndex(1)
         self._enable()
         self._show(self._timeline.moment())
+        self.workout_loaded.emit()
 
     def unload(self) -> None:
         """Stop and forget the workout: the empty page again."""
         self._halt(silence=True)
         self._timeline = self._speech = self._display = None
         self._steps = ()
+        self._workout_plan = None
         self._drill = None
         self.player.forget_drill()
         self._pages.setCurrentIndex(0)
@@ -160,7 +182,7 @@ class WorkoutView(QWidget):
             return
         moment = timeline.moment()
         if moment.finished:
-            self.load(self._steps)
+            self.load(self._steps, plan=self._workout_plan)
             self.start_pause()
             return
         if moment.started and not moment.paused:
@@ -168,6 +190,8 @@ class WorkoutView(QWidget):
             timeline.pause()
         else:
             timeline.toggle()
+        if not moment.started:
+            self.workout_started.emit()
         self._after_control()
 
     def skip(self) -> None:
@@ -215,6 +239,13 @@ class WorkoutView(QWidget):
         self._show(moment)
         if moment.finished or moment.paused or not moment.started:
             self._halt(silence=False)
+
+    def set_log_panel(self, panel: QWidget) -> None:
+        """Put the panel that logs the sets beside the player."""
+        layout = QVBoxLayout(self.log_panel_slot)
+        layout.setContentsMargins(0, 12, 12, 12)
+        layout.addWidget(panel)
+        self.log_panel_slot.show()
 
     def follow_along(self) -> bool:
         return self.player.follow_along()
@@ -350,6 +381,9 @@ class WorkoutView(QWidget):
 
     def _show(self, moment: Moment) -> None:
         self._enable()
+        if moment.started and moment.index != self._shown_index:
+            self._shown_index = moment.index
+            self.step_reached.emit(moment.index)
         current = self._display.current() if self._display is not None else None
         cue = as_shown(current.text(self._words)) if current is not None else ""
         self.player.show_moment(moment, self._steps, cue)
