@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -31,6 +32,8 @@ class DrillDetail(QWidget):
     start_requested = Signal(str)
     favourite_toggled = Signal(str, bool)
     neighbour_requested = Signal(str)
+    add_to_routine_requested = Signal(str, str)
+    """(drill id, routine id); the routine id is empty for "a new routine"."""
     message = Signal(str)
 
     def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
@@ -69,9 +72,22 @@ class DrillDetail(QWidget):
         self.start_button.setMinimumHeight(36)
         self.start_button.setMinimumWidth(170)
         self.start_button.clicked.connect(self._start)
+        self.add_to_routine_button = QToolButton()
+        self.add_to_routine_button.setObjectName("addToRoutineButton")
+        self.add_to_routine_button.setText(self.tr("Add to routine"))
+        self.add_to_routine_button.setAccessibleName(self.tr("Add to routine"))
+        self.add_to_routine_button.setToolTip(
+            self.tr("Add this drill, at its usual dose, to one of your routines")
+        )
+        self.add_to_routine_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.routine_menu = QMenu(self.add_to_routine_button)
+        self.routine_menu.setObjectName("addToRoutineMenu")
+        self.add_to_routine_button.setMenu(self.routine_menu)
+        self.set_routine_names([])
 
         actions = QHBoxLayout()
         actions.addWidget(self.start_button)
+        actions.addWidget(self.add_to_routine_button)
         actions.addWidget(self.favourite_button)
         actions.addWidget(self.export_button)
         actions.addStretch(1)
@@ -127,7 +143,12 @@ class DrillDetail(QWidget):
 
     def show_drill(self, drill: Drill | None, favourite: bool = False) -> None:
         self._drill = drill
-        for widget in (self.favourite_button, self.export_button, self.start_button):
+        for widget in (
+            self.favourite_button,
+            self.export_button,
+            self.start_button,
+            self.add_to_routine_button,
+        ):
             widget.setEnabled(drill is not None)
         self.figure.set_drill(drill)
         if drill is None:
@@ -162,6 +183,25 @@ class DrillDetail(QWidget):
     def _start(self) -> None:
         if self._drill is not None:
             self.start_requested.emit(self._drill.id)
+
+    def set_routine_names(self, routines: list[tuple[str, str]]) -> None:
+        """The person's routines, as (id, name), offered by "Add to routine"."""
+        self.routine_menu.clear()
+        for routine_id, name in routines:
+            action = self.routine_menu.addAction(name.replace("&", "&&"))
+            action.setObjectName(f"addToRoutine:{routine_id}")
+            action.setData(routine_id)
+            action.triggered.connect(lambda _checked=False, rid=routine_id: self._add_to(rid))
+        if routines:
+            self.routine_menu.addSeparator()
+        new = self.routine_menu.addAction(self.tr("New routine…"))
+        new.setObjectName("addToNewRoutine")
+        new.setData("")
+        new.triggered.connect(lambda _checked=False: self._add_to(""))
+
+    def _add_to(self, routine_id: str) -> None:
+        if self._drill is not None:
+            self.add_to_routine_requested.emit(self._drill.id, routine_id)
 
     def _link(self, url: str) -> None:
         if url.startswith("drill:"):

@@ -90,6 +90,7 @@ class DrillsView(QWidget):
 
     start_requested = Signal(str)
     drill_shown = Signal(str)
+    add_to_routine_requested = Signal(str, str)
     message = Signal(str)
 
     def __init__(
@@ -199,6 +200,7 @@ class DrillsView(QWidget):
         self.detail.favourite_toggled.connect(self._favourite_toggled)
         self.detail.neighbour_requested.connect(self.select_drill)
         self.detail.message.connect(self.message)
+        self.detail.add_to_routine_requested.connect(self.add_to_routine_requested)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("drillsSplitter")
@@ -366,6 +368,10 @@ class DrillsView(QWidget):
             self._select_row(0)
         if self.detail.drill() is not None:
             self.detail.start_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_routine_names(self, routines: list[tuple[str, str]]) -> None:
+        """The person's routines, as (id, name), for the detail pane's "Add to routine"."""
+        self.detail.set_routine_names(routines)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,347 @@
+"""Routines: named lists of drills with their doses, built in or the person's own.
+
+The built-in routines follow the programming rules of the hinge: activation every day,
+bodyweight drills to warm up, loaded hinges as assistance work at 3×8 or 3×12, a bodyweight
+circuit to finish, and one routine for each rung of the ladder. A routine runs as a
+:class:`WorkoutPlan`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from hinge_desktop.domain.drills import Drill, Phase
+from hinge_desktop.domain.plan import (
+    MAX_REST_SECONDS,
+    MAX_ROUNDS,
+    InvalidPlan,
+    PlanEntry,
+    WorkoutPlan,
+)
+
+MAX_NAME_LENGTH = 80
+BUILTIN_PREFIX = "builtin."
+MAX_ENTRIES = 40
+
+
+class RoutineCatalogue(Protocol):
+    """What the built-in routines need of the drill catalogue."""
+
+    def __contains__(self, drill_id: object) -> bool: ...
+
+    def __iter__(self) -> Iterator[Drill]: ...
+
+    def get(self, drill_id: str) -> Drill: ...
+
+
+def check_name(name: str) -> str:
+    """The name as it is kept (trimmed); raises InvalidPlan for an empty or overlong one."""
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidPlan("A routine needs a name.")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidPlan(f"A routine's name has at most {MAX_NAME_LENGTH} characters.")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Routine:
+    """Drills in order, each with its dose; with ``rounds`` above 1 it runs as a circuit."""
+
+    id: str
+    name: str
+    entries: tuple[PlanEntry, ...] = ()
+    rounds: int = 1
+    rest_after_round: int = 0
+    builtin: bool = False
+    description: str = ""
+    phase: Phase | None = None
+
+    def __post_init__(self) -> None:
+        if not self.id.strip():
+            raise InvalidPlan("A routine needs an id.")
+        if self.builtin != self.id.startswith(BUILTIN_PREFIX):
+            raise InvalidPlan(f"Only built-in routines have ids starting with {BUILTIN_PREFIX!r}.")
+        object.__setattr__(self, "name", check_name(self.name))
+        object.__setattr__(self, "entries", tuple(self.entries))
+        if len(self.entries) > MAX_ENTRIES:
+            raise InvalidPlan(f"A routine has at most {MAX_ENTRIES} drills.")
+        for entry in self.entries:
+            if not isinstance(entry, PlanEntry):
+                raise InvalidPlan("A routine's entries must be drills with their doses.")
+        if not 1 <= self.rounds <= MAX_ROUNDS:
+            raise InvalidPlan(f"Rounds must be between 1 and {MAX_ROUNDS}.")
+        if not 0 <= self.rest_after_round <= MAX_REST_SECONDS:
+            raise InvalidPlan(f"Rest after a round must be between 0 and {MAX_REST_SECONDS} s.")
+
+    @property
+    def is_circuit(self) -> bool:
+        return self.rounds > 1
+
+    def to_plan(self) -> WorkoutPlan:
+        """The routine as the player runs it; raises InvalidPlan when it has no drill."""
+        if not self.entries:
+            raise InvalidPlan(f"“{self.name}” has no drills yet: add one first.")
+        return WorkoutPlan(
+            name=self.name,
+            entries=self.entries,
+            routine_id=self.id,
+            rounds=self.rounds,
+            rest_after_round=self.rest_after_round,
+        )
+
+    # Edits: each returns a new routine, checked like any other ----------------------------
+
+    def renamed(self, name: str) -> Routine:
+        return replace(self, name=name)
+
+    def with_entries(self, entries: Iterable[PlanEntry]) -> Routine:
+        return replace(self, entries=tuple(entries))
+
+    def with_added(self, entry: PlanEntry) -> Routine:
+        return self.with_entries((*self.entries, entry))
+
+    def with_entry(self, index: int, entry: PlanEntry) -> Routine:
+        entries = list(self.entries)
+        entries[self._index(index)] = entry
+        return self.with_entries(entries)
+
+    def without_entry(self, index: int) -> Routine:
+        entries = list(self.entries)
+        del entries[self._index(index)]
+        return self.with_entries(entries)
+
+    def moved(self, index: int, new_index: int) -> Routine:
+        """The entry at ``index`` moved to ``new_index`` (clamped to the list)."""
+        entries = list(self.entries)
+        entry = entries.pop(self._index(index))
+        entries.insert(max(0, min(len(entries), new_index)), entry)
+        return self.with_entries(entries)
+
+    def with_rounds(self, rounds: int, rest_after_round: int) -> Routine:
+        return replace(self, rounds=rounds, rest_after_round=rest_after_round)
+
+    def _index(self, index: int) -> int:
+        if not 0 <= index < len(self.entries):
+            raise InvalidPlan(f"The routine has no drill number {index + 1}.")
+        return index
+
+
+# Built-in routines --------------------------------------------------------------------------
+
+WARM_UP_REST = 30
+ASSISTANCE_REST = 90
+CIRCUIT_ROUNDS = 3
+CIRCUIT_REST_AFTER_ROUND = 90
+
+DAILY_ACTIVATION = ("glute-bridge", "single-leg-glute-bridge", "glute-bridge-knee-outs")
+WARM_UP_PATTERNING = ("quadruped-rock-back", "wall-hip-hinge", "dowel-hinge")
+ASSISTANCE_3X8 = ("romanian-deadlift", "hip-thrust", "kettlebell-deadlift", "barbell-glute-bridge")
+ASSISTANCE_3X12 = ("front-loaded-rdl", "hip-thrust", "band-pull-through", "kettlebell-swing")
+FINISHER_CIRCUIT = (
+    "glute-bridge",
+    "good-morning",
+    "single-leg-glute-bridge",
+    "hands-on-hips-hinge",
+)
+PHASE_DRILLS: dict[Phase, tuple[str, ...]] = {
+    Phase.CHECK: (
+        "glute-squeeze-test",
+        "aslr-test",
+        "aslr-distraction-test",
+        "wall-hinge-check",
+        "dowel-three-point-check",
+    ),
+    Phase.ACTIVATION: (
+        "glute-bridge",
+        "single-leg-glute-bridge",
+        "glute-bridge-knee-outs",
+        "hip-extension-bench-hands",
+    ),
+    Phase.MOBILITY: (
+        "roll-stretch-glutes",
+        "roll-stretch-hamstrings",
+        "roll-stretch-hip-flexors",
+        "aslr-distraction",
+    ),
+    Phase.PATTERNING: (
+        "quadruped-rock-back",
+        "kneeling-hinge",
+        "wall-hip-hinge",
+        "dowel-hinge",
+        "hands-on-hips-hinge",
+        "dead-bug",
+    ),
+    Phase.LIGHT_LOADING: ("good-morning", "band-pull-through", "band-good-morning"),
+    Phase.LOADING: ("kettlebell-deadlift", "front-loaded-rdl", "romanian-deadlift", "hip-thrust"),
+    Phase.SINGLE_LEG: ("b-stance-deadlift", "single-leg-rdl"),
+}
+
+PHASE_TITLES: dict[Phase, str] = {
+    Phase.CHECK: "Ladder 0: the checks",
+    Phase.ACTIVATION: "Ladder 1: glute activation",
+    Phase.MOBILITY: "Ladder 2: mobility",
+    Phase.PATTERNING: "Ladder 3: patterning",
+    Phase.LIGHT_LOADING: "Ladder 4: light loading",
+    Phase.LOADING: "Ladder 5: loading",
+    Phase.SINGLE_LEG: "Ladder 6: single leg",
+}
+
+PHASE_DESCRIPTIONS: dict[Phase, str] = {
+    Phase.CHECK: (
+        "The tests that say where to start: can you squeeze each glute on its own, how high "
+        "does each leg lift, and does the hinge hold its shape at the wall and under a dowel."
+    ),
+    Phase.ACTIVATION: (
+        "Bridges and hip extensions, slow and exact, until the glutes do the work and the low "
+        "back and hamstrings stay quiet. Worth doing every day."
+    ),
+    Phase.MOBILITY: (
+        "Roll each area gently, then stretch it, then teach the leg to lift while the core "
+        "stays busy. Easy pressure is enough."
+    ),
+    Phase.PATTERNING: (
+        "Learn the movement itself: hips back, spine long, shins nearly vertical. A rep only "
+        "counts with a neutral low back."
+    ),
+    Phase.LIGHT_LOADING: (
+        "First resistance: bands and pull-throughs load the hips while sparing the back, then "
+        "good mornings teach the hinge under a light pull."
+    ),
+    Phase.LOADING: (
+        "Real weight: deadlifts, RDLs and hip thrusts. Stay tight, add load only while the "
+        "shape holds."
+    ),
+    Phase.SINGLE_LEG: (
+        "One leg at a time: hips level, back heel reaching behind you, turn the toes in if the "
+        "hip opens out."
+    ),
+}
+
+
+def builtin_routines(catalogue: RoutineCatalogue) -> tuple[Routine, ...]:
+    """The routines Hinge ships with, built from the catalogue it has.
+
+    A drill missing from the catalogue is left out; a routine left with no drill is not offered.
+    """
+    routines = [
+        _routine(
+            "builtin.daily-activation",
+            "Daily glute activation",
+            "A few minutes of slow bridges to wake the glutes up. Do it every day; on long desk "
+            "days, twice.",
+            _entries(catalogue, DAILY_ACTIVATION, rest=WARM_UP_REST),
+        ),
+        _routine(
+            "builtin.hinge-warm-up",
+            "Hinge warm-up",
+            "Before lifting: bodyweight bridges for 10 to 12 reps, then a few patterning drills "
+            "to find the hinge before the bar does.",
+            _warm_up(catalogue),
+        ),
+        _routine(
+            "builtin.assistance-3x8",
+            "Assistance: 3 × 8",
+            "Loaded hinges after the main lift, heavier: three sets of eight, long rests, "
+            "technique first.",
+            _entries(catalogue, ASSISTANCE_3X8, sets=3, reps=8, rest=ASSISTANCE_REST),
+        ),
+        _routine(
+            "builtin.assistance-3x12",
+            "Assistance: 3 × 12",
+            "Loaded hinges after the main lift, lighter: three sets of twelve to build the "
+            "glutes and hamstrings.",
+            _entries(catalogue, ASSISTANCE_3X12, sets=3, reps=12, rest=ASSISTANCE_REST),
+        ),
+        _routine(
+            "builtin.finisher-circuit",
+            "End-of-workout circuit",
+            "Bodyweight drills back to back, one set each, to close a session. Three rounds "
+            "with 90 s of rest after each; two on a hard day.",
+            _entries(catalogue, FINISHER_CIRCUIT, sets=1, rest=0),
+            rounds=CIRCUIT_ROUNDS,
+            rest_after_round=CIRCUIT_REST_AFTER_ROUND,
+        ),
+    ]
+    routines.extend(_phase_routine(phase, catalogue) for phase in Phase)
+    return tuple(routine for routine in routines if routine is not None)
+
+
+def routine_for_phase(phase: Phase, catalogue: RoutineCatalogue) -> Routine:
+    """The built-in routine of one rung of the ladder."""
+    routine = _phase_routine(phase, catalogue)
+    if routine is None:
+        raise InvalidPlan(f"The library has no drill for phase {int(phase)}.")
+    return routine
+
+
+def _phase_routine(phase: Phase, catalogue: RoutineCatalogue) -> Routine | None:
+    entries = _entries(catalogue, PHASE_DRILLS[phase])
+    if not entries:
+        # The chosen drills are gone from this catalogue: offer whatever the phase has.
+        entries = tuple(PlanEntry.of(drill) for drill in catalogue if drill.phase is phase)
+    return _routine(
+        f"builtin.phase-{int(phase)}",
+        PHASE_TITLES[phase],
+        PHASE_DESCRIPTIONS[phase],
+        entries,
+        phase=phase,
+    )
+
+
+def _warm_up(catalogue: RoutineCatalogue) -> tuple[PlanEntry, ...]:
+    bridges = _entries(catalogue, ("glute-bridge",), sets=2, reps=12, rest=WARM_UP_REST)
+    drills = _entries(catalogue, WARM_UP_PATTERNING, sets=1, rest=WARM_UP_REST)
+    return bridges + drills
+
+
+def _entries(
+    catalogue: RoutineCatalogue,
+    drill_ids: Sequence[str],
+    *,
+    sets: int | None = None,
+    reps: int | None = None,
+    rest: int | None = None,
+) -> tuple[PlanEntry, ...]:
+    """The drills found in the catalogue at their default dose, with the given changes."""
+    entries = []
+    for drill_id in drill_ids:
+        if drill_id not in catalogue:
+            continue
+        entry = PlanEntry.of(catalogue.get(drill_id))
+        entries.append(
+            PlanEntry(
+                drill_id,
+                entry.sets if sets is None else sets,
+                entry.reps if reps is None or entry.reps is None else reps,
+                entry.hold_seconds,
+                entry.rest_seconds if rest is None else rest,
+            )
+        )
+    return tuple(entries)
+
+
+def _routine(
+    routine_id: str,
+    name: str,
+    description: str,
+    entries: tuple[PlanEntry, ...],
+    *,
+    rounds: int = 1,
+    rest_after_round: int = 0,
+    phase: Phase | None = None,
+) -> Routine | None:
+    if not entries:
+        return None
+    return Routine(
+        id=routine_id,
+        name=name,
+        entries=entries,
+        rounds=rounds,
+        rest_after_round=rest_after_round,
+        builtin=True,
+        description=description,
+        phase=phase,
+    )

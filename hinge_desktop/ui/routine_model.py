@@ -1,0 +1,255 @@
+"""The list of routines: the person's own first, then the built-in ones, under headings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QFont, QFontMetrics, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from hinge_desktop.domain.plan import PlanEntry
+from hinge_desktop.domain.routines import Routine
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class RoutineRole(IntEnum):
+    ID = Qt.ItemDataRole.UserRole + 1
+    BUILTIN = Qt.ItemDataRole.UserRole + 2
+    SUMMARY = Qt.ItemDataRole.UserRole + 3
+    HEADING = Qt.ItemDataRole.UserRole + 4
+
+
+def routine_name(routine: Routine) -> str:
+    """A built-in routine's name in the person's language; their own as they wrote it."""
+    if routine.builtin:
+        return QCoreApplication.translate("BuiltinRoutine", routine.name)
+    return routine.name
+
+
+def routine_description(routine: Routine) -> str:
+    if routine.builtin:
+        return QCoreApplication.translate("BuiltinRoutine", routine.description)
+    return routine.description
+
+
+def routine_summary(routine: Routine) -> str:
+    """One line under the name: how many drills, and the rounds of a circuit."""
+    count = len(routine.entries)
+    if count == 0:
+        drills = QCoreApplication.translate("Routines", "No drills yet")
+    elif count == 1:
+        drills = QCoreApplication.translate("Routines", "1 drill")
+    else:
+        drills = QCoreApplication.translate("Routines", "{count} drills").format(count=count)
+    if routine.is_circuit:
+        return QCoreApplication.translate(
+            "Routines", "{drills} · circuit, {rounds} rounds, {rest} s rest after each"
+        ).format(drills=drills, rounds=routine.rounds, rest=routine.rest_after_round)
+    return drills
+
+
+def entry_dose(entry: PlanEntry, circuit: bool = False, per_side: bool = False) -> str:
+    """ "3 × 8 reps, 90 s rest", or for a circuit just "8 reps"."""
+    if entry.reps is not None:
+        if per_side:
+            work = QCoreApplication.translate("Routines", "{reps} reps each side")
+        else:
+            work = QCoreApplication.translate("Routines", "{reps} reps")
+        work = work.format(reps=entry.reps)
+    else:
+        if per_side:
+            work = QCoreApplication.translate("Routines", "{seconds} s hold each side")
+        else:
+            work = QCoreApplication.translate("Routines", "{seconds} s hold")
+        work = work.format(seconds=entry.hold_seconds)
+    if circuit:
+        return work
+    text = QCoreApplication.translate("Routines", "{sets} × {work}").format(
+        sets=entry.sets, work=work
+    )
+    if entry.sets > 1:
+        text = QCoreApplication.translate("Routines", "{dose}, {rest} s rest").format(
+            dose=text, rest=entry.rest_seconds
+        )
+    return text
+
+
+@dataclass(frozen=True)
+class _Row:
+    heading: str = ""
+    routine: Routine | None = None
+    placeholder: str = ""
+
+
+class RoutineListModel(QAbstractListModel):
+    """One row per routine, with a heading row above each group (headings are not
+    selectable). An empty "your routines" group shows a hint row instead."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[_Row] = []
+
+    def set_routines(self, own: Sequence[Routine], builtin: Sequence[Routine]) -> None:
+        rows = [_Row(heading=QCoreApplication.translate("Routines", "Your routines"))]
+        rows += [_Row(routine=routine) for routine in own]
+        if not own:
+            rows.append(
+                _Row(
+                    placeholder=QCoreApplication.translate(
+                        "Routines", "None yet: press New, or duplicate one below"
+                    )
+                )
+            )
+        programming = [routine for routine in builtin if routine.phase is None]
+        ladder = [routine for routine in builtin if routine.phase is not None]
+        if programming:
+            rows.append(_Row(heading=QCoreApplication.translate("Routines", "Built in")))
+            rows += [_Row(routine=routine) for routine in programming]
+        if ladder:
+            rows.append(_Row(heading=QCoreApplication.translate("Routines", "The ladder")))
+            rows += [_Row(routine=routine) for routine in ladder]
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        routine = row.routine
+        if routine is None:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return row.heading or row.placeholder
+            if role == RoutineRole.HEADING:
+                return bool(row.heading)
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return routine_name(routine)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return routine_description(routine) or None
+        if role in (RoutineRole.SUMMARY, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return routine_summary(routine)
+        if role == RoutineRole.ID:
+            return routine.id
+        if role == RoutineRole.BUILTIN:
+            return routine.builtin
+        if role == RoutineRole.HEADING:
+            return False
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._rows[index.row()].routine is None:
+            return Qt.ItemFlag.ItemNeverHasChildren
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def routine(self, row: int) -> Routine | None:
+        if 0 <= row < len(self._rows):
+            return self._rows[row].routine
+        return None
+
+    def row_of(self, routine_id: str) -> int:
+        """The row of a routine, or -1."""
+        for row, item in enumerate(self._rows):
+            if item.routine is not None and item.routine.id == routine_id:
+                return row
+        return -1
+
+    def routine_rows(self) -> list[int]:
+        return [row for row, item in enumerate(self._rows) if item.routine is not None]
+
+
+class RoutineDelegate(QStyledItemDelegate):
+    """Two lines per routine (name, then drills and rounds); small capitals for headings."""
+
+    PADDING = 8
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
+        height = option.fontMetrics.height()
+        if index.data(RoutineRole.ID) is None:
+            extra = 16 if index.data(RoutineRole.HEADING) else 10
+            return QSize(200, height + extra)
+        return QSize(200, height * 2 + 3 * self.PADDING // 2 + 4)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        palette = opt.palette
+        rect = QRect(opt.rect)
+        painter.save()
+        muted = palette.color(palette.ColorRole.PlaceholderText)
+        if index.data(RoutineRole.ID) is None:
+            font = QFont(opt.font)
+            heading = bool(index.data(RoutineRole.HEADING))
+            if heading:
+                font.setBold(True)
+                font.setPointSizeF(font.pointSizeF() * 0.9)
+            else:
+                font.setItalic(True)
+            painter.setFont(font)
+            painter.setPen(muted)
+            text = str(index.data())
+            painter.drawText(
+                rect.adjusted(self.PADDING, 0, -self.PADDING, -3),
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+                QFontMetrics(font).elidedText(
+                    text.upper() if heading else text,
+                    Qt.TextElideMode.ElideRight,
+                    rect.width() - 2 * self.PADDING,
+                ),
+            )
+            painter.restore()
+            return
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if selected:
+            painter.fillRect(rect, palette.highlight())
+        elif opt.state & QStyle.StateFlag.State_MouseOver:
+            painter.fillRect(rect, palette.alternateBase())
+        text_colour = palette.highlightedText().color() if selected else palette.text().color()
+        inner = rect.adjusted(self.PADDING, self.PADDING // 2, -self.PADDING, -self.PADDING // 2)
+        metrics = opt.fontMetrics
+        name_font = QFont(opt.font)
+        name_font.setBold(True)
+        painter.setFont(name_font)
+        painter.setPen(text_colour)
+        name_rect = QRect(inner.left(), inner.top(), inner.width(), metrics.height() + 2)
+        painter.drawText(
+            name_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            QFontMetrics(name_font).elidedText(
+                str(index.data()), Qt.TextElideMode.ElideRight, name_rect.width()
+            ),
+        )
+        painter.setFont(opt.font)
+        painter.setPen(text_colour if selected else muted)
+        line = QRect(inner.left(), name_rect.bottom() + 2, inner.width(), metrics.height() + 2)
+        painter.drawText(
+            line,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+            metrics.elidedText(
+                str(index.data(RoutineRole.SUMMARY)), Qt.TextElideMode.ElideRight, line.width()
+            ),
+        )
+        painter.restore()
