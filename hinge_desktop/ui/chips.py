@@ -6,11 +6,16 @@ from collections.abc import Sequence
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QSizePolicy, QWidget
 
 T = TypeVar("T")
 
 CHIP_HEIGHT = 34
+CHECKED_STYLE = (
+    "QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+    " border: 1px solid palette(highlight); border-radius: 3px; font-weight: bold; }"
+)
+"""The chosen chip in the accent colour, clear at a glance; the others keep the style's look."""
 
 
 class ChipRow(QWidget, Generic[T]):
@@ -25,28 +30,32 @@ class ChipRow(QWidget, Generic[T]):
         accessible: str,
         choices: Sequence[tuple[T, str]],
         parent: QWidget | None = None,
+        *,
+        columns: int = 0,
     ) -> None:
+        """``columns`` above 0 wraps the chips onto rows of that many."""
         super().__init__(parent)
         self.setObjectName(name)
         self.setAccessibleName(accessible)
         self._values: list[T] = []
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(3)
+        per_row = columns if columns > 0 else max(len(choices), 1)
         for index, (value, label) in enumerate(choices):
             button = QPushButton(label)
             button.setCheckable(True)
             button.setObjectName(f"{name}_{index}")
             button.setAccessibleName(f"{accessible}: {label}")
             button.setMinimumHeight(CHIP_HEIGHT)
-            button.setMinimumWidth(34)
-            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(30)
+            button.setStyleSheet(CHECKED_STYLE)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self._group.addButton(button, index)
             self._values.append(value)
-            layout.addWidget(button)
-        layout.addStretch(1)
+            layout.addWidget(button, index // per_row, index % per_row)
         if self._values:
             self._group.button(0).setChecked(True)
         self._group.idClicked.connect(lambda _id: self.changed.emit())

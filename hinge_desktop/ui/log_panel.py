@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from hinge_desktop.ui.player_page import PrimaryButton
 from hinge_desktop.ui.set_form import SetForm
 
-PANEL_WIDTH = 390
+PANEL_WIDTH = 350
 
 
 class LogPanel(QFrame):

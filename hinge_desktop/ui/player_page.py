@@ -137,7 +137,7 @@ class PlayerPage(QWidget):
             self.tr("Start or pause the workout"),
             PrimaryButton,
         )
-        self.start_pause_button.setMinimumWidth(260)
+        self.start_pause_button.setMinimumWidth(210)
         self.skip_button = _button("skipButton", self.tr("Skip"), self.tr("Skip"))
         self.add_rest_button = _button(
             "addRestButton", self.tr("+15 s"), self.tr("Add 15 seconds of rest")
@@ -212,7 +212,11 @@ class PlayerPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         size = event.size()
-        scale = min(size.height() / REFERENCE_HEIGHT, size.width() / 900)
+        width = size.width()
+        if self.log_panel_slot.isVisible():
+            # The panel beside the player keeps its own size; the player scales in the rest.
+            width -= self.log_panel_slot.sizeHint().width()
+        scale = min(size.height() / REFERENCE_HEIGHT, width / 900)
         self._apply_scale(max(0.75, min(scale, 2.2)))
 
     def _apply_scale(self, scale: float) -> None:
@@ -245,7 +249,7 @@ class PlayerPage(QWidget):
             button.setFont(font)
             button.setMinimumHeight(round(BUTTON_HEIGHT * min(scale, 1.6)))
             button.setMinimumWidth(
-                round((260 if button is self.start_pause_button else 130) * min(scale, 1.6))
+                round((210 if button is self.start_pause_button else 110) * min(scale, 1.6))
             )
 
     def show_moment(self, moment: Moment, steps: Sequence[Step], cue: str) -> None:

@@ -12,7 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from hinge_desktop.domain.drills import CheckResult, Drill, DrillKind, Equipment
 from hinge_desktop.domain.training import (
@@ -60,7 +60,10 @@ class SetForm(QWidget):
             [(None, self.tr("none")), *((b, _tr(b)) for b in BANDS)],
         )
         self.rpe = ChipRow[float | None](
-            "rpeChoice", self.tr("RPE"), [(None, "–"), *((r, f"{r:g}") for r in RPES)]
+            "rpeChoice",
+            self.tr("RPE"),
+            [(None, "–"), *((r, f"{r:g}") for r in RPES)],
+            columns=5,
         )
         self.side = ChipRow[Side | None](
             "sideChoice",
@@ -99,13 +102,21 @@ class SetForm(QWidget):
 
         self._form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.setVerticalSpacing(6)
+        form.setVerticalSpacing(4)
+        # Labels above their fields: the chips get the whole width of a narrow panel.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("Reps"), self.reps)
         form.addRow(self.tr("Hold"), self.hold)
         form.addRow(self.tr("Result"), self.result)
         form.addRow(self.tr("Measured"), self.measured)
-        form.addRow(self.tr("Weight"), self.weight)
-        form.addRow("", self.unit)
+        weight_row = QWidget()
+        weight_row.setObjectName("weightRow")
+        weight_layout = QHBoxLayout(weight_row)
+        weight_layout.setContentsMargins(0, 0, 0, 0)
+        weight_layout.addWidget(self.weight, 1)
+        weight_layout.addWidget(self.unit)
+        self._weight_row = weight_row
+        form.addRow(self.tr("Weight"), weight_row)
         form.addRow(self.tr("Band"), self.band)
         form.addRow(self.tr("RPE"), self.rpe)
         form.addRow(self.tr("Side"), self.side)
@@ -155,8 +166,7 @@ class SetForm(QWidget):
         self._show_row(self.side, p.per_side)
         self._show_row(self.kind, not is_check)
         self._show_row(self.rpe, not is_check)
-        self._show_row(self.weight, not is_check)
-        self._show_row(self.unit, not is_check)
+        self._show_row(self._weight_row, not is_check)
         if measures and drill.check is not None:
             self.measured.spin.setSuffix(f" {drill.check.unit or ''}".rstrip())
         with _Quiet(self):
@@ -217,7 +227,7 @@ class SetForm(QWidget):
         if self._drill is None:
             raise InvalidSet("drill_id", self.tr("Choose a drill first."))
         shown = self._row_visible
-        weight = self.weight.value() if shown(self.weight) else 0.0
+        weight = self.weight.value() if shown(self._weight_row) else 0.0
         candidate = dict(
             drill_id=self._drill.id,
             performed_at=performed_at,
