@@ -9,6 +9,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Phase
@@ -27,6 +30,8 @@ from hinge_desktop.domain.ladder import (
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.ui.gate_questions import GateQuestions
+from hinge_desktop.ui.ladder_panel import LadderPanel, unlock_message
 
 CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=1))
@@ -605,3 +610,92 @@ def test_update_writes_all_phases_or_none(
     monkeypatch.undo()
     assert ladder.update(at(1), CATALOGUE) is not None
     assert [e.phase for e in ladder.events()] == [Phase.CHECK, Phase.ACTIVATION]
+
+
+# On screen
+
+
+def test_gate_questions_answer_with_one_click_each(qtbot: QtBot) -> None:
+    gate = GateQuestions()
+    qtbot.addWidget(gate)
+    submit = gate.findChild(QPushButton, "gateSubmitButton")
+    assert not submit.isEnabled()
+    for name, answer in (
+        ("gateNobodyHeld", "Yes"),
+        ("gateBackStill", "No"),
+        ("gatePressureSteady", "Yes"),
+    ):
+        assert gate.findChild(QWidget, name).accessibleName()
+        qtbot.mouseClick(gate.findChild(QPushButton, f"{name}{answer}"), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(gate.findChild(QPushButton, "gateBackStillYes"), Qt.MouseButton.LeftButton)
+    assert not gate.findChild(QPushButton, "gateBackStillNo").isChecked()
+    with qtbot.waitSignal(gate.answered) as blocker:
+        qtbot.mouseClick(submit, Qt.MouseButton.LeftButton)
+    assert blocker.args == [YES]
+    gate.reset()
+    assert gate.answers() is None
+    assert not submit.isEnabled()
+
+
+def test_gate_questions_from_the_keyboard(qtbot: QtBot) -> None:
+    gate = GateQuestions()
+    qtbot.addWidget(gate)
+    for key in (Qt.Key.Key_Y, Qt.Key.Key_N, Qt.Key.Key_Y):
+        qtbot.keyClick(gate, key)
+    with qtbot.waitSignal(gate.answered) as blocker:
+        qtbot.keyClick(gate, Qt.Key.Key_Return)
+    assert blocker.args == [NO_BACK]
+    with qtbot.waitSignal(gate.skipped):
+        qtbot.keyClick(gate, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(gate.skipped):
+        qtbot.mouseClick(gate.findChild(QPushButton, "gateSkipButton"), Qt.MouseButton.LeftButton)
+
+
+def test_the_ladder_panel_shows_phase_progress_and_the_routine(qtbot: QtBot) -> None:
+    panel = LadderPanel()
+    qtbot.addWidget(panel)
+    assert panel.objectName() == "ladderPanel"
+    panel.show_state(
+        LadderState(
+            Phase.PATTERNING,
+            2,
+            3,
+            LadderHint.EASY_SESSIONS,
+            reached=frozenset({Phase.CHECK, Phase.MOBILITY}),
+        )
+    )
+    assert panel.findChild(QLabel, "ladderProgressText").text() == "2 of 3 sessions passed"
+    assert "Light loading" in panel.findChild(QLabel, "ladderHint").text()
+    rungs = {phase: panel.findChild(QWidget, f"ladderRung{int(phase)}") for phase in Phase}
+    assert rungs[Phase.PATTERNING].accessibleName() == "Patterning: your phase now"
+    assert rungs[Phase.MOBILITY].accessibleName() == "Mobility: reached"
+    assert rungs[Phase.ACTIVATION].accessibleName() == "Glute activation: not yet"
+    assert rungs[Phase.LOADING].accessibleName() == "Loading: not yet"
+    button = panel.findChild(QPushButton, "startSuggestedButton")
+    assert button.accessibleName()
+    with qtbot.waitSignal(panel.start_routine_requested) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["builtin.phase-3"]
+
+    panel.show_state(LadderState(Phase.ACTIVATION, 6, 6, LadderHint.RETAKE_SQUEEZE_TEST))
+    assert panel.findChild(QLabel, "ladderProgressText").text() == "6 of 6 days of activation"
+    with qtbot.waitSignal(panel.start_routine_requested) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["builtin.phase-0"]
+
+    panel.show_state(LadderState(Phase.SINGLE_LEG, 0, 0, LadderHint.TOP_RUNG))
+    assert panel.findChild(QProgressBar, "ladderProgress").isHidden()
+    assert panel.findChild(QLabel, "ladderProgressText").isHidden()
+
+
+@pytest.mark.parametrize("reason", list(UnlockReason))
+def test_every_unlock_has_a_message_naming_the_new_phase(reason: UnlockReason) -> None:
+    message = unlock_message(Phase.PATTERNING, Phase.LIGHT_LOADING, reason)
+    assert "Light loading" in message
+    assert "{" not in message
+
+
+def test_the_unlock_message_for_light_loading() -> None:
+    message = unlock_message(Phase.PATTERNING, Phase.LIGHT_LOADING, UnlockReason.EASY_SESSIONS)
+    assert message.startswith("Patterning felt easy on three different days: ")
+    assert "You've unlocked Light loading" in message.replace("you've", "You've")

@@ -163,11 +163,14 @@ class Assessment:
         return self.unlocks[-1] if self.unlocks else None
 
 
+def suggested_phase(state: LadderState) -> Phase:
+    """The phase whose routine to do next: the current one, or the checks when a retest is due."""
+    return Phase.CHECK if state.hint is LadderHint.RETAKE_SQUEEZE_TEST else state.phase
+
+
 def suggested_routine(state: LadderState) -> str:
-    """The id of the built-in routine to do next: the current phase's, or the checks when a
-    retest is due."""
-    phase = Phase.CHECK if state.hint is LadderHint.RETAKE_SQUEEZE_TEST else state.phase
-    return f"builtin.phase-{int(phase)}"
+    """The id of the built-in routine to do next ("builtin.phase-N")."""
+    return f"builtin.phase-{int(suggested_phase(state))}"
 
 
 def assess(
