@@ -1,13 +1,20 @@
-"""Progress over weeks and years."""
+"""History: the training log, and progress over weeks and years."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from hinge_desktop.ui.placeholder_view import PlaceholderView
 
+if TYPE_CHECKING:
+    from hinge_desktop.ui.log_view import LogView
 
-class HistoryView(PlaceholderView):
+
+class ProgressPlaceholder(PlaceholderView):
+    """What the progress charts will show, until they are built."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
             "history",
@@ -18,4 +25,37 @@ class HistoryView(PlaceholderView):
             ),
             parent,
         )
+        self.setObjectName("progressPlaceholder")
+
+
+class HistoryView(QWidget):
+    """With a log view: tabs "Log" and "Progress". Without one, the progress placeholder alone."""
+
+    def __init__(self, log_view: LogView | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("historyView")
+        self.setAccessibleName(self.tr("History"))
+        self.log_view = log_view
+        self.progress = ProgressPlaceholder()
+        # The placeholder's picture, reachable as before the view had tabs.
+        self._picture = self.progress._picture
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs: QTabWidget | None = None
+        if log_view is None:
+            layout.addWidget(self.progress)
+            return
+        self.tabs = tabs = QTabWidget()
+        tabs.setObjectName("historyTabs")
+        tabs.setAccessibleName(self.tr("History"))
+        tabs.setDocumentMode(True)
+        tabs.addTab(log_view, self.tr("Log"))
+        tabs.addTab(self.progress, self.tr("Progress"))
+        tabs.setTabToolTip(0, self.tr("Every workout and set you logged"))
+        tabs.setTabToolTip(1, self.tr("Your progress over weeks and months"))
+        layout.addWidget(tabs)
+
+    def show_log(self) -> None:
+        """Bring the log tab forward (after a workout, to see what was logged)."""
+        if self.tabs is not None and self.log_view is not None:
+            self.tabs.setCurrentWidget(self.log_view)

@@ -1,0 +1,625 @@
+"""The training log as item models: workouts (and quick-logged days) newest first, loaded a page
+at a time, and the sets of the one that is open.
+
+Sets logged outside a workout (quick log) are grouped per local day into a "Quick log" entry, so
+the log reads as a list of sessions either way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+)
+from sqlite_utils import Database
+
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Workout
+from hinge_desktop.storage import timecodec
+from hinge_desktop.storage.sets import SetRepository
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+PAGE = 100
+"""Entries fetched at a time: enough to fill the list, cheap to query on every change."""
+
+LB_PER_KG_SQL = "2.20462262185"
+
+WORKOUT = "workout"
+QUICK = "quick"
+
+EntryKey = tuple[str, int]
+"""("workout", workout id) or ("quick", local day number since 1970-01-01)."""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WorkoutLog", text)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One line of the log: a workout, or the sets quick-logged on one local day."""
+
+    key: EntryKey
+    started_at: datetime
+    """Local wall time with the offset the person had then."""
+    name: str
+    workout: Workout | None
+    set_count: int
+    drill_ids: tuple[str, ...]
+    total_reps: int
+    total_seconds: float
+    volume_kg: float
+    in_progress: bool
+
+    @property
+    def is_quick(self) -> bool:
+        return self.key[0] == QUICK
+
+    @property
+    def duration(self) -> timedelta | None:
+        if self.workout is None or self.workout.ended_at is None:
+            return None
+        return self.workout.ended_at - self.workout.started_at
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        return int(self.started_at.timestamp()), self.key[1]
+
+
+class LogSource:
+    """Reads the log in pages by keyset (what comes after the last entry shown), so a page costs
+    the same on a ten-year history as on a new one."""
+
+    def __init__(self, db: Database, sets: SetRepository) -> None:
+        self._db = db
+        self._sets = sets
+
+    def workouts(self, before: tuple[int, int] | None, limit: int) -> list[LogEntry]:
+        """Workouts that started before ``before`` (stored start, id), newest first."""
+        started, workout_id = before if before is not None else (2**62, 2**62)
+        cursor = self._db.execute(
+            f"""
+            SELECT w.id, w.started_at, w.utc_offset, w.ended_at, w.routine_id, w.drill_id,
+                   w.notes, w.name,
+                   count(s.id) AS set_count,
+                   group_concat(DISTINCT s.drill_id) AS drill_ids,
+                   coalesce(sum(s.reps), 0) AS total_reps,
+                   coalesce(sum(s.hold_seconds), 0) AS total_seconds,
+                   coalesce(sum(CASE s.unit WHEN 'lb' THEN s.weight / {LB_PER_KG_SQL}
+                                            ELSE s.weight END * s.reps), 0) AS volume_kg,
+                   EXISTS (SELECT 1 FROM workout_progress p WHERE p.workout_id = w.id)
+                       AS in_progress
+            FROM (SELECT * FROM workouts
+                  WHERE started_at < :started OR (started_at = :started AND id < :id)
+                  ORDER BY started_at DESC, id DESC LIMIT :limit) w
+            LEFT JOIN sets s ON s.workout_id = w.id
+            GROUP BY w.id ORDER BY w.started_at DESC, w.id DESC
+            """,
+            {"started": started, "id": workout_id, "limit": limit},
+        )
+        found = []
+        for row in cursor.fetchall():
+            (wid, at, offset, ended, routine_id, drill_id, notes, name) = row[:8]
+            workout = Workout(
+                id=wid,
+                started_at=timecodec.decode(at, offset),
+                ended_at=timecodec.decode(ended, offset) if ended is not None else None,
+                routine_id=routine_id,
+                drill_id=drill_id,
+                notes=notes or "",
+                name=name or "",
+            )
+            found.append(
+                LogEntry(
+                    key=(WORKOUT, wid),
+                    started_at=workout.started_at,
+                    name=workout.name,
+                    workout=workout,
+                    set_count=row[8],
+                    drill_ids=tuple(row[9].split(",")) if row[9] else (),
+                    total_reps=row[10],
+                    total_seconds=row[11],
+                    volume_kg=row[12],
+                    in_progress=bool(row[13]),
+                )
+            )
+        return found
+
+    def quick_days(self, before_day: int | None, limit: int) -> list[LogEntry]:
+        """Days with sets logged outside a workout, before local day ``before_day``, newest
+        first."""
+        cursor = self._db.execute(
+            f"""
+            SELECT (performed_at + utc_offset * 60) / 86400 AS day,
+                   min(performed_at) AS first_at, utc_offset,
+                   count(*) AS set_count,
+                   group_concat(DISTINCT drill_id) AS drill_ids,
+                   coalesce(sum(reps), 0) AS total_reps,
+                   coalesce(sum(hold_seconds), 0) AS total_seconds,
+                   coalesce(sum(CASE unit WHEN 'lb' THEN weight / {LB_PER_KG_SQL}
+                                          ELSE weight END * reps), 0) AS volume_kg
+            FROM sets WHERE workout_id IS NULL
+            GROUP BY day HAVING day < :before
+            ORDER BY day DESC LIMIT :limit
+            """,
+            {"before": before_day if before_day is not None else 2**62, "limit": limit},
+        )
+        return [
+            LogEntry(
+                key=(QUICK, day),
+                started_at=timecodec.decode(first_at, offset),
+                name="",
+                workout=None,
+                set_count=count,
+                drill_ids=tuple(drills.split(",")) if drills else (),
+                total_reps=reps,
+                total_seconds=seconds,
+                volume_kg=volume,
+                in_progress=False,
+            )
+            for day, first_at, offset, count, drills, reps, seconds, volume in cursor.fetchall()
+        ]
+
+    def sets_of(self, key: EntryKey) -> list[LoggedSet]:
+        """The sets of a workout, or those quick-logged on the day, in the order done."""
+        kind, value = key
+        if kind == WORKOUT:
+            # In the order they were done (a circuit interleaves drills).
+            sets = self._sets.for_workout(value)
+            return sorted(sets, key=lambda s: (s.performed_at.timestamp(), s.id or 0))
+        ids = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT id FROM sets WHERE workout_id IS NULL "
+                "AND performed_at >= ? - 86400 * 2 AND performed_at < ? + 86400 * 2 "
+                "AND (performed_at + utc_offset * 60) / 86400 = ? "
+                "ORDER BY performed_at, id",
+                [value * 86400, (value + 1) * 86400, value],
+            ).fetchall()
+        ]
+        return [self._sets.get(set_id) for set_id in ids]
+
+
+def local_day(moment: datetime) -> int:
+    """The local day number since 1970-01-01 of ``moment`` (as its own offset reads it)."""
+    return (moment.date() - date(1970, 1, 1)).days
+
+
+class _Stream:
+    """One source of entries, newest first, fetched a page at a time after a cursor."""
+
+    def __init__(self) -> None:
+        self.buffer: list[LogEntry] = []
+        self.exhausted = False
+
+    def top_up(self, source: LogSource) -> None:
+        raise NotImplementedError
+
+
+class _WorkoutStream(_Stream):
+    def __init__(self) -> None:
+        super().__init__()
+        self._cursor: tuple[int, int] | None = None
+
+    def top_up(self, source: LogSource) -> None:
+        while not self.exhausted and len(self.buffer) < PAGE:
+            page = source.workouts(self._cursor, PAGE)
+            self.exhausted = len(page) < PAGE
+            if page:
+                last = page[-1]
+                self._cursor = (int(last.started_at.timestamp()), last.key[1])
+            self.buffer.extend(page)
+
+
+class _QuickStream(_Stream):
+    def __init__(self) -> None:
+        super().__init__()
+        self._cursor: int | None = None
+
+    def top_up(self, source: LogSource) -> None:
+        while not self.exhausted and len(self.buffer) < PAGE:
+            page = source.quick_days(self._cursor, PAGE)
+            self.exhausted = len(page) < PAGE
+            if page:
+                self._cursor = page[-1].key[1]
+            self.buffer.extend(page)
+
+
+class LogRole(IntEnum):
+    KEY = Qt.ItemDataRole.UserRole + 1
+    WHEN = Qt.ItemDataRole.UserRole + 2
+    SUMMARY = Qt.ItemDataRole.UserRole + 3
+    IN_PROGRESS = Qt.ItemDataRole.UserRole + 4
+    QUICK = Qt.ItemDataRole.UserRole + 5
+
+
+class WorkoutLogModel(QAbstractListModel):
+    """Workouts and quick-log days, newest first; more are fetched as the list scrolls down."""
+
+    def __init__(
+        self, source: LogSource, catalogue: Catalogue, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._source = source
+        self._catalogue = catalogue
+        self._entries: list[LogEntry] = []
+        self._streams: tuple[_Stream, ...] = ()
+        self._restart()
+
+    # Loading ---------------------------------------------------------------------------------
+
+    def _restart(self) -> None:
+        self._entries = []
+        self._streams = (_WorkoutStream(), _QuickStream())
+
+    def _next_page(self) -> list[LogEntry]:
+        """Merge the streams: each holds at least a page (or all it has), so none can run dry
+        while a newer entry of it is still unread."""
+        for stream in self._streams:
+            stream.top_up(self._source)
+        taken: list[LogEntry] = []
+        while len(taken) < PAGE:
+            heads = [s for s in self._streams if s.buffer]
+            if not heads:
+                break
+            newest = max(heads, key=lambda s: s.buffer[0].sort_key)
+            taken.append(newest.buffer.pop(0))
+        return taken
+
+    def reload(self) -> None:
+        """Read the log again from the database, as many entries as were loaded."""
+        wanted = max(len(self._entries), PAGE)
+        self.beginResetModel()
+        self._restart()
+        while len(self._entries) < wanted:
+            page = self._next_page()
+            if not page:
+                break
+            self._entries.extend(page)
+        self.endResetModel()
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        if parent.isValid():
+            return False
+        return any(s.buffer or not s.exhausted for s in self._streams)
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = self._next_page()
+        if not page:
+            return
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+        self._entries.extend(page)
+        self.endInsertRows()
+
+    # Reading ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def source(self) -> LogSource:
+        return self._source
+
+    def entry(self, row: int) -> LogEntry:
+        return self._entries[row]
+
+    def row_of(self, key: EntryKey) -> int | None:
+        for row, entry in enumerate(self._entries):
+            if entry.key == key:
+                return row
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.title(entry)
+        if role == LogRole.WHEN:
+            return when_text(entry)
+        if role == LogRole.SUMMARY:
+            return summary_text(entry, self._catalogue)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            parts = [self.title(entry), when_text(entry), summary_text(entry, self._catalogue)]
+            if entry.in_progress:
+                parts.append(_tr("in progress"))
+            return ", ".join(parts)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return drill_names(entry.drill_ids, self._catalogue) or None
+        if role == LogRole.KEY:
+            return list(entry.key)
+        if role == LogRole.IN_PROGRESS:
+            return entry.in_progress
+        if role == LogRole.QUICK:
+            return entry.is_quick
+        return None
+
+    def title(self, entry: LogEntry) -> str:
+        """What was trained: the routine or drill as named then, or "Quick log"."""
+        if entry.is_quick:
+            return _tr("Quick log")
+        if entry.name:
+            return entry.name
+        workout = entry.workout
+        if workout is not None and workout.drill_id and workout.drill_id in self._catalogue:
+            return self._catalogue.get(workout.drill_id).name
+        if len(entry.drill_ids) == 1:
+            return drill_name(entry.drill_ids[0], self._catalogue)
+        return _tr("Workout")
+
+
+def drill_name(drill_id: str, catalogue: Catalogue) -> str:
+    """The drill's name; a drill Hinge does not know (say, from an import) reads as its id."""
+    return catalogue.get(drill_id).name if drill_id in catalogue else drill_id
+
+
+def drill_names(drill_ids: tuple[str, ...], catalogue: Catalogue) -> str:
+    return ", ".join(drill_name(d, catalogue) for d in drill_ids)
+
+
+def date_text(moment: datetime, today: date | None = None) -> str:
+    """ "Today", "Yesterday" or the date in the person's locale."""
+    today = today if today is not None else datetime.now().astimezone().date()
+    day = moment.date()
+    if day == today:
+        return _tr("Today")
+    if day == today - timedelta(days=1):
+        return _tr("Yesterday")
+    locale = QLocale()
+    shown = QDate(day.year, day.month, day.day)
+    pattern = "ddd d MMM" if day.year == today.year else "ddd d MMM yyyy"
+    return locale.toString(shown, pattern)
+
+
+def time_text(moment: datetime) -> str:
+    return QLocale().toString(QTime(moment.hour, moment.minute), QLocale.FormatType.ShortFormat)
+
+
+def duration_text(duration: timedelta) -> str:
+    minutes = max(0, round(duration.total_seconds() / 60))
+    if minutes < 60:
+        return _tr("{minutes} min").format(minutes=minutes)
+    return _tr("{hours} h {minutes:02d} min").format(hours=minutes // 60, minutes=minutes % 60)
+
+
+def seconds_text(seconds: float) -> str:
+    whole = round(seconds)
+    if whole < 120:
+        return _tr("{seconds} s").format(seconds=whole)
+    return _tr("{minutes}:{seconds:02d} min").format(minutes=whole // 60, seconds=whole % 60)
+
+
+def number_text(value: float) -> str:
+    """A count or load with the locale's grouping, and a decimal only when it has one."""
+    locale = QLocale()
+    if float(value).is_integer():
+        return locale.toString(int(value))
+    return locale.toString(float(value), "f", 1)
+
+
+def when_text(entry: LogEntry) -> str:
+    parts = [date_text(entry.started_at), time_text(entry.started_at)]
+    if entry.duration is not None:
+        parts.append(duration_text(entry.duration))
+    return " · ".join(parts)
+
+
+def load_text(volume_kg: float) -> str:
+    if volume_kg <= 0:
+        return _tr("bodyweight")
+    return _tr("{volume} kg").format(volume=number_text(round(volume_kg)))
+
+
+def summary_text(entry: LogEntry, catalogue: Catalogue) -> str:
+    """Drills, sets, reps or hold time, and load, in one line."""
+    drills = len(entry.drill_ids)
+    parts = []
+    if drills == 1:
+        parts.append(drill_name(entry.drill_ids[0], catalogue))
+    elif drills > 1:
+        parts.append(_plural("drill", drills))
+    parts.append(_plural("set", entry.set_count))
+    if entry.total_reps:
+        parts.append(_plural("rep", entry.total_reps))
+    if entry.total_seconds:
+        parts.append(_tr("{time} held").format(time=seconds_text(entry.total_seconds)))
+    if entry.set_count:
+        parts.append(load_text(entry.volume_kg))
+    return " · ".join(parts)
+
+
+def _plural(noun: str, count: int) -> str:
+    texts = {
+        "drill": QCoreApplication.translate("WorkoutLog", "%n drill(s)", None, count),
+        "set": QCoreApplication.translate("WorkoutLog", "%n set(s)", None, count),
+        "rep": QCoreApplication.translate("WorkoutLog", "%n rep(s)", None, count),
+    }
+    text = texts[noun]
+    if "(s)" in text:
+        # No translation loaded: Qt leaves the plural marker as it is.
+        text = text.replace("(s)", "" if count == 1 else "s")
+    return text.replace("%n", number_text(count))
+
+
+class SetColumn(IntEnum):
+    TIME = 0
+    DRILL = 1
+    SET = 2
+    SIDE = 3
+    DOSE = 4
+    WEIGHT = 5
+    BAND = 6
+    RPE = 7
+    KIND = 8
+    RESULT = 9
+    NOTE = 10
+
+
+SET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _column_titles() -> dict[SetColumn, str]:
+    return {
+        SetColumn.TIME: _tr("Time"),
+        SetColumn.DRILL: _tr("Drill"),
+        SetColumn.SET: _tr("Set"),
+        SetColumn.SIDE: _tr("Side"),
+        SetColumn.DOSE: _tr("Reps / hold"),
+        SetColumn.WEIGHT: _tr("Weight"),
+        SetColumn.BAND: _tr("Band"),
+        SetColumn.RPE: _tr("RPE"),
+        SetColumn.KIND: _tr("Kind"),
+        SetColumn.RESULT: _tr("Result"),
+        SetColumn.NOTE: _tr("Note"),
+    }
+
+
+def kind_text(kind: SetKind) -> str:
+    return {
+        SetKind.WARMUP: _tr("warm-up"),
+        SetKind.WORKING: _tr("working"),
+        SetKind.FAILURE: _tr("to failure"),
+        SetKind.DROP: _tr("drop set"),
+    }[kind]
+
+
+def side_text(side: Side | None) -> str:
+    if side is None:
+        return ""
+    return _tr("left") if side is Side.LEFT else _tr("right")
+
+
+def dose_text(logged: LoggedSet) -> str:
+    parts = []
+    if logged.reps is not None:
+        parts.append(_plural("rep", logged.reps))
+    if logged.hold_seconds is not None:
+        parts.append(seconds_text(logged.hold_seconds))
+    return " · ".join(parts)
+
+
+def weight_text(logged: LoggedSet) -> str:
+    if logged.weight is None or logged.unit is None:
+        return ""
+    return f"{number_text(logged.weight)} {logged.unit.value}"
+
+
+class SetTableModel(QAbstractTableModel):
+    """The sets of the open workout, one row each."""
+
+    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalogue = catalogue
+        self._sets: list[LoggedSet] = []
+        self._titles = _column_titles()
+
+    def set_sets(self, sets: list[LoggedSet]) -> None:
+        self.beginResetModel()
+        self._sets = list(sets)
+        self.endResetModel()
+
+    def sets(self) -> list[LoggedSet]:
+        return list(self._sets)
+
+    def set_at(self, row: int) -> LoggedSet:
+        return self._sets[row]
+
+    def row_of(self, set_id: int) -> int | None:
+        for row, logged in enumerate(self._sets):
+            if logged.id == set_id:
+                return row
+        return None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._sets)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(SetColumn)
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(SetColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._titles[SetColumn(section)]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._sets):
+            return None
+        if not 0 <= index.column() < len(SetColumn):
+            return None
+        logged = self._sets[index.row()]
+        column = SetColumn(index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.text(logged, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (SetColumn.NOTE, SetColumn.DRILL):
+            return self.text(logged, column) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
+            SetColumn.SET,
+            SetColumn.DOSE,
+            SetColumn.WEIGHT,
+            SetColumn.RPE,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SET_ID_ROLE:
+            return logged.id
+        return None
+
+    def text(self, logged: LoggedSet, column: SetColumn) -> str:
+        if column is SetColumn.TIME:
+            return time_text(logged.performed_at)
+        if column is SetColumn.DRILL:
+            return drill_name(logged.drill_id, self._catalogue)
+        if column is SetColumn.SET:
+            return str(logged.set_number)
+        if column is SetColumn.SIDE:
+            return side_text(logged.side)
+        if column is SetColumn.DOSE:
+            return dose_text(logged)
+        if column is SetColumn.WEIGHT:
+            return weight_text(logged)
+        if column is SetColumn.BAND:
+            return QCoreApplication.translate("SetForm", logged.band) if logged.band else ""
+        if column is SetColumn.RPE:
+            return f"{logged.rpe:g}" if logged.rpe is not None else ""
+        if column is SetColumn.KIND:
+            return "" if logged.result is not None else kind_text(logged.kind)
+        if column is SetColumn.RESULT:
+            return self.result_text(logged)
+        return logged.note
+
+    def result_text(self, logged: LoggedSet) -> str:
+        """A check's outcome: "✓ passed" or "✗ not yet", with the measured value if any."""
+        parts = []
+        if logged.result is CheckOutcome.PASS:
+            parts.append(_tr("✓ passed"))
+        elif logged.result is CheckOutcome.FAIL:
+            parts.append(_tr("✗ not yet"))
+        if logged.measured is not None:
+            unit = ""
+            if logged.drill_id in self._catalogue:
+                check = self._catalogue.get(logged.drill_id).check
+                unit = check.unit or "" if check is not None else ""
+            parts.append(f"{number_text(logged.measured)} {unit}".strip())
+        return " · ".join(parts)
