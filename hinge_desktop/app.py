@@ -195,7 +195,9 @@ def install_views(
     from hinge_desktop.domain.catalogue import builtin_catalogue
     from hinge_desktop.ui.drills_view import DrillsView
     from hinge_desktop.ui.history_view import HistoryView
+    from hinge_desktop.ui.library_view import LibraryView
     from hinge_desktop.ui.log_panel import LogPanel
+    from hinge_desktop.ui.routines_view import RoutinesView
     from hinge_desktop.ui.settings_view import SettingsView
     from hinge_desktop.ui.voice_preferences import follow_voice_preferences
     from hinge_desktop.ui.workout_log import WorkoutLog
@@ -235,8 +237,29 @@ def install_views(
         window.show_view("workout")
 
     drills.start_requested.connect(start_drill)
+    routines = RoutinesView(catalogue, store.routines)
+    routines.start_requested.connect(start_plan)
+    routines.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    drills.add_to_routine_requested.connect(routines.add_drill)
+
+    def refresh_routine_names() -> None:
+        drills.set_routine_names(routines.routine_names())
+
+    routines.routines_changed.connect(refresh_routine_names)
+    refresh_routine_names()
+    library = LibraryView(drills, routines)
+
+    def added_to_routine(_drill_id: str, _routine_id: str) -> None:
+        routine = routines.current_routine()
+        if routine is not None:
+            window.statusBar().showMessage(
+                window.tr("Added to “{name}”. Find it under Routines.").format(name=routine.name),
+                5000,
+            )
+
+    drills.add_to_routine_requested.connect(added_to_routine)
     workout.choose_requested.connect(lambda: window.show_view("drills"))
-    window.install_view("drills", drills)
+    window.install_view("drills", library)
     window.install_view("workout", workout)
     if window.current_view() == "drills":
         drills.focus_search()

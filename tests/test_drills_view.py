@@ -19,6 +19,7 @@ from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.drill_model import DrillFilterProxy, DrillListModel, DrillRole
 from hinge_desktop.ui.drills_view import DrillsView
 from hinge_desktop.ui.figure_widget import FigureWidget
+from hinge_desktop.ui.library_view import LibraryView
 from hinge_desktop.ui.main_window import MainWindow
 from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
 from hinge_desktop.ui.workout_view import WorkoutView
@@ -268,8 +269,9 @@ def test_start_this_drill_opens_the_workout_view_with_the_drill(
     qtbot: QtBot, data_dir: Path, store: Store
 ) -> None:
     window, preferences = hinge_window(qtbot, data_dir, store)
-    drills = window.view("drills")
-    assert isinstance(drills, DrillsView)
+    library = window.view("drills")
+    assert isinstance(library, LibraryView)
+    drills = library.drills
     drills.select_drill("romanian-deadlift")
     qtbot.mouseClick(drills.findChild(QPushButton, "startDrillButton"), Qt.MouseButton.LeftButton)
     assert window.current_view() == "workout"
@@ -287,7 +289,7 @@ def test_the_last_drill_shown_is_shown_again(qtbot: QtBot, data_dir: Path, store
     paths = DataPaths(root=data_dir)
     Preferences(paths.settings).set(LAST_DRILL, "dead-bug")
     window, _preferences = hinge_window(qtbot, data_dir, store)
-    assert window.view("drills").selected_drill().id == "dead-bug"
+    assert window.view("drills").drills.selected_drill().id == "dead-bug"
 
 
 def test_the_figure_follows_the_clock_and_pauses_on_click(qtbot: QtBot) -> None:
@@ -331,7 +333,7 @@ def test_the_librarys_shortcuts_work_and_are_listed_in_help(
     window.activateWindow()
     qtbot.waitExposed(window)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    drills = window.view("drills")
+    drills = window.view("drills").drills
     assert drills.search.hasFocus(), "the library opens ready to type"
     window.show_view("workout")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from hinge_desktop.storage.database import data_format, open_database
 from hinge_desktop.storage.favourites import FavouriteRepository
 from hinge_desktop.storage.progress import ProgressRepository
+from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.workouts import WorkoutRepository
 
@@ -22,6 +23,7 @@ class Store:
     workouts: WorkoutRepository
     favourites: FavouriteRepository
     progress: ProgressRepository
+    routines: RoutineRepository
 
     @property
     def data_format(self) -> int:
@@ -41,4 +43,5 @@ def open_store(path: Path) -> Store:
         workouts=WorkoutRepository(db),
         favourites=FavouriteRepository(db),
         progress=ProgressRepository(db),
+        routines=RoutineRepository(db),
     )

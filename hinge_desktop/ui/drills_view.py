@@ -101,7 +101,7 @@ class DrillsView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("drillsView")
+        self.setObjectName("drillBrowser")
         self.setAccessibleName(self.tr("Drill library"))
         self._catalogue = catalogue
         self._save_favourite = save_favourite

@@ -268,7 +268,11 @@ class MainWindow(QMainWindow):
             found.extend(a for a in menu.actions() if not a.shortcut().isEmpty())
         for index in range(self._stack.count()):
             view = self._stack.widget(index)
-            found.extend(a for a in view.actions() if not a.shortcut().isEmpty())
+            # A view's own actions, then those of the widgets inside it (a tab's, a panel's).
+            for widget in (view, *view.findChildren(QWidget)):
+                for action in widget.actions():
+                    if not action.shortcut().isEmpty() and action not in found:
+                        found.append(action)
         return found
 
     def show_shortcuts(self) -> ShortcutsDialog:

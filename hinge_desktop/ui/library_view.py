@@ -1,0 +1,51 @@
+"""The library: the drills, and the routines made of them, on two tabs of one view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from hinge_desktop.ui.drills_view import DrillsView
+
+
+class LibraryView(QTabWidget):
+    """Drills first; routines (with the person's place on the ladder) on the second tab."""
+
+    def __init__(
+        self, drills: DrillsView, routines: QWidget, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("drillsView")
+        self.setAccessibleName(self.tr("Library"))
+        self.setDocumentMode(True)
+        self.drills = drills
+        self.routines = routines
+        self.addTab(drills, self.tr("Drills"))
+        self.addTab(routines, self.tr("Routines"))
+        self.setTabToolTip(0, self.tr("Every drill, its cues and its figure (Alt+1)"))
+        self.setTabToolTip(1, self.tr("Built-in routines and your own (Alt+2)"))
+        for index, keys in enumerate(("Alt+1", "Alt+2")):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _c=False, i=index: self.setCurrentIndex(i))
+            self.addAction(action)
+
+    def focus_search(self) -> None:
+        self.setCurrentWidget(self.drills)
+        self.drills.focus_search()
+
+    def show_routines(self) -> None:
+        self.setCurrentWidget(self.routines)
+
+
+def stacked(*widgets: QWidget) -> QWidget:
+    """Widgets one above the other, the last taking the room left."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    for position, widget in enumerate(widgets):
+        layout.addWidget(widget, 1 if position == len(widgets) - 1 else 0)
+    return page
