@@ -197,6 +197,7 @@ def install_views(
     from hinge_desktop.ui.history_view import HistoryView
     from hinge_desktop.ui.library_view import LibraryView
     from hinge_desktop.ui.log_panel import LogPanel
+    from hinge_desktop.ui.log_view import LogView
     from hinge_desktop.ui.routines_view import RoutinesView
     from hinge_desktop.ui.settings_view import SettingsView
     from hinge_desktop.ui.voice_preferences import follow_voice_preferences
@@ -263,7 +264,11 @@ def install_views(
     window.install_view("workout", workout)
     if window.current_view() == "drills":
         drills.focus_search()
-    window.install_view("history", HistoryView())
+    log_view = LogView(store, catalogue, undo_stack)
+    log_view.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    log_view.choose_drill_requested.connect(lambda: window.show_view("drills"))
+    drills.quick_log_requested.connect(log_view.quick_log)
+    window.install_view("history", HistoryView(log_view))
     window.install_view("settings", SettingsView(preferences, store, paths.root, speaker))
     return InstalledViews(catalogue, undo_stack, workout, workout_log, start_plan)
 

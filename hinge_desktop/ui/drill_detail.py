@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -33,6 +34,8 @@ class DrillDetail(QWidget):
     favourite_toggled = Signal(str, bool)
     neighbour_requested = Signal(str)
     add_to_routine_requested = Signal(str, str)
+    quick_log_requested = Signal(str)
+    """Log a set of this drill (its id) without running the player."""
     """(drill id, routine id); the routine id is empty for "a new routine"."""
     message = Signal(str)
 
@@ -72,6 +75,15 @@ class DrillDetail(QWidget):
         self.start_button.setMinimumHeight(36)
         self.start_button.setMinimumWidth(170)
         self.start_button.clicked.connect(self._start)
+        self.quick_log_button = QToolButton()
+        self.quick_log_button.setObjectName("quickLogButton")
+        self.quick_log_button.setText(self.tr("Log a set…"))
+        self.quick_log_button.setAccessibleName(self.tr("Log a set of this drill"))
+        self.quick_log_button.setToolTip(
+            self.tr("Log a set done without the player, as it was done (Ctrl+L)")
+        )
+        self.quick_log_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.quick_log_button.clicked.connect(self._quick_log)
         self.add_to_routine_button = QToolButton()
         self.add_to_routine_button.setObjectName("addToRoutineButton")
         self.add_to_routine_button.setText(self.tr("Add to routine"))
@@ -87,6 +99,7 @@ class DrillDetail(QWidget):
 
         actions = QHBoxLayout()
         actions.addWidget(self.start_button)
+        actions.addWidget(self.quick_log_button)
         actions.addWidget(self.add_to_routine_button)
         actions.addWidget(self.favourite_button)
         actions.addWidget(self.export_button)
@@ -183,6 +196,10 @@ class DrillDetail(QWidget):
     def _start(self) -> None:
         if self._drill is not None:
             self.start_requested.emit(self._drill.id)
+
+    def _quick_log(self) -> None:
+        if self._drill is not None:
+            self.quick_log_requested.emit(self._drill.id)
 
     def set_routine_names(self, routines: list[tuple[str, str]]) -> None:
         """The person's routines, as (id, name), offered by "Add to routine"."""

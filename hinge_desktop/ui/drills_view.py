@@ -91,6 +91,7 @@ class DrillsView(QWidget):
     start_requested = Signal(str)
     drill_shown = Signal(str)
     add_to_routine_requested = Signal(str, str)
+    quick_log_requested = Signal(str)
     message = Signal(str)
 
     def __init__(
@@ -201,6 +202,7 @@ class DrillsView(QWidget):
         self.detail.neighbour_requested.connect(self.select_drill)
         self.detail.message.connect(self.message)
         self.detail.add_to_routine_requested.connect(self.add_to_routine_requested)
+        self.detail.quick_log_requested.connect(self.quick_log_requested)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("drillsSplitter")
