@@ -7,7 +7,9 @@ view reloads whenever that stack moves, so sets logged from other views show up 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
@@ -72,6 +74,14 @@ from hinge_desktop.ui.placeholder_view import PlaceholderView
 from hinge_desktop.ui.set_dialog import EditSetDialog, QuickLogDialog, stand_in_drill
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def _is_open(conn: sqlite3.Connection) -> bool:
+    try:
+        conn.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return False
+    return True
 
 
 def _nothing() -> None:
@@ -408,13 +418,23 @@ class LogView(QWidget):
         if drill_id not in self._catalogue:
             return None
         drill = self._catalogue.get(drill_id)
-        dialog = QuickLogDialog(drill, self._sets.last_time(drill_id), self.window())
+        dialog = QuickLogDialog(drill, self._recent_sets(drill_id), self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._log_quick(dialog.logged_set()))
         dialog.open()
         return dialog
 
     # Inside ----------------------------------------------------------------------------------
+
+    def _recent_sets(self, drill_id: str) -> list[LoggedSet]:
+        """The drill's sets of last time, and any quick-logged today (last time may be a
+        workout done after them), oldest first."""
+        found = {s.id: s for s in self._sets.last_time(drill_id)}
+        today = local_day(datetime.now().astimezone())
+        for logged in self.model.source().sets_of((QUICK, today)):
+            if logged.drill_id == drill_id:
+                found[logged.id] = logged
+        return sorted(found.values(), key=lambda s: (s.performed_at.timestamp(), s.id or 0))
 
     def _action(self, name: str, text: str, keys: list[QKeySequence], slot: Any) -> QAction:
         action = QAction(text, self)
@@ -436,7 +456,13 @@ class LogView(QWidget):
         return button
 
     def _stack_moved(self, _index: int) -> None:
-        self.refresh()
+        try:
+            self.refresh()
+        except sqlite3.ProgrammingError:
+            # A stack cleared as the app shuts down, after the database was closed: there is
+            # nothing left to show.
+            if self._store.db.conn is not None and _is_open(self._store.db.conn):
+                raise
 
     def _select_key(self, key: EntryKey) -> bool:
         row = self.model.row_of(key)
