@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from hinge_desktop.domain.plan import WorkoutPlan
     from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.storage.store import Store
+    from hinge_desktop.ui.ladder_coach import LadderCoach
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
     from hinge_desktop.ui.workout_log import WorkoutLog
@@ -124,7 +125,7 @@ def _finish_start(
     loaded = open_and_install(window, preferences, paths)
     if loaded is not None:
         store, speaker, views = loaded
-        app.aboutToQuit.connect(views.workout_log.shutdown)
+        app.aboutToQuit.connect(views.shutdown)
         app.aboutToQuit.connect(speaker.close)
         app.aboutToQuit.connect(store.close)
         window.statusBar().showMessage(window.tr("Ready"), 5000)
@@ -194,14 +195,17 @@ def install_views(
 
     from hinge_desktop.domain.catalogue import builtin_catalogue
     from hinge_desktop.ui.drills_view import DrillsView
+    from hinge_desktop.ui.gate_questions import GateQuestions
     from hinge_desktop.ui.history_view import HistoryView
+    from hinge_desktop.ui.ladder_coach import LadderCoach
+    from hinge_desktop.ui.ladder_panel import LadderPanel
     from hinge_desktop.ui.library_view import LibraryView
     from hinge_desktop.ui.log_panel import LogPanel
     from hinge_desktop.ui.log_view import LogView
     from hinge_desktop.ui.routines_view import RoutinesView
     from hinge_desktop.ui.settings_view import SettingsView
     from hinge_desktop.ui.voice_preferences import follow_voice_preferences
-    from hinge_desktop.ui.workout_log import WorkoutLog
+    from hinge_desktop.ui.workout_log import WorkoutLog, local_now
     from hinge_desktop.ui.workout_view import WorkoutView
 
     catalogue = builtin_catalogue()
@@ -248,7 +252,30 @@ def install_views(
 
     routines.routines_changed.connect(refresh_routine_names)
     refresh_routine_names()
-    library = LibraryView(drills, routines)
+    ladder_panel = LadderPanel()
+    ladder_panel.setFixedWidth(230)
+    questions = GateQuestions()
+    log_panel.extra.addWidget(questions)
+    coach = LadderCoach(
+        store.ladder,
+        store.sets,
+        catalogue,
+        ladder_panel,
+        questions,
+        undo_stack,
+        local_now,
+        dialog_parent=window,
+        parent=window,
+    )
+    coach.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    workout_log.set_logged.connect(coach.after_set)
+
+    def start_routine(routine_id: str) -> None:
+        routines.select_routine(routine_id)
+        routines.start_current()
+
+    ladder_panel.start_routine_requested.connect(start_routine)
+    library = LibraryView(drills, routines, ladder_panel)
 
     def added_to_routine(_drill_id: str, _routine_id: str) -> None:
         routine = routines.current_routine()
@@ -270,7 +297,17 @@ def install_views(
     drills.quick_log_requested.connect(log_view.quick_log)
     window.install_view("history", HistoryView(log_view))
     window.install_view("settings", SettingsView(preferences, store, paths.root, speaker))
-    return InstalledViews(catalogue, undo_stack, workout, workout_log, start_plan)
+
+    def export_log() -> None:
+        from hinge_desktop.ui.export_action import ask_and_export
+
+        ask_and_export(
+            window, store, catalogue, lambda text: window.statusBar().showMessage(text, 8000)
+        )
+
+    window.export_action.triggered.connect(export_log)
+    window.export_action.setEnabled(True)
+    return InstalledViews(catalogue, undo_stack, workout, workout_log, start_plan, coach)
 
 
 class InstalledViews(NamedTuple):
@@ -281,6 +318,12 @@ class InstalledViews(NamedTuple):
     workout: WorkoutView
     workout_log: WorkoutLog
     start_plan: Callable[[WorkoutPlan], None]
+    ladder: LadderCoach
+
+    def shutdown(self) -> None:
+        """Hinge is quitting: stop listening to the log before the database closes."""
+        self.workout_log.shutdown()
+        self.ladder.shutdown()
 
 
 def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> None:
@@ -343,7 +386,7 @@ def _screenshot(
     if view is None or file is None:
         raise ValueError("_screenshot needs a view and a file")
     try:
-        store, speaker, _views = _load(window, preferences, paths)
+        store, speaker, views = _load(window, preferences, paths)
     except _StorageFailure as exc:
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR
@@ -354,6 +397,7 @@ def _screenshot(
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return 1
     finally:
+        views.shutdown()
         speaker.close()
         store.close()
     return 0

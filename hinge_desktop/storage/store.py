@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from hinge_desktop.storage.database import data_format, open_database
 from hinge_desktop.storage.favourites import FavouriteRepository
+from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.progress import ProgressRepository
 from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.storage.sets import SetRepository
@@ -24,6 +25,7 @@ class Store:
     favourites: FavouriteRepository
     progress: ProgressRepository
     routines: RoutineRepository
+    ladder: LadderRepository
 
     @property
     def data_format(self) -> int:
@@ -44,4 +46,5 @@ def open_store(path: Path) -> Store:
         favourites=FavouriteRepository(db),
         progress=ProgressRepository(db),
         routines=RoutineRepository(db),
+        ladder=LadderRepository(db),
     )

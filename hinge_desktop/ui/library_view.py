@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
 
 from hinge_desktop.ui.drills_view import DrillsView
+from hinge_desktop.ui.routines_view import RoutinesView
 
 
 class LibraryView(QTabWidget):
     """Drills first; routines (with the person's place on the ladder) on the second tab."""
 
     def __init__(
-        self, drills: DrillsView, routines: QWidget, parent: QWidget | None = None
+        self,
+        drills: DrillsView,
+        routines: RoutinesView,
+        ladder: QWidget | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("drillsView")
@@ -21,8 +26,9 @@ class LibraryView(QTabWidget):
         self.setDocumentMode(True)
         self.drills = drills
         self.routines = routines
+        self.routines_page = side_by_side(ladder, routines) if ladder is not None else routines
         self.addTab(drills, self.tr("Drills"))
-        self.addTab(routines, self.tr("Routines"))
+        self.addTab(self.routines_page, self.tr("Routines"))
         self.setTabToolTip(0, self.tr("Every drill, its cues and its figure (Alt+1)"))
         self.setTabToolTip(1, self.tr("Built-in routines and your own (Alt+2)"))
         for index, keys in enumerate(("Alt+1", "Alt+2")):
@@ -37,13 +43,13 @@ class LibraryView(QTabWidget):
         self.drills.focus_search()
 
     def show_routines(self) -> None:
-        self.setCurrentWidget(self.routines)
+        self.setCurrentWidget(self.routines_page)
 
 
-def stacked(*widgets: QWidget) -> QWidget:
-    """Widgets one above the other, the last taking the room left."""
+def side_by_side(*widgets: QWidget) -> QWidget:
+    """Widgets side by side, the last taking the room left."""
     page = QWidget()
-    layout = QVBoxLayout(page)
+    layout = QHBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     for position, widget in enumerate(widgets):

@@ -200,7 +200,7 @@ class RoutineEditor(QWidget):
         self.dose_panel = QFrame()
         self.dose_panel.setObjectName("entryDosePanel")
         self.dose_panel.setFrameShape(QFrame.Shape.StyledPanel)
-        self.dose_panel.setMinimumWidth(230)
+        self.dose_panel.setMinimumWidth(200)
         dose_layout = QVBoxLayout(self.dose_panel)
         dose_layout.addWidget(self.entry_title)
         dose_layout.addLayout(self.dose_form)

@@ -127,7 +127,7 @@ class RoutinesView(QWidget):
         left_layout.addLayout(top)
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.undo_banner)
-        left.setMinimumWidth(300)
+        left.setMinimumWidth(240)
 
         self.editor = RoutineEditor(catalogue)
         self.editor.changed.connect(self._save)
@@ -143,7 +143,7 @@ class RoutinesView(QWidget):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([340, 760])
+        splitter.setSizes([260, 800])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)

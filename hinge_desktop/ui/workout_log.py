@@ -222,6 +222,10 @@ class WorkoutLog(QObject):
         return self._store.sets.for_workout(self._workout_id)
 
     def _on_undo_index(self, _index: int) -> None:
+        if self._stack.count() == 0:
+            # Nothing clears the log's undo stack; it empties only as it is destroyed, when
+            # the database may be closed already.
+            return
         self._reload_logged()
 
     def _reload_logged(self) -> None:

@@ -1,0 +1,201 @@
+"""The whole window as a person trains with it: a routine run in the player with each set logged,
+a check that opens the ladder's first phase, the "easily" questions that open loading, and
+File → Export.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from hinge_desktop.app import InstalledViews, install_views
+from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.ladder import GateAnswers
+from hinge_desktop.domain.timeline import StepKind
+from hinge_desktop.domain.training import CheckOutcome, LoggedSet
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.speech.speaker import RecordingSpeaker
+from hinge_desktop.storage import timecodec
+from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.ui.main_window import MainWindow
+from hinge_desktop.ui.preferences import Preferences
+
+HEADER = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
+
+
+class App:
+    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
+        paths = DataPaths(root=data_dir)
+        self.store: Store = open_store(paths.database)
+        self.window = MainWindow(Preferences(paths.settings))
+        qtbot.addWidget(self.window)
+        self.views: InstalledViews = install_views(
+            self.window, Preferences(paths.settings), self.store, paths, RecordingSpeaker()
+        )
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.qtbot = qtbot
+
+    def find(self, name: str) -> QWidget:
+        found = self.window.findChild(QWidget, name)
+        assert found is not None, name
+        return found
+
+    def click(self, name: str) -> None:
+        button = self.find(name)
+        assert isinstance(button, QAbstractButton)
+        assert button.isEnabled(), name
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def show_drill(self, drill_id: str) -> None:
+        """As "Start this drill" does: the drill in the player, the player shown."""
+        self.views.workout.show_drill(self.views.catalogue.get(drill_id))
+        self.window.show_view("workout")
+
+    def run_to(self, kind: StepKind, number: int = 1) -> None:
+        """Skip through the workout to the step wanted (as the Skip button does)."""
+        workout = self.views.workout
+        for _ in range(200):
+            timeline = workout.timeline()
+            assert timeline is not None
+            step = timeline.moment().step
+            if step.kind is kind and (kind is StepKind.DONE or step.set_number == number):
+                return
+            workout.skip()
+        raise AssertionError(f"no {kind} {number}")
+
+    def close(self) -> None:
+        self.views.workout.unload()
+        self.views.shutdown()
+        self.store.close()
+
+
+@pytest.fixture
+def hinge(qtbot: QtBot, data_dir: Path) -> Iterator[App]:
+    app = App(qtbot, data_dir)
+    yield app
+    app.close()
+
+
+def boxes(name: str) -> list[QMessageBox]:
+    return [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
+    ]
+
+
+def test_a_routine_runs_in_the_player_and_every_set_is_logged_with_one_click(
+    hinge: App,
+) -> None:
+    library = hinge.window.view("drills")
+    library.show_routines()
+    library.routines.select_routine("builtin.assistance-3x8")
+    hinge.click("startRoutineButton")
+    assert hinge.window.current_view() == "workout"
+    plan = hinge.views.workout.plan()
+    assert plan is not None
+    assert plan.routine_id == "builtin.assistance-3x8"
+
+    hinge.click("startPauseButton")
+    steps = hinge.views.workout.timeline().steps  # type: ignore[union-attr]
+    work = [s for s in steps if s.is_work]
+    for _ in work:
+        hinge.views.workout.skip()  # get ready, or the rest, is over: the set begins
+        while not hinge.views.workout.timeline().moment().step.is_work:  # type: ignore[union-attr]
+            hinge.views.workout.skip()
+        hinge.click("logSetButton")  # ends the set and logs it
+    logged = list(hinge.store.sets.all())
+    assert len(logged) == len(work) == 12
+    assert [(s.drill_id, s.set_number) for s in logged] == [
+        (s.drill.id, s.set_number) for s in work if s.drill is not None
+    ]
+    workout = hinge.store.workouts.get(logged[0].workout_id or 0)
+    assert workout.routine_id == "builtin.assistance-3x8"
+    assert workout.name == plan.name
+
+
+def test_a_failed_squeeze_test_opens_glute_activation_with_a_message(hinge: App) -> None:
+    hinge.show_drill("glute-squeeze-test")
+    hinge.click("startPauseButton")
+    hinge.run_to(StepKind.DONE)
+    form = hinge.views.workout.findChild(QWidget, "setForm")
+    assert form is not None
+    hinge.qtbot.mouseClick(
+        form.result.button_for(CheckOutcome.FAIL),  # type: ignore[attr-defined]
+        Qt.MouseButton.LeftButton,
+    )
+    hinge.click("logSetButton")
+
+    assert hinge.store.ladder.current_phase() is Phase.ACTIVATION
+    (box,) = boxes("unlockBox")
+    assert "activation" in box.text().lower()
+    box.close()
+    (logged,) = hinge.store.sets.all()
+    assert logged.result is CheckOutcome.FAIL
+
+
+def _passing_day(store: Store, day: datetime) -> None:
+    logged = store.sets.add(LoggedSet("wall-hip-hinge", day, reps=10))
+    assert logged.id is not None
+    store.ladder.record_answers(logged.id, GateAnswers(True, True, True))
+
+
+def test_three_easy_patterning_sessions_open_light_loading(hinge: App) -> None:
+    now = datetime.now().astimezone()
+    start = now - timedelta(days=10)
+    performed, offset = timecodec.encode(start)
+    # A person who reached patterning ten days ago (in place of the start at the checks).
+    hinge.store.db.execute("DELETE FROM phase_events")
+    hinge.store.db.table("phase_events").insert(
+        {"phase": int(Phase.PATTERNING), "reached_at": performed, "utc_offset": offset}
+    )
+    for days_ago in (3, 2):
+        _passing_day(hinge.store, now - timedelta(days=days_ago))
+    hinge.views.ladder.update()
+    assert hinge.store.ladder.current_phase() is Phase.PATTERNING
+
+    hinge.show_drill("wall-hip-hinge")
+    hinge.click("startPauseButton")
+    hinge.run_to(StepKind.REST, 1)
+    questions = hinge.find("gateQuestions")
+    assert not questions.isVisible()
+    hinge.click("logSetButton")
+    assert questions.isVisible(), "asked after a set of the phase"
+    for name in ("gateNobodyHeldYes", "gateBackStillYes", "gatePressureSteadyYes"):
+        hinge.click(name)
+    hinge.click("gateSubmitButton")
+
+    assert not questions.isVisible()
+    assert hinge.store.ladder.current_phase() is Phase.LIGHT_LOADING
+    (box,) = boxes("unlockBox")
+    box.close()
+    (last,) = [s for s in hinge.store.sets.all() if s.workout_id is not None]
+    assert last.id is not None
+    assert hinge.store.ladder.answers_for(last.id) == GateAnswers(True, True, True)
+
+
+def test_file_export_writes_the_log_as_hinge_csv(hinge: App, tmp_path: Path) -> None:
+    hinge.show_drill("glute-bridge")
+    hinge.click("startPauseButton")
+    hinge.run_to(StepKind.REST, 1)
+    hinge.click("logSetButton")
+    target = tmp_path / "log.csv"
+
+    hinge.window.export_action.trigger()
+    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+    dialog.fileSelected.emit(str(target))
+    dialog.close()
+
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == HEADER
+    (row,) = list(csv.DictReader(lines))
+    assert (row["drill_id"], row["set"], row["reps"]) == ("glute-bridge", "1", "12")
+    assert row["workout"] == "Glute bridge"
