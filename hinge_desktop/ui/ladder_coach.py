@@ -17,6 +17,7 @@ from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.ui.gate_questions import GateQuestions
 from hinge_desktop.ui.ladder_panel import LadderPanel, unlock_message
+from hinge_desktop.ui.log_commands import stack_is_going
 
 
 class LadderCoach(QObject):
@@ -75,9 +76,7 @@ class LadderCoach(QObject):
             self._stack.indexChanged.disconnect(self._on_log_changed)
 
     def _on_log_changed(self, _index: int) -> None:
-        if self._stack.count() == 0:
-            # Nothing clears the log's undo stack; it empties only as it is destroyed, when
-            # the database may be closed already.
+        if stack_is_going(self._stack):
             return
         if self._asked_for is not None and not self._set_exists(self._asked_for):
             # The set the questions were about was taken back.

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hinge_desktop.domain.training import LoggedSet, Workout
 from hinge_desktop.storage.sets import SetRepository
@@ -96,6 +96,18 @@ class DeleteWorkout(QUndoCommand):
             workout, sets = self._deleted
             self._workouts.restore(workout, sets)
         self._changed()
+
+
+def stack_is_going(stack: QUndoStack) -> bool:
+    """Whether the log's undo stack is being destroyed (with the window, maybe after the
+    database has closed): then a change it signals must not be read from the database.
+
+    Nothing clears the stack otherwise, so an empty stack is one that is going.
+    """
+    try:
+        return stack.count() == 0
+    except RuntimeError:  # the C++ object is gone already
+        return True
 
 
 def with_id(logged: LoggedSet, set_id: int) -> LoggedSet:

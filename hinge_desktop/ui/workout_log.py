@@ -18,7 +18,7 @@ from hinge_desktop.domain.timeline import Moment, Step, StepKind
 from hinge_desktop.domain.training import InvalidSet, LoggedSet, Side
 from hinge_desktop.storage.progress import Unfinished
 from hinge_desktop.storage.store import Store
-from hinge_desktop.ui.log_commands import LogSet
+from hinge_desktop.ui.log_commands import LogSet, stack_is_going
 from hinge_desktop.ui.log_panel import LogPanel
 from hinge_desktop.ui.set_summary import last_time_text
 from hinge_desktop.ui.workout_text import step_text
@@ -222,9 +222,7 @@ class WorkoutLog(QObject):
         return self._store.sets.for_workout(self._workout_id)
 
     def _on_undo_index(self, _index: int) -> None:
-        if self._stack.count() == 0:
-            # Nothing clears the log's undo stack; it empties only as it is destroyed, when
-            # the database may be closed already.
+        if stack_is_going(self._stack):
             return
         self._reload_logged()
 
