@@ -718,3 +718,28 @@ def test_the_workout_list_keeps_its_selection_when_another_view_logs_a_set(
     assert view.findChild(QLabel, "workoutTitle").text() == "Checks"
     summary = view.model.index(0, 0).data(LogRole.SUMMARY)
     assert summary.startswith("Glute bridge · 3 sets · 36 reps")
+
+
+def test_a_hidden_log_catches_up_when_shown(
+    qtbot: QtBot, store: Store, stack: QUndoStack, history: dict[str, Workout]
+) -> None:
+    view = make_view(qtbot, store, stack)
+    view.hide()
+    stack.push(
+        LogSet(
+            store.sets,
+            LoggedSet(drill_id="dead-bug", performed_at=NOW - timedelta(days=1), reps=8),
+            lambda: None,
+        )
+    )
+    view.show()
+    assert "Quick log" in titles(view)
+    # Quick log from another view while the log is hidden opens the new day's entry.
+    view.hide()
+    dialog = view.quick_log("glute-bridge")
+    assert dialog is not None
+    qtbot.mouseClick(button(dialog, "quickLogSaveButton"), Qt.MouseButton.LeftButton)
+    entry = view.shown_entry()
+    assert entry is not None
+    assert entry.key == (QUICK, local_day(datetime.now().astimezone()))
+    assert entry.set_count == 1

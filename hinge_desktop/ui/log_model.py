@@ -472,6 +472,12 @@ class SetColumn(IntEnum):
 
 
 SET_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_COLUMNS = len(SetColumn)
+_TIP_COLUMNS = frozenset({SetColumn.NOTE.value, SetColumn.DRILL.value})
+_NUMBER_COLUMNS = frozenset(
+    {SetColumn.SET.value, SetColumn.DOSE.value, SetColumn.WEIGHT.value, SetColumn.RPE.value}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def _column_titles() -> dict[SetColumn, str]:
@@ -527,11 +533,14 @@ class SetTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalogue = catalogue
         self._sets: list[LoggedSet] = []
+        self._texts: list[list[str]] = []
         self._titles = _column_titles()
 
     def set_sets(self, sets: list[LoggedSet]) -> None:
         self.beginResetModel()
         self._sets = list(sets)
+        # Worked out once: the view asks for every cell many times (sizing the columns).
+        self._texts = [[self.text(s, column) for column in SetColumn] for s in self._sets]
         self.endResetModel()
 
     def sets(self) -> list[LoggedSet]:
@@ -550,7 +559,7 @@ class SetTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._sets)
 
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(SetColumn)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(
         self,
@@ -558,32 +567,24 @@ class SetTableModel(QAbstractTableModel):
         orientation: Qt.Orientation,
         role: int = Qt.ItemDataRole.DisplayRole,
     ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(SetColumn):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < _COLUMNS:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._titles[SetColumn(section)]
         return None
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._sets):
+        row, column = index.row(), index.column()
+        if not index.isValid() or not 0 <= row < len(self._sets) or not 0 <= column < _COLUMNS:
             return None
-        if not 0 <= index.column() < len(SetColumn):
-            return None
-        logged = self._sets[index.row()]
-        column = SetColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.text(logged, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (SetColumn.NOTE, SetColumn.DRILL):
-            return self.text(logged, column) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            SetColumn.SET,
-            SetColumn.DOSE,
-            SetColumn.WEIGHT,
-            SetColumn.RPE,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._texts[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole and column in _TIP_COLUMNS:
+            return self._texts[row][column] or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBER_COLUMNS:
+            return _RIGHT
         if role == SET_ID_ROLE:
-            return logged.id
+            return self._sets[row].id
         return None
 
     def text(self, logged: LoggedSet, column: SetColumn) -> str:

@@ -2,7 +2,8 @@
 set, delete a set or a whole workout (after a confirmation, and undoable), quick-log a set.
 
 Every change goes through the app's undo stack as a command that writes to the database, and the
-view reloads whenever that stack moves, so sets logged from other views show up here too.
+view reloads whenever that stack moves (at once while shown, otherwise when shown next), so sets
+logged from other views show up here too.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QKeySequence,
     QPainter,
+    QShowEvent,
     QUndoCommand,
     QUndoStack,
 )
@@ -202,6 +204,7 @@ class LogView(QWidget):
         self._sets: SetRepository = store.sets
         self._shown_key: EntryKey | None = None
         self._refreshing = False
+        self._stale = False
 
         self.model = WorkoutLogModel(LogSource(store.db, store.sets), catalogue, self)
         self.set_model = SetTableModel(catalogue, self)
@@ -334,6 +337,7 @@ class LogView(QWidget):
     def refresh(self) -> None:
         """Reload the log from the database, keeping the workout and the set selected (or the
         one that took a deleted one's place)."""
+        self._stale = False
         key = self._shown_key
         row = self.workout_list.currentIndex().row()
         set_id = self._selected_set_id()
@@ -455,7 +459,16 @@ class LogView(QWidget):
         button.clicked.connect(action.trigger)
         return button
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def _stack_moved(self, _index: int) -> None:
+        if not self.isVisible():
+            # Logging from the player should not pay for a view nobody sees: reload on show.
+            self._stale = True
+            return
         try:
             self.refresh()
         except sqlite3.ProgrammingError:
@@ -624,5 +637,7 @@ class LogView(QWidget):
 
     def _log_quick(self, logged: LoggedSet) -> None:
         self._undo.push(LogSet(self._sets, logged, _nothing))
+        if self._stale:
+            self.refresh()
         self._select_key((QUICK, local_day(logged.performed_at)))
         self.message.emit(self.tr("Set logged — Ctrl+Z to undo"))
