@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from hinge_desktop.domain.drills import CheckResult, Drill, DrillKind, Equipment
@@ -318,7 +319,12 @@ class SetForm(QWidget):
         }
         for name, widget in fields.items():
             bad = problem is not None and problem.field_name == name
-            widget.setStyleSheet("border: 2px solid #d9534f;" if bad else "")
+            # A tinted box with red digits: a style sheet border would squeeze the digits out.
+            palette = QPalette(self.palette())
+            if bad:
+                palette.setColor(QPalette.ColorRole.Base, QColor("#f8d7da"))
+                palette.setColor(QPalette.ColorRole.Text, QColor("#a4161a"))
+            widget.setPalette(palette)
         self.message.setText(str(problem) if problem is not None else "")
         self.message.setVisible(problem is not None)
 
