@@ -269,6 +269,9 @@ def install_views(
     )
     coach.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     workout_log.set_logged.connect(coach.after_set)
+    workout_log.target_changed.connect(coach.dismiss_questions)
+    # While the questions are asked the logged set's values are not needed: room for them.
+    coach.asking.connect(log_panel.set_asking)
 
     def start_routine(routine_id: str) -> None:
         routines.select_routine(routine_id)

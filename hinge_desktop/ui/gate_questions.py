@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,11 +22,11 @@ from PySide6.QtWidgets import (
 from hinge_desktop.domain.ladder import GateAnswers
 from hinge_desktop.ui.theme import ACCENT
 
-QUESTION_POINT_SCALE = 1.8
+QUESTION_POINT_SCALE = 1.5
 BUTTON_POINT_SCALE = 1.7
-TITLE_POINT_SCALE = 2.2
-NOTE_POINT_SCALE = 1.3
-BUTTON_MIN_HEIGHT = 64
+TITLE_POINT_SCALE = 1.8
+NOTE_POINT_SCALE = 1.1
+BUTTON_MIN_HEIGHT = 52
 BUTTON_MIN_WIDTH = 136
 YES_COLOUR = ACCENT
 NO_COLOUR = "#b0522a"
@@ -94,12 +95,14 @@ class _Question(QWidget):
         self.group.addButton(self.yes)
         self.group.addButton(self.no)
         self.group.buttonToggled.connect(lambda _button, _on: self.changed.emit())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 6, 0, 6)
-        layout.setSpacing(12)
-        layout.addWidget(self.label, 1)
-        layout.addWidget(self.yes)
-        layout.addWidget(self.no)
+        # The question above its answers: it reads whole even in a narrow panel.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.setHorizontalSpacing(8)
+        layout.setVerticalSpacing(4)
+        layout.addWidget(self.label, 0, 0, 1, 2)
+        layout.addWidget(self.yes, 1, 0)
+        layout.addWidget(self.no, 1, 1)
         self.label.setBuddy(self.yes)
 
     def _button(self, name: str, text: str, accessible: str, colour: str) -> QPushButton:
@@ -197,18 +200,16 @@ class GateQuestions(QWidget):
             question.changed.connect(self._update_status)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 16, 16, 16)
+        layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addWidget(intro)
-        layout.addSpacing(8)
         for question in self._questions:
             layout.addWidget(question)
-        layout.addSpacing(8)
+        layout.addWidget(self.status)
         actions = QHBoxLayout()
-        actions.addWidget(self.status, 1)
         actions.addWidget(self.skip_button)
-        actions.addWidget(self.submit_button)
+        actions.addWidget(self.submit_button, 1)
         layout.addLayout(actions)
         self._update_status()
 

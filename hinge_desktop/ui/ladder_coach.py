@@ -22,6 +22,8 @@ from hinge_desktop.ui.log_commands import stack_is_going
 
 class LadderCoach(QObject):
     message = Signal(str)
+    asking = Signal(bool)
+    """The "easily" questions are shown (True) or put away (False)."""
     unlocked = Signal(object)
     """A phase opened (the :class:`Unlock`)."""
 
@@ -68,6 +70,7 @@ class LadderCoach(QObject):
             self._asked_for = logged.id
             self._questions.reset()
             self._questions.show()
+            self.asking.emit(True)
 
     def shutdown(self) -> None:
         """Stop following the log (Hinge is quitting; the database is about to close)."""
@@ -108,9 +111,15 @@ class LadderCoach(QObject):
             self.message.emit(self.tr("Answers kept. Keep practising: the next phase waits."))
         self.update()
 
+    def dismiss_questions(self) -> None:
+        """The next set has begun: questions left unanswered are put away."""
+        if self._asked_for is not None:
+            self._put_questions_away()
+
     def _put_questions_away(self) -> None:
         self._asked_for = None
         self._questions.hide()
+        self.asking.emit(False)
 
     def _announce(self, unlock: Unlock) -> None:
         text = unlock_message(unlock.from_phase, unlock.to_phase, unlock.reason)

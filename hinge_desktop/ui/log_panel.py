@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -86,7 +87,19 @@ class LogPanel(QFrame):
         undo_row = QHBoxLayout()
         undo_row.addWidget(self.undo_button)
         undo_row.addWidget(self.redo_button)
-        layout = QVBoxLayout(self)
+        # The panel scrolls rather than make the window taller than the screen.
+        inner = QWidget()
+        inner.setObjectName("logPanelContent")
+        scroll = QScrollArea()
+        scroll.setObjectName("logPanelScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(14, 12, 14, 12)
         layout.setSpacing(8)
         layout.addWidget(self.heading)
@@ -121,6 +134,13 @@ class LogPanel(QFrame):
 
     def can_log(self) -> bool:
         return self._can_log and self.form.problem() is None
+
+    def set_asking(self, asking: bool) -> None:
+        """While questions about the logged set are asked, its values and the log button make
+        room for them (the set is logged already)."""
+        self.form.setVisible(not asking)
+        self.log_button.setVisible(not asking)
+        self.last_time_label.setVisible(not asking and bool(self.last_time_label.text()))
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)

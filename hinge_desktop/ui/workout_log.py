@@ -39,6 +39,8 @@ class WorkoutLog(QObject):
     set_logged = Signal(object)
     """A set of the workout was logged (the stored LoggedSet, with its id)."""
     message = Signal(str)
+    target_changed = Signal()
+    """The panel now shows another set to log (the next one began)."""
 
     def __init__(
         self,
@@ -193,6 +195,7 @@ class WorkoutLog(QObject):
         if index != self._target:
             self._target = index
             self._fill(step)
+            self.target_changed.emit()
         logged = _key(step.drill.id, step.set_number, step.side) in self._logged
         self._panel.set_can_log(not logged and self._workout_id is not None)
         self._panel.set_status(
