@@ -81,6 +81,14 @@ class PlanEntry:
         )
 
 
+def check_rounds(rounds: int, rest_after_round: int) -> None:
+    """Refuse a number of rounds, or a rest after each, outside what a workout can have."""
+    if not 1 <= rounds <= MAX_ROUNDS:
+        raise InvalidPlan(f"Rounds must be between 1 and {MAX_ROUNDS}.")
+    if not 0 <= rest_after_round <= MAX_REST_SECONDS:
+        raise InvalidPlan(f"Rest after a round must be between 0 and {MAX_REST_SECONDS} s.")
+
+
 @dataclass(frozen=True)
 class WorkoutPlan:
     """Drills in order. With ``rounds`` above 1 it is a circuit: one set of each drill per round,
@@ -95,10 +103,7 @@ class WorkoutPlan:
     def __post_init__(self) -> None:
         if not self.entries:
             raise InvalidPlan("A workout needs at least one drill.")
-        if not 1 <= self.rounds <= MAX_ROUNDS:
-            raise InvalidPlan(f"Rounds must be between 1 and {MAX_ROUNDS}.")
-        if not 0 <= self.rest_after_round <= MAX_REST_SECONDS:
-            raise InvalidPlan(f"Rest after a round must be between 0 and {MAX_REST_SECONDS} s.")
+        check_rounds(self.rounds, self.rest_after_round)
 
     @property
     def is_circuit(self) -> bool:

@@ -14,11 +14,10 @@ from typing import Protocol
 
 from hinge_desktop.domain.drills import Drill, Phase
 from hinge_desktop.domain.plan import (
-    MAX_REST_SECONDS,
-    MAX_ROUNDS,
     InvalidPlan,
     PlanEntry,
     WorkoutPlan,
+    check_rounds,
 )
 
 MAX_NAME_LENGTH = 80
@@ -71,10 +70,7 @@ class Routine:
         for entry in self.entries:
             if not isinstance(entry, PlanEntry):
                 raise InvalidPlan("A routine's entries must be drills with their doses.")
-        if not 1 <= self.rounds <= MAX_ROUNDS:
-            raise InvalidPlan(f"Rounds must be between 1 and {MAX_ROUNDS}.")
-        if not 0 <= self.rest_after_round <= MAX_REST_SECONDS:
-            raise InvalidPlan(f"Rest after a round must be between 0 and {MAX_REST_SECONDS} s.")
+        check_rounds(self.rounds, self.rest_after_round)
 
     @property
     def is_circuit(self) -> bool:
