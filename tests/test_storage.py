@@ -292,3 +292,25 @@ def test_favourites_are_starred_once_and_unstarred(data_dir: Path) -> None:
             store.favourites.set("", True)
     finally:
         store.close()
+
+
+def test_undoing_a_delete_brings_back_the_ladder_answers_too(store: Store) -> None:
+    from hinge_desktop.domain.ladder import GateAnswers
+
+    when = datetime(2026, 11, 20, 9, 0, tzinfo=BERLIN_SUMMER)
+    workout = store.workouts.start(Workout(started_at=when, name="Patterning"))
+    logged = store.sets.add(LoggedSet("wall-hip-hinge", when, reps=10, workout_id=workout.id))
+    assert logged.id is not None
+    answers = GateAnswers(True, True, False)
+    store.ladder.record_answers(logged.id, answers)
+
+    store.sets.delete(logged.id)
+    assert store.ladder.answers_for(logged.id) is None
+    store.sets.restore(logged)
+    assert store.ladder.answers_for(logged.id) == answers
+
+    assert workout.id is not None
+    deleted, sets = store.workouts.delete(workout.id)
+    assert store.ladder.answers_for(logged.id) is None
+    store.workouts.restore(deleted, sets)
+    assert store.ladder.answers_for(logged.id) == answers

@@ -17,6 +17,7 @@ class SetRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._table = db.table("sets")
+        self._removed_links: dict[int, dict[str, Any]] = {}
 
     def add(self, logged: LoggedSet) -> LoggedSet:
         """Write one set in its own transaction; returns it with its id."""
@@ -31,8 +32,20 @@ class SetRepository:
         """Put back a set that was deleted, under its old id (undo of a delete)."""
         if logged.id is None:
             raise ValueError("Only a set that was stored can be restored")
-        self._table.insert({"id": logged.id, **_to_row(logged)})
+        with self._db.atomic():
+            self._table.insert({"id": logged.id, **_to_row(logged)})
+            linked = self._removed_links.pop(logged.id, None)
+            if linked is not None:
+                self._db.table("gate_answers").insert(linked)
         return logged
+
+    def remember_links(self, set_ids: list[int]) -> None:
+        """Keep what is stored with these sets (the ladder's "easily" answers), which goes with
+        them when they are deleted, so that :meth:`restore` puts it back too."""
+        for set_id in set_ids:
+            rows = list(self._db.table("gate_answers").rows_where("set_id = ?", [set_id]))
+            if rows:
+                self._removed_links[set_id] = rows[0]
 
     def update(self, logged: LoggedSet) -> None:
         """Replace a stored set's values (its id stays)."""
@@ -50,10 +63,12 @@ class SetRepository:
             raise KeyError(f"No set with id {set_id}") from None
 
     def delete(self, set_id: int) -> None:
-        try:
-            self._table.delete(set_id)
-        except NotFoundError:
-            raise KeyError(f"No set with id {set_id}") from None
+        with self._db.atomic():
+            self.remember_links([set_id])
+            try:
+                self._table.delete(set_id)
+            except NotFoundError:
+                raise KeyError(f"No set with id {set_id}") from None
 
     def for_drill(self, drill_id: str) -> Iterator[LoggedSet]:
         """The drill's sets, oldest first."""

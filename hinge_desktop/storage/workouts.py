@@ -54,6 +54,7 @@ class WorkoutRepository:
         with self._db.atomic():
             workout = self.get(workout_id)
             sets = self._sets.for_workout(workout_id)
+            self._sets.remember_links([s.id for s in sets if s.id is not None])
             self._table.delete(workout_id)
         return workout, sets
 
