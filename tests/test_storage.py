@@ -172,15 +172,6 @@ def test_deleting_a_workout_deletes_its_sets(store: Store) -> None:
     assert store.sets.count() == 0
 
 
-def test_per_drill_chart_queries_read_only_the_covering_index(store: Store) -> None:
-    plan = store.db.execute(
-        "EXPLAIN QUERY PLAN SELECT performed_at, reps, weight, unit FROM sets "
-        "WHERE drill_id = ? AND performed_at BETWEEN ? AND ?",
-        ["romanian-deadlift", 0, 2**40],
-    ).fetchall()
-    assert any("COVERING INDEX sets_by_drill_time" in row[-1] for row in plan), plan
-
-
 def test_the_database_itself_refuses_impossible_values(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         store.db.execute(

@@ -112,6 +112,20 @@ def open_database(path: Path) -> Database:
     return db
 
 
+def open_reader(path: Path) -> Database:
+    """A second, read-only connection to a database already opened (and migrated) by
+    :func:`open_database`, for queries run away from the thread that writes.
+
+    In WAL mode it reads the last committed state while the writer goes on.
+    """
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as exc:
+        raise StorageError(path, f"Cannot read the database {path}: {exc}.") from exc
+    return Database(conn, execute_plugins=False)
+
+
 def _migrate(db: Database) -> None:
     migrations = build_migrations()
     if migrations.pending(db):
@@ -146,4 +160,5 @@ __all__ = [
     "data_format",
     "inspect_file",
     "open_database",
+    "open_reader",
 ]

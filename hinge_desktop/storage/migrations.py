@@ -154,7 +154,94 @@ def m003_logging_routines_ladder(db: Database) -> None:
     )
 
 
-MIGRATIONS = (m001_workouts_and_sets, m002_favourite_drills, m003_logging_routines_ladder)
+def _contribution(t: str) -> dict[str, str]:
+    """One set's share of its ``drill_days`` row, as SQL expressions over the set named ``t``
+    (``NEW``, ``OLD`` or a table alias), by column.
+
+    The day is the local date, as days since 1970-01-01: UTC seconds moved by the offset the set
+    was logged with, divided by 86,400 and rounded down (SQLite's division rounds towards zero).
+    Reps, holds and volume count only sets that count towards progress: not warm-ups, not checks.
+    """
+    local = f"({t}.performed_at + {t}.utc_offset * 60)"
+    counts = f"({t}.kind <> 'warmup' AND {t}.result IS NULL)"
+    weight_kg = f"(CASE WHEN {t}.unit = 'lb' THEN {t}.weight / 2.20462262185 ELSE {t}.weight END)"
+    return {
+        "drill_id": f"{t}.drill_id",
+        "day": f"({local} / 86400 - ({local} % 86400 < 0))",
+        "sets": "1",
+        "reps": f"CASE WHEN {counts} THEN coalesce({t}.reps, 0) ELSE 0 END",
+        "hold_seconds": f"CASE WHEN {counts} THEN coalesce({t}.hold_seconds, 0) ELSE 0 END",
+        "volume_kg": f"CASE WHEN {counts} THEN coalesce({weight_kg} * {t}.reps, 0) ELSE 0 END",
+    }
+
+
+_SUMS = ("sets", "reps", "hold_seconds", "volume_kg")
+_NEW = _contribution("NEW")
+_OLD = _contribution("OLD")
+_ADD_TO_DAY = (
+    f"INSERT INTO drill_days ({', '.join(_NEW)}) VALUES ({', '.join(_NEW.values())}) "
+    "ON CONFLICT (drill_id, day) DO UPDATE SET "
+    + ", ".join(f"{c} = {c} + excluded.{c}" for c in _SUMS)
+    + ";"
+)
+_TAKE_FROM_DAY = (
+    "UPDATE drill_days SET "
+    + ", ".join(f"{c} = {c} - {_OLD[c]}" for c in _SUMS)
+    + f" WHERE drill_id = OLD.drill_id AND day = {_OLD['day']};"
+    f" DELETE FROM drill_days WHERE drill_id = OLD.drill_id AND day = {_OLD['day']}"
+    " AND sets <= 0;"
+)
+
+
+def m004_progress_roll_up(db: Database) -> None:
+    # Every per-drill chart aggregate reads a drill's sets by time with their offset, kind and
+    # check result: one covering index serves them all without touching the table. It starts
+    # with the old index's columns, which it replaces.
+    db.execute(
+        "CREATE INDEX sets_for_progress ON sets "
+        "(drill_id, performed_at, utc_offset, kind, result, reps, hold_seconds, weight, unit)"
+    )
+    db.execute("DROP INDEX sets_by_drill_time")
+    # A daily roll-up per drill, kept by triggers: the calendar, the streaks, the weekly bars and
+    # the choice of drill read a few thousand rows of it instead of every set ever logged. It
+    # holds only counts and sums, so a set deleted or changed is taken back exactly.
+    db.execute(
+        """
+        CREATE TABLE drill_days (
+            drill_id TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            sets INTEGER NOT NULL,
+            reps INTEGER NOT NULL,
+            hold_seconds REAL NOT NULL,
+            volume_kg REAL NOT NULL,
+            PRIMARY KEY (drill_id, day)
+        ) WITHOUT ROWID
+        """
+    )
+    db.execute("CREATE INDEX drill_days_by_day ON drill_days (day, sets)")
+    each = ", ".join(
+        f"{expression} AS {column}" for column, expression in _contribution("s").items()
+    )
+    db.execute(
+        f"INSERT INTO drill_days ({', '.join(_NEW)}) "
+        f"SELECT drill_id, day, {', '.join(f'sum({c})' for c in _SUMS)} "
+        f"FROM (SELECT {each} FROM sets AS s) GROUP BY drill_id, day"
+    )
+    db.execute(f"CREATE TRIGGER drill_days_add AFTER INSERT ON sets BEGIN {_ADD_TO_DAY} END")
+    db.execute(f"CREATE TRIGGER drill_days_take AFTER DELETE ON sets BEGIN {_TAKE_FROM_DAY} END")
+    db.execute(
+        "CREATE TRIGGER drill_days_change AFTER UPDATE OF drill_id, performed_at, utc_offset, "
+        "reps, hold_seconds, weight, unit, kind, result ON sets "
+        f"BEGIN {_TAKE_FROM_DAY} {_ADD_TO_DAY} END"
+    )
+
+
+MIGRATIONS = (
+    m001_workouts_and_sets,
+    m002_favourite_drills,
+    m003_logging_routines_ladder,
+    m004_progress_roll_up,
+)
 """Every migration, oldest first. Append only."""
 
 LATEST_FORMAT = len(MIGRATIONS)
