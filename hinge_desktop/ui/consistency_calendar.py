@@ -1,0 +1,349 @@
+"""The last year of training at a glance: one square per day, a column per week, and the streaks.
+
+Consistency matters more than any single session when learning the hinge, so the calendar shows
+how regularly a person trained, the way a GitHub contribution graph shows how often one commits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+
+from hinge_desktop.domain.statistics import Streaks, calendar_levels, week_start
+
+WEEKS = 53
+DAYS_PER_WEEK = 7
+LEVELS = 4
+PITCH = 14
+"""Square plus gap, in logical pixels, at the calendar's preferred size (12 px squares)."""
+MIN_PITCH = 10
+"""The smallest the squares shrink to (8 px) when the room is short."""
+LABEL_GAP = 4
+LEVEL_STRENGTHS = (0.35, 0.6, 0.82, 1.0)
+"""How far each level goes from the empty square's colour to the accent."""
+
+_NO_STREAKS = Streaks(current=0, longest=0, longest_start=None, longest_end=None)
+
+
+def _plural(text: str, count: int) -> str:
+    """English plurals when no translation is loaded: Qt leaves the "(s)" marker as it is."""
+    if "(s)" in text:
+        text = text.replace("(s)", "" if count == 1 else "s")
+    return text
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _mix(a: QColor, b: QColor, amount: float) -> QColor:
+    """``a`` moved ``amount`` (0..1) of the way to ``b``."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * amount,
+        a.greenF() + (b.greenF() - a.greenF()) * amount,
+        a.blueF() + (b.blueF() - a.blueF()) * amount,
+    )
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    """Where the squares are, for a given size and font: shared by painting and hit-testing."""
+
+    left: int
+    top: int
+    pitch: int
+
+    @property
+    def cell(self) -> int:
+        return self.pitch - self.gap
+
+    @property
+    def gap(self) -> int:
+        return 3 if self.pitch >= 15 else 2
+
+    def square(self, column: int, row: int) -> QRect:
+        return QRect(
+            self.left + column * self.pitch, self.top + row * self.pitch, self.cell, self.cell
+        )
+
+    def width(self) -> int:
+        return self.left + WEEKS * self.pitch - self.gap
+
+    def height(self) -> int:
+        return self.top + DAYS_PER_WEEK * self.pitch - self.gap
+
+
+class _DayGrid(QWidget):
+    """The squares, month and weekday labels; tooltips name the day and its sets."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consistencyGrid")
+        self.setAccessibleName(self.tr("Days trained, one square per day"))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.day_counts: dict[date, int] = {}
+        self.levels: dict[date, int] = {}
+        self.today = datetime.now().astimezone().date()
+
+    @property
+    def first_day(self) -> date:
+        """The Monday of the leftmost column: 52 weeks before this week's."""
+        return week_start(self.today) - timedelta(weeks=WEEKS - 1)
+
+    def show_days(self, day_counts: Mapping[date, int], today: date) -> None:
+        self.today = today
+        shown = {
+            day: count
+            for day, count in day_counts.items()
+            if self.first_day <= day <= today and count > 0
+        }
+        self.day_counts = shown
+        self.levels = calendar_levels(shown, LEVELS)
+        self.update()
+
+    # Geometry ---------------------------------------------------------------------------------
+
+    def _label_room(self) -> tuple[int, int]:
+        metrics = self.fontMetrics()
+        weekday_width = max(
+            metrics.horizontalAdvance(self.locale().dayName(day, QLocale.FormatType.ShortFormat))
+            for day in (1, 3, 5)
+        )
+        return weekday_width + LABEL_GAP * 2, metrics.height() + LABEL_GAP
+
+    def geometry_for(self, size: QSize) -> _Geometry:
+        left, top = self._label_room()
+        by_width = (size.width() - left + 3) // WEEKS
+        by_height = (size.height() - top + 3) // DAYS_PER_WEEK
+        return _Geometry(left, top, max(MIN_PITCH, min(PITCH, by_width, by_height)))
+
+    def _hint_for(self, pitch: int) -> QSize:
+        left, top = self._label_room()
+        grid = _Geometry(left, top, pitch)
+        return QSize(grid.width(), grid.height())
+
+    def sizeHint(self) -> QSize:
+        return self._hint_for(PITCH)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._hint_for(MIN_PITCH)
+
+    def place(self, day: date) -> tuple[int, int]:
+        offset = (day - self.first_day).days
+        return offset // DAYS_PER_WEEK, offset % DAYS_PER_WEEK
+
+    def day_at(self, pos: QPoint) -> date | None:
+        """The day whose square, with the gap after it, is under ``pos``; None between days."""
+        grid = self.geometry_for(self.size())
+        x, y = pos.x() - grid.left, pos.y() - grid.top
+        if x < 0 or y < 0:
+            return None
+        column, row = x // grid.pitch, y // grid.pitch
+        if column >= WEEKS or row >= DAYS_PER_WEEK:
+            return None
+        day = self.first_day + timedelta(days=column * DAYS_PER_WEEK + row)
+        return day if day <= self.today else None
+
+    def square_of(self, day: date) -> QRect:
+        column, row = self.place(day)
+        return self.geometry_for(self.size()).square(column, row)
+
+    # Text -------------------------------------------------------------------------------------
+
+    def tooltip_for(self, day: date) -> str:
+        shown = self.locale().toString(_qdate(day), "ddd d MMM yyyy")
+        count = self.day_counts.get(day, 0)
+        if count <= 0:
+            return self.tr("{date}: no training").format(date=shown)
+        text = _plural(self.tr("{date}: %n set(s)", None, count), count)
+        return text.replace("%n", self.locale().toString(count)).format(date=shown)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            day = self.day_at(event.pos())
+            if day is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_for(day), self)
+            return True
+        return super().event(event)
+
+    # Painting ---------------------------------------------------------------------------------
+
+    def colours(self) -> tuple[QColor, list[QColor]]:
+        """The empty square's colour and one per level, from the palette: light and dark work."""
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Window)
+        foreground = palette.color(QPalette.ColorRole.WindowText)
+        accent = palette.color(QPalette.ColorRole.Accent)
+        empty = _mix(background, foreground, 0.09)
+        if background.lightnessF() < 0.5:
+            # On a dark background the busiest days should be the brightest.
+            accent = _mix(accent, QColor("#ffffff"), 0.15)
+        return empty, [_mix(empty, accent, strength) for strength in LEVEL_STRENGTHS]
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        grid = self.geometry_for(self.size())
+        empty, level_colours = self.colours()
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        radius = max(1.5, grid.cell / 5)
+        day = self.first_day
+        while day <= self.today:
+            column, row = self.place(day)
+            level = self.levels.get(day, 0)
+            painter.setBrush(level_colours[level - 1] if level else empty)
+            painter.drawRoundedRect(QRectF(grid.square(column, row)), radius, radius)
+            day += timedelta(days=1)
+        today_square = QRectF(grid.square(*self.place(self.today))).adjusted(0.5, 0.5, -0.5, -0.5)
+        outline = QColor(self.palette().color(QPalette.ColorRole.WindowText))
+        outline.setAlphaF(0.55)
+        painter.setPen(outline)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(today_square, radius, radius)
+        self._paint_labels(painter, grid)
+        painter.end()
+
+    def _paint_labels(self, painter: QPainter, grid: _Geometry) -> None:
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        metrics = QFontMetrics(self.font())
+        locale = self.locale()
+        for row, weekday in ((0, 1), (2, 3), (4, 5)):
+            square = grid.square(0, row)
+            text_rect = QRect(0, square.top(), grid.left - LABEL_GAP * 2, square.height())
+            painter.drawText(
+                text_rect.adjusted(0, -4, 0, 4),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                locale.dayName(weekday, QLocale.FormatType.ShortFormat),
+            )
+        right_edge = grid.width()
+        last_end = -1
+        for column, month in self.month_starts():
+            text = locale.monthName(month, QLocale.FormatType.ShortFormat)
+            width = metrics.horizontalAdvance(text)
+            x = min(grid.left + column * grid.pitch, right_edge - width)
+            if x < last_end + LABEL_GAP * 2:
+                continue
+            painter.drawText(x, metrics.ascent(), text)
+            last_end = x + width
+
+    def month_starts(self) -> list[tuple[int, int]]:
+        """(column, month) for each column whose Monday is the first Monday of a month.
+
+        The leftmost column is labelled only when its month has at least three columns on show,
+        so a sliver of a month does not crowd the next label.
+        """
+        starts: list[tuple[int, int]] = []
+        for column in range(WEEKS):
+            monday = self.first_day + timedelta(weeks=column)
+            if monday.day <= DAYS_PER_WEEK:
+                starts.append((column, monday.month))
+        first_month = self.first_day.month
+        if not starts or starts[0][0] >= 3:
+            starts.insert(0, (0, first_month))
+        return starts
+
+
+class ConsistencyCalendar(QWidget):
+    """A year of training days GitHub-style, with the current and longest week streaks beside."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("consistencyCalendar")
+        self.setAccessibleName(self.tr("Training consistency over the last year"))
+        self._grid = _DayGrid(self)
+        self._current = QLabel(self)
+        self._current.setObjectName("currentStreak")
+        self._longest = QLabel(self)
+        self._longest.setObjectName("longestStreak")
+        self._days = QLabel(self)
+        self._days.setObjectName("daysTrained")
+        emphasis = self._current.font()
+        emphasis.setBold(True)
+        self._current.setFont(emphasis)
+        self._all_counts: dict[date, int] = {}
+
+        summary = QVBoxLayout()
+        summary.setSpacing(4)
+        summary.addSpacing(self._grid.fontMetrics().height() + LABEL_GAP)
+        summary.addWidget(self._current)
+        summary.addWidget(self._longest)
+        summary.addWidget(self._days)
+        summary.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(20)
+        layout.addWidget(self._grid, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(summary, 1)
+        self.set_days({}, self._grid.today, _NO_STREAKS)
+
+    def set_days(self, day_counts: Mapping[date, int], today: date, streaks: Streaks) -> None:
+        """Show the sets per local day up to ``today`` and the week streaks worked out for them.
+
+        Days before the first column or after ``today`` are not shown; levels are worked out
+        among the days on show, so an old record day does not fade the whole year.
+        """
+        self._all_counts = dict(day_counts)
+        self._grid.show_days(day_counts, today)
+        self._current.setText(
+            self._count_text(
+                self.tr("Current streak: %n week(s)", None, streaks.current), streaks.current
+            )
+        )
+        self._longest.setText(self._longest_text(streaks))
+        trained = len(self._grid.day_counts)
+        self._days.setText(
+            self._count_text(self.tr("%n day(s) trained in the last year", None, trained), trained)
+        )
+
+    def day_at(self, pos: QPoint) -> date | None:
+        """The day of the square under ``pos`` (in this widget's coordinates), if one is drawn."""
+        return self._grid.day_at(self._grid.mapFrom(self, pos))
+
+    def level_of(self, day: date) -> int:
+        """The colour level of a day on show, 1 to ``LEVELS``; 0 for no training."""
+        return self._grid.levels.get(day, 0)
+
+    def tooltip_for(self, day: date) -> str:
+        return self._grid.tooltip_for(day)
+
+    def square_of(self, day: date) -> QRect:
+        """Where a day's square is, in this widget's coordinates."""
+        square = self._grid.square_of(day)
+        return square.translated(self._grid.pos())
+
+    def _count_text(self, text: str, count: int) -> str:
+        return _plural(text, count).replace("%n", self.locale().toString(count))
+
+    def _longest_text(self, streaks: Streaks) -> str:
+        count = streaks.longest
+        if not count or streaks.longest_start is None or streaks.longest_end is None:
+            return self._count_text(self.tr("Longest: %n week(s)", None, count), count)
+        start, end = self._streak_span(streaks.longest_start, streaks.longest_end)
+        locale = self.locale()
+        first = locale.toString(_qdate(start), "MMM yyyy")
+        last = locale.toString(_qdate(end), "MMM yyyy")
+        if first == last:
+            text = self.tr("Longest: %n week(s)\n({month})", None, count).format(month=first)
+        else:
+            text = self.tr("Longest: %n week(s)\n({start} – {end})", None, count).format(
+                start=first, end=last
+            )
+        return self._count_text(text, count)
+
+    def _streak_span(self, first_monday: date, last_monday: date) -> tuple[date, date]:
+        """The first and last trained days of a streak, when known, else its first and last
+        Mondays: a streak from Monday 30 June to Wednesday 2 July reads "Jul", not "Jun"."""
+        counts = self._all_counts
+        first_week = [first_monday + timedelta(days=i) for i in range(DAYS_PER_WEEK)]
+        last_week = [last_monday + timedelta(days=i) for i in range(DAYS_PER_WEEK)]
+        start = min((day for day in first_week if counts.get(day, 0) > 0), default=first_monday)
+        end = max((day for day in last_week if counts.get(day, 0) > 0), default=last_monday)
+        return start, end
