@@ -22,9 +22,11 @@ if TYPE_CHECKING:
     from hinge_desktop.domain.plan import WorkoutPlan
     from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.storage.store import Store
+    from hinge_desktop.ui.background import BackgroundReader
     from hinge_desktop.ui.ladder_coach import LadderCoach
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
+    from hinge_desktop.ui.progress_view import ProgressView
     from hinge_desktop.ui.workout_log import WorkoutLog
     from hinge_desktop.ui.workout_view import WorkoutView
 
@@ -51,6 +53,12 @@ def run(
         from hinge_desktop.export_command import run_export
 
         return run_export(options.data_dir, options.export_file)
+    if options.demo:
+        from hinge_desktop.demo_command import run_demo
+
+        refused = run_demo(options.data_dir)
+        if refused is not None:
+            return refused
     if options.screenshot_view is not None and "QT_QPA_PLATFORM" not in os.environ:
         # A screenshot needs no display: render off screen unless told otherwise.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -129,6 +137,8 @@ def _finish_start(
         app.aboutToQuit.connect(speaker.close)
         app.aboutToQuit.connect(store.close)
         window.statusBar().showMessage(window.tr("Ready"), 5000)
+        # Read the charts' data now, on its own thread, so History opens with it ready.
+        views.progress.refresh()
         offer_resume(window, store, views)
         if on_ready is not None:
             on_ready()
@@ -194,6 +204,7 @@ def install_views(
     from PySide6.QtGui import QUndoStack
 
     from hinge_desktop.domain.catalogue import builtin_catalogue
+    from hinge_desktop.ui.background import BackgroundReader
     from hinge_desktop.ui.drills_view import DrillsView
     from hinge_desktop.ui.gate_questions import GateQuestions
     from hinge_desktop.ui.history_view import HistoryView
@@ -202,6 +213,7 @@ def install_views(
     from hinge_desktop.ui.library_view import LibraryView
     from hinge_desktop.ui.log_panel import LogPanel
     from hinge_desktop.ui.log_view import LogView
+    from hinge_desktop.ui.progress_view import ProgressView
     from hinge_desktop.ui.routines_view import RoutinesView
     from hinge_desktop.ui.settings_view import SettingsView
     from hinge_desktop.ui.voice_preferences import follow_voice_preferences
@@ -298,7 +310,13 @@ def install_views(
     log_view.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     log_view.choose_drill_requested.connect(lambda: window.show_view("drills"))
     drills.quick_log_requested.connect(log_view.quick_log)
-    window.install_view("history", HistoryView(log_view))
+    reader = BackgroundReader(store.path, parent=window)
+    progress = ProgressView(reader, catalogue, preferences)
+    progress.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+    progress.choose_drill_requested.connect(lambda: window.show_view("drills"))
+    # Every logged, edited, deleted or restored set goes through the undo stack.
+    undo_stack.indexChanged.connect(progress.mark_stale)
+    window.install_view("history", HistoryView(log_view, progress))
     window.install_view("settings", SettingsView(preferences, store, paths.root, speaker))
 
     def export_log() -> None:
@@ -310,7 +328,9 @@ def install_views(
 
     window.export_action.triggered.connect(export_log)
     window.export_action.setEnabled(True)
-    return InstalledViews(catalogue, undo_stack, workout, workout_log, start_plan, coach)
+    return InstalledViews(
+        catalogue, undo_stack, workout, workout_log, start_plan, coach, progress, reader
+    )
 
 
 class InstalledViews(NamedTuple):
@@ -322,11 +342,15 @@ class InstalledViews(NamedTuple):
     workout_log: WorkoutLog
     start_plan: Callable[[WorkoutPlan], None]
     ladder: LadderCoach
+    progress: ProgressView
+    reader: BackgroundReader
 
     def shutdown(self) -> None:
-        """Hinge is quitting: stop listening to the log before the database closes."""
+        """Hinge is quitting: stop listening to the log and reading it before the database
+        closes."""
         self.workout_log.shutdown()
         self.ladder.shutdown()
+        self.reader.shutdown()
 
 
 def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> None:
@@ -395,6 +419,9 @@ def _screenshot(
         return EXIT_STORAGE_ERROR
     try:
         window.show_view(view)
+        if view == "history" and not views.progress.wait_until_loaded():
+            print("hinge-desktop: the history took too long to read.", file=sys.stderr)
+            return 1
         save(window, file)
     except ScreenshotError as exc:
         print(f"hinge-desktop: {exc}", file=sys.stderr)

@@ -22,6 +22,7 @@ class Options(NamedTuple):
     screenshot_view: str | None
     screenshot_file: Path | None
     export_file: Path | None = None
+    demo: bool = False
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -35,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         help="keep the database, backups and settings in DIR "
         "(default: the platform's user data folder)",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="fill an empty database with two years of generated training and open Hinge "
+        "(a database that has sets already is left as it is)",
     )
     parser.add_argument(
         "--export",
@@ -66,5 +73,9 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         if file.suffix.lower() != ".png":
             parser.error(f"--screenshot: {raw_file!r} must be a .png file")
     return Options(
-        data_dir=ns.data_dir, screenshot_view=view, screenshot_file=file, export_file=ns.export
+        data_dir=ns.data_dir,
+        screenshot_view=view,
+        screenshot_file=file,
+        export_file=ns.export,
+        demo=ns.demo,
     )

@@ -683,16 +683,15 @@ def test_history_shows_the_log_and_a_progress_tab(
     view.show()
     assert view.objectName() == "historyView"
     tabs = view.findChild(QTabWidget, "historyTabs")
-    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Log", "Progress"]
-    assert tabs.currentWidget() is log
-    tabs.setCurrentIndex(1)
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Progress", "Log"]
+    assert tabs.currentWidget() is view.progress
     view.show_log()
     assert tabs.currentWidget() is log
     plain = HistoryView()
     qtbot.addWidget(plain)
     assert plain.objectName() == "historyView"
     assert plain.findChild(QTabWidget) is None
-    assert plain._picture is plain.progress._picture
+    assert plain.progress.objectName() == "progressPlaceholder"
 
 
 def test_the_workout_list_keeps_its_selection_when_another_view_logs_a_set(

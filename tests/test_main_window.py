@@ -261,7 +261,7 @@ def test_the_placeholder_picture_follows_a_switch_to_dark(
     qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
 ) -> None:
     window = make_window(qtbot, paths, store)
-    picture = window.view("history")._picture
+    picture = window.view("history").progress.empty._picture
 
     def ink() -> int:
         image = picture.pixmap().toImage()

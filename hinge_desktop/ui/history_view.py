@@ -1,4 +1,4 @@
-"""History: the training log, and progress over weeks and years."""
+"""History: progress over weeks and years, and the training log."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ from hinge_desktop.ui.placeholder_view import PlaceholderView
 
 if TYPE_CHECKING:
     from hinge_desktop.ui.log_view import LogView
+    from hinge_desktop.ui.progress_view import ProgressView
 
 
 class ProgressPlaceholder(PlaceholderView):
-    """What the progress charts will show, until they are built."""
+    """Shown while the database is not open yet (or could not be)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -29,16 +30,19 @@ class ProgressPlaceholder(PlaceholderView):
 
 
 class HistoryView(QWidget):
-    """With a log view: tabs "Log" and "Progress". Without one, the progress placeholder alone."""
+    """Tabs "Progress" (the charts) and "Log" (every workout and set)."""
 
-    def __init__(self, log_view: LogView | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        log_view: LogView | None = None,
+        progress: ProgressView | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
         self.setAccessibleName(self.tr("History"))
         self.log_view = log_view
-        self.progress = ProgressPlaceholder()
-        # The placeholder's picture, reachable as before the view had tabs.
-        self._picture = self.progress._picture
+        self.progress: QWidget = progress if progress is not None else ProgressPlaceholder()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs: QTabWidget | None = None
@@ -49,10 +53,10 @@ class HistoryView(QWidget):
         tabs.setObjectName("historyTabs")
         tabs.setAccessibleName(self.tr("History"))
         tabs.setDocumentMode(True)
-        tabs.addTab(log_view, self.tr("Log"))
         tabs.addTab(self.progress, self.tr("Progress"))
-        tabs.setTabToolTip(0, self.tr("Every workout and set you logged"))
-        tabs.setTabToolTip(1, self.tr("Your progress over weeks and months"))
+        tabs.addTab(log_view, self.tr("Log"))
+        tabs.setTabToolTip(0, self.tr("Your progress over weeks and months"))
+        tabs.setTabToolTip(1, self.tr("Every workout and set you logged"))
         layout.addWidget(tabs)
 
     def show_log(self) -> None:

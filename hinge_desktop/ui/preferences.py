@@ -49,6 +49,14 @@ LAST_DRILL = Preference[str](
     "drills/last_drill", "", QT_TRANSLATE_NOOP("Preferences", "Drill shown in the library")
 )
 
+CHART_UNIT = Preference[str](
+    "history/weight_unit",
+    "",
+    QT_TRANSLATE_NOOP("Preferences", "Weights in charts"),
+    ("", "kg", "lb"),
+)
+"""Empty: the unit the locale measures in."""
+
 VOICE = Preference[str]("voice/voice", "", QT_TRANSLATE_NOOP("Preferences", "Voice"))
 VOICE_RATE = Preference[int](
     "voice/rate",
@@ -76,6 +84,7 @@ ALL_PREFERENCES: tuple[
     COLOUR_SCHEME,
     LAST_VIEW,
     LAST_DRILL,
+    CHART_UNIT,
     WINDOW_GEOMETRY,
     VOICE,
     VOICE_RATE,

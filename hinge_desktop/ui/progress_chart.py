@@ -1,0 +1,290 @@
+"""The progress chart: a drill's metric over time (``historyPlot``) above its weekly totals as
+bars (``weeklyPlot``), sharing one date axis, with the ladder's phases marked and a read-out of
+the point under the mouse.
+
+Both plots draw from numpy arrays with downsampling and clip-to-view, so ten years of sets pan
+and zoom as smoothly as four weeks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from hinge_desktop.domain.training import LB_PER_KG, Unit
+from hinge_desktop.ui.progress_data import (
+    DAY,
+    PER_SET_METRICS,
+    WEIGHT_METRICS,
+    DrillProgress,
+    Metric,
+)
+from hinge_desktop.ui.progress_text import (
+    axis_label,
+    day_text,
+    value_text,
+    weekly_name,
+    weekly_value_text,
+)
+
+EPOCH = date(1970, 1, 1)
+EDGE = 2 * DAY
+"""Room left beside the first and last points."""
+
+
+@dataclass(frozen=True)
+class PhaseMark:
+    """A phase of the ladder reached on a day, to mark on the chart."""
+
+    x: float
+    label: str
+
+
+def x_to_day(x: float) -> date:
+    return EPOCH + timedelta(days=int(x // DAY))
+
+
+class ProgressChart(QWidget):
+    """Two linked plots; :meth:`show_drill` fills them, :meth:`set_range` moves them."""
+
+    hovered = Signal(str)
+    """The read-out for the point under the mouse; empty when the mouse leaves the data."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.plot.setObjectName("historyPlot")
+        self.plot.setAccessibleName(self.tr("Progress chart"))
+        self.weekly = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(utcOffset=0)})
+        self.weekly.setObjectName("weeklyPlot")
+        self.weekly.setAccessibleName(self.tr("Weekly totals"))
+        self.weekly.setXLink(self.plot)
+        for widget in (self.plot, self.weekly):
+            item = widget.getPlotItem()
+            item.setDownsampling(auto=True, mode="peak")
+            item.setClipToView(True)
+            item.hideButtons()
+            item.setMenuEnabled(False)
+            item.showGrid(x=False, y=True, alpha=0.15)
+            box = item.getViewBox()
+            box.setMouseEnabled(x=True, y=False)
+            box.setAutoVisible(y=True)
+            box.enableAutoRange(axis="y")
+        self.curve = self.plot.plot([], [], connect="finite", symbol="o", symbolSize=6)
+        self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=DAY * 5.6, pen=None)
+        self.weekly.addItem(self.bars)
+        self.marker = pg.ScatterPlotItem(size=12, pen=None)
+        self.plot.addItem(self.marker)
+        self._phase_lines: list[pg.InfiniteLine] = []
+        self._data: DrillProgress | None = None
+        self._metric = Metric.SESSION_REPS
+        self._unit = Unit.KG
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self._week_y = np.empty(0)
+        self.plot.scene().sigMouseMoved.connect(self._moved)
+        self.weekly.scene().sigMouseMoved.connect(self._moved_weekly)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.plot, 3)
+        layout.addWidget(self.weekly, 1)
+        self._apply_palette()
+
+    # Filling
+
+    def show_drill(
+        self, data: DrillProgress, metric: Metric, unit: Unit, phases: Sequence[PhaseMark]
+    ) -> None:
+        """Plot ``metric`` of ``data`` in ``unit`` with its weekly totals; keeps the x range."""
+        self._data, self._metric, self._unit = data, metric, unit
+        factor = LB_PER_KG if unit is Unit.LB else 1.0
+        if metric in PER_SET_METRICS:
+            x, y = data.set_x, data.set_values[metric]
+        else:
+            x, y = data.session_x, data.session_values[metric]
+            if metric in WEIGHT_METRICS:
+                y = y * factor
+        keep = np.isfinite(y)
+        self._x, self._y = x[keep], y[keep]
+        per_set = metric in PER_SET_METRICS
+        self.curve.setData(
+            self._x,
+            self._y,
+            pen=None if per_set else self._line_pen(),
+            symbolSize=5 if per_set else 6,
+        )
+        if metric in WEIGHT_METRICS:
+            weeks = data.week_volume_kg * factor
+        elif metric is Metric.HOLD:
+            weeks = data.week_hold_seconds / 60.0
+        else:
+            weeks = data.week_reps
+        self._week_y = weeks
+        self.bars.setOpts(x=data.week_x, height=weeks, width=DAY * 5.6)
+        self.plot.getPlotItem().setLabel("left", axis_label(metric, unit))
+        self.weekly.getPlotItem().setLabel("left", weekly_name(metric, unit))
+        self._show_phases(phases)
+        self.marker.setData([], [])
+        first, last = data.first_x, data.last_x
+        for widget in (self.plot, self.weekly):
+            widget.getPlotItem().getViewBox().setLimits(
+                xMin=first - 60 * DAY, xMax=last + 60 * DAY, minXRange=7 * DAY
+            )
+
+    def clear(self) -> None:
+        self._data = None
+        self._x = self._y = self._week_y = np.empty(0)
+        self.curve.setData([], [])
+        self.bars.setOpts(x=[0.0], height=[0.0])
+        self.marker.setData([], [])
+        self._show_phases(())
+
+    def set_range(self, days: int | None) -> None:
+        """Show the last ``days`` days up to the latest set (all of it for None)."""
+        if self._data is None:
+            return
+        last = self._data.last_x
+        right = (last // DAY + 1) * DAY + EDGE
+        left = self._data.first_x - EDGE if days is None else right - EDGE - days * DAY
+        self.plot.getPlotItem().getViewBox().setXRange(left, right, padding=0)
+
+    def x_range(self) -> tuple[float, float]:
+        low, high = self.plot.getPlotItem().getViewBox().viewRange()[0]
+        return float(low), float(high)
+
+    def plotted(self) -> tuple[np.ndarray, np.ndarray]:
+        """The points of the main chart, as given to it (not downsampled)."""
+        return self._x, self._y
+
+    def latest_text(self) -> str:
+        """The most recent value, for the read-out when the mouse is elsewhere."""
+        if not self._x.size:
+            return ""
+        return self._point_text(self._x[-1], self._y[-1])
+
+    # Phases
+
+    def _show_phases(self, phases: Sequence[PhaseMark]) -> None:
+        for line in self._phase_lines:
+            self.plot.removeItem(line)
+        self._phase_lines = []
+        colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        heights = (0.96, 0.84, 0.72)
+        for index, mark in enumerate(phases):
+            line = pg.InfiniteLine(
+                pos=mark.x,
+                angle=90,
+                movable=False,
+                pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
+                label=mark.label,
+                labelOpts={
+                    "position": heights[index % len(heights)],
+                    "color": colour,
+                    "anchors": [(0, 0.5), (0, 0.5)],
+                },
+            )
+            line.setZValue(-10)
+            self.plot.addItem(line, ignoreBounds=True)
+            self._phase_lines.append(line)
+
+    def phase_positions(self) -> list[float]:
+        return [float(line.value()) for line in self._phase_lines]
+
+    # Hover read-out
+
+    def _moved(self, scene_pos: QPointF) -> None:
+        box = self.plot.getPlotItem().getViewBox()
+        if not self._x.size or not box.sceneBoundingRect().contains(scene_pos):
+            self.marker.setData([], [])
+            self.hovered.emit("")
+            return
+        x = box.mapSceneToView(scene_pos).x()
+        index = self._nearest(self._x, x)
+        if index is None:
+            self.hovered.emit("")
+            return
+        self.marker.setData([self._x[index]], [self._y[index]])
+        self.hovered.emit(self._point_text(self._x[index], self._y[index]))
+
+    def _moved_weekly(self, scene_pos: QPointF) -> None:
+        box = self.weekly.getPlotItem().getViewBox()
+        data = self._data
+        if data is None or not data.week_x.size or not box.sceneBoundingRect().contains(scene_pos):
+            self.hovered.emit("")
+            return
+        x = box.mapSceneToView(scene_pos).x()
+        index = self._nearest(data.week_x, x)
+        if index is None or abs(data.week_x[index] - x) > 3.5 * DAY:
+            self.hovered.emit("")
+            return
+        monday = x_to_day(data.week_x[index]) - timedelta(days=3)
+        self.hovered.emit(
+            self.tr("Week of {day} · {value}").format(
+                day=day_text(monday, weekday=False),
+                value=weekly_value_text(self._metric, float(self._week_y[index]), self._unit),
+            )
+        )
+
+    def hover_at(self, x: float, y: float | None = None) -> None:
+        """Move the read-out to the point nearest to ``x`` (what the mouse does; for keys)."""
+        box = self.plot.getPlotItem().getViewBox()
+        if y is None:
+            y = float(np.mean(box.viewRange()[1]))
+        self._moved(box.mapViewToScene(QPointF(x, y)))
+
+    @staticmethod
+    def _nearest(xs: np.ndarray, x: float) -> int | None:
+        if not xs.size:
+            return None
+        index = int(np.searchsorted(xs, x))
+        candidates = [i for i in (index - 1, index) if 0 <= i < xs.size]
+        return min(candidates, key=lambda i: abs(xs[i] - x))
+
+    def _point_text(self, x: float, y: float) -> str:
+        return self.tr("{day} · {value}").format(
+            day=day_text(x_to_day(x)), value=value_text(self._metric, float(y), self._unit)
+        )
+
+    # Colours
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+
+    def _accent(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Highlight)
+
+    def _line_pen(self) -> object:
+        return pg.mkPen(self._accent(), width=2)
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        accent = self._accent()
+        for widget in (self.plot, self.weekly):
+            widget.setBackground(base)
+            item = widget.getPlotItem()
+            for name in ("left", "bottom"):
+                axis = item.getAxis(name)
+                axis.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
+                axis.setTextPen(pg.mkPen(text))
+        self.curve.setSymbolBrush(pg.mkBrush(accent))
+        self.curve.setSymbolPen(None)
+        if self._metric not in PER_SET_METRICS:
+            self.curve.setPen(self._line_pen())
+        bar = QColor(accent)
+        bar.setAlpha(150)
+        self.bars.setOpts(brush=pg.mkBrush(bar))
+        ring = QColor(text)
+        self.marker.setPen(pg.mkPen(ring, width=2))
+        self.marker.setBrush(pg.mkBrush(accent))
