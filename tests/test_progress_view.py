@@ -178,9 +178,18 @@ def test_range_buttons_show_the_last_weeks_up_to_the_latest_set(
     assert low < midday(MONDAY_1)
     assert high > midday(MONDAY_5)
     assert view.findChild(QToolButton, "rangeAll").isChecked()
+    view.resize(900, 600)  # a smaller window shows the same days
+    qtbot.waitUntil(lambda: view.width() == 900)
+    assert view.findChild(QToolButton, "rangeAll").isChecked()
     # A metric change keeps the range the person chose.
     choose(view, Metric.VOLUME)
     assert view.chart.x_range() == pytest.approx((low, high))
+    # Zooming by hand leaves no range button pressed; the next drill opens on the last range.
+    view.plot.getPlotItem().getViewBox().scaleBy(x=0.5)
+    assert view.chart.x_range()[1] - view.chart.x_range()[0] < high - low
+    assert not any(button.isChecked() for button in view.range_group.buttons())
+    choose_drill(qtbot, view, "glute-bridge")
+    assert view.findChild(QToolButton, "rangeAll").isChecked()
 
 
 def test_the_read_out_names_the_day_and_value_under_the_mouse(

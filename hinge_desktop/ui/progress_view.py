@@ -96,6 +96,8 @@ class ProgressView(QWidget):
         self.readout.setObjectName("historyReadout")
         self.readout.setAccessibleName(self.tr("Value under the mouse"))
         self.chart.hovered.connect(self._show_readout)
+        self._placing_range = False
+        self.plot.getPlotItem().getViewBox().sigXRangeChanged.connect(self._range_moved)
 
         self.drill_box = QComboBox()
         self.drill_box.setObjectName("historyDrill")
@@ -383,7 +385,20 @@ class ProgressView(QWidget):
                 button = self.findChild(QToolButton, name)
                 if button is not None:
                     button.setChecked(True)
-        self.chart.set_range(days)
+        self._placing_range = True
+        try:
+            self.chart.set_range(days)
+        finally:
+            self._placing_range = False
+
+    def _range_moved(self) -> None:
+        """Zoomed or panned by hand: no range button describes what is shown any more."""
+        if self._placing_range:
+            return
+        self.range_group.setExclusive(False)
+        for button in self.range_group.buttons():
+            button.setChecked(False)
+        self.range_group.setExclusive(True)
 
     def _redraw(self, *, keep_range: bool) -> None:
         snapshot, metric = self._snapshot, self.current_metric()
@@ -391,8 +406,20 @@ class ProgressView(QWidget):
             self.chart.clear()
             return
         drill = snapshot.drill
-        unit = self._unit()
         self.unit_box.setEnabled(metric in WEIGHT_METRICS)
+        self._placing_range = True
+        try:
+            self._show_drill(keep_range=keep_range)
+        finally:
+            self._placing_range = False
+        self.records.show_records(self._drill_name(drill.drill_id), drill.records, self._unit())
+        self._show_readout("")
+
+    def _show_drill(self, *, keep_range: bool) -> None:
+        snapshot, metric = self._snapshot, self.current_metric()
+        if snapshot is None or snapshot.drill is None or metric is None:
+            return
+        unit = self._unit()
         x_range = self.chart.x_range()
         marks = [
             PhaseMark(
@@ -401,13 +428,11 @@ class ProgressView(QWidget):
             )
             for event in snapshot.phases
         ]
-        self.chart.show_drill(drill, metric, unit, marks)
+        self.chart.show_drill(snapshot.drill, metric, unit, marks)
         if keep_range:
             self.plot.getPlotItem().getViewBox().setXRange(*x_range, padding=0)
         else:
-            self.chart.set_range(self._range_days)
-        self.records.show_records(self._drill_name(drill.drill_id), drill.records, unit)
-        self._show_readout("")
+            self.set_range(self._range_days)
 
     def _show_readout(self, text: str) -> None:
         if text:
