@@ -40,37 +40,41 @@ def store(data_dir: Path) -> Iterator[Store]:
     opened.close()
 
 
-def _rebuilt_roll_up(store: Store) -> dict[tuple[str, date], tuple[int, int, float, float]]:
+Roll = tuple[int, int, int, float, float]
+
+
+def _rebuilt_roll_up(store: Store) -> dict[tuple[str, date], Roll]:
     """``drill_days`` as it should be, worked out in Python from every stored set."""
-    days: dict[tuple[str, date], list[float]] = defaultdict(lambda: [0, 0, 0.0, 0.0])
+    days: dict[tuple[str, date], list[float]] = defaultdict(lambda: [0, 0, 0, 0.0, 0.0])
     for logged in store.sets.all():
         row = days[(logged.drill_id, logged.performed_at.date())]
         row[0] += 1
         if counts_towards_progress(logged):
-            row[1] += logged.reps or 0
-            row[2] += logged.hold_seconds or 0.0
-            row[3] += set_volume(logged.weight, logged.unit, logged.reps)
-    return {key: (int(v[0]), int(v[1]), v[2], v[3]) for key, v in days.items()}
+            row[1] += 1
+            row[2] += logged.reps or 0
+            row[3] += logged.hold_seconds or 0.0
+            row[4] += set_volume(logged.weight, logged.unit, logged.reps)
+    return {key: (int(v[0]), int(v[1]), int(v[2]), v[3], v[4]) for key, v in days.items()}
 
 
-def _stored_roll_up(store: Store) -> dict[tuple[str, date], tuple[int, int, float, float]]:
+def _stored_roll_up(store: Store) -> dict[tuple[str, date], Roll]:
     rows = store.db.execute(
-        "SELECT drill_id, day, sets, reps, hold_seconds, volume_kg FROM drill_days"
+        "SELECT drill_id, day, sets, counted, reps, hold_seconds, volume_kg FROM drill_days"
     )
     return {
-        (drill_id, date(1970, 1, 1) + timedelta(days=day)): (sets, reps, hold, volume)
-        for drill_id, day, sets, reps, hold, volume in rows
+        (drill_id, date(1970, 1, 1) + timedelta(days=day)): (sets, counted, reps, hold, volume)
+        for drill_id, day, sets, counted, reps, hold, volume in rows
     }
 
 
 def _assert_same_roll_up(store: Store) -> None:
     stored, expected = _stored_roll_up(store), _rebuilt_roll_up(store)
     assert stored.keys() == expected.keys()
-    for key, (sets, reps, hold, volume) in expected.items():
+    for key, (sets, counted, reps, hold, volume) in expected.items():
         got = stored[key]
-        assert got[:2] == (sets, reps), key
-        assert got[2] == pytest.approx(hold, abs=1e-6), key
-        assert got[3] == pytest.approx(volume, abs=1e-6), key
+        assert got[:3] == (sets, counted, reps), key
+        assert got[3] == pytest.approx(hold, abs=1e-6), key
+        assert got[4] == pytest.approx(volume, abs=1e-6), key
 
 
 def _same_sessions(got: list[SessionFigures], expected: list[SessionFigures]) -> None:
@@ -133,11 +137,16 @@ def test_drills_come_most_trained_first(store: Store) -> None:
     store.sets.add_many(
         [LoggedSet("dead-bug", moment, n, reps=8) for n in range(1, 3)]
         + [LoggedSet("hip-thrust", moment + timedelta(days=d), 1, reps=10) for d in range(3)]
+        # Warm-ups and checks do not make a drill the most trained.
+        + [LoggedSet("glute-bridge", moment, n, reps=12, kind=SetKind.WARMUP) for n in range(1, 6)]
+        + [LoggedSet("glute-squeeze-test", moment, n, result=CheckOutcome.PASS) for n in (1, 2)]
     )
     drills = HistoryQueries(store.db).drills()
     assert [(d.drill_id, d.sets, d.days) for d in drills] == [
         ("hip-thrust", 3, 3),
         ("dead-bug", 2, 1),
+        ("glute-bridge", 0, 1),
+        ("glute-squeeze-test", 0, 1),
     ]
     assert drills[0].last_day == date(2026, 5, 6)
 
@@ -161,7 +170,7 @@ def test_deleting_a_workout_takes_its_sets_out_of_the_roll_up(store: Store) -> N
     store.sets.add(LoggedSet("dead-bug", start, reps=8, workout_id=workout.id))
     store.sets.add(LoggedSet("dead-bug", start, 2, reps=8))
     store.workouts.delete(workout.id or 0)
-    assert _stored_roll_up(store) == {("dead-bug", date(2026, 1, 5)): (1, 8, 0.0, 0.0)}
+    assert _stored_roll_up(store) == {("dead-bug", date(2026, 1, 5)): (1, 1, 8, 0.0, 0.0)}
 
 
 def test_queries_read_indexes_not_the_sets_table(store: Store) -> None:

@@ -289,3 +289,18 @@ def test_the_chart_saves_as_a_png(
     assert messages == [f"Saved the chart to {saved}."]
     assert view.export_png(tmp_path / "missing" / "x.png") is False
     assert "Cannot save the chart" in messages[-1]
+
+
+def test_checks_and_warm_ups_alone_leave_nothing_to_chart_but_fill_the_calendar(
+    qtbot: QtBot, store: Store, reader: BackgroundReader, preferences: Preferences
+) -> None:
+    from hinge_desktop.domain.training import CheckOutcome
+
+    store.sets.add(LoggedSet("glute-squeeze-test", at(MONDAY_5), result=CheckOutcome.FAIL))
+    store.sets.add(LoggedSet("glute-bridge", at(MONDAY_5), reps=12, kind=SetKind.WARMUP))
+    view = open_view(qtbot, reader, preferences)
+    assert view.stack.currentWidget() is not view.empty
+    assert view.drill_box.count() == 0
+    assert view.chart.plotted()[0].size == 0
+    assert "not charted" in view.readout.text()
+    assert view.calendar.level_of(MONDAY_5) > 0

@@ -40,6 +40,7 @@ class DrillActivity:
 
     drill_id: str
     sets: int
+    """Sets that count towards progress (not warm-ups, not checks)."""
     days: int
     last_day: date
 
@@ -73,10 +74,11 @@ class HistoryQueries:
         self._db = db
 
     def drills(self) -> list[DrillActivity]:
-        """Every drill with a logged set, the most trained (most sets) first."""
+        """Every drill with a logged set, the most trained first: the most sets that count
+        towards progress, so warm-ups and checks do not make a drill the one to chart."""
         rows = self._db.execute(
-            "SELECT drill_id, sum(sets), count(*), max(day) FROM drill_days "
-            "GROUP BY drill_id ORDER BY sum(sets) DESC, max(day) DESC, drill_id"
+            "SELECT drill_id, sum(counted), count(*), max(day) FROM drill_days "
+            "GROUP BY drill_id ORDER BY sum(counted) DESC, sum(sets) DESC, max(day) DESC, drill_id"
         )
         return [
             DrillActivity(drill_id, sets, days, from_day_number(last))

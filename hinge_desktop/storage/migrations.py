@@ -160,7 +160,8 @@ def _contribution(t: str) -> dict[str, str]:
 
     The day is the local date, as days since 1970-01-01: UTC seconds moved by the offset the set
     was logged with, divided by 86,400 and rounded down (SQLite's division rounds towards zero).
-    Reps, holds and volume count only sets that count towards progress: not warm-ups, not checks.
+    ``sets`` counts every set (the calendar's work done); ``counted``, reps, holds and volume only
+    the sets that count towards progress: not warm-ups, not checks.
     """
     local = f"({t}.performed_at + {t}.utc_offset * 60)"
     counts = f"({t}.kind <> 'warmup' AND {t}.result IS NULL)"
@@ -169,13 +170,14 @@ def _contribution(t: str) -> dict[str, str]:
         "drill_id": f"{t}.drill_id",
         "day": f"({local} / 86400 - ({local} % 86400 < 0))",
         "sets": "1",
+        "counted": f"CASE WHEN {counts} THEN 1 ELSE 0 END",
         "reps": f"CASE WHEN {counts} THEN coalesce({t}.reps, 0) ELSE 0 END",
         "hold_seconds": f"CASE WHEN {counts} THEN coalesce({t}.hold_seconds, 0) ELSE 0 END",
         "volume_kg": f"CASE WHEN {counts} THEN coalesce({weight_kg} * {t}.reps, 0) ELSE 0 END",
     }
 
 
-_SUMS = ("sets", "reps", "hold_seconds", "volume_kg")
+_SUMS = ("sets", "counted", "reps", "hold_seconds", "volume_kg")
 _NEW = _contribution("NEW")
 _OLD = _contribution("OLD")
 _ADD_TO_DAY = (
@@ -211,6 +213,7 @@ def m004_progress_roll_up(db: Database) -> None:
             drill_id TEXT NOT NULL,
             day INTEGER NOT NULL,
             sets INTEGER NOT NULL,
+            counted INTEGER NOT NULL,
             reps INTEGER NOT NULL,
             hold_seconds REAL NOT NULL,
             volume_kg REAL NOT NULL,

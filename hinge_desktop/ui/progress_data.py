@@ -103,7 +103,8 @@ class ProgressSnapshot:
 
     today: date
     drills: list[DrillActivity]
-    """Trained drills, the most trained first; empty when nothing was logged."""
+    """Trained drills, the most trained first; empty when nothing was logged. Drills with only
+    warm-ups or checks are here too, with no sets that count."""
     drill: DrillProgress | None
     calendar: dict[date, int]
     """Sets per day over the calendar's year."""
@@ -120,9 +121,9 @@ def load_progress(db: Database, drill_id: str | None, today: date) -> ProgressSn
     drill."""
     queries = HistoryQueries(db)
     drills = queries.drills()
-    trained = {activity.drill_id for activity in drills}
-    if drill_id not in trained:
-        drill_id = drills[0].drill_id if drills else None
+    charted = [activity.drill_id for activity in drills if activity.sets]
+    if drill_id not in charted:
+        drill_id = charted[0] if charted else None
     first_day = today - timedelta(days=today.weekday() + 7 * (CALENDAR_WEEKS - 1))
     return ProgressSnapshot(
         today=today,

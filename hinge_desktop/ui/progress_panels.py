@@ -104,7 +104,11 @@ class RecordsPanel(_Card):
         self._rows: list[tuple[str, str, str]] = []
 
     def show_records(self, drill_name: str, records: Sequence[Record], unit: Unit) -> None:
-        self.heading.setText(self.tr("Personal records: {drill}").format(drill=drill_name))
+        self.heading.setText(
+            self.tr("Personal records: {drill}").format(drill=drill_name)
+            if drill_name
+            else self.tr("Personal records")
+        )
         self.clear_rows()
         self._rows = []
         for row, record in enumerate(records):

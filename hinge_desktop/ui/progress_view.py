@@ -316,6 +316,8 @@ class ProgressView(QWidget):
         box = self.drill_box
         box.clear()
         for activity in snapshot.drills:
+            if not activity.sets:
+                continue  # only warm-ups or checks: nothing to chart
             box.addItem(self._drill_name(activity.drill_id), activity.drill_id)
             box.setItemData(
                 box.count() - 1,
@@ -404,6 +406,8 @@ class ProgressView(QWidget):
         snapshot, metric = self._snapshot, self.current_metric()
         if snapshot is None or snapshot.drill is None or metric is None:
             self.chart.clear()
+            self.records.show_records("", [], self._unit())
+            self._show_readout("")
             return
         drill = snapshot.drill
         self.unit_box.setEnabled(metric in WEIGHT_METRICS)
@@ -439,7 +443,14 @@ class ProgressView(QWidget):
             self.readout.setText(text)
             return
         latest = self.chart.latest_text()
-        self.readout.setText(self.tr("Latest: {value}").format(value=latest) if latest else "")
+        if latest:
+            self.readout.setText(self.tr("Latest: {value}").format(value=latest))
+        elif self._snapshot is not None and self._snapshot.drill is None:
+            self.readout.setText(
+                self.tr("Nothing to chart yet: warm-up sets and checks are not charted.")
+            )
+        else:
+            self.readout.setText("")
 
     # Export
 
