@@ -231,6 +231,10 @@ def test_records_phases_and_calendar(
     assert rows["Most volume in a session"] == ("960 kg", "5 Jan 2026")
     assert view.phases.rows() == [("Checks", "5 Jan 2026"), ("Glute activation", "5 Jan 2026")]
     assert len(view.chart.phase_positions()) == 2
+    # Reached the same day: the two names sit in two rows rather than over each other.
+    assert sorted(view.chart.phase_labels_shown()) == ["Checks", "Glute activation"]
+    labels = [line.label for line in view.chart._phase_lines]
+    assert labels[0].pos().y() != labels[1].pos().y()
     current = view.calendar.findChild(QLabel, "currentStreak")
     longest = view.calendar.findChild(QLabel, "longestStreak")
     # Trained in the weeks of 5 Jan, 12 Jan and 2 Feb: the two empty weeks between break it.

@@ -37,6 +37,10 @@ from hinge_desktop.ui.progress_text import (
 EPOCH = date(1970, 1, 1)
 EDGE = 2 * DAY
 """Room left beside the first and last points."""
+LABEL_ROWS = (0.97, 0.89)
+"""Heights, as fractions of the chart, of the rows the phase names sit in."""
+PHASE_LEAD = 14 * DAY
+"""How long before a drill's first set a phase reached is still marked on its chart."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,9 @@ class ProgressChart(QWidget):
         self._y = np.empty(0)
         self._week_y = np.empty(0)
         self.plot.scene().sigMouseMoved.connect(self._moved)
+        view_box = self.plot.getPlotItem().getViewBox()
+        view_box.sigXRangeChanged.connect(self._layout_phase_labels)
+        view_box.sigResized.connect(self._layout_phase_labels)
         self.weekly.scene().sigMouseMoved.connect(self._moved_weekly)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,9 +138,10 @@ class ProgressChart(QWidget):
         self.bars.setOpts(x=data.week_x, height=weeks, width=DAY * 5.6)
         self.plot.getPlotItem().setLabel("left", axis_label(metric, unit))
         self.weekly.getPlotItem().setLabel("left", weekly_name(metric, unit))
-        self._show_phases(phases)
-        self.marker.setData([], [])
         first, last = data.first_x, data.last_x
+        # Phases reached long before the drill was first done say nothing about its chart.
+        self._show_phases([mark for mark in phases if mark.x >= first - PHASE_LEAD])
+        self.marker.setData([], [])
         for widget in (self.plot, self.weekly):
             widget.getPlotItem().getViewBox().setLimits(
                 xMin=first - 60 * DAY, xMax=last + 60 * DAY, minXRange=7 * DAY
@@ -177,8 +185,7 @@ class ProgressChart(QWidget):
             self.plot.removeItem(line)
         self._phase_lines = []
         colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        heights = (0.96, 0.84, 0.72)
-        for index, mark in enumerate(phases):
+        for mark in phases:
             line = pg.InfiniteLine(
                 pos=mark.x,
                 angle=90,
@@ -186,7 +193,7 @@ class ProgressChart(QWidget):
                 pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
                 label=mark.label,
                 labelOpts={
-                    "position": heights[index % len(heights)],
+                    "position": LABEL_ROWS[0],
                     "color": colour,
                     "anchors": [(0, 0.5), (0, 0.5)],
                 },
@@ -194,6 +201,28 @@ class ProgressChart(QWidget):
             line.setZValue(-10)
             self.plot.addItem(line, ignoreBounds=True)
             self._phase_lines.append(line)
+        self._layout_phase_labels()
+
+    def _layout_phase_labels(self) -> None:
+        """Give each phase's name a row at the top where it does not cover another; a name
+        with no room left is hidden (the timeline beside the chart lists every phase)."""
+        box = self.plot.getPlotItem().getViewBox()
+        free_from = [-np.inf] * len(LABEL_ROWS)
+        for line in self._phase_lines:
+            label = line.label
+            left = box.mapViewToScene(QPointF(line.value(), 0)).x()
+            width = label.textItem.boundingRect().width()
+            for row, height in enumerate(LABEL_ROWS):
+                if left >= free_from[row]:
+                    label.setPosition(height)
+                    label.setVisible(True)
+                    free_from[row] = left + width + 4
+                    break
+            else:
+                label.setVisible(False)
+
+    def phase_labels_shown(self) -> list[str]:
+        return [line.label.toPlainText() for line in self._phase_lines if line.label.isVisible()]
 
     def phase_positions(self) -> list[float]:
         return [float(line.value()) for line in self._phase_lines]
