@@ -234,7 +234,7 @@ def test_records_phases_and_calendar(
     # Reached the same day: the two names sit in two rows rather than over each other.
     assert sorted(view.chart.phase_labels_shown()) == ["Checks", "Glute activation"]
     labels = [line.label for line in view.chart._phase_lines]
-    assert labels[0].pos().y() != labels[1].pos().y()
+    assert labels[0].orthoPos != labels[1].orthoPos
     current = view.calendar.findChild(QLabel, "currentStreak")
     longest = view.calendar.findChild(QLabel, "longestStreak")
     # Trained in the weeks of 5 Jan, 12 Jan and 2 Feb: the two empty weeks between break it.
