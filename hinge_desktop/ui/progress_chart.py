@@ -77,6 +77,9 @@ class ProgressChart(QWidget):
             item.hideButtons()
             item.setMenuEnabled(False)
             item.showGrid(x=False, y=True, alpha=0.15)
+            # One width for both value axes keeps the two plots' dates in line, with room for
+            # five-digit weekly volumes beside the axis name.
+            item.getAxis("left").setWidth(72)
             box = item.getViewBox()
             box.setMouseEnabled(x=True, y=False)
             box.setAutoVisible(y=True)

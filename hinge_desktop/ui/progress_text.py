@@ -48,10 +48,10 @@ def metric_tip(metric: Metric) -> str:
 
 def weekly_name(metric: Metric, unit: Unit) -> str:
     if metric in WEIGHT_METRICS:
-        return _tr("Volume per week ({unit})").format(unit=unit_name(unit))
+        return _tr("{unit} a week").format(unit=unit_name(unit))
     if metric is Metric.HOLD:
-        return _tr("Hold time per week (minutes)")
-    return _tr("Reps per week")
+        return _tr("minutes a week")
+    return _tr("reps a week")
 
 
 def unit_name(unit: Unit) -> str:

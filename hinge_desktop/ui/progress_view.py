@@ -102,7 +102,10 @@ class ProgressView(QWidget):
         self.drill_box = QComboBox()
         self.drill_box.setObjectName("historyDrill")
         self.drill_box.setAccessibleName(self.tr("Drill"))
-        self.drill_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.drill_box.setMinimumContentsLength(22)
+        self.drill_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.drill_box.activated.connect(self._drill_chosen)
         self.metric_box = QComboBox()
         self.metric_box.setObjectName("historyMetric")
@@ -146,7 +149,19 @@ class ProgressView(QWidget):
             label.setBuddy(box)
             bar.addWidget(label)
             bar.addWidget(box)
-        bar.addSpacing(12)
+        bar.addStretch(1)
+        unit_label = QLabel(self.tr("&Weights in"))
+        unit_label.setBuddy(self.unit_box)
+        bar.addWidget(unit_label)
+        bar.addWidget(self.unit_box)
+        bar.addWidget(self.export_button)
+        return bar
+
+    def _range_bar(self) -> QHBoxLayout:
+        """The read-out on the left, the range buttons on the right, just above the chart."""
+        bar = QHBoxLayout()
+        bar.setSpacing(4)
+        bar.addWidget(self.readout, 1)
         names = {
             28: self.tr("4 weeks"),
             91: self.tr("3 months"),
@@ -166,12 +181,6 @@ class ProgressView(QWidget):
             button.clicked.connect(lambda _checked=False, d=days: self.set_range(d))
             self.range_group.addButton(button)
             bar.addWidget(button)
-        bar.addStretch(1)
-        unit_label = QLabel(self.tr("&Weights in"))
-        unit_label.setBuddy(self.unit_box)
-        bar.addWidget(unit_label)
-        bar.addWidget(self.unit_box)
-        bar.addWidget(self.export_button)
         return bar
 
     def _content_page(self) -> QWidget:
@@ -184,7 +193,7 @@ class ProgressView(QWidget):
         middle.setSpacing(12)
         chart_column = QVBoxLayout()
         chart_column.setSpacing(2)
-        chart_column.addWidget(self.readout)
+        chart_column.addLayout(self._range_bar())
         chart_column.addWidget(self.chart, 1)
         middle.addLayout(chart_column, 1)
         side = QVBoxLayout()
