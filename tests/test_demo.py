@@ -438,11 +438,27 @@ def hinge(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.slow
 def test_demo_then_screenshot_and_a_second_demo_is_refused(data_dir: Path) -> None:
-    out = data_dir.parent / "drills.png"
-    result = hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "drills", str(out))
+    from PySide6.QtGui import QColor, QImage
+
+    from hinge_desktop.ui.theme import ACCENT
+
+    out = data_dir.parent / "history.png"
+    result = hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "history", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Added a demo history: ")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The chart is drawn: the area left of the records holds the line in Hinge's green.
+    image = QImage(str(out))
+    accent = QColor(ACCENT)
+    inked = sum(
+        1
+        for x in range(300, 980, 2)
+        for y in range(120, 480, 2)
+        if abs(image.pixelColor(x, y).red() - accent.red()) < 30
+        and abs(image.pixelColor(x, y).green() - accent.green()) < 30
+        and abs(image.pixelColor(x, y).blue() - accent.blue()) < 30
+    )
+    assert inked > 200
 
     again = data_dir.parent / "again.png"
     result = hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "drills", str(again))
