@@ -17,7 +17,7 @@ from hinge_desktop.storage.store import open_store
 
 WRITER = textwrap.dedent(
     """
-    import sys, time
+    import sys
     from datetime import datetime, timezone
     from pathlib import Path
     from hinge_desktop.domain.training import LoggedSet, Unit
@@ -29,7 +29,7 @@ WRITER = textwrap.dedent(
                                  weight=40.0, unit=Unit.KG,
                                  performed_at=datetime.now(timezone.utc)))
         print(f"logged {number}", flush=True)
-    time.sleep(60)
+    sys.stdin.read()  # wait for the kill, whatever the clock does
     """
 )
 
@@ -47,6 +47,7 @@ def test_sets_logged_before_a_sigkill_are_all_there(data_dir: Path) -> None:
     database = data_dir / "hinge.sqlite3"
     writer = subprocess.Popen(
         [sys.executable, "-c", WRITER, str(database)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -58,6 +59,7 @@ def test_sets_logged_before_a_sigkill_are_all_there(data_dir: Path) -> None:
         os.kill(writer.pid, signal.SIGKILL)
         writer.wait(10)
         writer.stdout.close() if writer.stdout else None
+        writer.stdin.close() if writer.stdin else None
     assert writer.returncode == -signal.SIGKILL
 
     store = open_store(database)
