@@ -49,16 +49,16 @@ def run(
     ``on_first_paint`` is called once the window has painted, ``on_ready`` once the database is
     open and every view is built (the start-up benchmark uses both).
     """
-    if options.export_file is not None:
-        from hinge_desktop.export_command import run_export
-
-        return run_export(options.data_dir, options.export_file)
     if options.demo:
         from hinge_desktop.demo_command import run_demo
 
         refused = run_demo(options.data_dir)
         if refused is not None:
             return refused
+    if options.export_file is not None:
+        from hinge_desktop.export_command import run_export
+
+        return run_export(options.data_dir, options.export_file)
     if options.screenshot_view is not None and "QT_QPA_PLATFORM" not in os.environ:
         # A screenshot needs no display: render off screen unless told otherwise.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"

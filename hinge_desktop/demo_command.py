@@ -31,6 +31,7 @@ def run_demo(data_dir: Path | None) -> int | None:
     has sets already (nothing is changed), 2 when the data folder or the database cannot be used.
     """
     from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
+    from hinge_desktop.storage.database import stored_set_count
     from hinge_desktop.storage.errors import StorageError
     from hinge_desktop.storage.store import open_store
 
@@ -41,13 +42,18 @@ def run_demo(data_dir: Path | None) -> int | None:
         return _fail(f"The drill catalogue that comes with Hinge is broken: {exc}", EXIT_REFUSED)
     try:
         paths.ensure()
+        # Counted before opening, which would migrate an older database: a refused log is left
+        # exactly as it was.
+        existing = stored_set_count(paths.database)
+        if existing:
+            return _fail(_refusal(paths.database, existing), EXIT_REFUSED)
         store = open_store(paths.database)
     except (DataFolderError, StorageError) as exc:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     try:
-        existing = store.sets.count()
-        if existing:
-            return _fail(_refusal(store.path, existing), EXIT_REFUSED)
+        if store.sets.count():
+            # Sets written by another Hinge between the count and the open.
+            return _fail(_refusal(store.path, store.sets.count()), EXIT_REFUSED)
         now = datetime.now().astimezone()
         sessions = _write(store, now, catalogue)
     except StorageError as exc:

@@ -383,6 +383,47 @@ def test_a_log_with_one_set_is_refused_and_left_as_it_was(
         store.close()
 
 
+def test_an_older_log_with_sets_is_refused_without_being_migrated(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+    from hinge_desktop.storage.migrations import APPLICATION_ID, MIGRATION_SET, MIGRATIONS
+
+    database = data_dir / "hinge.sqlite3"
+    old = Database(database)
+    old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    first = Migrations(MIGRATION_SET)
+    for migration in MIGRATIONS[:3]:
+        first()(migration)
+    first.apply(old)
+    old.execute("PRAGMA user_version = 3")
+    old.execute(
+        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
+        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
+    )
+    old.conn.commit()
+    old.close()
+    before = database.read_bytes()
+
+    assert run_demo(data_dir) == 1
+
+    assert "has 1 set already" in capsys.readouterr().err
+    assert database.read_bytes() == before
+    assert not database.with_name("hinge.sqlite3-wal").exists()
+
+
+@pytest.mark.slow
+def test_demo_and_export_together_export_the_demo(data_dir: Path) -> None:
+    out = data_dir.parent / "log.csv"
+    result = hinge("--data-dir", str(data_dir), "--demo", "--export", str(out))
+    assert result.returncode == 0, result.stderr
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("date,workout,drill_id,drill,")
+    assert len(lines) > 8_000
+
+
 def test_an_empty_folder_is_filled_once(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_demo(data_dir) is None
     out, err = capsys.readouterr()

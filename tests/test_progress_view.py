@@ -199,7 +199,7 @@ def test_the_read_out_names_the_day_and_value_under_the_mouse(
     readout = view.findChild(QLabel, "historyReadout")
     assert "Mon 2 Feb 2026" in readout.text()  # the latest value until the mouse moves
     view.set_range(None)
-    view.chart.hover_at(midday(MONDAY_2) + 3600)
+    view.chart.hover_at(midday(MONDAY_2) + 3600, 62.0)
     assert readout.text() == "Mon 12 Jan 2026 · 62.5 kg"
     marker_x, marker_y = view.chart.marker.getData()
     assert list(marker_x) == [midday(MONDAY_2)]
@@ -213,7 +213,6 @@ def test_other_drills_chart_reps_and_holds(
     choose_drill(qtbot, view, "glute-bridge")
     assert view.current_metric() is Metric.SESSION_REPS
     assert list(plotted(view)[1]) == [24, 15]
-    assert not view.unit_box.isEnabled()  # no weights to convert
     choose_drill(qtbot, view, "roll-stretch-hamstrings")
     assert view.current_metric() is Metric.HOLD
     assert list(plotted(view)[1]) == [45]
@@ -255,6 +254,64 @@ def test_a_logged_set_shows_when_the_view_is_next_shown(
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         view.show()
     assert plotted(view)[1][-1] == 65
+    # "1 year" was pressed: the range moved on to take in the new set.
+    low, high = view.chart.x_range()
+    assert low <= plotted(view)[0][-1] <= high
+
+
+def test_a_new_set_weeks_later_comes_into_the_chosen_range(
+    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+) -> None:
+    view = open_view(qtbot, reader, preferences)
+    qtbot.mouseClick(view.findChild(QToolButton, "range4Weeks"), Qt.MouseButton.LeftButton)
+    later = MONDAY_5 + timedelta(days=45)
+    trained.sets.add(LoggedSet("romanian-deadlift", at(later), reps=8, weight=70, unit=Unit.KG))
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.mark_stale()
+    low, high = view.chart.x_range()
+    assert low <= midday(later) <= high
+    assert high - low == pytest.approx(30 * DAY)
+    assert view.findChild(QToolButton, "range4Weeks").isChecked()
+
+
+def test_the_read_out_picks_among_a_days_sets_by_height(
+    qtbot: QtBot, store: Store, reader: BackgroundReader, preferences: Preferences
+) -> None:
+    store.sets.add_many(
+        [
+            LoggedSet("glute-bridge", at(MONDAY_1, 8), 1, reps=12),
+            LoggedSet("glute-bridge", at(MONDAY_1, 8, 2), 2, reps=6),
+            LoggedSet("glute-bridge", at(MONDAY_2, 8), 1, reps=10),
+        ]
+    )
+    view = open_view(qtbot, reader, preferences)
+    choose(view, Metric.REPS_PER_SET)
+    view.set_range(None)
+    x, _y = plotted(view)
+    view.chart.hover_at(float(x[0]), 6.2)
+    assert view.readout.text() == "Mon 5 Jan 2026 · 6 reps"
+    view.chart.hover_at(float(x[0]), 11.5)
+    assert view.readout.text() == "Mon 5 Jan 2026 · 12 reps"
+
+
+def test_an_answer_for_a_view_that_is_gone_is_dropped(
+    qtbot: QtBot, trained: Store, reader: BackgroundReader
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+    from shiboken6 import Shiboken
+
+    widget = QWidget()
+    answers: list[object] = []
+    gate = threading.Event()
+    reader.submit(lambda db: gate.wait(10), answers.append, answers.append, context=widget)
+    Shiboken.delete(widget)  # gone before the answer is ready
+    gate.set()
+    done: list[object] = []
+    reader.submit(lambda db: 2, done.append, done.append)
+    qtbot.waitUntil(lambda: done == [2], timeout=10_000)
+    assert answers == []
 
 
 def test_only_the_newest_request_is_shown(

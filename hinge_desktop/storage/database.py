@@ -39,12 +39,8 @@ def inspect_file(path: Path) -> FileState:
     """
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=False)
-    # Without a write-ahead log beside it the file is read as immutable, which creates no -wal or
-    # -shm files; with one, SQLite must read the log too, to see the newest header.
-    wal = path.with_name(path.name + "-wal")
-    flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?{flags}", uri=True)
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?{_read_only_flags(path)}", uri=True)
     except sqlite3.Error as exc:
         raise NotAHingeDatabase(path, f"Cannot open the database {path}: {exc}.") from exc
     try:
@@ -76,6 +72,34 @@ def inspect_file(path: Path) -> FileState:
     if data_format > LATEST_FORMAT:
         raise DatabaseTooNew(path, written_by or "a newer version", data_format, LATEST_FORMAT)
     return FileState(exists=True, data_format=data_format, written_by=written_by)
+
+
+def stored_set_count(path: Path) -> int:
+    """How many sets the database at ``path`` holds, read without writing a byte (no migration,
+    no log files); 0 when there is no database yet. Raises like :func:`inspect_file`."""
+    state = inspect_file(path)
+    if not state.exists:
+        return 0
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?{_read_only_flags(path)}", uri=True)
+    try:
+        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+        if "sets" not in tables:
+            return 0
+        count: int = conn.execute("SELECT count(*) FROM sets").fetchone()[0]
+        return count
+    except sqlite3.DatabaseError as exc:
+        raise NotAHingeDatabase(
+            path, f"The file {path} is damaged or is not a Hinge database ({exc})."
+        ) from exc
+    finally:
+        conn.close()
+
+
+def _read_only_flags(path: Path) -> str:
+    # Without a write-ahead log beside it the file is read as immutable, which creates no -wal or
+    # -shm files; with one, SQLite must read the log too, to see the newest data.
+    wal = path.with_name(path.name + "-wal")
+    return "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
 
 
 def open_database(path: Path) -> Database:
@@ -161,4 +185,5 @@ __all__ = [
     "inspect_file",
     "open_database",
     "open_reader",
+    "stored_set_count",
 ]

@@ -115,10 +115,10 @@ class HistoryQueries:
         ]
 
     def set_series(self, drill_id: str) -> SetSeries:
-        """The drill's counting sets one by one, for the per-set charts."""
+        """The drill's counting sets one by one, in local time order, for the per-set charts."""
         rows = self._db.execute(
             f"SELECT {_LOCAL}, reps, hold_seconds FROM sets "
-            f"WHERE drill_id = ? AND {_COUNTS} ORDER BY performed_at",
+            f"WHERE drill_id = ? AND {_COUNTS} ORDER BY {_LOCAL}, performed_at",
             [drill_id],
         ).fetchall()
         return SetSeries(
@@ -130,8 +130,10 @@ class HistoryQueries:
     def weeks(self, drill_id: str) -> list[WeekTotals]:
         """The drill's weekly totals, oldest first; weeks without training are absent."""
         rows = self._db.execute(
-            "SELECT (day + 3) / 7 AS week, sum(sets), sum(reps), sum(hold_seconds), "
-            "sum(volume_kg) FROM drill_days WHERE drill_id = ? GROUP BY week ORDER BY week",
+            # Sums kept by adding and taking back floats can be off by 1e-13: rounded away.
+            "SELECT (day + 3) / 7 AS week, sum(sets), sum(reps), round(sum(hold_seconds), 6), "
+            "round(sum(volume_kg), 6) FROM drill_days WHERE drill_id = ? "
+            "GROUP BY week ORDER BY week",
             [drill_id],
         )
         # Day 0 (1 January 1970) was a Thursday, so week w starts on day 7w - 3, a Monday.

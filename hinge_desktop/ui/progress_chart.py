@@ -30,6 +30,7 @@ from hinge_desktop.ui.progress_text import (
     axis_label,
     day_text,
     value_text,
+    weekly_axis_label,
     weekly_name,
     weekly_value_text,
 )
@@ -40,6 +41,8 @@ EDGE = 2 * DAY
 LABEL_ROWS = (0.97, 0.89)
 """Heights, as fractions of the chart, of the rows the phase names sit in."""
 PHASE_LEAD = 14 * DAY
+HOVER_REACH_PX = 24
+"""How far, in pixels either side of the mouse, points are looked at for the read-out."""
 """How long before a drill's first set a phase reached is still marked on its chart."""
 
 
@@ -82,14 +85,15 @@ class ProgressChart(QWidget):
             item.getAxis("left").setWidth(72)
             box = item.getViewBox()
             box.setMouseEnabled(x=True, y=False)
-            box.setAutoVisible(y=True)
-            box.enableAutoRange(axis="y")
+            box.disableAutoRange()
         self.curve = self.plot.plot([], [], connect="finite", symbol="o", symbolSize=6)
         self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=DAY * 5.6, pen=None)
         self.weekly.addItem(self.bars)
         self.marker = pg.ScatterPlotItem(size=12, pen=None)
         self.plot.addItem(self.marker)
         self._phase_lines: list[pg.InfiniteLine] = []
+        self._phases: tuple[PhaseMark, ...] = ()
+        self._fitting = False
         self._data: DrillProgress | None = None
         self._metric = Metric.SESSION_REPS
         self._unit = Unit.KG
@@ -99,6 +103,7 @@ class ProgressChart(QWidget):
         self.plot.scene().sigMouseMoved.connect(self._moved)
         view_box = self.plot.getPlotItem().getViewBox()
         view_box.sigXRangeChanged.connect(self._layout_phase_labels)
+        view_box.sigXRangeChanged.connect(self._fit_y)
         view_box.sigResized.connect(self._layout_phase_labels)
         self.weekly.scene().sigMouseMoved.connect(self._moved_weekly)
         layout = QVBoxLayout(self)
@@ -110,10 +115,22 @@ class ProgressChart(QWidget):
 
     # Filling
 
+    def range_for(self, data: DrillProgress, days: int | None) -> tuple[float, float]:
+        """The x range that shows the last ``days`` days up to the drill's latest set (all of
+        it for None), with a little room on each side."""
+        right = (data.last_x // DAY + 1) * DAY + EDGE
+        left = data.first_x - EDGE if days is None else right - EDGE - days * DAY
+        return left, right
+
     def show_drill(
-        self, data: DrillProgress, metric: Metric, unit: Unit, phases: Sequence[PhaseMark]
+        self,
+        data: DrillProgress,
+        metric: Metric,
+        unit: Unit,
+        phases: Sequence[PhaseMark],
+        x_range: tuple[float, float],
     ) -> None:
-        """Plot ``metric`` of ``data`` in ``unit`` with its weekly totals; keeps the x range."""
+        """Plot ``metric`` of ``data`` in ``unit`` with its weekly totals, over ``x_range``."""
         self._data, self._metric, self._unit = data, metric, unit
         factor = LB_PER_KG if unit is Unit.LB else 1.0
         if metric in PER_SET_METRICS:
@@ -124,13 +141,6 @@ class ProgressChart(QWidget):
                 y = y * factor
         keep = np.isfinite(y)
         self._x, self._y = x[keep], y[keep]
-        per_set = metric in PER_SET_METRICS
-        self.curve.setData(
-            self._x,
-            self._y,
-            pen=None if per_set else self._line_pen(),
-            symbolSize=5 if per_set else 6,
-        )
         if metric in WEIGHT_METRICS:
             weeks = data.week_volume_kg * factor
         elif metric is Metric.HOLD:
@@ -138,17 +148,36 @@ class ProgressChart(QWidget):
         else:
             weeks = data.week_reps
         self._week_y = weeks
+        # The range first, so the data below is clipped and downsampled once, for it.
+        left, right = x_range
+        first, last = data.first_x, data.last_x
+        self._fitting = True
+        try:
+            for widget in (self.plot, self.weekly):
+                box = widget.getPlotItem().getViewBox()
+                box.setLimits(
+                    xMin=min(first - 60 * DAY, left),
+                    xMax=max(last + 60 * DAY, right),
+                    minXRange=7 * DAY,
+                )
+            self.plot.getPlotItem().getViewBox().setXRange(left, right, padding=0)
+        finally:
+            self._fitting = False
+        per_set = metric in PER_SET_METRICS
+        self.curve.setData(
+            self._x,
+            self._y,
+            pen=None if per_set else self._line_pen(),
+            symbolSize=5 if per_set else 6,
+        )
         self.bars.setOpts(x=data.week_x, height=weeks, width=DAY * 5.6)
         self.plot.getPlotItem().setLabel("left", axis_label(metric, unit))
-        self.weekly.getPlotItem().setLabel("left", weekly_name(metric, unit))
-        first, last = data.first_x, data.last_x
+        self.weekly.getPlotItem().setLabel("left", weekly_axis_label(metric, unit))
+        self.weekly.getPlotItem().setTitle(weekly_name(metric, unit), size="9pt")
         # Phases reached long before the drill was first done say nothing about its chart.
         self._show_phases([mark for mark in phases if mark.x >= first - PHASE_LEAD])
         self.marker.setData([], [])
-        for widget in (self.plot, self.weekly):
-            widget.getPlotItem().getViewBox().setLimits(
-                xMin=first - 60 * DAY, xMax=last + 60 * DAY, minXRange=7 * DAY
-            )
+        self._fit_y()
 
     def clear(self) -> None:
         self._data = None
@@ -162,10 +191,29 @@ class ProgressChart(QWidget):
         """Show the last ``days`` days up to the latest set (all of it for None)."""
         if self._data is None:
             return
-        last = self._data.last_x
-        right = (last // DAY + 1) * DAY + EDGE
-        left = self._data.first_x - EDGE if days is None else right - EDGE - days * DAY
+        left, right = self.range_for(self._data, days)
         self.plot.getPlotItem().getViewBox().setXRange(left, right, padding=0)
+
+    def _fit_y(self) -> None:
+        """Fit the value axes to what is shown. Amounts (reps, holds, volume and the weekly
+        bars) start at zero, so a small change looks small; loads keep a margin of at least a
+        tenth of their size around them, so a 2 kg dip does not fill the chart."""
+        if self._fitting or self._data is None:
+            return
+        low, high = self.x_range()
+        shown = self._y[(self._x >= low) & (self._x <= high)]
+        box = self.plot.getPlotItem().getViewBox()
+        if shown.size:
+            top, bottom = float(shown.max()), float(shown.min())
+            if self._metric in (Metric.TOP_WEIGHT, Metric.E1RM):
+                pad = max((top - bottom) * 0.1, top * 0.05, 1.0)
+                box.setYRange(max(0.0, bottom - pad), top + pad, padding=0)
+            else:
+                box.setYRange(0, max(top * 1.08, 1.0), padding=0)
+        weeks = self._data.week_x
+        in_view = self._week_y[(weeks >= low - 4 * DAY) & (weeks <= high + 4 * DAY)]
+        peak = float(in_view.max()) if in_view.size else 1.0
+        self.weekly.getPlotItem().getViewBox().setYRange(0, max(peak * 1.08, 1.0), padding=0)
 
     def x_range(self) -> tuple[float, float]:
         low, high = self.plot.getPlotItem().getViewBox().viewRange()[0]
@@ -184,6 +232,10 @@ class ProgressChart(QWidget):
     # Phases
 
     def _show_phases(self, phases: Sequence[PhaseMark]) -> None:
+        if tuple(phases) == self._phases:
+            self._layout_phase_labels()
+            return
+        self._phases = tuple(phases)
         for line in self._phase_lines:
             self.plot.removeItem(line)
         self._phase_lines = []
@@ -238,8 +290,8 @@ class ProgressChart(QWidget):
             self.marker.setData([], [])
             self.hovered.emit("")
             return
-        x = box.mapSceneToView(scene_pos).x()
-        index = self._nearest(self._x, x)
+        point = box.mapSceneToView(scene_pos)
+        index = self._nearest_point(point.x(), point.y())
         if index is None:
             self.hovered.emit("")
             return
@@ -265,12 +317,27 @@ class ProgressChart(QWidget):
             )
         )
 
-    def hover_at(self, x: float, y: float | None = None) -> None:
-        """Move the read-out to the point nearest to ``x`` (what the mouse does; for keys)."""
+    def hover_at(self, x: float, y: float) -> None:
+        """Put the mouse's read-out at the chart's point (x, y), as a move of the mouse does."""
         box = self.plot.getPlotItem().getViewBox()
-        if y is None:
-            y = float(np.mean(box.viewRange()[1]))
         self._moved(box.mapViewToScene(QPointF(x, y)))
+
+    def _nearest_point(self, x: float, y: float | None) -> int | None:
+        """The point nearest on screen to (x, y): several sets of a day share one column, so
+        the height picks among them. Without y, the nearest in time."""
+        xs, ys = self._x, self._y
+        if y is None or not xs.size:
+            return self._nearest(xs, x)
+        per_x, per_y = self.plot.getPlotItem().getViewBox().viewPixelSize()
+        if per_x <= 0 or per_y <= 0:
+            return self._nearest(xs, x)
+        reach = HOVER_REACH_PX * per_x
+        low, high = np.searchsorted(xs, [x - reach, x + reach])
+        if low >= high:
+            return self._nearest(xs, x)
+        dx = (xs[low:high] - x) / per_x
+        dy = (ys[low:high] - y) / per_y
+        return int(low + np.argmin(dx * dx + dy * dy))
 
     @staticmethod
     def _nearest(xs: np.ndarray, x: float) -> int | None:

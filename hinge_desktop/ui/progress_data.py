@@ -119,6 +119,15 @@ class ProgressSnapshot:
 def load_progress(db: Database, drill_id: str | None, today: date) -> ProgressSnapshot:
     """Read the progress view's data; ``drill_id`` None (or not trained) means the most trained
     drill."""
+    # One read transaction: every figure comes from the same moment of the log.
+    db.execute("BEGIN")
+    try:
+        return _load(db, drill_id, today)
+    finally:
+        db.execute("COMMIT")
+
+
+def _load(db: Database, drill_id: str | None, today: date) -> ProgressSnapshot:
     queries = HistoryQueries(db)
     drills = queries.drills()
     charted = [activity.drill_id for activity in drills if activity.sets]

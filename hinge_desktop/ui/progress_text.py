@@ -47,11 +47,20 @@ def metric_tip(metric: Metric) -> str:
 
 
 def weekly_name(metric: Metric, unit: Unit) -> str:
+    """The title of the weekly bars."""
     if metric in WEIGHT_METRICS:
-        return _tr("{unit} a week").format(unit=unit_name(unit))
+        return _tr("Volume per week ({unit})").format(unit=unit_name(unit))
     if metric is Metric.HOLD:
-        return _tr("minutes a week")
-    return _tr("reps a week")
+        return _tr("Hold time per week (minutes)")
+    return _tr("Reps per week")
+
+
+def weekly_axis_label(metric: Metric, unit: Unit) -> str:
+    if metric in WEIGHT_METRICS:
+        return unit_name(unit)
+    if metric is Metric.HOLD:
+        return _tr("min")
+    return _tr("reps")
 
 
 def unit_name(unit: Unit) -> str:
@@ -69,12 +78,15 @@ def axis_label(metric: Metric, unit: Unit) -> str:
 def number(value: float, decimals: int = 1) -> str:
     """A figure as the locale writes it, without a useless ".0"."""
     locale = QLocale()
-    if abs(value - round(value)) < 10 ** -(decimals + 1):
-        return locale.toString(round(value))
-    return locale.toString(value, "f", decimals)
+    rounded = round(value, decimals)
+    if rounded == round(rounded):
+        return locale.toString(round(rounded))
+    return locale.toString(rounded, "f", decimals)
 
 
 def value_text(metric: Metric, value: float, unit: Unit) -> str:
+    if metric is Metric.VOLUME:
+        return f"{number(value, 0)} {unit_name(unit)}"
     if metric in WEIGHT_METRICS:
         return f"{number(value)} {unit_name(unit)}"
     if metric is Metric.HOLD:

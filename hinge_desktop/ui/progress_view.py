@@ -39,7 +39,6 @@ from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.progress_chart import PhaseMark, ProgressChart
 from hinge_desktop.ui.progress_data import (
     DAY,
-    WEIGHT_METRICS,
     Metric,
     ProgressSnapshot,
     load_progress,
@@ -175,8 +174,18 @@ class ProgressView(QWidget):
             button.setCheckable(True)
             button.setChecked(days == self._range_days)
             button.setAccessibleName(self.tr("Show {range}").format(range=names[days]))
-            button.setToolTip(
-                self.tr("Show {range} (Alt+{key})").format(range=names[days], key=number)
+            tip = (
+                self.tr("Show every set of the drill (Alt+{key})")
+                if days is None
+                else self.tr("Show the {range} up to the drill's latest set (Alt+{key})")
+            )
+            button.setToolTip(tip.format(range=names[days], key=number))
+            # The pressed range must stand out in a dark palette too.
+            button.setStyleSheet(
+                "QToolButton { padding: 3px 8px; }"
+                "QToolButton:checked { background: palette(highlight);"
+                " color: palette(highlighted-text); border: 1px solid palette(highlight);"
+                " border-radius: 3px; }"
             )
             button.clicked.connect(lambda _checked=False, d=days: self.set_range(d))
             self.range_group.addButton(button)
@@ -266,7 +275,12 @@ class ProgressView(QWidget):
         def job(db: Database) -> ProgressSnapshot:
             return load_progress(db, drill_id, today)
 
-        self._reader.submit(job, lambda snapshot: self._show(request, snapshot), self._failed)
+        self._reader.submit(
+            job,
+            lambda snapshot: self._show(request, snapshot),
+            lambda error: self._failed(request, error),
+            context=self,
+        )
 
     def is_loading(self) -> bool:
         return self._shown_request != self._pending
@@ -288,8 +302,10 @@ class ProgressView(QWidget):
         self.loaded.disconnect(loop.quit)
         return not self.is_loading()
 
-    def _failed(self, error: Exception) -> None:
-        self._shown_request = self._pending
+    def _failed(self, request: int, error: Exception) -> None:
+        if request != self._pending:
+            return  # a newer request is on its way
+        self._shown_request = request
         self.message.emit(self.tr("Cannot read your history: {error}").format(error=error))
 
     def _show(self, request: int, snapshot: ProgressSnapshot) -> None:
@@ -391,16 +407,19 @@ class ProgressView(QWidget):
     def set_range(self, days: int | None) -> None:
         """Show the last ``days`` days of the drill (all of it for None)."""
         self._range_days = days
-        for name, span in RANGES:
-            if span == days:
-                button = self.findChild(QToolButton, name)
-                if button is not None:
-                    button.setChecked(True)
+        self._check_range_button(days)
         self._placing_range = True
         try:
             self.chart.set_range(days)
         finally:
             self._placing_range = False
+
+    def _check_range_button(self, days: int | None) -> None:
+        for name, span in RANGES:
+            if span == days:
+                button = self.findChild(QToolButton, name)
+                if button is not None:
+                    button.setChecked(True)
 
     def _range_moved(self) -> None:
         """Zoomed or panned by hand: no range button describes what is shown any more."""
@@ -419,7 +438,6 @@ class ProgressView(QWidget):
             self._show_readout("")
             return
         drill = snapshot.drill
-        self.unit_box.setEnabled(metric in WEIGHT_METRICS)
         self._placing_range = True
         try:
             self._show_drill(keep_range=keep_range)
@@ -433,7 +451,14 @@ class ProgressView(QWidget):
         if snapshot is None or snapshot.drill is None or metric is None:
             return
         unit = self._unit()
-        x_range = self.chart.x_range()
+        # A range button pressed: its span, up to the latest set (which may be new). Zoomed or
+        # panned by hand: what the person chose to look at stays.
+        chosen = self.range_group.checkedButton() is not None
+        if keep_range and not chosen:
+            x_range = self.chart.x_range()
+        else:
+            self._check_range_button(self._range_days)
+            x_range = self.chart.range_for(snapshot.drill, self._range_days)
         marks = [
             PhaseMark(
                 x=_day_x(event.reached_at.date()),
@@ -441,11 +466,7 @@ class ProgressView(QWidget):
             )
             for event in snapshot.phases
         ]
-        self.chart.show_drill(snapshot.drill, metric, unit, marks)
-        if keep_range:
-            self.plot.getPlotItem().getViewBox().setXRange(*x_range, padding=0)
-        else:
-            self.set_range(self._range_days)
+        self.chart.show_drill(snapshot.drill, metric, unit, marks, x_range)
 
     def _show_readout(self, text: str) -> None:
         if text:
