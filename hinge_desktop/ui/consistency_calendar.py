@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from hinge_desktop.domain.statistics import Streaks, calendar_levels, week_start
@@ -89,6 +97,9 @@ class _DayGrid(QWidget):
         self.day_counts: dict[date, int] = {}
         self.levels: dict[date, int] = {}
         self.today = datetime.now().astimezone().date()
+        self._paths: list[QPainterPath] = []
+        self._paths_key: object = None
+        self._generation = 0
 
     @property
     def first_day(self) -> date:
@@ -104,6 +115,7 @@ class _DayGrid(QWidget):
         }
         self.day_counts = shown
         self.levels = calendar_levels(shown, LEVELS)
+        self._generation += 1
         self.update()
 
     # Geometry ---------------------------------------------------------------------------------
@@ -188,6 +200,21 @@ class _DayGrid(QWidget):
             accent = _mix(accent, QColor("#ffffff"), 0.15)
         return empty, [_mix(empty, accent, strength) for strength in LEVEL_STRENGTHS]
 
+    def _squares_by_level(self, grid: _Geometry, radius: float) -> list[QPainterPath]:
+        """One path per level (0: no training) holding all its squares: a paint is then a few
+        fills, not one call per day. Kept until the days or the size change."""
+        key = (grid, radius, self.today, self._generation)
+        if self._paths_key == key:
+            return self._paths
+        paths = [QPainterPath() for _ in range(LEVELS + 1)]
+        first = self.first_day
+        for offset in range((self.today - first).days + 1):
+            level = self.levels.get(first + timedelta(days=offset), 0)
+            square = QRectF(grid.square(offset // DAYS_PER_WEEK, offset % DAYS_PER_WEEK))
+            paths[level].addRoundedRect(square, radius, radius)
+        self._paths, self._paths_key = paths, key
+        return paths
+
     def paintEvent(self, event: QPaintEvent) -> None:
         grid = self.geometry_for(self.size())
         empty, level_colours = self.colours()
@@ -195,13 +222,8 @@ class _DayGrid(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         radius = max(1.5, grid.cell / 5)
-        day = self.first_day
-        while day <= self.today:
-            column, row = self.place(day)
-            level = self.levels.get(day, 0)
-            painter.setBrush(level_colours[level - 1] if level else empty)
-            painter.drawRoundedRect(QRectF(grid.square(column, row)), radius, radius)
-            day += timedelta(days=1)
+        for level, path in enumerate(self._squares_by_level(grid, radius)):
+            painter.fillPath(path, level_colours[level - 1] if level else empty)
         today_square = QRectF(grid.square(*self.place(self.today))).adjusted(0.5, 0.5, -0.5, -0.5)
         outline = QColor(self.palette().color(QPalette.ColorRole.WindowText))
         outline.setAlphaF(0.55)

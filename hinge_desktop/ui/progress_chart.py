@@ -139,6 +139,7 @@ class ProgressChart(QWidget):
         self.plot.addItem(self.marker)
         self._phase_lines: list[pg.InfiniteLine] = []
         self._phases: tuple[PhaseMark, ...] = ()
+        self._marks: tuple[PhaseMark, ...] = ()
         self._fitting = False
         self._data: DrillProgress | None = None
         self._metric = Metric.SESSION_REPS
@@ -173,7 +174,6 @@ class ProgressChart(QWidget):
         data: DrillProgress,
         metric: Metric,
         unit: Unit,
-        phases: Sequence[PhaseMark],
         x_range: tuple[float, float],
     ) -> None:
         """Plot ``metric`` of ``data`` in ``unit`` with its weekly totals, over ``x_range``."""
@@ -220,8 +220,7 @@ class ProgressChart(QWidget):
         self.plot.getPlotItem().setLabel("left", axis_label(metric, unit))
         self.weekly.getPlotItem().setLabel("left", weekly_axis_label(metric, unit))
         self.weekly.getPlotItem().setTitle(weekly_name(metric, unit), size="9pt")
-        # Phases reached long before the drill was first done say nothing about its chart.
-        self._show_phases([mark for mark in phases if mark.x >= first - PHASE_LEAD])
+        self._show_phases(self._visible_marks())
         self.marker.setData([], [])
         self._fit_y()
 
@@ -280,6 +279,18 @@ class ProgressChart(QWidget):
         return self._point_text(self._x[-1], self._y[-1])
 
     # Phases
+
+    def set_phases(self, marks: Sequence[PhaseMark]) -> None:
+        """Mark when each phase of the ladder was reached."""
+        self._marks = tuple(marks)
+        self._show_phases(self._visible_marks())
+
+    def _visible_marks(self) -> list[PhaseMark]:
+        # Phases reached long before the drill was first done say nothing about its chart.
+        if self._data is None:
+            return []
+        first = self._data.first_x
+        return [mark for mark in self._marks if mark.x >= first - PHASE_LEAD]
 
     def _show_phases(self, phases: Sequence[PhaseMark]) -> None:
         if tuple(phases) == self._phases:

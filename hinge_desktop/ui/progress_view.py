@@ -309,33 +309,59 @@ class ProgressView(QWidget):
         self.message.emit(self.tr("Cannot read your history: {error}").format(error=error))
 
     def _show(self, request: int, snapshot: ProgressSnapshot) -> None:
+        """Put a snapshot on screen in a few short steps, one per turn of the event loop, so
+        the window never stops answering for longer than a frame."""
         if request != self._pending:
             return  # a newer request is on its way
-        self._shown_request = request
         previous = self._snapshot
         self._snapshot = snapshot
         if snapshot.empty:
             self.stack.setCurrentWidget(self.empty)
             self.chart.clear()
-            self.loaded.emit()
+            self._done(request)
             return
-        self.stack.setCurrentIndex(1)
-        self._filling = True
-        try:
-            self._fill_drills(snapshot)
-            self._fill_metrics(snapshot)
-        finally:
-            self._filling = False
         same_drill = (
             previous is not None
             and previous.drill is not None
             and snapshot.drill is not None
             and previous.drill.drill_id == snapshot.drill.drill_id
         )
-        self._redraw(keep_range=same_drill)
-        self.calendar.set_days(snapshot.calendar, snapshot.today, snapshot.streaks)
-        self.phases.show_events(snapshot.phases)
+
+        def choices() -> None:
+            self.stack.setCurrentIndex(1)
+            self._filling = True
+            try:
+                self._fill_drills(snapshot)
+                self._fill_metrics(snapshot)
+            finally:
+                self._filling = False
+            self.phases.show_events(snapshot.phases)
+
+        steps = [
+            choices,
+            lambda: self._redraw(keep_range=same_drill),
+            lambda: self.calendar.set_days(snapshot.calendar, snapshot.today, snapshot.streaks),
+            lambda: self.chart.set_phases(self._phase_marks(snapshot)),
+            lambda: self._done(request),
+        ]
+        self._next_step(request, steps)
+
+    def _next_step(self, request: int, steps: list[Callable[[], None]]) -> None:
+        if request != self._pending:
+            return  # replaced by a newer snapshot, which draws itself
+        steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, self, lambda: self._next_step(request, steps))
+
+    def _done(self, request: int) -> None:
+        self._shown_request = request
         self.loaded.emit()
+
+    def _phase_marks(self, snapshot: ProgressSnapshot) -> list[PhaseMark]:
+        return [
+            PhaseMark(x=_day_x(event.reached_at.date()), label=phase_name(event.phase))
+            for event in snapshot.phases
+        ]
 
     def _fill_drills(self, snapshot: ProgressSnapshot) -> None:
         box = self.drill_box
@@ -459,14 +485,7 @@ class ProgressView(QWidget):
         else:
             self._check_range_button(self._range_days)
             x_range = self.chart.range_for(snapshot.drill, self._range_days)
-        marks = [
-            PhaseMark(
-                x=_day_x(event.reached_at.date()),
-                label=phase_name(event.phase),
-            )
-            for event in snapshot.phases
-        ]
-        self.chart.show_drill(snapshot.drill, metric, unit, marks, x_range)
+        self.chart.show_drill(snapshot.drill, metric, unit, x_range)
 
     def _show_readout(self, text: str) -> None:
         if text:
