@@ -386,19 +386,10 @@ def test_a_log_with_one_set_is_refused_and_left_as_it_was(
 def test_an_older_log_with_sets_is_refused_without_being_migrated(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from sqlite_utils import Database
-    from sqlite_utils.migrations import Migrations
-
-    from hinge_desktop.storage.migrations import APPLICATION_ID, MIGRATION_SET, MIGRATIONS
+    from old_database import older_database
 
     database = data_dir / "hinge.sqlite3"
-    old = Database(database)
-    old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    first = Migrations(MIGRATION_SET)
-    for migration in MIGRATIONS[:3]:
-        first()(migration)
-    first.apply(old)
-    old.execute("PRAGMA user_version = 3")
+    old = older_database(database, 3)
     old.execute(
         "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
         "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"

@@ -22,7 +22,6 @@ from hinge_desktop.domain.statistics import (
 )
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Unit, Workout
 from hinge_desktop.storage.history import HistoryQueries
-from hinge_desktop.storage.migrations import APPLICATION_ID, MIGRATION_SET, MIGRATIONS
 from hinge_desktop.storage.store import Store, open_store
 
 ZONES = [
@@ -202,17 +201,10 @@ def test_queries_read_indexes_not_the_sets_table(store: Store) -> None:
 
 
 def test_a_format_3_database_gets_its_roll_up_from_the_sets_it_has(data_dir: Path) -> None:
-    from sqlite_utils import Database
-    from sqlite_utils.migrations import Migrations
+    from old_database import older_database
 
     path = data_dir / "hinge.sqlite3"
-    old = Database(path)
-    old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    first = Migrations(MIGRATION_SET)
-    for migration in MIGRATIONS[:3]:
-        first()(migration)
-    first.apply(old)
-    old.execute("PRAGMA user_version = 3")
+    old = older_database(path, 3)
     rows = [
         ("glute-bridge", 1_700_000_000, 60, 1, 12, None, None, None, "working"),
         ("glute-bridge", 1_700_000_100, 60, 2, 10, None, None, None, "working"),

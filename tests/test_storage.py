@@ -19,7 +19,6 @@ from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase, Stor
 from hinge_desktop.storage.migrations import (
     APPLICATION_ID,
     LATEST_FORMAT,
-    MIGRATION_SET,
     MIGRATIONS,
 )
 from hinge_desktop.storage.store import Store, open_store
@@ -243,16 +242,10 @@ def test_a_damaged_schema_page_is_reported_as_a_storage_error(data_dir: Path) ->
 
 
 def test_a_database_of_the_first_format_keeps_its_sets_when_migrated(data_dir: Path) -> None:
-    from sqlite_utils import Database
-    from sqlite_utils.migrations import Migrations
+    from old_database import older_database
 
     path = data_dir / "hinge.sqlite3"
-    old = Database(path)
-    old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    first = Migrations(MIGRATION_SET)
-    first()(MIGRATIONS[0])
-    first.apply(old)
-    old.execute("PRAGMA user_version = 1")
+    old = older_database(path, 1)
     old.execute(
         "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
         "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
