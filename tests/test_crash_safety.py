@@ -35,11 +35,16 @@ WRITER = textwrap.dedent(
 
 
 def read_line(stream: IO[str], timeout: float) -> str:
-    """One line from a child's output, or fail after ``timeout`` seconds instead of hanging."""
-    ready, _, _ = select.select([stream], [], [], timeout)
-    if not ready:
-        pytest.fail(f"the writer said nothing for {timeout} s")
-    return stream.readline().strip()
+    """One line from a child's output, or fail after ``timeout`` seconds instead of hanging.
+
+    Waits in half-second slices, counted: a jump of the clock can end one slice early, not
+    the whole wait.
+    """
+    for _ in range(int(timeout * 2)):
+        ready, _, _ = select.select([stream], [], [], 0.5)
+        if ready:
+            return stream.readline().strip()
+    pytest.fail(f"the writer said nothing for {timeout} s")
 
 
 @pytest.mark.slow
