@@ -1,0 +1,108 @@
+"""Reading the rows of an export CSV with the line each starts on, and its numbers.
+
+Shared by every CSV format: a quoted cell may run over several lines (notes), so a record's line
+number is counted, not its index.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from hinge_desktop.domain.imports.model import Progress
+
+PROGRESS_EVERY = 1000
+"""Rows between two progress reports."""
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    """1-based line of the file where the record starts."""
+    cells: dict[str, str]
+    """Cell text by header name, stripped; a missing cell is ""."""
+    extra: bool = False
+    """The record has more cells than the header."""
+
+
+class BadCell(ValueError):
+    """A cell that does not read as what its column holds; the message names both."""
+
+
+def header_of(text: str, delimiter: str = ",") -> list[str]:
+    """The first record's cells, stripped; [] for an empty text."""
+    for record in csv.reader(text.splitlines()[:1] or [""], delimiter=delimiter):
+        return [cell.strip().lstrip("\ufeff").strip() for cell in record]
+    return []
+
+
+def sniff_delimiter(first_line: str, candidates: Sequence[str] = (",", ";")) -> str:
+    """The candidate that splits the header line into the most cells."""
+    return max(candidates, key=first_line.count)
+
+
+def read_rows(
+    text: str, delimiter: str = ",", progress: Progress | None = None
+) -> tuple[list[str], Iterator[Row]]:
+    """The header and the data records of ``text``, skipping blank lines."""
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines(keepends=True)
+    total = len(lines)
+    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    try:
+        header = [cell.strip() for cell in next(reader)]
+    except StopIteration:
+        return [], iter(())
+
+    def rows() -> Iterator[Row]:
+        start = reader.line_num + 1
+        for count, record in enumerate(reader, start=1):
+            end = reader.line_num
+            if any(cell.strip() for cell in record):
+                cells = {
+                    name: (record[i].strip() if i < len(record) else "")
+                    for i, name in enumerate(header)
+                }
+                yield Row(start, cells, extra=len(record) > len(header))
+            start = end + 1
+            if progress is not None and count % PROGRESS_EVERY == 0:
+                progress(end, total)
+        if progress is not None:
+            progress(total, total)
+
+    return header, rows()
+
+
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
+
+
+def parse_number(text: str, column: str, *, decimal_comma: bool = False) -> float | None:
+    """The number in a cell, or None for an empty one.
+
+    Float noise from the exporting app (149.99999999999997) is rounded away to 6 decimals.
+    With ``decimal_comma`` (a semicolon-separated file) "62,5" reads as 62.5.
+    """
+    cell = text.strip()
+    if not cell:
+        return None
+    if decimal_comma:
+        cell = cell.replace(",", ".")
+    if not _NUMBER.match(cell) or ("," in cell):
+        raise BadCell(f"{column} “{text.strip()}” is not a number")
+    value = float(cell)
+    if not math.isfinite(value):
+        raise BadCell(f"{column} “{text.strip()}” is not a number")
+    return round(value, 6)
+
+
+def parse_count(text: str, column: str, *, decimal_comma: bool = False) -> int | None:
+    """A whole number (reps), or None for an empty cell; "8.0" reads as 8."""
+    value = parse_number(text, column, decimal_comma=decimal_comma)
+    if value is None:
+        return None
+    if value != int(value):
+        raise BadCell(f"{column} “{text.strip()}” is not a whole number")
+    return int(value)
