@@ -87,10 +87,14 @@ class SourceWorkout:
     name: str = ""
     notes: str = ""
     sets: tuple[SourceSet, ...] = ()
+    outside_workout: bool = False
+    """Sets quick-logged outside any workout (Hinge's own formats): stored without one."""
 
 
 @dataclass(frozen=True)
 class ParsedFile:
+    """A whole file read; ``problems`` empty means every line was understood."""
+
     format: ImportFormat
     workouts: tuple[SourceWorkout, ...] = ()
     problems: tuple[LineProblem, ...] = ()
@@ -103,3 +107,12 @@ class ParsedFile:
     @property
     def set_count(self) -> int:
         return sum(len(w.sets) for w in self.workouts)
+
+
+class ExportParser:
+    """What every format module offers, as module-level names:
+
+    ``FORMAT: ImportFormat``; ``matches(header: list[str]) -> bool`` (the first record's cells,
+    stripped, delimiter sniffed); ``parse(text: str, localise: Localise, progress: Progress |
+    None = None) -> ParsedFile``, which never raises on bad content but lists it in ``problems``.
+    """
