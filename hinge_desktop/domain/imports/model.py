@@ -107,12 +107,3 @@ class ParsedFile:
     @property
     def set_count(self) -> int:
         return sum(len(w.sets) for w in self.workouts)
-
-
-class ExportParser:
-    """What every format module offers, as module-level names:
-
-    ``FORMAT: ImportFormat``; ``matches(header: list[str]) -> bool`` (the first record's cells,
-    stripped, delimiter sniffed); ``parse(text: str, localise: Localise, progress: Progress |
-    None = None) -> ParsedFile``, which never raises on bad content but lists it in ``problems``.
-    """
