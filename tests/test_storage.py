@@ -194,7 +194,7 @@ def test_moments_survive_storage_to_the_second_with_their_offset(moment: datetim
 
 def test_invalid_sets_never_reach_the_database() -> None:
     with pytest.raises(InvalidSet) as refused:
-        LoggedSet(drill_id="rdl", performed_at=datetime.now(UTC), reps=500)
+        LoggedSet(drill_id="rdl", performed_at=datetime.now(UTC), reps=20_000)
     assert refused.value.field_name == "reps"
 
 

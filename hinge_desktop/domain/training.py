@@ -13,6 +13,24 @@ LB_PER_KG = 2.20462262185
 MAX_MEASURED = 360.0
 
 
+@dataclass(frozen=True)
+class SetLimits:
+    """The largest values a set may have."""
+
+    reps: int
+    seconds: float
+    weight_kg: float
+
+
+ENTRY_LIMITS = SetLimits(reps=MAX_REPS, seconds=MAX_HOLD_SECONDS, weight_kg=MAX_WEIGHT_KG)
+"""What a person logs in Hinge: the hinge drills' plausible range, so a slip of the finger
+(2000 reps) is caught."""
+
+RECORD_LIMITS = SetLimits(reps=10_000, seconds=7 * 24 * 3600.0, weight_kg=2_000.0)
+"""What a stored set may hold: also what other apps recorded for other exercises (a 600 kg leg
+press, a 30-minute run, 500 skips), which an import keeps as it was."""
+
+
 class Unit(StrEnum):
     KG = "kg"
     LB = "lb"
@@ -100,7 +118,7 @@ class LoggedSet:
 
     def __post_init__(self) -> None:
         _require_aware(self.performed_at, "performed_at")
-        validate_set(self)
+        validate_set(self, RECORD_LIMITS)
 
     @property
     def weight_kg(self) -> float | None:
@@ -109,22 +127,26 @@ class LoggedSet:
         return to_kg(self.weight, self.unit)
 
 
-def validate_set(logged: LoggedSet) -> None:
-    """Refuse values outside what a person can log, naming the field and the allowed range."""
+def validate_set(logged: LoggedSet, limits: SetLimits = ENTRY_LIMITS) -> None:
+    """Refuse values outside ``limits``, naming the field and the allowed range.
+
+    Every set is checked against :data:`RECORD_LIMITS` when made; what a person enters is also
+    checked against :data:`ENTRY_LIMITS`."""
     if not logged.drill_id.strip():
         raise InvalidSet("drill_id", "A set needs the drill it belongs to.")
     if logged.set_number < 1:
         raise InvalidSet("set_number", "The set number starts at 1.")
-    if logged.reps is not None and not 0 <= logged.reps <= MAX_REPS:
-        raise InvalidSet("reps", f"Reps must be between 0 and {MAX_REPS}.")
-    if logged.hold_seconds is not None and not 0 <= logged.hold_seconds <= MAX_HOLD_SECONDS:
+    if logged.reps is not None and not 0 <= logged.reps <= limits.reps:
+        raise InvalidSet("reps", f"Reps must be between 0 and {limits.reps}.")
+    if logged.hold_seconds is not None and not 0 <= logged.hold_seconds <= limits.seconds:
         raise InvalidSet(
-            "hold_seconds", f"A hold must be between 0 and {MAX_HOLD_SECONDS:.0f} seconds."
+            "hold_seconds", f"A hold must be between 0 and {limits.seconds:.0f} seconds."
         )
     if logged.weight is not None:
         if logged.unit is None:
             raise InvalidSet("unit", "A weight needs its unit, kg or lb.")
-        limit = MAX_WEIGHT_KG if logged.unit is Unit.KG else round(MAX_WEIGHT_KG * LB_PER_KG)
+        kg = limits.weight_kg
+        limit = kg if logged.unit is Unit.KG else round(kg * LB_PER_KG)
         if not 0 <= logged.weight <= limit:
             raise InvalidSet(
                 "weight", f"Weight must be between 0 and {limit:g} {logged.unit.value}."

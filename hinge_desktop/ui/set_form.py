@@ -23,6 +23,7 @@ from hinge_desktop.domain.training import (
     SetKind,
     Side,
     Unit,
+    validate_set,
 )
 from hinge_desktop.ui.chips import ChipRow
 from hinge_desktop.ui.stepper import Stepper
@@ -248,6 +249,7 @@ class SetForm(QWidget):
         )
         try:
             built = LoggedSet(**candidate)  # type: ignore[arg-type]
+            validate_set(built)
             self._check_measure(built)
             return built
         except InvalidSet as exc:
