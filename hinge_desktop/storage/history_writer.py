@@ -13,8 +13,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from hinge_desktop.domain.training import LoggedSet, Workout
-from hinge_desktop.storage.sets import _to_row as set_row
-from hinge_desktop.storage.workouts import _to_row as workout_row
+from hinge_desktop.storage.sets import to_row as set_row
+from hinge_desktop.storage.workouts import to_row as workout_row
 
 
 def add_workout_with_sets(db: Database, workout: Workout, sets: Sequence[LoggedSet]) -> list[int]:

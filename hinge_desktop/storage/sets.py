@@ -21,7 +21,7 @@ class SetRepository:
 
     def add(self, logged: LoggedSet) -> LoggedSet:
         """Write one set in its own transaction; returns it with its id."""
-        return replace(logged, id=self._table.insert(_to_row(logged)).last_pk)
+        return replace(logged, id=self._table.insert(to_row(logged)).last_pk)
 
     def add_many(self, sets: list[LoggedSet]) -> list[LoggedSet]:
         """Write several sets all together or not at all."""
@@ -33,7 +33,7 @@ class SetRepository:
         if logged.id is None:
             raise ValueError("Only a set that was stored can be restored")
         with self._db.atomic():
-            self._table.insert({"id": logged.id, **_to_row(logged)})
+            self._table.insert({"id": logged.id, **to_row(logged)})
             linked = self._removed_links.pop(logged.id, None)
             if linked is not None:
                 self._db.table("gate_answers").insert(linked)
@@ -52,7 +52,7 @@ class SetRepository:
         if logged.id is None:
             raise ValueError("Only a stored set can be changed")
         try:
-            self._table.update(logged.id, _to_row(logged))
+            self._table.update(logged.id, to_row(logged))
         except NotFoundError:
             raise KeyError(f"No set with id {logged.id}") from None
 
@@ -110,7 +110,8 @@ class SetRepository:
         return self._table.count
 
 
-def _to_row(logged: LoggedSet) -> dict[str, Any]:
+def to_row(logged: LoggedSet) -> dict[str, Any]:
+    """The ``sets`` row of a set (without its id)."""
     performed_at, offset = timecodec.encode(logged.performed_at)
     return {
         "workout_id": logged.workout_id,

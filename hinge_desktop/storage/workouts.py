@@ -35,7 +35,7 @@ class WorkoutRepository:
 
     def start(self, workout: Workout) -> Workout:
         """Record a started workout; returns it with its id."""
-        return replace(workout, id=self._table.insert(_to_row(workout)).last_pk)
+        return replace(workout, id=self._table.insert(to_row(workout)).last_pk)
 
     def finish(self, workout_id: int, ended_at: datetime) -> None:
         try:
@@ -63,7 +63,7 @@ class WorkoutRepository:
         if workout.id is None:
             raise ValueError("Only a workout that was stored can be restored")
         with self._db.atomic():
-            self._table.insert({"id": workout.id, **_to_row(workout)})
+            self._table.insert({"id": workout.id, **to_row(workout)})
             for logged in sets:
                 self._sets.restore(logged)
 
@@ -105,7 +105,8 @@ class WorkoutRepository:
         return self._table.count
 
 
-def _to_row(workout: Workout) -> dict[str, Any]:
+def to_row(workout: Workout) -> dict[str, Any]:
+    """The ``workouts`` row of a workout (without its id)."""
     started, offset = timecodec.encode(workout.started_at)
     return {
         "started_at": started,
