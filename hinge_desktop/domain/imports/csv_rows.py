@@ -7,6 +7,7 @@ number is counted, not its index.
 from __future__ import annotations
 
 import csv
+import io
 import math
 import re
 from collections.abc import Iterator, Sequence
@@ -26,6 +27,18 @@ class Row:
     """Cell text by header name, stripped; a missing cell is ""."""
     extra: bool = False
     """The record has more cells than the header."""
+    overflow: tuple[str, ...] = ()
+    """The cells beyond the header's, stripped."""
+
+
+class UnreadableRecord(csv.Error):
+    """A record the CSV reader cannot read (a cell longer than the reader allows, usually after
+    a missing closing quote); the rows after it cannot be told apart, so reading stops."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
 
 
 class BadCell(ValueError):
@@ -47,26 +60,42 @@ def sniff_delimiter(first_line: str, candidates: Sequence[str] = (",", ";")) -> 
 def read_rows(
     text: str, delimiter: str = ",", progress: Progress | None = None
 ) -> tuple[list[str], Iterator[Row]]:
-    """The header and the data records of ``text``, skipping blank lines."""
+    """The header and the data records of ``text``, skipping blank lines.
+
+    Lines end at a line feed, a carriage return or both, as the CSV writer ends them; other
+    characters that ``str.splitlines`` breaks at (form feed, U+2028, U+0085) are cell text.
+    Iterating the records raises :class:`UnreadableRecord` where the reader gives up.
+    """
     text = text.lstrip("\ufeff")
-    lines = text.splitlines(keepends=True)
+    lines = list(io.StringIO(text, newline=""))
     total = len(lines)
     reader = csv.reader(lines, delimiter=delimiter, strict=False)
     try:
         header = [cell.strip() for cell in next(reader)]
     except StopIteration:
         return [], iter(())
+    except csv.Error as exc:
+        raise UnreadableRecord(1, _unreadable_reason(exc)) from exc
 
     def rows() -> Iterator[Row]:
         start = reader.line_num + 1
-        for count, record in enumerate(reader, start=1):
+        count = 0
+        while True:
+            try:
+                record = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as exc:
+                raise UnreadableRecord(start, _unreadable_reason(exc)) from exc
+            count += 1
             end = reader.line_num
             if any(cell.strip() for cell in record):
                 cells = {
                     name: (record[i].strip() if i < len(record) else "")
                     for i, name in enumerate(header)
                 }
-                yield Row(start, cells, extra=len(record) > len(header))
+                overflow = tuple(cell.strip() for cell in record[len(header) :])
+                yield Row(start, cells, extra=bool(overflow), overflow=overflow)
             start = end + 1
             if progress is not None and count % PROGRESS_EVERY == 0:
                 progress(end, total)
@@ -74,6 +103,15 @@ def read_rows(
             progress(total, total)
 
     return header, rows()
+
+
+def _unreadable_reason(exc: csv.Error) -> str:
+    if "field larger than field limit" in str(exc):
+        return (
+            f"A cell that starts here runs on past {csv.field_size_limit()} characters; "
+            "is a closing quote missing?"
+        )
+    return f"The row cannot be read as CSV ({exc})"
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")

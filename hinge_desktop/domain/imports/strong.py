@@ -1,0 +1,500 @@
+"""Strong's CSV export, in every variant it has written.
+
+One row is one set; the ``Date`` on every row is the start of its workout, so rows are grouped
+into one workout per (Date, Workout Name), in file order, and every set of a workout is given the
+workout's start (Strong keeps no time per set). The variants differ in:
+
+- the delimiter: a comma, or a semicolon (then numbers may have a decimal comma, "62,5");
+- the weight's unit: in the header ("Weight (kg)", "Weight (lbs)"), in a "Weight Unit" column on
+  every row, or nowhere, when the weights are left without a unit for the person to choose;
+- the distance's unit, the same way ("Distance (km)", "Distance Unit"), or nowhere;
+- the workout's length: "Duration" or "Workout Duration" as "55s", "1h 3m", "48h 40m", or
+  "Duration (sec)" in seconds; the workout ends that long after it started;
+- dates: "2024-03-05 07:14:09", or 12-hour times such as "2024-03-05 7:14 pm" with a narrow
+  no-break space before the am/pm.
+
+"Set Order" is the set's number, or W (warm-up), F (to failure) or D (drop set). Rows of the
+"Rest Timer" are not sets and are skipped. Strong writes 0 in a numeric cell that does not apply
+(the reps of a plank, the weight of a pull-up), so 0 reps, weight, seconds, distance or RPE read
+as "none". A row with none of them is still a set: Strong wrote it, and what to make of it is
+decided where sets are checked against drills. A distance goes into the set's note ("5 km")
+before the set's own note.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from hinge_desktop.domain.imports.csv_rows import (
+    BadCell,
+    Row,
+    UnreadableRecord,
+    parse_count,
+    parse_number,
+    read_rows,
+    sniff_delimiter,
+)
+from hinge_desktop.domain.imports.model import (
+    ImportFormat,
+    LineProblem,
+    Localise,
+    ParsedFile,
+    Progress,
+    SourceSet,
+    SourceWorkout,
+)
+from hinge_desktop.domain.training import SetKind, Unit
+
+FORMAT = ImportFormat.STRONG
+
+REQUIRED_COLUMNS = ("Date", "Exercise Name", "Set Order")
+"""The columns every variant of Strong's export has, and that tell it from other apps'."""
+
+REST_TIMER = "rest timer"
+
+SET_KINDS = {
+    "w": SetKind.WARMUP,
+    "warm-up": SetKind.WARMUP,
+    "warmup": SetKind.WARMUP,
+    "warm up": SetKind.WARMUP,
+    "f": SetKind.FAILURE,
+    "failure": SetKind.FAILURE,
+    "d": SetKind.DROP,
+    "drop": SetKind.DROP,
+    "drop set": SetKind.DROP,
+    "dropset": SetKind.DROP,
+}
+"""Set orders that are letters (or, in some versions, words) name a kind of set."""
+
+WEIGHT_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
+
+DISTANCE_UNITS = {
+    "km": "km",
+    "kms": "km",
+    "kilometers": "km",
+    "kilometres": "km",
+    "mi": "mi",
+    "mile": "mi",
+    "miles": "mi",
+    "m": "m",
+    "meters": "m",
+    "metres": "m",
+    "ft": "ft",
+    "feet": "ft",
+    "yd": "yd",
+    "yards": "yd",
+}
+"""How a distance's unit is written in a note, by the ways Strong names it."""
+
+SECONDS_SUFFIXES = ("sec", "secs", "s", "seconds")
+MINUTES_SUFFIXES = ("min", "mins", "minutes")
+
+DATE_EXAMPLE = "2024-03-05 07:14:09"
+DURATION_EXAMPLE = "1h 3m or 55s"
+
+_DATE = re.compile(
+    r"""
+    (?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})
+    (?:
+        [\sT]+(?P<hour>\d{1,2}):(?P<minute>\d{2})
+        (?::(?P<second>\d{2})(?:\.\d+)?)?
+        (?:\s*(?P<half>[ap])\.?\s*m\.?)?
+    )?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A date, maybe with a 24-hour or 12-hour time; any Unicode space (U+202F, U+00A0) may come
+before the am/pm."""
+
+_DURATION_PARTS = re.compile(
+    r"(?:(?P<d>\d+)\s*d\s*)?(?:(?P<h>\d+)\s*h\s*)?(?:(?P<m>\d+)\s*m(?:in)?\s*)?"
+    r"(?:(?P<s>\d+)\s*s\s*)?",
+    re.IGNORECASE,
+)
+_DURATION_CLOCK = re.compile(r"(?P<h>\d+):(?P<m>[0-5]\d):(?P<s>[0-5]\d)")
+_DURATION_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+def _key(name: str) -> str:
+    """A header name compared without case or extra spaces."""
+    return " ".join(name.casefold().split())
+
+
+def matches(header: list[str]) -> bool:
+    """Whether ``header`` is the first row of a Strong export."""
+    names = {_key(name) for name in header}
+    return all(_key(column) in names for column in REQUIRED_COLUMNS)
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """Which header name holds what; None when the file has no such column."""
+
+    date: str
+    exercise: str
+    set_order: str
+    workout: str | None = None
+    duration: str | None = None
+    duration_scale: float | None = None
+    """Seconds per unit of a bare number in ``duration``; None when the header gives no unit."""
+    weight: str | None = None
+    weight_unit: Unit | None = None
+    """The unit the header gives every weight."""
+    weight_unit_column: str | None = None
+    reps: str | None = None
+    rpe: str | None = None
+    distance: str | None = None
+    distance_unit: str | None = None
+    distance_unit_column: str | None = None
+    seconds: str | None = None
+    notes: str | None = None
+    workout_notes: str | None = None
+
+
+_SUFFIX = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]*)\)$")
+
+
+def _split_unit(name: str) -> tuple[str, str]:
+    """("weight", "kg") for "Weight (kg)"; (name, "") without a unit in brackets."""
+    key = _key(name)
+    found = _SUFFIX.match(key)
+    if found is None:
+        return key, ""
+    return found["name"], found["unit"].strip()
+
+
+def _columns(header: list[str]) -> _Columns | str:
+    """The columns of ``header``, or why it is not a Strong header."""
+    names = {_key(name) for name in header}
+    missing = [column for column in REQUIRED_COLUMNS if _key(column) not in names]
+    if missing:
+        return (
+            "The header is not that of a Strong export: it has no "
+            + ", ".join(f"“{column}”" for column in missing)
+            + " column"
+        )
+    found: dict[str, Any] = {}
+    for name in header:
+        role = _role(name)
+        if role is not None and role[0] not in found:
+            found[role[0]] = name
+            found.update(role[1])
+    return _Columns(**found)
+
+
+def _role(name: str) -> tuple[str, dict[str, Any]] | None:
+    """What a header name holds, and what its unit in brackets says."""
+    key = _key(name)
+    if key in _PLAIN_COLUMNS:
+        return _PLAIN_COLUMNS[key], {}
+    base, unit = _split_unit(name)
+    if base == "weight":
+        return "weight", {"weight_unit": WEIGHT_UNITS.get(unit)}
+    if base == "distance":
+        return "distance", {"distance_unit": DISTANCE_UNITS.get(unit, unit) or None}
+    if base in ("duration", "workout duration"):
+        scale = 1.0 if unit in SECONDS_SUFFIXES else 60.0 if unit in MINUTES_SUFFIXES else None
+        return "duration", {"duration_scale": scale}
+    return None
+
+
+_PLAIN_COLUMNS = {
+    "date": "date",
+    "exercise name": "exercise",
+    "set order": "set_order",
+    "workout name": "workout",
+    "weight unit": "weight_unit_column",
+    "reps": "reps",
+    "rpe": "rpe",
+    "distance unit": "distance_unit_column",
+    "seconds": "seconds",
+    "notes": "notes",
+    "workout notes": "workout_notes",
+}
+"""Header names (compared by :func:`_key`) of columns without a unit, by what they hold."""
+
+
+class _Cells:
+    """One row's cells read as what their columns hold; what cannot be read is collected in
+    ``reasons`` rather than raised, so a row reports every bad cell at once."""
+
+    def __init__(self, row: Row, decimal_comma: bool) -> None:
+        self.row = row
+        self.decimal_comma = decimal_comma
+        self.reasons: list[str] = []
+
+    def text(self, column: str | None) -> str:
+        return self.row.cells.get(column, "") if column is not None else ""
+
+    def number(self, column: str | None) -> float | None:
+        """The number in ``column``; None when empty or 0, which Strong writes for "none"."""
+        if column is None:
+            return None
+        try:
+            value = parse_number(self.text(column), column, decimal_comma=self.decimal_comma)
+        except BadCell as exc:
+            self.reasons.append(str(exc))
+            return None
+        return value or None
+
+    def count(self, column: str | None) -> int | None:
+        """The whole number in ``column``; None when empty or 0."""
+        if column is None:
+            return None
+        try:
+            value = parse_count(self.text(column), column, decimal_comma=self.decimal_comma)
+        except BadCell as exc:
+            self.reasons.append(str(exc))
+            return None
+        return value or None
+
+
+@dataclass
+class _Draft:
+    """A workout while its rows are read."""
+
+    line: int
+    started_at: datetime
+    name: str
+    ended_at: datetime | None = None
+    notes: str = ""
+    sets: list[SourceSet] = field(default_factory=list)
+
+    def workout(self) -> SourceWorkout:
+        return SourceWorkout(
+            line=self.line,
+            started_at=self.started_at,
+            ended_at=self.ended_at,
+            name=self.name,
+            notes=self.notes,
+            sets=tuple(self.sets),
+        )
+
+
+class _Reader:
+    """Reads rows into workouts and problems."""
+
+    def __init__(self, columns: _Columns, localise: Localise, decimal_comma: bool) -> None:
+        self.columns = columns
+        self.localise = localise
+        self.decimal_comma = decimal_comma
+        self.drafts: dict[tuple[datetime, str], _Draft] = {}
+        self.problems: list[LineProblem] = []
+
+    def add(self, row: Row) -> None:
+        c = self.columns
+        exercise = row.cells.get(c.exercise, "")
+        set_order = row.cells.get(c.set_order, "")
+        if REST_TIMER in (exercise.casefold(), set_order.casefold()):
+            return
+        cells = _Cells(row, self.decimal_comma)
+        started = self._start(cells)
+        ended = self._end(cells, started)
+        logged = self._set(cells, exercise, set_order, started)
+        if any(row.overflow):
+            extra = ", ".join(f"“{cell}”" for cell in row.overflow if cell)
+            cells.reasons.append(f"The row has more cells than the header: {extra}")
+        if cells.reasons or started is None or logged is None:
+            self.problems.append(LineProblem(row.line, "; ".join(cells.reasons)))
+            return
+        key = (started[0], cells.text(c.workout))
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = _Draft(row.line, started[1], key[1], ended_at=ended)
+            self.drafts[key] = draft
+        if not draft.notes:
+            draft.notes = cells.text(c.workout_notes)
+        draft.sets.append(logged)
+
+    def _start(self, cells: _Cells) -> tuple[datetime, datetime] | None:
+        """The workout's start as written and as an aware time."""
+        column = self.columns.date
+        text = cells.text(column)
+        if not text:
+            cells.reasons.append(f"{column} is empty")
+            return None
+        naive = parse_date(text)
+        if naive is None:
+            cells.reasons.append(f"{column} “{text}” is not a date like {DATE_EXAMPLE}")
+            return None
+        try:
+            return naive, self.localise(naive)
+        except (ValueError, OverflowError):
+            cells.reasons.append(f"{column} “{text}” cannot be placed in local time")
+            return None
+
+    def _end(self, cells: _Cells, started: tuple[datetime, datetime] | None) -> datetime | None:
+        """When the workout ended: its start and the row's duration."""
+        column = self.columns.duration
+        text = cells.text(column)
+        if column is None or not text:
+            return None
+        seconds = parse_duration(text, self.columns.duration_scale)
+        if seconds is None:
+            cells.reasons.append(f"{column} “{text}” is not a duration like {DURATION_EXAMPLE}")
+            return None
+        if started is None:
+            return None
+        try:
+            return started[1] + timedelta(seconds=seconds)
+        except OverflowError:
+            cells.reasons.append(f"{column} “{text}” is too long")
+            return None
+
+    def _set(
+        self,
+        cells: _Cells,
+        exercise: str,
+        set_order: str,
+        started: tuple[datetime, datetime] | None,
+    ) -> SourceSet | None:
+        c = self.columns
+        kind = _kind(set_order, c.set_order, cells)
+        weight = cells.number(c.weight)
+        unit = self._weight_unit(cells) if weight is not None else None
+        distance = cells.number(c.distance)
+        note = _note(cells.text(c.notes), distance, self._distance_unit(cells))
+        reps = cells.count(c.reps)
+        seconds = cells.number(c.seconds)
+        rpe = cells.number(c.rpe)
+        if not exercise:
+            cells.reasons.append(f"{c.exercise} is empty")
+            return None
+        if started is None:
+            return None
+        return SourceSet(
+            line=cells.row.line,
+            exercise=exercise,
+            performed_at=started[1],
+            reps=reps,
+            seconds=seconds,
+            weight=weight,
+            unit=unit,
+            kind=kind,
+            rpe=rpe,
+            note=note,
+        )
+
+    def _weight_unit(self, cells: _Cells) -> Unit | None:
+        column = self.columns.weight_unit_column
+        text = cells.text(column)
+        if column is None or not text:
+            return self.columns.weight_unit
+        unit = WEIGHT_UNITS.get(text.casefold())
+        if unit is None:
+            cells.reasons.append(f"{column} “{text}” is not kg or lbs")
+        return unit
+
+    def _distance_unit(self, cells: _Cells) -> str | None:
+        text = cells.text(self.columns.distance_unit_column)
+        if not text:
+            return self.columns.distance_unit
+        return DISTANCE_UNITS.get(text.casefold(), text)
+
+    def result(self) -> ParsedFile:
+        workouts = tuple(draft.workout() for draft in self.drafts.values())
+        return ParsedFile(
+            format=FORMAT,
+            workouts=workouts,
+            problems=tuple(sorted(self.problems, key=lambda p: p.line)),
+            weights_without_unit=_any_without_unit(workouts),
+        )
+
+
+def _kind(set_order: str, column: str, cells: _Cells) -> SetKind:
+    kind = SET_KINDS.get(_key(set_order))
+    if kind is not None:
+        return kind
+    if set_order:
+        try:
+            parse_count(set_order, column)
+        except BadCell:
+            cells.reasons.append(f"{column} “{set_order}” is not a number or W, F, D")
+    return SetKind.WORKING
+
+
+def _note(note: str, distance: float | None, unit: str | None) -> str:
+    if distance is None:
+        return note
+    amount = number_text(distance)
+    part = f"{amount} {unit}" if unit else f"distance {amount}"
+    return f"{part}; {note}" if note else part
+
+
+def _any_without_unit(workouts: Iterable[SourceWorkout]) -> bool:
+    return any(s.weight is not None and s.unit is None for w in workouts for s in w.sets)
+
+
+def number_text(value: float) -> str:
+    """A number as a person writes it: 5 rather than 5.0."""
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def parse_date(text: str) -> datetime | None:
+    """The wall-clock time in a Strong date, or None when it is not one."""
+    found = _DATE.fullmatch(text.strip())
+    if found is None:
+        return None
+    hour = int(found["hour"] or 0)
+    half = (found["half"] or "").casefold()
+    if half:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    try:
+        return datetime(
+            int(found["year"]),
+            int(found["month"]),
+            int(found["day"]),
+            hour,
+            int(found["minute"] or 0),
+            int(found["second"] or 0),
+        )
+    except ValueError:
+        return None
+
+
+def parse_duration(text: str, scale: float | None = None) -> float | None:
+    """Seconds in a duration ("55s", "1h 3m", "48h 40m", "1:03:00"), or None.
+
+    A bare number is read with ``scale`` (seconds per unit, from the column's header); without
+    one it is only understood when it is 0.
+    """
+    cell = text.strip()
+    if _DURATION_NUMBER.fullmatch(cell):
+        value = float(cell.replace(",", "."))
+        if value == 0:
+            return 0.0
+        return value * scale if scale is not None else None
+    clock = _DURATION_CLOCK.fullmatch(cell)
+    if clock is not None:
+        return int(clock["h"]) * 3600.0 + int(clock["m"]) * 60 + int(clock["s"])
+    parts = _DURATION_PARTS.fullmatch(cell)
+    if parts is None or not any(parts.groupdict().values()):
+        return None
+    d, h, m, s = (int(parts[name] or 0) for name in ("d", "h", "m", "s"))
+    return float(((d * 24 + h) * 60 + m) * 60 + s)
+
+
+def parse(text: str, localise: Localise, progress: Progress | None = None) -> ParsedFile:
+    """Every workout and set in a Strong export; bad rows are listed in ``problems``."""
+    first_line = text.lstrip("\ufeff").partition("\n")[0]
+    delimiter = sniff_delimiter(first_line)
+    try:
+        header, rows = read_rows(text, delimiter, progress)
+    except UnreadableRecord as exc:
+        return ParsedFile(format=FORMAT, problems=(LineProblem(exc.line, exc.reason),))
+    columns = _columns(header)
+    if isinstance(columns, str):
+        return ParsedFile(format=FORMAT, problems=(LineProblem(1, columns),))
+    reader = _Reader(columns, localise, decimal_comma=delimiter == ";")
+    try:
+        for row in rows:
+            reader.add(row)
+    except UnreadableRecord as exc:
+        reader.problems.append(LineProblem(exc.line, exc.reason))
+    return reader.result()
