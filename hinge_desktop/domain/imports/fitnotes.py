@@ -15,8 +15,8 @@ A file holds dates only (``2026-04-07``), so each date becomes one workout start
 time: noon is never skipped or repeated by a change to or from summer time, and a day's noon
 stays on that day when it is shown in a time zone up to twelve hours away, where midnight would
 slip into the day before. Sets keep the file's order. ``Time`` (``0:01:30``, ``00:01:30`` or
-``1:30``) is a timed set's duration; a distance and a comment go into the set's note; a weight
-of 0 (a body-weight exercise) is no weight.
+``1:30``) is a timed set's duration; a distance and the comment go into the set's note ("5 km;
+easy pace"); a weight of 0 (a body-weight exercise) is no weight.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from datetime import date, datetime, time
 from hinge_desktop.domain.imports.csv_rows import (
     BadCell,
     Row,
+    UnreadableRecord,
     parse_count,
     parse_number,
     read_rows,
@@ -74,7 +75,10 @@ def parse(text: str, localise: Localise, progress: Progress | None = None) -> Pa
     """Every day's workout and its sets in ``text``; a row that cannot be read is a problem."""
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = sniff_delimiter(first_line, (",", ";", "\t"))
-    header, rows = read_rows(text, delimiter, progress)
+    try:
+        header, rows = read_rows(text, delimiter, progress)
+    except UnreadableRecord as unreadable:
+        return ParsedFile(FORMAT, problems=(LineProblem(unreadable.line, unreadable.reason),))
     columns = _Columns.of(header)
     missing = [name for name in ("Date", "Exercise") if name.lower() not in columns.names]
     if missing:
@@ -83,14 +87,17 @@ def parse(text: str, localise: Localise, progress: Progress | None = None) -> Pa
     reader = _RowReader(columns, _Noon(localise), decimal_comma=delimiter == ";")
     workouts: dict[date, _Draft] = {}
     problems: list[LineProblem] = []
-    for row in rows:
-        try:
-            day, source_set = reader.read(row)
-        except BadCell as bad:
-            problems.append(LineProblem(row.line, str(bad)))
-            continue
-        draft = workouts.setdefault(day, _Draft(row.line, source_set.performed_at))
-        draft.sets.append(source_set)
+    try:
+        for row in rows:
+            try:
+                day, source_set = reader.read(row)
+            except BadCell as bad:
+                problems.append(LineProblem(row.line, str(bad)))
+                continue
+            draft = workouts.setdefault(day, _Draft(row.line, source_set.performed_at))
+            draft.sets.append(source_set)
+    except UnreadableRecord as unreadable:
+        problems.append(LineProblem(unreadable.line, unreadable.reason))
     finished = tuple(draft.finished() for draft in workouts.values())
     return ParsedFile(
         FORMAT,
@@ -157,8 +164,9 @@ class _RowReader:
     decimal_comma: bool
 
     def read(self, row: Row) -> tuple[date, SourceSet]:
-        if row.extra:
-            raise BadCell("the row has more cells than the header has columns")
+        if any(row.overflow):
+            extra = ", ".join(f"“{cell}”" for cell in row.overflow if cell)
+            raise BadCell(f"the row has more cells than the header: {extra}")
         date_text = self._cell(row, "date")
         day = _day(date_text)
         exercise = self._cell(row, "exercise")
@@ -272,10 +280,14 @@ def _nonzero(value: float | None) -> float | None:
 
 
 def _note(comment: str, distance: float | None, distance_unit: str) -> str:
-    parts = [comment] if comment else []
-    if distance is not None:
-        parts.append(f"{_amount(distance)} {distance_unit}".strip())
-    return "; ".join(parts)
+    """ "5 km; the comment": the distance (Hinge has no field for it) before the comment as
+    written, the order Strong's distances take too."""
+    if distance is None:
+        return comment
+    amount = (
+        f"{_amount(distance)} {distance_unit}" if distance_unit else f"distance {_amount(distance)}"
+    )
+    return f"{amount}; {comment}" if comment else amount
 
 
 def _amount(value: float) -> str:

@@ -17,8 +17,8 @@ What Hevy writes, and what is read here:
 
 Rows with the same title and start time make one workout, in the order the file first names
 them; Hevy's ``set_index`` restarts for every exercise, so sets are numbered in file order.
-The exercise's notes, its superset and a distance (Hinge has no column for either) go into each
-set's note, so nothing Hevy recorded is lost.
+A superset and a distance (Hinge has no field for either) go into each set's note, before the
+exercise's notes, so nothing Hevy recorded is lost.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from datetime import datetime
 from hinge_desktop.domain.imports.csv_rows import (
     BadCell,
     Row,
+    UnreadableRecord,
     parse_count,
     parse_number,
     read_rows,
@@ -105,7 +106,10 @@ def parse(text: str, localise: Localise, progress: Progress | None = None) -> Pa
     """Every workout and set in ``text``; a row that cannot be read becomes a problem."""
     first_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = sniff_delimiter(first_line, (",", ";", "\t"))
-    header, rows = read_rows(text, delimiter, progress)
+    try:
+        header, rows = read_rows(text, delimiter, progress)
+    except UnreadableRecord as unreadable:
+        return ParsedFile(FORMAT, problems=(LineProblem(unreadable.line, unreadable.reason),))
     columns = _Columns.of(header)
     missing = [name for name in REQUIRED_COLUMNS if name not in columns.names]
     if missing:
@@ -114,15 +118,17 @@ def parse(text: str, localise: Localise, progress: Progress | None = None) -> Pa
     reader = _RowReader(columns, localise, decimal_comma=delimiter == ";")
     workouts: dict[tuple[str, str], _Draft] = {}
     problems: list[LineProblem] = []
-    for row in rows:
-        try:
-            head, source_set = reader.read(row)
-        except BadCell as bad:
-            problems.append(LineProblem(row.line, str(bad)))
-            continue
-        key = (head.title, head.started_at.isoformat())
-        draft = workouts.setdefault(key, _Draft.starting(head))
-        draft.sets.append(source_set)
+    try:
+        for row in rows:
+            try:
+                head, source_set = reader.read(row)
+            except BadCell as bad:
+                problems.append(LineProblem(row.line, str(bad)))
+                continue
+            key = (head.title, head.started_at.isoformat())
+            workouts.setdefault(key, _Draft(head)).sets.append(source_set)
+    except UnreadableRecord as unreadable:
+        problems.append(LineProblem(unreadable.line, unreadable.reason))
     return ParsedFile(
         FORMAT,
         workouts=tuple(draft.finished() for draft in workouts.values()),
@@ -169,10 +175,6 @@ class _Draft:
     head: _Head
     sets: list[SourceSet] = field(default_factory=list)
 
-    @classmethod
-    def starting(cls, head: _Head) -> _Draft:
-        return cls(head)
-
     def finished(self) -> SourceWorkout:
         return SourceWorkout(
             line=self.head.line,
@@ -191,8 +193,9 @@ class _RowReader:
     decimal_comma: bool
 
     def read(self, row: Row) -> tuple[_Head, SourceSet]:
-        if row.extra:
-            raise BadCell("the row has more cells than the header has columns")
+        if any(row.overflow):
+            extra = ", ".join(f"“{cell}”" for cell in row.overflow if cell)
+            raise BadCell(f"the row has more cells than the header: {extra}")
         head = self._head(row)
         exercise = self._cell(row, "exercise_title")
         if not exercise:
@@ -213,7 +216,7 @@ class _RowReader:
             weight=weight,
             unit=unit,
             kind=_kind(self._cell(row, "set_type")),
-            rpe=self._number(row, "rpe"),
+            rpe=_nonzero(self._number(row, "rpe")),
             note=_note(
                 self._cell(row, "exercise_notes"),
                 self._cell(row, "superset_id"),
@@ -286,12 +289,10 @@ def _amount(value: float) -> str:
 
 
 def _note(exercise_notes: str, superset_id: str, distance: str) -> str:
-    parts = [exercise_notes] if exercise_notes else []
-    if superset_id:
-        parts.append(f"superset {superset_id}")
-    if distance:
-        parts.append(distance)
-    return "; ".join(parts)
+    """ "superset 1; 2.5 km; the exercise's notes": what the set has no field for, then the notes
+    as written (the order Strong's distances take too)."""
+    superset = f"superset {superset_id}" if superset_id else ""
+    return "; ".join(part for part in (superset, distance, exercise_notes) if part)
 
 
 def _before(later: datetime, earlier: datetime) -> bool:
