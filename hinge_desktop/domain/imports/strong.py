@@ -111,11 +111,11 @@ _DATE = re.compile(
 before the am/pm."""
 
 _DURATION_PARTS = re.compile(
-    r"(?:(?P<d>\d+)\s*d\s*)?(?:(?P<h>\d+)\s*h\s*)?(?:(?P<m>\d+)\s*m(?:in)?\s*)?"
-    r"(?:(?P<s>\d+)\s*s\s*)?",
+    r"(?:(?P<d>\d{1,9})\s*d\s*)?(?:(?P<h>\d{1,9})\s*h\s*)?"
+    r"(?:(?P<m>\d{1,9})\s*m(?:in)?\s*)?(?:(?P<s>\d{1,9})\s*s\s*)?",
     re.IGNORECASE,
 )
-_DURATION_CLOCK = re.compile(r"(?P<h>\d+):(?P<m>[0-5]\d):(?P<s>[0-5]\d)")
+_DURATION_CLOCK = re.compile(r"(?P<h>\d{1,9}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)")
 _DURATION_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
@@ -472,7 +472,7 @@ def parse_duration(text: str, scale: float | None = None) -> float | None:
         return value * scale if scale is not None else None
     clock = _DURATION_CLOCK.fullmatch(cell)
     if clock is not None:
-        return int(clock["h"]) * 3600.0 + int(clock["m"]) * 60 + int(clock["s"])
+        return float((int(clock["h"]) * 60 + int(clock["m"])) * 60 + int(clock["s"]))
     parts = _DURATION_PARTS.fullmatch(cell)
     if parts is None or not any(parts.groupdict().values()):
         return None
