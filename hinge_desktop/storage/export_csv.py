@@ -15,9 +15,9 @@ from __future__ import annotations
 import csv
 import os
 import tempfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlite_utils import Database
 
@@ -83,6 +83,25 @@ def export_csv(
 
 def write_rows(path: Path, rows: Iterable[Iterable[str]]) -> int:
     """Write the header and ``rows`` to ``path`` whole or not at all; returns the row count."""
+
+    def fill(handle: IO[str]) -> int:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        count = 0
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+        return count
+
+    return write_whole(path, fill)
+
+
+def write_whole(path: Path, fill: Callable[[IO[str]], int]) -> int:
+    """Have ``fill`` write a text file to ``path``, which appears only when complete (a
+    temporary file beside it, flushed to disk, then renamed); returns what ``fill`` returns.
+
+    Raises :class:`ExportError`, naming the file, when it cannot be written.
+    """
     target = Path(path)
     if target.is_dir():
         raise ExportError(f"Cannot export to {target}: it is a folder; give a file name.")
@@ -101,12 +120,7 @@ def write_rows(path: Path, rows: Iterable[Iterable[str]]) -> int:
             delete=False,
         ) as handle:
             temporary = Path(handle.name)
-            writer = csv.writer(handle)
-            writer.writerow(HEADER)
-            count = 0
-            for row in rows:
-                writer.writerow(row)
-                count += 1
+            count = fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)

@@ -23,16 +23,17 @@ def add_workout_with_sets(db: Database, workout: Workout, sets: Sequence[LoggedS
     The sets are stored as the workout's, whatever their own ``workout_id``.
     """
     with db.atomic():
-        workout_id = _insert(db, "workouts", workout_row(workout))
+        workout_id = insert_row(db, "workouts", workout_row(workout))
         ids = []
         for logged in sets:
             row = set_row(logged)
             row["workout_id"] = workout_id
-            ids.append(_insert(db, "sets", row))
+            ids.append(insert_row(db, "sets", row))
     return ids
 
 
-def _insert(db: Database, table: str, row: dict[str, Any]) -> int:
+def insert_row(db: Database, table: str, row: dict[str, Any]) -> int:
+    """Insert one row with a plain statement; returns its id."""
     columns = ", ".join(row)
     values = ", ".join(f":{column}" for column in row)
     cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({values})", row)

@@ -239,11 +239,48 @@ def m004_progress_roll_up(db: Database) -> None:
     )
 
 
+def m005_own_drills_and_imports(db: Database) -> None:
+    # Exercises brought from another app that are none of Hinge's drills: the person's own
+    # drills, named as the file named them until the person renames them. ``imported_as`` keeps
+    # that first name, so importing the same app's file again finds the same drill.
+    db.execute(
+        """
+        CREATE TABLE custom_drills (
+            id TEXT PRIMARY KEY CHECK (id <> ''),
+            name TEXT NOT NULL CHECK (trim(name) <> ''),
+            imported_as TEXT NOT NULL DEFAULT '',
+            created_at INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX custom_drills_by_import_name ON custom_drills (imported_as)")
+    # Every import, so that one can be taken back as a whole.
+    db.execute(
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            format TEXT NOT NULL,
+            file_name TEXT NOT NULL,
+            imported_at INTEGER NOT NULL,
+            sets_added INTEGER NOT NULL CHECK (sets_added >= 0),
+            workouts_added INTEGER NOT NULL CHECK (workouts_added >= 0)
+        )
+        """
+    )
+    db.execute("ALTER TABLE workouts ADD COLUMN import_id INTEGER REFERENCES imports(id)")
+    db.execute("ALTER TABLE sets ADD COLUMN import_id INTEGER REFERENCES imports(id)")
+    db.execute("CREATE INDEX sets_by_import ON sets (import_id) WHERE import_id IS NOT NULL")
+    db.execute(
+        "CREATE INDEX workouts_by_import ON workouts (import_id) WHERE import_id IS NOT NULL"
+    )
+
+
 MIGRATIONS = (
     m001_workouts_and_sets,
     m002_favourite_drills,
     m003_logging_routines_ladder,
     m004_progress_roll_up,
+    m005_own_drills_and_imports,
 )
 """Every migration, oldest first. Append only."""
 

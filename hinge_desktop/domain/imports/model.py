@@ -87,6 +87,9 @@ class SourceWorkout:
     name: str = ""
     notes: str = ""
     sets: tuple[SourceSet, ...] = ()
+    routine_id: str | None = None
+    drill_id: str | None = None
+    """What was started in Hinge (its own formats only): a routine, or a single drill."""
     outside_workout: bool = False
     """Sets quick-logged outside any workout (Hinge's own formats): stored without one."""
 
