@@ -223,6 +223,7 @@ def test_bad_rows_are_reported_with_the_line_each_starts_on() -> None:
         ),
         ("warm-up; pass; 1e-05 degrees", Notes(SetKind.WARMUP, CheckOutcome.PASS, 0.00001)),
         ("pass; 3 reps felt hard", Notes(result=CheckOutcome.PASS, note="3 reps felt hard")),
+        ("fail; 1e999 degrees", Notes(result=CheckOutcome.FAIL, note="1e999 degrees")),
         ("72.5 degrees", Notes(note="72.5 degrees")),
         ("10 reps", Notes(note="10 reps")),
         ("warm-up;no space", Notes(note="warm-up;no space")),

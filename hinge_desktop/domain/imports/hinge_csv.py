@@ -20,6 +20,7 @@ last.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -116,7 +117,7 @@ def decode_notes(text: str) -> Notes:
     if result is not None:
         parts = parts[1:]
         found = _MEASURED.fullmatch(parts[0]) if parts else None
-        if found is not None:
+        if found is not None and math.isfinite(float(found["value"])):
             measured = round(float(found["value"]), 6)
             parts = parts[1:]
     return Notes(kind or SetKind.WORKING, result, measured, NOTE_SEPARATOR.join(parts))
