@@ -1,0 +1,460 @@
+"""Importing into a real log: drills matched, sets stored once, all or nothing, and Hinge's own
+exports taken back without loss."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hinge_desktop.domain.catalogue import builtin_catalogue
+from hinge_desktop.domain.imports.exercise_names import SAME_MOVEMENT, ExerciseMatcher
+from hinge_desktop.domain.ladder import GateAnswers
+from hinge_desktop.domain.plan import PlanEntry
+from hinge_desktop.domain.training import (
+    CheckOutcome,
+    LoggedSet,
+    SetKind,
+    Side,
+    Unit,
+    Workout,
+)
+from hinge_desktop.storage.custom_drills import CustomDrillRepository, InvalidDrillName
+from hinge_desktop.storage.export_csv import export_csv
+from hinge_desktop.storage.export_json import export_json
+from hinge_desktop.storage.import_writer import remove_import
+from hinge_desktop.storage.importing import (
+    ImportFailed,
+    PreparedImport,
+    prepare_import,
+    read_export,
+    store_import,
+)
+from hinge_desktop.storage.store import Store, open_store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+CATALOGUE = builtin_catalogue()
+DRILLS = [(drill.id, drill.name) for drill in CATALOGUE]
+BERLIN = timezone(timedelta(hours=1))
+KOLKATA = timezone(timedelta(hours=5, minutes=30))
+SET_COLUMNS = (
+    "drill_id, performed_at, utc_offset, set_number, side, reps, hold_seconds, weight, unit, "
+    "band, rpe, kind, note, result, measured"
+)
+
+
+def fixed_offset(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=BERLIN)
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[Store]:
+    opened = open_store(data_dir / "hinge.sqlite3")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def fresh(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "fresh.sqlite3")
+    yield opened
+    opened.close()
+
+
+def prepared(store: Store, path: Path, unit: Unit = Unit.KG) -> PreparedImport:
+    return prepare_import(store.db, path, read_export(path, localise=fixed_offset), DRILLS, unit)
+
+
+def import_file(store: Store, path: Path, unit: Unit = Unit.KG) -> tuple[int, int]:
+    outcome = store_import(store.db, prepared(store, path, unit))
+    return outcome.sets_added, outcome.sets_already_there
+
+
+def stored_sets(store: Store) -> list[tuple[object, ...]]:
+    return store.db.execute(f"SELECT {SET_COLUMNS} FROM sets ORDER BY 1, 2, 4, 5").fetchall()
+
+
+def test_every_alias_names_a_drill_of_the_catalogue() -> None:
+    ids = {drill.id for drill in CATALOGUE}
+    assert set(SAME_MOVEMENT) <= ids
+
+
+@pytest.mark.parametrize(
+    ("exercise", "drill_id"),
+    [
+        ("Romanian Deadlift (Barbell)", "romanian-deadlift"),
+        ("romanian deadlift", "romanian-deadlift"),
+        ("Hip Thrust", "hip-thrust"),
+        ("Hip Thrust (Barbell)", "hip-thrust"),
+        ("Good Morning", "good-morning"),
+        ("Good Morning (Barbell)", "barbell-good-morning"),
+        ("Kettlebell Swing", "kettlebell-swing"),
+        ("Glute Bridge", "glute-bridge"),
+        ("Single-Leg Romanian Deadlift (Dumbbell)", "single-leg-rdl"),
+        ("Glute bridge", "glute-bridge"),
+        ("Bench Press (Barbell)", None),
+        ("Deadlift (Barbell)", None),
+    ],
+)
+def test_exercise_names_map_to_the_same_movement(exercise: str, drill_id: str | None) -> None:
+    assert ExerciseMatcher(DRILLS).drill_for(exercise) == drill_id
+
+
+def test_a_strong_history_appears_with_the_right_sets_reps_and_weights(store: Store) -> None:
+    path = FIXTURES / "strong_weight_kg.csv"
+    added, again = import_file(store, path)
+    parsed = read_export(path, localise=fixed_offset)
+    assert added == parsed.set_count > 0
+    assert again == 0
+    rdl = [s for s in store.sets.all() if s.drill_id == "romanian-deadlift"]
+    source = [
+        s for w in parsed.workouts for s in w.sets if s.exercise == "Romanian Deadlift (Barbell)"
+    ]
+    assert [(s.reps, s.weight, s.unit, s.kind) for s in rdl] == [
+        (s.reps, s.weight, Unit.KG, s.kind) for s in source
+    ]
+
+
+def test_importing_the_same_file_twice_adds_nothing_the_second_time(store: Store) -> None:
+    path = FIXTURES / "hevy_kg.csv"
+    first, _ = import_file(store, path)
+    workouts = store.workouts.count()
+    drills = CustomDrillRepository(store.db).all()
+    assert prepared(store, path).new_sets == 0
+    assert import_file(store, path) == (0, first)
+    assert store.workouts.count() == workouts
+    assert CustomDrillRepository(store.db).all() == drills
+
+
+def test_exercises_new_to_hinge_become_drills_of_ones_own_that_can_be_renamed(
+    store: Store,
+) -> None:
+    path = FIXTURES / "hevy_kg.csv"
+    import_file(store, path)
+    own = CustomDrillRepository(store.db)
+    bench = next(d for d in own.all() if d.imported_as == "Bench Press (Barbell)")
+    assert bench.name == "Bench Press (Barbell)"
+    sets_before = [s for s in store.sets.all() if s.drill_id == bench.id]
+    assert sets_before
+    assert own.rename(bench.id, "  Bench   press ").name == "Bench press"
+    with pytest.raises(InvalidDrillName, match="needs a name"):
+        own.rename(bench.id, "   ")
+    # Renamed, the drill is still the one the app's exports feed: nothing added twice.
+    assert import_file(store, path)[0] == 0
+    assert [s for s in store.sets.all() if s.drill_id == bench.id] == sets_before
+
+
+def test_weights_without_a_unit_take_the_unit_chosen(store: Store, fresh: Store) -> None:
+    path = FIXTURES / "strong_unitless.csv"
+    in_lb = prepared(store, path, Unit.LB)
+    assert in_lb.plan.weights_without_unit
+    import_file(store, path, Unit.LB)
+    import_file(fresh, path, Unit.KG)
+    lb_units = {s.unit for s in store.sets.all() if s.weight}
+    kg_units = {s.unit for s in fresh.sets.all() if s.weight}
+    assert lb_units == {Unit.LB}
+    assert kg_units == {Unit.KG}
+
+
+def test_a_file_with_a_bad_line_imports_nothing_and_names_every_bad_line(
+    store: Store, tmp_path: Path
+) -> None:
+    good = (FIXTURES / "hevy_kg.csv").read_text(encoding="utf-8")
+    bad = tmp_path / "bad.csv"
+    # The second set's record starts on line 4; its set type is on line 5, after a note that
+    # runs over two lines.
+    bad.write_text(good.replace('"normal"', '"sideways"', 1), encoding="utf-8")
+    attempt = prepared(store, bad)
+    assert attempt.plan.problems
+    assert attempt.plan.problems[0].line == 4
+    with pytest.raises(ImportFailed, match=r"bad\.csv, line 4"):
+        store_import(store.db, attempt)
+    assert store.sets.count() == 0
+    assert store.db.execute("SELECT count(*) FROM imports").fetchone()[0] == 0
+
+
+def test_values_beyond_what_a_set_can_hold_are_bad_lines(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,"
+        "Notes,Workout Notes,RPE\n"
+        "2026-03-01 08:00:00,Legs,1h,Hip Thrust (Barbell),1,100,10,0,0,,,\n"
+        "2026-03-01 08:00:00,Legs,1h,Hip Thrust (Barbell),2,100,50000,0,0,,,\n",
+        encoding="utf-8",
+    )
+    attempt = prepared(store, path)
+    assert [p.line for p in attempt.plan.problems] == [3]
+    assert "Reps" in attempt.plan.problems[0].reason
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "empty"),
+        (b"name,age\nAda,36\n", "Strong CSV"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+        (b'{"something": "else"}', "not a Hinge export"),
+    ],
+)
+def test_a_file_of_no_known_format_is_refused_naming_the_formats(
+    tmp_path: Path, content: bytes, words: str
+) -> None:
+    path = tmp_path / "other.csv"
+    path.write_bytes(content)
+    try:
+        parsed = read_export(path)
+    except ImportFailed as exc:
+        message = str(exc)
+        assert "Hevy CSV" in message
+        assert "FitNotes CSV" in message
+    else:
+        message = "; ".join(str(p) for p in parsed.problems)
+    assert words in message
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(ImportFailed, match=r"There is no file .*nothing\.csv"):
+        read_export(tmp_path / "nothing.csv")
+
+
+def test_an_import_can_be_taken_back_as_a_whole(store: Store) -> None:
+    mine = store.sets.add(
+        LoggedSet(
+            drill_id="glute-bridge", performed_at=datetime(2020, 1, 1, 8, tzinfo=BERLIN), reps=12
+        )
+    )
+    outcome = store_import(store.db, prepared(store, FIXTURES / "hevy_kg.csv"))
+    assert outcome.import_id is not None
+    assert remove_import(store.db, outcome.import_id) == outcome.sets_added
+    assert [s.id for s in store.sets.all()] == [mine.id]
+    assert store.workouts.count() == 0
+
+
+def _rich_log(store: Store) -> None:
+    """A log with everything JSON must carry: workouts, quick sets, kinds, sides, checks,
+    bands, notes with newlines and emoji, routines, favourites, drills of one's own, phases and
+    the ladder's answers."""
+    workout = store.workouts.start(
+        Workout(
+            started_at=datetime(2026, 3, 29, 7, 0, tzinfo=BERLIN),
+            ended_at=datetime(2026, 3, 29, 7, 40, tzinfo=BERLIN),
+            name="Loading",
+            notes="felt strong 💪",
+            routine_id="builtin-loading",
+        )
+    )
+    at = datetime(2026, 3, 29, 7, 5, tzinfo=BERLIN)
+    sets = [
+        LoggedSet(
+            drill_id="romanian-deadlift",
+            performed_at=at,
+            set_number=1,
+            reps=5,
+            weight=40.0,
+            unit=Unit.KG,
+            kind=SetKind.WARMUP,
+            workout_id=workout.id,
+        ),
+        LoggedSet(
+            drill_id="romanian-deadlift",
+            performed_at=at + timedelta(minutes=3),
+            set_number=2,
+            reps=8,
+            weight=82.5,
+            unit=Unit.KG,
+            rpe=8.5,
+            note='grip "slipped", chalk next time\nsecond line',
+            workout_id=workout.id,
+        ),
+        LoggedSet(
+            drill_id="single-leg-rdl",
+            performed_at=at + timedelta(minutes=9),
+            set_number=1,
+            reps=8,
+            side=Side.LEFT,
+            weight=35.0,
+            unit=Unit.LB,
+            kind=SetKind.FAILURE,
+            workout_id=workout.id,
+        ),
+        LoggedSet(
+            drill_id="band-resisted-hip-thrust",
+            performed_at=at + timedelta(minutes=14),
+            set_number=1,
+            reps=15,
+            band="red",
+            kind=SetKind.DROP,
+            workout_id=workout.id,
+        ),
+    ]
+    stored = store.sets.add_many(sets)
+    store.ladder.record_answers(
+        stored[1].id or 0, GateAnswers(nobody_held=True, back_still=True, pressure_steady=False)
+    )
+    store.sets.add(
+        LoggedSet(
+            drill_id="aslr-test",
+            performed_at=datetime(2026, 4, 2, 19, 30, tzinfo=KOLKATA),
+            side=Side.RIGHT,
+            result=CheckOutcome.PASS,
+            measured=72.5,
+        )
+    )
+    store.sets.add(
+        LoggedSet(
+            drill_id="roll-stretch-hamstrings",
+            performed_at=datetime(2026, 4, 3, 6, 0, tzinfo=KOLKATA),
+            hold_seconds=62.5,
+        )
+    )
+    own = CustomDrillRepository(store.db)
+    from hinge_desktop.storage.custom_drills import CustomDrill
+
+    own.add(CustomDrill("own-bench-press", "Bench Press (Barbell)", "Bench Press (Barbell)"))
+    own.rename("own-bench-press", "Bench")
+    store.sets.add(
+        LoggedSet(
+            drill_id="own-bench-press",
+            performed_at=datetime(2026, 4, 4, 18, 0, tzinfo=BERLIN),
+            reps=5,
+            weight=600.0,
+            unit=Unit.KG,
+        )
+    )
+    store.favourites.set("hip-thrust", True)
+    routine = store.routines.create("Morning 🌅")
+    store.routines.add_drill(routine.id, PlanEntry("glute-bridge", 3, 12, None, 45))
+    store.routines.add_drill(routine.id, PlanEntry("roll-stretch-glutes", 1, None, 60, 0))
+    store.db.execute(
+        "INSERT INTO phase_events (phase, reached_at, utc_offset, reason) VALUES (1, ?, 60, ?)",
+        [int(datetime(2026, 3, 1, 9, tzinfo=BERLIN).timestamp()), "checks passed"],
+    )
+    store.db.conn.commit()
+
+
+def _everything(store: Store) -> dict[str, list[tuple[object, ...]]]:
+    queries = {
+        "sets": f"SELECT {SET_COLUMNS} FROM sets ORDER BY 1, 2, 4, 5",
+        "workouts": "SELECT started_at, utc_offset, ended_at, routine_id, drill_id, notes, name "
+        "FROM workouts ORDER BY started_at",
+        "set_workouts": "SELECT s.drill_id, s.set_number, w.started_at FROM sets s "
+        "LEFT JOIN workouts w ON w.id = s.workout_id ORDER BY 1, 2, 3",
+        "answers": "SELECT s.drill_id, s.performed_at, g.nobody_held, g.back_still, "
+        "g.pressure_steady FROM gate_answers g JOIN sets s ON s.id = g.set_id",
+        "own": "SELECT id, name, imported_as FROM custom_drills ORDER BY id",
+        "favourites": "SELECT drill_id, added_at FROM favourite_drills",
+        "routines": "SELECT id, name, position, rounds, rest_after_round, created_at "
+        "FROM routines ORDER BY id",
+        "routine_drills": "SELECT routine_id, position, drill_id, sets, reps, hold_seconds, "
+        "rest_seconds FROM routine_drills ORDER BY 1, 2",
+        "phases": "SELECT phase, reached_at, utc_offset, reason FROM phase_events ORDER BY 2",
+        "days": "SELECT * FROM drill_days ORDER BY 1, 2",
+    }
+    return {name: store.db.execute(sql).fetchall() for name, sql in queries.items()}
+
+
+def test_a_json_export_imported_into_a_fresh_log_gives_back_the_same_log(
+    store: Store, fresh: Store, tmp_path: Path
+) -> None:
+    _rich_log(store)
+    out = tmp_path / "everything.json"
+    assert export_json(store.db, out) == store.sets.count()
+    added, _ = import_file(fresh, out)
+    assert added == store.sets.count()
+    assert _everything(fresh) == _everything(store)
+
+
+def test_a_json_export_imported_into_its_own_log_changes_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    _rich_log(store)
+    out = tmp_path / "everything.json"
+    export_json(store.db, out)
+    before = _everything(store)
+    assert import_file(store, out) == (0, store.sets.count())
+    assert _everything(store) == before
+
+
+def test_a_hinge_csv_export_imported_into_a_fresh_log_gives_the_same_sets(
+    store: Store, fresh: Store, tmp_path: Path
+) -> None:
+    _rich_log(store)
+    out = tmp_path / "log.csv"
+    names = {drill.id: drill.name for drill in CATALOGUE} | {"own-bench-press": "Bench"}
+    units = {d.id: d.check.unit for d in CATALOGUE if d.check and d.check.unit}
+    export_csv(store.db, out, names, units)
+    import_file(fresh, out)
+    assert stored_sets(fresh) == stored_sets(store)
+    assert import_file(store, out)[0] == 0
+
+
+def test_a_bad_set_in_a_json_file_is_named_by_its_line(store: Store, tmp_path: Path) -> None:
+    _rich_log(store)
+    out = tmp_path / "everything.json"
+    export_json(store.db, out)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    number = next(i for i, line in enumerate(lines) if '"reps": 8, "weight": 82.5' in line)
+    lines[number] = lines[number].replace('"reps": 8', '"reps": "eight"')
+    out.write_text("\n".join(lines), encoding="utf-8")
+    with sqlite3.connect(":memory:"):
+        attempt = prepared(store, out)
+    assert [(p.line, "reps" in p.reason) for p in attempt.plan.problems] == [(number + 1, True)]
+
+
+HEADERS = [
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE",
+    '"title","start_time","end_time","description","exercise_title","superset_id",'
+    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
+    '"duration_seconds","rpe"',
+    "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment",
+    "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes",
+]
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    header=st.sampled_from(HEADERS),
+    rows=st.lists(
+        st.lists(
+            st.one_of(
+                st.text(max_size=12),
+                st.sampled_from(["1", "0", "-3", "2026-03-01 08:00:00", "W", "1h 3m", "nan"]),
+            ),
+            max_size=15,
+        ),
+        max_size=6,
+    ),
+)
+def test_garbage_never_crashes_and_is_imported_whole_or_not_at_all(
+    store: Store, tmp_path: Path, header: str, rows: list[list[str]]
+) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    path = tmp_path / "garbage.csv"
+    path.write_text(header + "\n" + buffer.getvalue(), encoding="utf-8")
+    before = store.sets.count()
+    try:
+        attempt = prepared(store, path)
+    except ImportFailed:
+        assert store.sets.count() == before
+        return
+    if attempt.plan.problems:
+        with pytest.raises(ImportFailed):
+            store_import(store.db, attempt)
+        assert store.sets.count() == before
+    else:
+        outcome = store_import(store.db, attempt)
+        assert store.sets.count() == before + outcome.sets_added
