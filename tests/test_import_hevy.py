@@ -132,6 +132,24 @@ def test_kg_export_timed_distance_superset_and_body_weight_sets() -> None:
     assert [s.note for s in good_mornings] == ["Light, slow, braced"] * 2
 
 
+def test_workouts_are_told_apart_by_title_and_start_together() -> None:
+    text = (
+        f"{HEADER}\n"
+        'Hinge,"7 Apr 2026, 10:14",,,Romanian Deadlift (Barbell),,,0,normal,100,8,,,\n'
+        'Mobility,"7 Apr 2026, 10:14",,,Plank,,,0,normal,,,,60,\n'
+        'Hinge,"7 Apr 2026, 10:14",,,Kettlebell Swing,,,0,normal,24,15,,,\n'
+        'Hinge,"8 Apr 2026, 10:14",,,Kettlebell Swing,,,0,normal,24,15,,,\n'
+    )
+
+    parsed = hevy.parse(text, in_berlin)
+
+    assert [(w.name, w.line, [s.line for s in w.sets]) for w in parsed.workouts] == [
+        ("Hinge", 2, [2, 4]),
+        ("Mobility", 3, [3]),
+        ("Hinge", 5, [5]),
+    ]
+
+
 def test_lbs_export_reads_pounds_and_miles() -> None:
     parsed = parse_fixture("hevy_lbs.csv")
     sets = all_sets(parsed)
