@@ -77,11 +77,8 @@ def row(
 # The header
 
 
-def test_the_header_is_the_one_the_export_writes() -> None:
+def test_the_header_is_the_documented_one() -> None:
     assert ",".join(hinge_csv.HEADER) == HEADER_LINE
-    assert hinge_csv.HEADER == export_csv.HEADER
-    assert hinge_csv.KIND_NOTES == export_csv.KIND_NOTES
-    assert hinge_csv.NOTE_SEPARATOR == export_csv.NOTE_SEPARATOR
 
 
 @pytest.mark.parametrize("name", ["hinge_export.csv", "hinge_bad_rows.csv"])

@@ -21,33 +21,9 @@ from typing import IO, Any
 
 from sqlite_utils import Database
 
+from hinge_desktop.domain.imports.hinge_csv import HEADER, KIND_NOTES, NOTE_SEPARATOR
 from hinge_desktop.domain.training import SetKind
 from hinge_desktop.storage import timecodec
-
-HEADER = (
-    "date",
-    "workout",
-    "drill_id",
-    "drill",
-    "set",
-    "side",
-    "reps",
-    "weight",
-    "unit",
-    "seconds",
-    "rpe",
-    "band",
-    "notes",
-)
-
-NOTE_SEPARATOR = "; "
-
-KIND_NOTES = {
-    SetKind.WARMUP: "warm-up",
-    SetKind.FAILURE: "to failure",
-    SetKind.DROP: "drop set",
-}
-"""How a set kind other than a working set is written in ``notes``."""
 
 _QUERY = """
     SELECT s.performed_at, s.utc_offset, w.name, s.drill_id, s.set_number, s.side, s.reps,
