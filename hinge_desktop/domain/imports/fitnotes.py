@@ -13,8 +13,8 @@ The headers FitNotes has written, all read here (columns found by name, in any o
 
 A file holds dates only (``2026-04-07``), so each date becomes one workout starting at noon local
 time: noon is never skipped or repeated by a change to or from summer time, and a day's noon
-stays on that day when it is shown in a time zone up to twelve hours away, where midnight would
-slip into the day before. Sets keep the file's order. ``Time`` (``0:01:30``, ``00:01:30`` or
+stays on that day when it is shown in any time zone less than twelve hours away, where midnight
+would slip into the day before. Sets keep the file's order. ``Time`` (``0:01:30``, ``00:01:30`` or
 ``1:30``) is a timed set's duration; a distance and the comment go into the set's note ("5 km;
 easy pace"); a weight of 0 (a body-weight exercise) is no weight.
 """

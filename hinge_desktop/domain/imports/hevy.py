@@ -4,9 +4,9 @@ What Hevy writes, and what is read here:
 
 - The header ``title, start_time, end_time, description, exercise_title, superset_id,
   exercise_notes, set_index, set_type, weight_kg, reps, distance_km, duration_seconds, rpe``,
-  every cell quoted. An account set to pounds writes ``weight_lbs`` and ``distance_miles``
-  instead; the column's name is the unit. A header with both weight columns is read too, the
-  filled cell counting.
+  text quoted, numbers usually not. An account set to pounds writes ``weight_lbs`` and
+  ``distance_miles`` instead; the column's name is the unit. A header with both weight columns
+  is read too, the filled cell counting.
 - Times without a zone in the phone's local time, in the app's language: ``7 Apr 2026, 10:14``,
   ``25 Juli 2026, 14:21`` or ``25. Juli 2026, 14:21``, ``Apr 7, 2026, 7:26 PM``; also ISO 8601
   (``2026-04-07 10:14:00``, ``2026-04-07T10:14:00Z``), whose offset, when it has one, is kept.
@@ -66,25 +66,24 @@ SET_KINDS = {
 
 DATE_EXAMPLE = "7 Apr 2026, 10:14"
 
-_MONTHS: dict[str, int] = {}
-for _number, _names in enumerate(
-    (
-        "january jan januar janv janvier enero ene janeiro gennaio gen januari",
-        "february feb februar fevrier fevr fev febrero fevereiro febbraio februari",
-        "march mar marz maerz mrz mars marzo marco maart mrt",
-        "april apr avril avr abril abr aprile",
-        "may mai mayo maio maggio mag mei",
-        "june jun juni juin junio junho giugno giu",
-        "july jul juli juillet juil julio julho luglio lug",
-        "august aug aout agosto ago augustus",
-        "september sep sept septembre septiembre setiembre setembro settembre set",
-        "october oct oktober okt octobre octubre outubro out ottobre ott",
-        "november nov novembre noviembre novembro",
-        "december dec dezember dez decembre diciembre dic dezembro dicembre",
-    ),
-    start=1,
-):
-    _MONTHS.update(dict.fromkeys(_names.split(), _number))
+_MONTH_NAMES = (
+    "january jan januar janv janvier enero ene janeiro gennaio gen januari",
+    "february feb februar fevrier fevr fev febrero fevereiro febbraio februari",
+    "march mar marz maerz mrz mars marzo marco maart mrt",
+    "april apr avril avr abril abr aprile",
+    "may mai mayo maio maggio mag mei",
+    "june jun juni juin junio junho giugno giu",
+    "july jul juli juillet juil julio julho luglio lug",
+    "august aug aout agosto ago augustus",
+    "september sep sept septembre septiembre setiembre setembro settembre set",
+    "october oct oktober okt octobre octubre outubro out ottobre ott",
+    "november nov novembre noviembre novembro",
+    "december dec dezember dez decembre diciembre dic dezembro dicembre",
+)
+"""Each month's names and abbreviations without accents, in the languages Hevy is written in
+(English, German, French, Spanish, Portuguese, Italian, Dutch)."""
+
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
 
 _CONNECTORS = frozenset({"de", "del", "um", "at", "a", "as", "las", "om", "alle", "le", "kl"})
 """Words some languages put between the parts of a date ("7 de abr. de 2026", "um 10:14",
