@@ -458,3 +458,19 @@ def test_garbage_never_crashes_and_is_imported_whole_or_not_at_all(
     else:
         outcome = store_import(store.db, attempt)
         assert store.sets.count() == before + outcome.sets_added
+
+
+def test_a_tab_separated_export_is_recognised(store: Store, tmp_path: Path) -> None:
+    import csv
+    import io
+
+    with (FIXTURES / "hevy_kg.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t").writerows(rows)
+    tabbed = tmp_path / "hevy.tsv"
+    tabbed.write_text(buffer.getvalue(), encoding="utf-8")
+    as_commas = prepared(store, FIXTURES / "hevy_kg.csv")
+    as_tabs = prepared(store, tabbed)
+    assert as_tabs.plan.problems == ()
+    assert as_tabs.plan.set_count == as_commas.plan.set_count > 0

@@ -51,7 +51,7 @@ def detect(text: str) -> ModuleType:
     first = text.lstrip("\ufeff").split("\n", 1)[0].strip()
     if not first:
         raise UnknownFormat(f"The file is empty. Hinge imports: {KNOWN_FORMATS}.")
-    header = header_of(first, sniff_delimiter(first))
+    header = header_of(first, sniff_delimiter(first, (",", ";", "\t")))
     for parser in PARSERS:
         if parser.matches(header):
             return parser
