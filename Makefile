@@ -28,6 +28,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/gui_stall.py
 	$(BIN)/python benchmarks/log_durable.py
 	$(BIN)/python benchmarks/history_view.py
+	$(BIN)/python benchmarks/import_strong.py
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hinge needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'

@@ -193,6 +193,8 @@ def test_file_export_writes_the_log_as_hinge_csv(hinge: App, tmp_path: Path) -> 
     (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
     dialog.fileSelected.emit(str(target))
     dialog.close()
+    # Written on a thread of its own when the window has a background reader for it.
+    hinge.qtbot.waitUntil(target.exists)
 
     lines = target.read_text(encoding="utf-8").splitlines()
     assert lines[0] == HEADER

@@ -1,4 +1,5 @@
-"""The library: the drills, and the routines made of them, on two tabs of one view."""
+"""The library: the drills, the routines made of them and the drills of one's own (from imports),
+on tabs of one view."""
 
 from __future__ import annotations
 
@@ -11,7 +12,8 @@ from hinge_desktop.ui.routines_view import RoutinesView
 
 
 class LibraryView(QTabWidget):
-    """Drills first; routines (with the person's place on the ladder) on the second tab."""
+    """Drills first; routines (with the person's place on the ladder) on the second tab; the
+    person's own drills on the third."""
 
     def __init__(
         self,
@@ -19,6 +21,8 @@ class LibraryView(QTabWidget):
         routines: RoutinesView,
         ladder: QWidget | None = None,
         parent: QWidget | None = None,
+        *,
+        own_drills: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("drillsView")
@@ -31,7 +35,13 @@ class LibraryView(QTabWidget):
         self.addTab(self.routines_page, self.tr("Routines"))
         self.setTabToolTip(0, self.tr("Every drill, its cues and its figure (Alt+1)"))
         self.setTabToolTip(1, self.tr("Built-in routines and your own (Alt+2)"))
-        for index, keys in enumerate(("Alt+1", "Alt+2")):
+        self.own_drills = own_drills
+        keys_of_tabs = ["Alt+1", "Alt+2"]
+        if own_drills is not None:
+            self.addTab(own_drills, self.tr("Your drills"))
+            self.setTabToolTip(2, self.tr("Drills of your own, from imports (Alt+3)"))
+            keys_of_tabs.append("Alt+3")
+        for index, keys in enumerate(keys_of_tabs):
             action = QAction(self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -44,6 +54,10 @@ class LibraryView(QTabWidget):
 
     def show_routines(self) -> None:
         self.setCurrentWidget(self.routines_page)
+
+    def show_own_drills(self) -> None:
+        if self.own_drills is not None:
+            self.setCurrentWidget(self.own_drills)
 
 
 def side_by_side(*widgets: QWidget) -> QWidget:

@@ -30,6 +30,7 @@ from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Workout
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.ui.drill_names import DrillNames
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -251,14 +252,25 @@ class WorkoutLogModel(QAbstractListModel):
     """Workouts and quick-log days, newest first; more are fetched as the list scrolls down."""
 
     def __init__(
-        self, source: LogSource, catalogue: Catalogue, parent: QObject | None = None
+        self,
+        source: LogSource,
+        catalogue: Catalogue,
+        parent: QObject | None = None,
+        *,
+        names: DrillNames | None = None,
     ) -> None:
         super().__init__(parent)
         self._source = source
         self._catalogue = catalogue
+        self._names = names if names is not None else DrillNames(catalogue, parent=self)
+        self._names.changed.connect(self._names_changed)
         self._entries: list[LogEntry] = []
         self._streams: tuple[_Stream, ...] = ()
         self._restart()
+
+    def _names_changed(self) -> None:
+        if self._entries:
+            self.dataChanged.emit(self.index(0), self.index(len(self._entries) - 1))
 
     # Loading ---------------------------------------------------------------------------------
 
@@ -334,14 +346,14 @@ class WorkoutLogModel(QAbstractListModel):
         if role == LogRole.WHEN:
             return when_text(entry)
         if role == LogRole.SUMMARY:
-            return summary_text(entry, self._catalogue)
+            return summary_text(entry, self._names)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            parts = [self.title(entry), when_text(entry), summary_text(entry, self._catalogue)]
+            parts = [self.title(entry), when_text(entry), summary_text(entry, self._names)]
             if entry.in_progress:
                 parts.append(_tr("in progress"))
             return ", ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return drill_names(entry.drill_ids, self._catalogue) or None
+            return drill_names(entry.drill_ids, self._names) or None
         if role == LogRole.KEY:
             return list(entry.key)
         if role == LogRole.IN_PROGRESS:
@@ -357,20 +369,22 @@ class WorkoutLogModel(QAbstractListModel):
         if entry.name:
             return entry.name
         workout = entry.workout
-        if workout is not None and workout.drill_id and workout.drill_id in self._catalogue:
-            return self._catalogue.get(workout.drill_id).name
+        started = workout.drill_id if workout is not None else None
+        if started and (started in self._catalogue or self._names.is_own(started)):
+            return self._names.name(started)
         if len(entry.drill_ids) == 1:
-            return drill_name(entry.drill_ids[0], self._catalogue)
+            return drill_name(entry.drill_ids[0], self._names)
         return _tr("Workout")
 
 
-def drill_name(drill_id: str, catalogue: Catalogue) -> str:
-    """The drill's name; a drill Hinge does not know (say, from an import) reads as its id."""
-    return catalogue.get(drill_id).name if drill_id in catalogue else drill_id
+def drill_name(drill_id: str, names: DrillNames) -> str:
+    """The drill's name, a drill of one's own's as the person named it; a drill Hinge knows
+    nothing of reads as its id."""
+    return names.name(drill_id)
 
 
-def drill_names(drill_ids: tuple[str, ...], catalogue: Catalogue) -> str:
-    return ", ".join(drill_name(d, catalogue) for d in drill_ids)
+def drill_names(drill_ids: tuple[str, ...], names: DrillNames) -> str:
+    return ", ".join(names.name(d) for d in drill_ids)
 
 
 def date_text(moment: datetime, today: date | None = None) -> str:
@@ -426,12 +440,12 @@ def load_text(volume_kg: float) -> str:
     return _tr("{volume} kg").format(volume=number_text(round(volume_kg)))
 
 
-def summary_text(entry: LogEntry, catalogue: Catalogue) -> str:
+def summary_text(entry: LogEntry, names: DrillNames) -> str:
     """Drills, sets, reps or hold time, and load, in one line."""
     drills = len(entry.drill_ids)
     parts = []
     if drills == 1:
-        parts.append(drill_name(entry.drill_ids[0], catalogue))
+        parts.append(names.name(entry.drill_ids[0]))
     elif drills > 1:
         parts.append(_plural("drill", drills))
     parts.append(_plural("set", entry.set_count))
@@ -529,12 +543,28 @@ def weight_text(logged: LoggedSet) -> str:
 class SetTableModel(QAbstractTableModel):
     """The sets of the open workout, one row each."""
 
-    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        parent: QObject | None = None,
+        *,
+        names: DrillNames | None = None,
+    ) -> None:
         super().__init__(parent)
         self._catalogue = catalogue
+        self._names = names if names is not None else DrillNames(catalogue, parent=self)
+        self._names.changed.connect(self._names_changed)
         self._sets: list[LoggedSet] = []
         self._texts: list[list[str]] = []
         self._titles = _column_titles()
+
+    def _names_changed(self) -> None:
+        if not self._sets:
+            return
+        for row, logged in enumerate(self._sets):
+            self._texts[row][SetColumn.DRILL] = self.text(logged, SetColumn.DRILL)
+        column = int(SetColumn.DRILL)
+        self.dataChanged.emit(self.index(0, column), self.index(len(self._sets) - 1, column))
 
     def set_sets(self, sets: list[LoggedSet]) -> None:
         self.beginResetModel()
@@ -591,7 +621,7 @@ class SetTableModel(QAbstractTableModel):
         if column is SetColumn.TIME:
             return time_text(logged.performed_at)
         if column is SetColumn.DRILL:
-            return drill_name(logged.drill_id, self._catalogue)
+            return self._names.name(logged.drill_id)
         if column is SetColumn.SET:
             return str(logged.set_number)
         if column is SetColumn.SIDE:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -56,6 +57,7 @@ from hinge_desktop.domain.drills import Drill
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.store import Store
+from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.log_commands import DeleteSet, DeleteWorkout, EditSet, LogSet
 from hinge_desktop.ui.log_model import (
     QUICK,
@@ -194,6 +196,8 @@ class LogView(QWidget):
         catalogue: Catalogue,
         undo_stack: QUndoStack,
         parent: QWidget | None = None,
+        *,
+        names: DrillNames | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("logView")
@@ -206,8 +210,13 @@ class LogView(QWidget):
         self._refreshing = False
         self._stale = False
 
-        self.model = WorkoutLogModel(LogSource(store.db, store.sets), catalogue, self)
-        self.set_model = SetTableModel(catalogue, self)
+        # Drills of one's own show under their names; a rename shows at once.
+        self._names = names if names is not None else DrillNames(catalogue, parent=self)
+        self._names.changed.connect(self._names_changed)
+        self.model = WorkoutLogModel(
+            LogSource(store.db, store.sets), catalogue, self, names=self._names
+        )
+        self.set_model = SetTableModel(catalogue, self, names=self._names)
 
         self.workout_list = QListView()
         self.workout_list.setObjectName("workoutList")
@@ -362,6 +371,11 @@ class LogView(QWidget):
         else:
             self._show_entry(self.model.entry(found))
 
+    def mark_stale(self) -> None:
+        """The log changed outside the undo stack's moves (an import stored on another
+        thread): reload now if shown, else when next shown."""
+        self._stack_moved(0)
+
     def select_workout(self, workout_id: int) -> bool:
         """Open a workout (for "show in log" after it ends); False if it is not in the log."""
         return self._select_key((WORKOUT, workout_id))
@@ -395,7 +409,7 @@ class LogView(QWidget):
             "confirmDeleteSet",
             self.tr("Delete this set?"),
             self.tr("Set {number} of {drill} will be deleted. Ctrl+Z brings it back.").format(
-                number=logged.set_number, drill=drill_name(logged.drill_id, self._catalogue)
+                number=logged.set_number, drill=drill_name(logged.drill_id, self._names)
             ),
             lambda: self._delete_set(logged),
         )
@@ -477,6 +491,9 @@ class LogView(QWidget):
             if self._store.db.conn is not None and _is_open(self._store.db.conn):
                 raise
 
+    def _names_changed(self) -> None:
+        self.mark_stale()
+
     def _select_key(self, key: EntryKey) -> bool:
         row = self.model.row_of(key)
         while row is None and self.model.canFetchMore():
@@ -512,7 +529,7 @@ class LogView(QWidget):
             return
         self.set_model.set_sets(self.model.source().sets_of(entry.key))
         self.title.setText(self.model.title(entry))
-        details = [when_text(entry), summary_text(entry, self._catalogue)]
+        details = [when_text(entry), summary_text(entry, self._names)]
         if entry.in_progress:
             details.append(self.tr("in progress"))
         if entry.is_quick:
@@ -568,7 +585,8 @@ class LogView(QWidget):
     def _drill_for(self, logged: LoggedSet) -> Drill:
         if logged.drill_id in self._catalogue:
             return self._catalogue.get(logged.drill_id)
-        return stand_in_drill(logged, next(iter(self._catalogue)))
+        stand_in = stand_in_drill(logged, next(iter(self._catalogue)))
+        return replace(stand_in, name=self._names.name(logged.drill_id))
 
     def _confirm(self, name: str, question: str, detail: str, on_yes: Any) -> QMessageBox:
         box = QMessageBox(self)

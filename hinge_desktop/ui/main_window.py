@@ -189,10 +189,30 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # Enabled once the training log is open.
+        self.import_action = file_menu.addAction(self.tr("&Import…"))
+        self.import_action.setObjectName("importAction")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip(
+            self.tr("Add the sets of an export from Strong, Hevy, FitNotes or Hinge to your log")
+        )
+        self.import_action.setEnabled(False)
+        file_menu.addSeparator()
         self.export_action = file_menu.addAction(self.tr("&Export log as CSV…"))
         self.export_action.setObjectName("exportAction")
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(self.tr("Every logged set, for a spreadsheet"))
         self.export_action.setEnabled(False)
+        self.export_json_action = file_menu.addAction(self.tr("Export everything as &JSON…"))
+        self.export_json_action.setObjectName("exportJsonAction")
+        self.export_json_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_json_action.setStatusTip(
+            self.tr(
+                "Sets, routines, favourites, the ladder and your own drills, to import "
+                "into Hinge on another computer"
+            )
+        )
+        self.export_json_action.setEnabled(False)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("quitAction")

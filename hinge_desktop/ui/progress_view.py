@@ -34,6 +34,7 @@ from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.background import BackgroundReader
 from hinge_desktop.ui.consistency_calendar import ConsistencyCalendar
 from hinge_desktop.ui.drill_model import phase_name
+from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.placeholder_view import PlaceholderView
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.progress_chart import PhaseMark, ProgressChart
@@ -70,12 +71,16 @@ class ProgressView(QWidget):
         preferences: Preferences,
         today: Callable[[], date] = date.today,
         parent: QWidget | None = None,
+        *,
+        names: DrillNames | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressView")
         self.setAccessibleName(self.tr("Progress"))
         self._reader = reader
         self._catalogue = catalogue
+        self._names = names if names is not None else DrillNames(catalogue, parent=self)
+        self._names.changed.connect(self._names_changed)
         self._preferences = preferences
         self._today = today
         self._snapshot: ProgressSnapshot | None = None
@@ -394,9 +399,16 @@ class ProgressView(QWidget):
             box.setCurrentIndex(box.findData(chosen.value))
 
     def _drill_name(self, drill_id: str) -> str:
-        if drill_id in self._catalogue:
-            return self._catalogue.get(drill_id).name
-        return drill_id
+        return self._names.name(drill_id)
+
+    def _names_changed(self) -> None:
+        """A drill of one's own was renamed: the chooser and the records say its new name."""
+        box = self.drill_box
+        for index in range(box.count()):
+            box.setItemText(index, self._drill_name(str(box.itemData(index))))
+        drill = self._snapshot.drill if self._snapshot is not None else None
+        if drill is not None:
+            self.records.show_records(self._drill_name(drill.drill_id), drill.records, self._unit())
 
     # Choices
 

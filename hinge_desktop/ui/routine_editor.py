@@ -39,6 +39,7 @@ from hinge_desktop.domain.plan import (
 )
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine
 from hinge_desktop.domain.training import MAX_HOLD_SECONDS, MAX_REPS
+from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.icons import icon
 from hinge_desktop.ui.routine_model import (
     entry_dose,
@@ -57,10 +58,19 @@ class RoutineEditor(QWidget):
     refused = Signal(str)
     """Why an edit was refused before it could be offered."""
 
-    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        parent: QWidget | None = None,
+        *,
+        names: DrillNames | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("routineEditor")
         self._catalogue = catalogue
+        self._names = names
+        if names is not None:
+            names.changed.connect(self._names_changed)
         self._routine: Routine | None = None
 
         self.name = QLineEdit()
@@ -361,9 +371,14 @@ class RoutineEditor(QWidget):
     def _per_side(self, drill_id: str) -> bool:
         return drill_id in self._catalogue and self._catalogue.get(drill_id).prescription.per_side
 
+    def _names_changed(self) -> None:
+        self._fill_entries(max(self.current_entry(), 0))
+
     def _drill_name(self, drill_id: str) -> str:
         if drill_id in self._catalogue:
             return self._catalogue.get(drill_id).name
+        if self._names is not None and self._names.is_own(drill_id):
+            return self._names.name(drill_id)
         return self.tr("Unknown drill ({id})").format(id=drill_id)
 
     def _show_entry(self) -> None:

@@ -30,6 +30,7 @@ from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.plan import InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine, builtin_routines
 from hinge_desktop.storage.routines import RoutineRepository
+from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.routine_editor import RoutineEditor
 from hinge_desktop.ui.routine_model import (
     RoutineDelegate,
@@ -58,6 +59,8 @@ class RoutinesView(QWidget):
         catalogue: Catalogue,
         repository: RoutineRepository,
         parent: QWidget | None = None,
+        *,
+        names: DrillNames | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("routinesView")
@@ -129,7 +132,7 @@ class RoutinesView(QWidget):
         left_layout.addWidget(self.undo_banner)
         left.setMinimumWidth(240)
 
-        self.editor = RoutineEditor(catalogue)
+        self.editor = RoutineEditor(catalogue, names=names)
         self.editor.changed.connect(self._save)
         self.editor.refused.connect(self.message)
         self.editor.start_button.clicked.connect(self.start_current)
