@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from hinge_desktop.domain.catalogue import Catalogue
     from hinge_desktop.domain.plan import WorkoutPlan
     from hinge_desktop.speech.speaker import Speaker
+    from hinge_desktop.storage.backups import Backup
     from hinge_desktop.storage.store import Store
     from hinge_desktop.ui.background import BackgroundReader
+    from hinge_desktop.ui.backups_panel import BackupsPanel
     from hinge_desktop.ui.ladder_coach import LadderCoach
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 
 EXIT_STORAGE_ERROR = 2
 START_FALLBACK_MS = 1000
+LOCK_FILE = "hinge.lock"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -139,6 +142,7 @@ def _finish_start(
         window.statusBar().showMessage(window.tr("Ready"), 5000)
         # Read the charts' data now, on its own thread, so History opens with it ready.
         views.progress.refresh()
+        views.backups.make_daily_backup()
         offer_resume(window, store, views)
         if on_ready is not None:
             on_ready()
@@ -160,19 +164,27 @@ class _StorageFailure(Exception):
 
 
 def _load(
-    window: MainWindow, preferences: Preferences, paths: DataPaths
+    window: MainWindow, preferences: Preferences, paths: DataPaths, *, show_recovery: bool = True
 ) -> tuple[Store, Speaker, InstalledViews]:
     """Open the database and the voice and build the views, turning every way that fails into
-    one message."""
+    one message.
+
+    The data folder is locked for this Hinge first; a damaged log is put aside and the newest
+    good backup restored before it is opened, and the person told (a message box unless
+    ``show_recovery`` is false, and the standard error).
+    """
     import sqlite3
 
     from hinge_desktop.domain.catalogue import CatalogueError
     from hinge_desktop.speech.choose import open_speaker
     from hinge_desktop.storage.errors import StorageError
+    from hinge_desktop.storage.integrity import check_and_recover
     from hinge_desktop.storage.store import open_store
 
+    _lock_data_folder(window, paths)
     store = None
     try:
+        recovery = check_and_recover(paths.database, paths.backups)
         store = open_store(paths.database)
         speaker = open_speaker(paths.cue_cache)
         views = install_views(window, preferences, store, paths, speaker)
@@ -190,7 +202,37 @@ def _load(
         raise _StorageFailure(f"The database {paths.database} is damaged ({exc}).") from exc
     except OSError as exc:
         raise _StorageFailure(f"Cannot read the database {paths.database}: {exc}.") from exc
+    if recovery is not None:
+        print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
+        if show_recovery:
+            from hinge_desktop.ui.backups_panel import recovery_box
+
+            recovery_box(window, recovery).open()
     return store, speaker, views
+
+
+def _lock_data_folder(window: MainWindow, paths: DataPaths) -> None:
+    """One Hinge at a time per data folder: a second one would offer to resume the first one's
+    workout, and must never move aside a log that another Hinge has open.
+
+    The lock is kept by the window (and handed on if the window is rebuilt); a lock left by a
+    Hinge that was killed is taken over (Qt checks that its process is gone).
+    """
+    from PySide6.QtCore import QLockFile
+
+    if getattr(window, "data_folder_lock", None) is not None:
+        return
+    lock = QLockFile(str(paths.root / LOCK_FILE))
+    lock.setStaleLockTime(0)  # never by age: only a lock whose process is gone is stale
+    if not lock.tryLock(0) and lock.error() == QLockFile.LockError.LockFailedError:
+        raise _StorageFailure(
+            window.tr(
+                "Hinge is already running with the training log in {folder}. Switch to that "
+                "window: only one Hinge at a time can use a training log."
+            ).format(folder=paths.root)
+        )
+    # Any other failure (a read-only folder) is reported when the database is opened.
+    window.data_folder_lock = lock  # type: ignore[attr-defined]
 
 
 def install_views(
@@ -205,6 +247,7 @@ def install_views(
 
     from hinge_desktop.domain.catalogue import builtin_catalogue
     from hinge_desktop.ui.background import BackgroundReader
+    from hinge_desktop.ui.backups_panel import BackupsPanel
     from hinge_desktop.ui.drills_view import DrillsView
     from hinge_desktop.ui.gate_questions import GateQuestions
     from hinge_desktop.ui.history_view import HistoryView
@@ -317,7 +360,11 @@ def install_views(
     # Every logged, edited, deleted or restored set goes through the undo stack.
     undo_stack.indexChanged.connect(progress.mark_stale)
     window.install_view("history", HistoryView(log_view, progress))
-    window.install_view("settings", SettingsView(preferences, store, paths.root, speaker))
+    backups = BackupsPanel(store.path, paths.backups)
+    backups.message.connect(lambda text: window.statusBar().showMessage(text, 15000))
+    window.install_view(
+        "settings", SettingsView(preferences, store, paths.root, speaker, backups=backups)
+    )
 
     def export_log() -> None:
         from hinge_desktop.ui.export_action import ask_and_export
@@ -328,9 +375,15 @@ def install_views(
 
     window.export_action.triggered.connect(export_log)
     window.export_action.setEnabled(True)
-    return InstalledViews(
-        catalogue, undo_stack, workout, workout_log, start_plan, coach, progress, reader
+    views = InstalledViews(
+        catalogue, undo_stack, workout, workout_log, start_plan, coach, progress, reader, backups
     )
+    backups.restore_requested.connect(
+        lambda backup: restore_and_rebuild(
+            window, preferences, store, paths, speaker, views, backup
+        )
+    )
+    return views
 
 
 class InstalledViews(NamedTuple):
@@ -344,6 +397,7 @@ class InstalledViews(NamedTuple):
     ladder: LadderCoach
     progress: ProgressView
     reader: BackgroundReader
+    backups: BackupsPanel
 
     def shutdown(self) -> None:
         """Hinge is quitting: stop listening to the log and reading it before the database
@@ -351,6 +405,70 @@ class InstalledViews(NamedTuple):
         self.workout_log.shutdown()
         self.ladder.shutdown()
         self.reader.shutdown()
+
+
+def restore_and_rebuild(
+    window: MainWindow,
+    preferences: Preferences,
+    store: Store,
+    paths: DataPaths,
+    speaker: Speaker,
+    views: InstalledViews,
+    backup: Backup,
+) -> None:
+    """Put ``backup`` in place of the training log, then show it in a window built anew.
+
+    Every view shows the log (sets, workouts, routines, favourites, the ladder) and the undo
+    history refers to it, so the views stop first, the restore runs on a thread of its own,
+    and the window is then rebuilt on the restored log, as at a start: nothing can show or
+    undo what the log no longer holds. The new window opens on Settings, where the person was.
+    """
+    from hinge_desktop.ui.backups_panel import restore_failed_box
+
+    views.shutdown()
+    if store.db.conn.in_transaction:
+        store.db.conn.commit()
+    window.setEnabled(False)
+    window.statusBar().showMessage(window.tr("Restoring the backup…"))
+
+    def rebuild(error: Exception | None) -> None:
+        new = rebuild_window(window, preferences, store, paths, speaker)
+        if error is None:
+            new.statusBar().showMessage(
+                new.tr("The backup was restored; the log as it was before is kept as a backup."),
+                15000,
+            )
+        else:
+            print(f"hinge-desktop: {error}", file=sys.stderr)
+            restore_failed_box(new, str(error)).open()
+
+    views.backups.restore(backup, rebuild)
+
+
+def rebuild_window(
+    old: MainWindow, preferences: Preferences, store: Store, paths: DataPaths, speaker: Speaker
+) -> MainWindow:
+    """A new main window with every view built on ``store`` as it is now, in place of ``old``."""
+    from PySide6.QtWidgets import QApplication
+
+    from hinge_desktop.ui.main_window import MainWindow
+
+    new = MainWindow(preferences)
+    new.restoreGeometry(old.saveGeometry())
+    new.data_folder_lock = getattr(old, "data_folder_lock", None)  # type: ignore[attr-defined]
+    old.data_folder_lock = None  # type: ignore[attr-defined]
+    views = install_views(new, preferences, store, paths, speaker)
+    new.show_view("settings")
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(lambda: views.shutdown())
+    if old.isVisible():
+        new.show()
+    old.close()
+    old.deleteLater()
+    views.progress.refresh()
+    offer_resume(new, store, views)
+    return new
 
 
 def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> None:
@@ -413,11 +531,12 @@ def _screenshot(
     if view is None or file is None:
         raise ValueError("_screenshot needs a view and a file")
     try:
-        store, speaker, views = _load(window, preferences, paths)
+        store, speaker, views = _load(window, preferences, paths, show_recovery=False)
     except _StorageFailure as exc:
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR
     try:
+        views.backups.make_daily_backup(wait=True)
         window.show_view(view)
         if view == "history" and not views.progress.wait_until_loaded():
             print("hinge-desktop: the history took too long to read.", file=sys.stderr)

@@ -237,7 +237,7 @@ def test_a_database_from_a_newer_hinge_stops_the_app_with_a_message(
     assert f"Hinge {__version__}" in message
 
 
-def test_a_damaged_database_stops_the_app_with_a_message_not_a_traceback(
+def test_a_damaged_database_is_put_aside_and_the_app_starts_with_a_message(
     qtbot: QtBot, app: QApplication, paths: DataPaths, exits: list[int]
 ) -> None:
     store = open_store(paths.database)
@@ -252,9 +252,25 @@ def test_a_damaged_database_stops_the_app_with_a_message_not_a_traceback(
     data[page:] = b"\xff" * (len(data) - page)  # every page but the first, the schema
     paths.database.write_bytes(bytes(data))
 
-    message = fatal_message(qtbot, paths, exits)
-    assert "damaged" in message
-    assert str(paths.database) in message
+    window = make_window(qtbot, paths)
+    show(qtbot, window)
+    loaded = open_and_install(window, window._preferences, paths)
+    assert loaded is not None
+    opened, speaker, views = loaded
+    try:
+        box = window.findChild(QMessageBox, "recoveryBox")
+        assert box is not None
+        assert "no good backup was found" in box.text()
+        (aside,) = paths.root.glob("hinge.sqlite3.damaged-*")
+        assert aside.read_bytes() == bytes(data)
+        assert str(aside) in box.informativeText()
+        box.close()
+        assert opened.sets.count() == 0
+        assert exits == []
+    finally:
+        views.shutdown()
+        speaker.close()
+        opened.close()
 
 
 def test_the_placeholder_picture_follows_a_switch_to_dark(

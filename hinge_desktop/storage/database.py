@@ -5,6 +5,7 @@ The connection belongs to the thread that calls :func:`open_database`.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +13,16 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hinge_desktop import __version__
-from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase, StorageError
+from hinge_desktop.storage.backups import back_up, backups_folder
+from hinge_desktop.storage.errors import (
+    BackupFailed,
+    DatabaseInUse,
+    DatabaseTooNew,
+    Fault,
+    NotAHingeDatabase,
+    StorageError,
+    classify,
+)
 from hinge_desktop.storage.migrations import (
     APPLICATION_ID,
     LATEST_FORMAT,
@@ -107,12 +117,14 @@ def open_database(path: Path) -> Database:
 
     WAL with ``synchronous=FULL``: every committed set survives a crash or a power cut.
     """
-    inspect_file(path)
+    state = inspect_file(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
-        raise StorageError(path, f"Cannot open the database {path}: {exc}.") from exc
+        raise StorageError(path, _describe_operational_error(path, exc)) from exc
     try:
+        if state.exists and 0 < state.data_format < LATEST_FORMAT:
+            _back_up_before_migrating(conn, path)
         db = Database(conn, execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -126,7 +138,8 @@ def open_database(path: Path) -> Database:
         _migrate(db)
     except sqlite3.OperationalError as exc:
         conn.close()
-        raise StorageError(path, _describe_operational_error(path, exc)) from exc
+        error = DatabaseInUse if classify(exc) is Fault.IN_USE else StorageError
+        raise error(path, _describe_operational_error(path, exc)) from exc
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StorageError(path, f"The database {path} is damaged ({exc}).") from exc
@@ -150,6 +163,24 @@ def open_reader(path: Path) -> Database:
     return Database(conn, execute_plugins=False)
 
 
+def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        back_up(conn, backups_folder(path), "before-migration")
+    except BackupFailed as exc:
+        raise StorageError(
+            path,
+            f"Hinge must update the data format of {path} and backs it up first, but the backup "
+            f"failed. {exc} Nothing was changed.",
+        ) from exc
+
+
+def migrate_connection(conn: sqlite3.Connection) -> None:
+    """Bring the database on ``conn`` (already configured for writing) to the latest format."""
+    db = Database(conn, execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    _migrate(db)
+
+
 def _migrate(db: Database) -> None:
     migrations = build_migrations()
     if migrations.pending(db):
@@ -166,15 +197,28 @@ def data_format(db: Database) -> int:
     return value
 
 
-def _describe_operational_error(path: Path, exc: sqlite3.OperationalError) -> str:
-    text = str(exc)
-    if "locked" in text or "busy" in text:
-        return f"The database {path} is in use by another program (is Hinge already running?)."
-    if "readonly" in text or "read-only" in text:
-        return f"The database {path} cannot be written: the file or its folder is read-only."
-    if "disk is full" in text or "full" in text:
-        return f"The database {path} cannot be written: the disk is full."
-    return f"Cannot use the database {path}: {text}."
+def _describe_operational_error(path: Path, exc: sqlite3.Error) -> str:
+    fault = classify(exc)
+    if fault is Fault.IN_USE:
+        return (
+            f"The database {path} is in use by another program (is Hinge already running?). "
+            "Close it and start Hinge again."
+        )
+    if fault is Fault.READ_ONLY or (
+        getattr(exc, "sqlite_errorcode", 0) & 0xFF == 14  # SQLITE_CANTOPEN
+        and not os.access(path.parent, os.W_OK)
+    ):
+        return (
+            f"The database {path} cannot be written: the file or its folder is read-only. "
+            "Make the folder writable, or start Hinge with --data-dir and a writable folder. "
+            "Nothing in it was changed."
+        )
+    if fault is Fault.DISK_FULL:
+        return (
+            f"The database {path} cannot be written: the disk is full. Free some space and "
+            "start Hinge again; everything saved so far is kept."
+        )
+    return f"Cannot use the database {path}: {exc}."
 
 
 __all__ = [
@@ -183,6 +227,7 @@ __all__ = [
     "FileState",
     "data_format",
     "inspect_file",
+    "migrate_connection",
     "open_database",
     "open_reader",
     "stored_set_count",

@@ -24,6 +24,7 @@ from hinge_desktop.ui.voice_group import VoiceGroup
 if TYPE_CHECKING:
     from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.storage.store import Store
+    from hinge_desktop.ui.backups_panel import BackupsPanel
 
 GROUP_WIDTH = 720
 
@@ -35,6 +36,7 @@ class SettingsView(QWidget):
         store: Store,
         data_folder: Path,
         speaker: Speaker,
+        backups: BackupsPanel | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,6 +62,10 @@ class SettingsView(QWidget):
         self.voice.setMaximumWidth(GROUP_WIDTH)
         layout.addWidget(self.voice)
         layout.addWidget(self._data_group())
+        self.backups = backups
+        if backups is not None:
+            backups.setMaximumWidth(GROUP_WIDTH)
+            layout.addWidget(backups)
         layout.addStretch(1)
         preferences.changed.connect(self._on_preference_changed)
 

@@ -7,6 +7,7 @@ under way and logs it through the undo stack.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -16,7 +17,9 @@ from PySide6.QtGui import QUndoStack
 from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.domain.timeline import Moment, Step, StepKind
 from hinge_desktop.domain.training import InvalidSet, LoggedSet, Side
+from hinge_desktop.storage.errors import Fault, classify
 from hinge_desktop.storage.progress import Unfinished
+from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.log_commands import LogSet, stack_is_going
 from hinge_desktop.ui.log_panel import LogPanel
@@ -33,6 +36,32 @@ def local_now() -> datetime:
 
 def _key(drill_id: str, set_number: int, side: Side | None) -> SetKey:
     return (drill_id, set_number, side)
+
+
+class _LogSetOnce(LogSet):
+    """Logs a set; when the first write fails (a full disk, a read-only folder) nothing was
+    written, so the command reports the error and leaves the undo stack (Qt drops an obsolete
+    command from ``push``) instead of raising out of it."""
+
+    def __init__(
+        self,
+        sets: SetRepository,
+        logged: LoggedSet,
+        changed: Callable[[], None],
+        failed: Callable[[sqlite3.Error], None],
+    ) -> None:
+        super().__init__(sets, logged, changed)
+        self._failed = failed
+
+    def redo(self) -> None:
+        if self.stored is not None:
+            super().redo()
+            return
+        try:
+            super().redo()
+        except sqlite3.Error as exc:
+            self.setObsolete(True)
+            self._failed(exc)
 
 
 class WorkoutLog(QObject):
@@ -122,8 +151,12 @@ class WorkoutLog(QObject):
         except InvalidSet as exc:
             self.message.emit(str(exc))
             return None
-        command = LogSet(self._store.sets, logged, self._reload_logged)
+        failures: list[sqlite3.Error] = []
+        command = _LogSetOnce(self._store.sets, logged, self._reload_logged, failures.append)
         self._stack.push(command)
+        if failures:
+            self._tell_not_logged(failures[0])
+            return None
         stored = command.stored
         moment = self._moment()
         if moment is not None and moment.index == self._target and moment.step.is_work:
@@ -149,7 +182,12 @@ class WorkoutLog(QObject):
         plan: WorkoutPlan | None = self._view.plan()
         if plan is None or self._workout_id is not None:
             return
-        workout = self._store.progress.begin(plan, self._now())
+        try:
+            workout = self._store.progress.begin(plan, self._now())
+        except sqlite3.Error as exc:
+            self._refresh_target()
+            self._panel.set_status(self._tell_not_saved(exc))
+            return
         self._workout_id = workout.id
         self._in_progress = True
         self._logged = set()
@@ -157,12 +195,15 @@ class WorkoutLog(QObject):
     def _on_step(self, index: int) -> None:
         timeline = self._view.timeline()
         if self._workout_id is not None and self._in_progress and timeline is not None:
-            if timeline.steps[index].kind is StepKind.DONE:
-                # Ended, but kept: the last set may still be logged.
-                self._store.progress.finish(self._workout_id, self._now(), keep_empty=True)
-                self._in_progress = False
-            else:
-                self._store.progress.reach(self._workout_id, index)
+            try:
+                if timeline.steps[index].kind is StepKind.DONE:
+                    # Ended, but kept: the last set may still be logged.
+                    self._store.progress.finish(self._workout_id, self._now(), keep_empty=True)
+                    self._in_progress = False
+                else:
+                    self._store.progress.reach(self._workout_id, index)
+            except sqlite3.Error as exc:
+                self._tell_not_saved(exc)
         self._refresh_target()
 
     def _target_index(self) -> int | None:
@@ -223,6 +264,31 @@ class WorkoutLog(QObject):
         if self._workout_id is None:
             return []
         return self._store.sets.for_workout(self._workout_id)
+
+    def _fault_text(self, exc: sqlite3.Error) -> str:
+        fault = classify(exc)
+        if fault is Fault.DISK_FULL:
+            return self.tr("the disk is full. Free some space, then try again")
+        if fault is Fault.READ_ONLY:
+            return self.tr("the training log cannot be written (its folder is read-only)")
+        if fault is Fault.IN_USE:
+            return self.tr("another program is writing to the training log. Try again")
+        if fault is Fault.DISK_ERROR:
+            return self.tr("the disk reported an error")
+        return str(exc)
+
+    def _tell_not_logged(self, exc: sqlite3.Error) -> None:
+        text = self.tr("The set was not logged: {reason}. The sets logged before are safe.")
+        text = text.format(reason=self._fault_text(exc))
+        self._refresh_target()
+        self._panel.set_status(text)
+        self.message.emit(text)
+
+    def _tell_not_saved(self, exc: sqlite3.Error) -> str:
+        text = self.tr("The workout's progress was not saved: {reason}.")
+        text = text.format(reason=self._fault_text(exc))
+        self.message.emit(text)
+        return text
 
     def _on_undo_index(self, _index: int) -> None:
         if stack_is_going(self._stack):

@@ -1,0 +1,421 @@
+"""Faults a person can meet: a full disk, a read-only folder, a log in use by another program or
+another Hinge. Each gives a clear message, and nothing already saved is lost."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLockFile, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+from system_tools import missing
+from test_crash_safety import read_line
+
+from hinge_desktop.app import LOCK_FILE, InstalledViews, install_views, open_and_install
+from hinge_desktop.domain.timeline import StepKind
+from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.speech.speaker import RecordingSpeaker
+from hinge_desktop.storage import backups as backups_module
+from hinge_desktop.storage import database as database_module
+from hinge_desktop.storage.backups import back_up, backups_folder, list_backups
+from hinge_desktop.storage.errors import BackupFailed, DatabaseInUse, StorageError
+from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.ui.main_window import MainWindow
+from hinge_desktop.ui.preferences import Preferences
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def fill_the_disk(conn: sqlite3.Connection) -> None:
+    """Let the database on ``conn`` grow no more (SQLite then fails writes with SQLITE_FULL, as
+    on a full disk) and fill what room is left in its pages."""
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+    for size in (2000, 200, 1):
+        while True:
+            try:
+                with conn:
+                    conn.execute(
+                        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, note) "
+                        "VALUES ('filler', 0, 0, 1, ?)",
+                        ["x" * size],
+                    )
+            except sqlite3.OperationalError as exc:
+                if "full" not in str(exc):
+                    raise
+                break
+
+
+def make_disk_room(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA max_page_count = 1073741823")
+
+
+# A full disk ------------------------------------------------------------------------------
+
+
+class Window:
+    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
+        paths = DataPaths(root=data_dir)
+        self.store: Store = open_store(paths.database)
+        self.window = MainWindow(Preferences(paths.settings))
+        qtbot.addWidget(self.window)
+        self.views: InstalledViews = install_views(
+            self.window, Preferences(paths.settings), self.store, paths, RecordingSpeaker()
+        )
+        self.window.show()
+        qtbot.waitExposed(self.window)
+        self.qtbot = qtbot
+
+    def click(self, name: str) -> None:
+        button = self.window.findChild(QPushButton, name)
+        assert button is not None, name
+        assert button.isEnabled(), name
+        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    def to_step(self, kind: StepKind, number: int) -> None:
+        workout = self.views.workout
+        for _ in range(50):
+            step = workout.timeline().moment().step  # type: ignore[union-attr]
+            if step.kind is kind and step.set_number == number:
+                return
+            workout.skip()
+        raise AssertionError(f"no {kind} {number}")
+
+    def close(self) -> None:
+        self.views.workout.unload()
+        self.views.shutdown()
+        self.store.close()
+
+
+@pytest.fixture
+def hinge(qtbot: QtBot, data_dir: Path) -> Iterator[Window]:
+    window = Window(qtbot, data_dir)
+    yield window
+    window.close()
+
+
+def test_a_set_logged_on_a_full_disk_is_refused_with_a_message_and_can_be_logged_later(
+    hinge: Window,
+) -> None:
+    hinge.views.workout.show_drill(hinge.views.catalogue.get("glute-bridge"))
+    hinge.window.show_view("workout")
+    hinge.click("startPauseButton")
+    hinge.to_step(StepKind.REST, 1)
+    hinge.click("logSetButton")
+    assert hinge.store.sets.count() == 1
+    hinge.to_step(StepKind.REPS, 2)
+    undo_steps = hinge.views.undo_stack.count()
+
+    fill_the_disk(hinge.store.db.conn)
+    hinge.click("logSetButton")
+
+    status = hinge.window.findChild(QLabel, "logStatusLabel")
+    assert status is not None
+    for shown in (status.text(), hinge.window.statusBar().currentMessage()):
+        assert "The set was not logged: the disk is full" in shown
+        assert "sets logged before are safe" in shown
+    assert hinge.views.undo_stack.count() == undo_steps  # nothing to undo that did not happen
+    assert [s.set_number for s in hinge.store.sets.all() if s.drill_id == "glute-bridge"] == [1]
+
+    # The set goes on; with room on the disk again, the same click logs it.
+    assert hinge.views.workout.timeline().moment().step.kind is StepKind.REPS  # type: ignore[union-attr]
+    make_disk_room(hinge.store.db.conn)
+    hinge.click("logSetButton")
+    assert [s.set_number for s in hinge.store.sets.all() if s.drill_id == "glute-bridge"] == [
+        1,
+        2,
+    ]
+
+
+def test_a_backup_on_a_full_disk_fails_with_a_message_and_leaves_no_part_behind(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(data_dir / "hinge.sqlite3")
+    store.sets.add_many([LoggedSet("glute-bridge", datetime.now(UTC), reps=12)] * 500)
+    folder = backups_folder(store.path)
+    full_destination(monkeypatch)
+    try:
+        with pytest.raises(BackupFailed) as failed:
+            back_up(store.db.conn, folder, "manual")
+    finally:
+        store.close()
+    assert (
+        str(failed.value) == f"Cannot make a backup in {folder}: the disk is full. Free some space."
+    )
+    assert list(folder.iterdir()) == []
+
+
+def full_destination(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Backups are written to a disk with room for two pages: SQLite fails with SQLITE_FULL."""
+    opened = backups_module._open_destination
+
+    def tiny(target: Path) -> sqlite3.Connection:
+        conn = opened(target)
+        conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    monkeypatch.setattr(backups_module, "_open_destination", tiny)
+
+
+def test_an_older_log_is_not_migrated_when_its_backup_cannot_be_made(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from old_database import older_database
+
+    path = data_dir / "hinge.sqlite3"
+    old = older_database(path, 1)
+    old.execute(
+        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
+        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
+    )
+    old.conn.commit()
+    old.close()
+    before = digest(path)
+    full_destination(monkeypatch)
+
+    with pytest.raises(StorageError) as refused:
+        open_store(path)
+
+    message = str(refused.value)
+    assert "backs it up first" in message
+    assert "the disk is full" in message
+    assert "Nothing was changed" in message
+    assert digest(path) == before
+
+
+def test_writing_on_a_full_disk_loses_none_of_the_sets_saved_before(data_dir: Path) -> None:
+    store = open_store(data_dir / "hinge.sqlite3")
+    store.sets.add_many([LoggedSet("hip-thrust", datetime.now(UTC), reps=8)] * 30)
+    fill_the_disk(store.db.conn)
+    with pytest.raises(sqlite3.OperationalError, match="full"):
+        store.sets.add_many([LoggedSet("hip-thrust", datetime.now(UTC), reps=8)] * 100)
+    store.close()
+    again = open_store(data_dir / "hinge.sqlite3")
+    try:
+        assert sum(1 for s in again.sets.all() if s.drill_id == "hip-thrust") == 30
+    finally:
+        again.close()
+
+
+# In use by another program or another Hinge ------------------------------------------------
+
+
+def test_a_log_locked_by_another_program_gives_a_clear_message(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = data_dir / "hinge.sqlite3"
+    store = open_store(path)
+    store.sets.add(LoggedSet("dead-bug", datetime.now(UTC), reps=10))
+    store.close()
+    other = sqlite3.connect(path)
+    other.execute("PRAGMA locking_mode = EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    other.commit()  # holds the lock from now on, as a program that keeps the file to itself
+    monkeypatch.setattr(database_module, "BUSY_TIMEOUT_SECONDS", 0.05)
+    try:
+        with pytest.raises(DatabaseInUse) as refused:
+            open_store(path)
+    finally:
+        other.close()
+    assert str(refused.value) == (
+        f"The database {path} is in use by another program (is Hinge already running?). "
+        "Close it and start Hinge again."
+    )
+    store = open_store(path)
+    assert store.sets.count() == 1
+    store.close()
+
+
+def test_a_second_hinge_on_the_same_folder_is_told_the_first_is_running(
+    qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    exits: list[int] = []
+    monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
+    paths = DataPaths(root=data_dir)
+    first = QLockFile(str(data_dir / LOCK_FILE))
+    assert first.tryLock(0)
+    window = MainWindow(Preferences(paths.settings))
+    qtbot.addWidget(window)
+    try:
+        assert open_and_install(window, window._preferences, paths) is None
+    finally:
+        first.unlock()
+    box = window.findChild(QMessageBox, "fatalErrorBox")
+    assert box is not None
+    assert "Hinge is already running with the training log in" in box.text()
+    assert str(data_dir) in box.text()
+    box.close()
+    assert exits == [2]
+    assert not paths.database.exists()  # not even created
+
+
+LOCK_HOLDER = textwrap.dedent(
+    """
+    import sys
+    from PySide6.QtCore import QLockFile
+    lock = QLockFile(sys.argv[1])
+    lock.setStaleLockTime(0)
+    print("locked" if lock.tryLock(0) else "refused", flush=True)
+    sys.stdin.read()
+    """
+)
+
+
+def hinge_command(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hinge_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+@pytest.mark.slow
+def test_a_running_hinge_keeps_a_second_out_until_it_is_killed(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    store = open_store(data_dir / "hinge.sqlite3")
+    store.sets.add(LoggedSet("dead-bug", datetime.now(UTC), reps=10))
+    store.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", LOCK_HOLDER, str(data_dir / LOCK_FILE)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None
+        assert read_line(holder.stdout, timeout=60) == "locked"
+        refused = hinge_command(
+            "--data-dir", str(data_dir), "--screenshot", "drills", str(tmp_path / "a.png")
+        )
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)
+        holder.wait(10)
+        for stream in (holder.stdout, holder.stdin):
+            if stream is not None:
+                stream.close()
+    assert refused.returncode == 2
+    assert "Hinge is already running with the training log in" in refused.stderr
+    assert not (tmp_path / "a.png").exists()
+
+    # The lock of a Hinge that was killed is taken over.
+    started = hinge_command(
+        "--data-dir", str(data_dir), "--screenshot", "drills", str(tmp_path / "b.png")
+    )
+    assert started.returncode == 0, started.stderr
+    assert (tmp_path / "b.png").exists()
+
+
+# A read-only folder -------------------------------------------------------------------------
+
+
+def run_with_read_only(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``args`` with ``folder`` read-only, for real: as root (whom permissions do not stop)
+    through a read-only bind mount in a mount namespace of the command's own, else by taking
+    the folder's write permission away while it runs."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if os.geteuid() != 0:
+        mode = folder.stat().st_mode
+        folder.chmod(0o555)
+        try:
+            return subprocess.run(args, capture_output=True, text=True, timeout=120, env=env)
+        finally:
+            folder.chmod(mode)
+    if shutil.which("unshare") is None:
+        missing("unshare is not installed (Debian package util-linux)")
+    script = 'mount --bind "$1" "$1" && mount -o remount,ro,bind "$1" "$1" && shift && exec "$@"'
+    result = subprocess.run(
+        [
+            "unshare",
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            script,
+            "sh",
+            *(str(folder), *args),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    if result.returncode != 0 and ("unshare:" in result.stderr or "mount:" in result.stderr):
+        missing(f"cannot make a read-only mount here: {result.stderr.strip()}")
+    return result
+
+
+def a_log_with_sets(data_dir: Path) -> Path:
+    path = data_dir / "hinge.sqlite3"
+    store = open_store(path)
+    store.sets.add_many([LoggedSet("glute-bridge", datetime.now(UTC), reps=12)] * 3)
+    store.close()
+    return path
+
+
+@pytest.mark.slow
+def test_a_read_only_data_folder_stops_hinge_with_a_message_and_changes_nothing(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    path = a_log_with_sets(data_dir)
+    before = digest(path)
+    result = run_with_read_only(
+        data_dir,
+        sys.executable,
+        "-m",
+        "hinge_desktop",
+        "--data-dir",
+        str(data_dir),
+        "--screenshot",
+        "settings",
+        str(tmp_path / "s.png"),
+    )
+    assert result.returncode == 2
+    assert f"The database {path} cannot be written: the file or its folder is read-only" in (
+        result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert digest(path) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == ["hinge.sqlite3"]
+
+
+@pytest.mark.slow
+def test_a_read_only_backups_folder_is_told_and_hinge_goes_on(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    a_log_with_sets(data_dir)
+    folder = data_dir / "backups"
+    folder.mkdir()
+    result = run_with_read_only(
+        folder,
+        sys.executable,
+        "-m",
+        "hinge_desktop",
+        "--data-dir",
+        str(data_dir),
+        "--screenshot",
+        "settings",
+        str(tmp_path / "s.png"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"Cannot make a backup in {folder}: the folder is read-only." in result.stderr
+    assert (tmp_path / "s.png").exists()
+    assert list_backups(folder) == []
+    assert list(folder.iterdir()) == []
