@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -128,7 +130,8 @@ class ImportDialog(QDialog):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._reading_page())
         self.pages.addWidget(self._failed_page())
-        self.pages.addWidget(self._preview_page(unit))
+        self._preview = self._preview_page(unit)
+        self.pages.addWidget(self._preview)
 
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("Import"))
@@ -179,14 +182,23 @@ class ImportDialog(QDialog):
     def _failed_page(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        sign = QLabel()
+        sign.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40)
+        )
         title = QLabel(self.tr("This file cannot be imported"))
         title.setFont(_bigger(title.font(), 1.3))
+        top = QHBoxLayout()
+        top.setSpacing(12)
+        top.addWidget(sign)
+        top.addWidget(title, 1)
         self.failure = QLabel()
         self.failure.setObjectName("importError")
         self.failure.setWordWrap(True)
         self.failure.setTextFormat(Qt.TextFormat.PlainText)
         self.failure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(title)
+        layout.addLayout(top)
         layout.addWidget(self.failure)
         layout.addStretch(1)
         return page
@@ -293,6 +305,9 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.import_button.hide()
         self.cancel_button.setText(self.tr("Close"))
+        # A sentence or two: the dialog shrinks to it rather than keep the preview's room.
+        self._preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.resize(self.width(), self.minimumSizeHint().height() + 40)
 
     def _show_prepared(self, prepared: PreparedImport) -> None:
         self._prepared = prepared
@@ -348,6 +363,8 @@ class ImportDialog(QDialog):
         else:
             self.verdict.hide()
         self.import_button.setEnabled(new > 0)
+        if new > 0:
+            self.import_button.setFocus()
         self.import_button.setText(
             self.tr("Import {sets}").format(sets=counted(new, "set")) if new else self.tr("Import")
         )
@@ -413,6 +430,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.unit_box.setEnabled(False)
+        self.setFocus()  # not on a row of the table: nothing there can be done meanwhile
         self.verdict.hide()
         self.store_label.setStyleSheet("")
         self.store_label.setText(
