@@ -537,7 +537,11 @@ def test_the_app_wires_file_import(qtbot: QtBot, data_dir: Path) -> None:
         if not window.import_action.isEnabled():
             pytest.skip("app.py does not wire File → Import yet")
         window.import_action.trigger()
-        (chooser,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+        (chooser,) = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QFileDialog) and w.objectName() == "importFileDialog"
+        ]
         chooser.fileSelected.emit(str(FIXTURES / "hevy_kg.csv"))
         chooser.close()
         dialog = window.findChild(ImportDialog, "importDialog")

@@ -190,7 +190,9 @@ def test_file_export_writes_the_log_as_hinge_csv(hinge: App, tmp_path: Path) -> 
     target = tmp_path / "log.csv"
 
     hinge.window.export_action.trigger()
-    (dialog,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog)]
+    (dialog,) = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()
+    ]
     dialog.fileSelected.emit(str(target))
     dialog.close()
     # Written on a thread of its own when the window has a background reader for it.
