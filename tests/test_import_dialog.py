@@ -20,10 +20,13 @@ from pytestqt.qtbot import QtBot
 from hinge_desktop.app import install_views
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.model import KNOWN_FORMATS
+from hinge_desktop.domain.training import Unit
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
+from hinge_desktop.storage.export_json import export_json
 from hinge_desktop.storage.import_writer import ImportOutcome
+from hinge_desktop.storage.importing import prepare_import, read_export, store_import
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.background import BackgroundReader
@@ -189,7 +192,7 @@ def test_the_preview_shows_the_app_the_dates_and_what_is_added(
 ) -> None:
     dialog = hinge.preview(file)
 
-    assert dialog.pages.currentIndex() == 2
+    assert dialog.pages.currentIndex() == 1
     assert label(dialog, "importHeading") == file
     assert label(dialog, "importFormat") == app
     assert label(dialog, "importDates") == dates
@@ -219,6 +222,29 @@ def test_an_exercise_imported_before_becomes_that_drill_under_its_new_name(hinge
     dialog = hinge.preview("hevy_lbs.csv")
 
     assert ("Bench Press (Barbell)", "→ Bench press", "3") in rows(dialog)
+    dialog.reject()
+
+
+def test_a_hinge_json_file_names_the_drills_of_ones_own_it_brings(
+    hinge: Hinge, tmp_path: Path
+) -> None:
+    other = open_store(tmp_path / "other.sqlite3")
+    try:
+        path = FIXTURES / "hevy_kg.csv"
+        pairs = hinge.names.catalogue_pairs()
+        store_import(other.db, prepare_import(other.db, path, read_export(path), pairs, Unit.KG))
+        CustomDrillRepository(other.db).rename("own-bench-press-barbell", "Bench press")
+        export_json(other.db, tmp_path / "everything.json")
+    finally:
+        other.close()
+
+    dialog = hinge.preview(tmp_path / "everything.json")
+
+    assert label(dialog, "importFormat") == "Hinge (JSON export of the whole log)"
+    assert label(dialog, "importAdds") == "27 sets in 5 workouts"
+    becomes = {row[1] for row in rows(dialog)}
+    assert "→ Bench press" in becomes
+    assert "→ Romanian deadlift" in becomes
     dialog.reject()
 
 
@@ -325,7 +351,7 @@ def test_an_unknown_format_is_named_with_the_formats_hinge_reads(
 
     dialog = hinge.preview(other)
 
-    assert dialog.pages.currentIndex() == 1
+    assert label(dialog, "importHeading") == "This file cannot be imported"
     assert KNOWN_FORMATS in label(dialog, "importError")
     assert dialog.import_button.isHidden()
     assert dialog.cancel_button.text() == "Close"

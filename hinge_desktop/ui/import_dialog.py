@@ -9,12 +9,10 @@ imported until it is fixed. Import stores it on the worker's thread, backup firs
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent
+from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,7 +24,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QStyle,
     QTreeWidget,
@@ -35,69 +32,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hinge_desktop.domain.imports.model import ImportFormat
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.import_writer import ImportOutcome
 from hinge_desktop.storage.importing import PreparedImport
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.import_worker import ImportRunner, StoredImport
+from hinge_desktop.ui.import_action import (
+    adds_text,
+    counted,
+    dates_text,
+    format_name,
+    problems_text,
+    skipped_text,
+)
+from hinge_desktop.ui.import_worker import ImportDone, ImportRunner, StoredImport
 from hinge_desktop.ui.own_drills_view import RoomyRows
 
 ERROR_COLOUR = "color: #c0392b;"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
-def counted(count: int, noun: str) -> str:
-    """ "1 set", "1,234 sets" (in the locale's digits): ``noun`` is "set", "workout", "line" or
-    "own drill"."""
-    texts = {
-        "set": QCoreApplication.translate("ImportDialog", "%Ln set(s)", None, count),
-        "workout": QCoreApplication.translate("ImportDialog", "%Ln workout(s)", None, count),
-        "own drill": QCoreApplication.translate(
-            "ImportDialog", "%Ln new drill(s) of your own", None, count
-        ),
-        "line": QCoreApplication.translate("ImportDialog", "%Ln line(s)", None, count),
-    }
-    text = texts[noun]
-    if "(s)" in text:
-        # No translation loaded: Qt leaves the plural marker as it is.
-        text = text.replace("(s)", "" if count == 1 else "s")
-    return text
-
-
-def format_name(kind: ImportFormat) -> str:
-    return {
-        ImportFormat.STRONG: _t("Strong (CSV export)"),
-        ImportFormat.HEVY: _t("Hevy (CSV export)"),
-        ImportFormat.FITNOTES: _t("FitNotes (CSV export)"),
-        ImportFormat.HINGE_CSV: _t("Hinge (CSV export)"),
-        ImportFormat.HINGE_JSON: _t("Hinge (JSON export of the whole log)"),
-    }[kind]
-
-
-def day_text(moment: datetime) -> str:
-    day = moment.date()
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
-
-
-def dates_text(first: datetime | None, last: datetime | None) -> str:
-    if first is None or last is None:
-        return "—"
-    if first.date() == last.date():
-        return day_text(first)
-    return _t("{first} to {last}").format(first=day_text(first), last=day_text(last))
-
-
-@dataclass(frozen=True)
-class ImportDone:
-    """An import stored: what was asked, what it did, and how to take it back."""
-
-    prepared: PreparedImport
-    outcome: ImportOutcome
-    record: StoredImport
 
 
 class ImportDialog(QDialog):
@@ -127,11 +77,17 @@ class ImportDialog(QDialog):
         self._prepared: PreparedImport | None = None
         self._storing = False
 
+        self.reading_label = QLabel(self.tr("Reading {file}…").format(file=path.name))
+        self.read_progress = _progress_bar("importReadProgress", self.tr("Reading the file"))
+        reading = QWidget()
+        column = QVBoxLayout(reading)
+        column.addStretch(1)
+        column.addWidget(self.reading_label)
+        column.addWidget(self.read_progress)
+        column.addStretch(2)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self._reading_page())
-        self.pages.addWidget(self._failed_page())
-        self._preview = self._preview_page(unit)
-        self.pages.addWidget(self._preview)
+        self.pages.addWidget(reading)
+        self.pages.addWidget(self._preview_page(unit))
 
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("Import"))
@@ -151,7 +107,6 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
         self.resize(680, 600)
-
         runner.prepare(
             path,
             names.catalogue_pairs(),
@@ -162,58 +117,29 @@ class ImportDialog(QDialog):
             context=self,
         )
 
-    # Pages -----------------------------------------------------------------------------------
-
-    def _reading_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.reading_label = QLabel(self.tr("Reading {file}…").format(file=self._path.name))
-        self.reading_label.setObjectName("importReading")
-        self.read_progress = QProgressBar()
-        self.read_progress.setObjectName("importReadProgress")
-        self.read_progress.setAccessibleName(self.tr("Reading the file"))
-        self.read_progress.setRange(0, 0)  # busy until the first report
-        layout.addStretch(1)
-        layout.addWidget(self.reading_label)
-        layout.addWidget(self.read_progress)
-        layout.addStretch(2)
-        return page
-
-    def _failed_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        sign = QLabel()
-        sign.setPixmap(
+    def _preview_page(self, unit: Unit) -> QWidget:
+        self.sign = QLabel()
+        self.sign.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40)
         )
-        title = QLabel(self.tr("This file cannot be imported"))
-        title.setFont(_bigger(title.font(), 1.3))
+        self.sign.hide()
+        self.heading = _label("importHeading", self._path.name)
+        heading_font = QFont(self.heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.4)
+        heading_font.setBold(True)
+        self.heading.setFont(heading_font)
         top = QHBoxLayout()
         top.setSpacing(12)
-        top.addWidget(sign)
-        top.addWidget(title, 1)
-        self.failure = QLabel()
-        self.failure.setObjectName("importError")
-        self.failure.setWordWrap(True)
-        self.failure.setTextFormat(Qt.TextFormat.PlainText)
+        top.addWidget(self.sign)
+        top.addWidget(self.heading, 1)
+        self.failure = _label("importError")
         self.failure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addLayout(top)
-        layout.addWidget(self.failure)
-        layout.addStretch(1)
-        return page
+        self.failure.hide()
 
-    def _preview_page(self, unit: Unit) -> QWidget:
-        page = QWidget()
-        self.heading = QLabel(self._path.name)
-        self.heading.setObjectName("importHeading")
-        self.heading.setFont(_bigger(self.heading.font(), 1.4))
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-
-        self.format_label = _value("importFormat")
-        self.dates_label = _value("importDates")
-        self.adds_label = _value("importAdds")
-        self.skipped_label = _value("importSkipped")
+        self.format_label = _label("importFormat")
+        self.dates_label = _label("importDates")
+        self.adds_label = _label("importAdds")
+        self.skipped_label = _label("importSkipped")
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("importUnit")
         self.unit_box.setAccessibleName(self.tr("Unit of the file's weights"))
@@ -221,27 +147,25 @@ class ImportDialog(QDialog):
         self.unit_box.addItem(self.tr("pounds (lb)"), Unit.LB.value)
         self.unit_box.setCurrentIndex(self.unit_box.findData(unit.value))
         self.unit_box.currentIndexChanged.connect(self._unit_chosen)
-        self.unit_hint = QLabel(self.tr("The file does not say; choose the unit you lifted in."))
-        self.unit_hint.setObjectName("importUnitHint")
-        self.unit_hint.setWordWrap(True)
-        unit_row = QWidget()
-        unit_layout = QHBoxLayout(unit_row)
+        self._unit_row = QWidget()
+        unit_layout = QHBoxLayout(self._unit_row)
         unit_layout.setContentsMargins(0, 0, 0, 0)
         unit_layout.addWidget(self.unit_box)
-        unit_layout.addWidget(self.unit_hint, 1)
-        self.summary = QFormLayout()
+        hint = self.tr("The file does not say; choose the unit you lifted in.")
+        unit_layout.addWidget(_label("importUnitHint", hint), 1)
+        self.summary_box = QWidget()
+        self.summary = QFormLayout(self.summary_box)
+        self.summary.setContentsMargins(0, 0, 0, 0)
         self.summary.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.summary.addRow(self.tr("From:"), self.format_label)
         self.summary.addRow(self.tr("Dates:"), self.dates_label)
         self.summary.addRow(self.tr("Will be added:"), self.adds_label)
         self.summary.addRow(self.tr("Already in your log:"), self.skipped_label)
-        self.summary.addRow(self.tr("Weights in:"), unit_row)
-        self._unit_row = unit_row
+        self.summary.addRow(self.tr("Weights in:"), self._unit_row)
 
         self.exercises = QTreeWidget()
         self.exercises.setObjectName("importExercises")
         self.exercises.setAccessibleName(self.tr("Exercises of the file and their drills"))
-        self.exercises.setColumnCount(3)
         self.exercises.setHeaderLabels(
             [self.tr("Exercise in the file"), self.tr("Becomes in Hinge"), self.tr("Sets")]
         )
@@ -251,45 +175,38 @@ class ImportDialog(QDialog):
         self.exercises.setItemDelegate(RoomyRows(self.exercises))
         header = self.exercises.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-
-        self.verdict = QLabel()
-        self.verdict.setObjectName("importVerdict")
-        self.verdict.setWordWrap(True)
+        self.verdict = _label("importVerdict")
         self.problems = QPlainTextEdit()
         self.problems.setObjectName("importProblems")
         self.problems.setAccessibleName(self.tr("Lines that cannot be imported"))
         self.problems.setReadOnly(True)
-        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-
-        self.note = QLabel(
+        self.note = _label(
+            "importNote",
             self.tr(
                 "Your log is backed up before anything is added, and Edit → Undo takes the "
                 "whole import back."
-            )
+            ),
         )
-        self.note.setObjectName("importNote")
-        self.note.setWordWrap(True)
-        self.store_label = QLabel()
-        self.store_label.setObjectName("importStoring")
-        self.store_label.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("importProgress")
-        self.progress.setAccessibleName(self.tr("Importing"))
+        self.store_label = _label("importStoring")
+        self.progress = _progress_bar("importProgress", self.tr("Importing"))
 
+        page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.summary)
-        layout.addWidget(self.verdict)
+        layout.addLayout(top)
+        # Shown alone, the reason takes the room the table had, from the top.
+        self.failure.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.failure, 1)
+        for widget in (self.summary_box, self.verdict):
+            layout.addWidget(widget)
         layout.addWidget(self.exercises, 1)
         layout.addWidget(self.problems, 1)
-        layout.addWidget(self.note)
-        layout.addWidget(self.store_label)
-        layout.addWidget(self.progress)
+        for widget in (self.note, self.store_label, self.progress):
+            layout.addWidget(widget)
         for widget in (self.verdict, self.problems, self.store_label, self.progress):
             widget.hide()
         return page
@@ -301,84 +218,72 @@ class ImportDialog(QDialog):
         self.read_progress.setValue(done)
 
     def _show_failure(self, error: Exception) -> None:
-        self.failure.setText(str(error))
+        """The file cannot be read at all: say why, and offer only Close."""
         self.pages.setCurrentIndex(1)
+        self.sign.show()
+        self.heading.setText(self.tr("This file cannot be imported"))
+        self.failure.setText(str(error))
+        self.failure.show()
+        for widget in (self.summary_box, self.verdict, self.exercises, self.problems, self.note):
+            widget.hide()
         self.import_button.hide()
         self.cancel_button.setText(self.tr("Close"))
         # A sentence or two: the dialog shrinks to it rather than keep the preview's room.
-        self._preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.resize(self.width(), self.minimumSizeHint().height() + 40)
+        self.resize(self.width(), self.minimumSizeHint().height() + 60)
 
     def _show_prepared(self, prepared: PreparedImport) -> None:
         self._prepared = prepared
         plan = prepared.plan
-        self.pages.setCurrentIndex(2)
+        problems = plan.problems
+        self.pages.setCurrentIndex(1)
         self.unit_box.setEnabled(True)
         self.format_label.setText(format_name(plan.format))
         self.dates_label.setText(dates_text(plan.first, plan.last))
-        self._set_unit_row(plan.weights_without_unit and not plan.problems)
+        unit_shown = plan.weights_without_unit and not problems
+        self._unit_row.setVisible(unit_shown)
+        label = self.summary.labelForField(self._unit_row)
+        if label is not None:
+            label.setVisible(unit_shown)
         self._fill_exercises(prepared)
-        problems = plan.problems
         self.problems.setVisible(bool(problems))
         self.exercises.setVisible(not problems)
         self.note.setVisible(not problems)
+        new = 0 if problems else prepared.new_sets
         if problems:
             self.problems.setPlainText("\n".join(str(problem) for problem in problems))
             self.adds_label.setText(self.tr("nothing"))
             self.skipped_label.setText("—")
-            self._say(
-                self.tr(
-                    "Nothing will be imported until the file is fixed: {lines} of {file} "
-                    "cannot be read (listed below). Correct or delete them in the file, then "
-                    "import it again."
-                ).format(lines=counted(len(problems), "line"), file=self._path.name),
-                error=True,
-            )
-            self.import_button.setEnabled(False)
+            self._say(problems_text(prepared), error=True)
         else:
-            self._show_figures(prepared)
-        self.prepared_shown.emit()
-
-    def _show_figures(self, prepared: PreparedImport) -> None:
-        plan = prepared.plan
-        new = prepared.new_sets
-        self.adds_label.setText(
-            self.tr("{sets} in {workouts}").format(
-                sets=counted(new, "set"), workouts=counted(plan.workout_count, "workout")
-            )
-            if plan.workout_count
-            else counted(new, "set")
-        )
-        if plan.new_drills:
-            self.adds_label.setText(
-                self.adds_label.text() + ", " + counted(len(plan.new_drills), "own drill")
-            )
-        self.skipped_label.setText(
-            self.tr("{sets}, not added again").format(sets=counted(prepared.already_there, "set"))
-            if prepared.already_there
-            else self.tr("none of these sets")
-        )
-        if new == 0:
-            self._say(self.tr("Every set in this file is in your log already: nothing to import."))
-        else:
-            self.verdict.hide()
+            self.adds_label.setText(adds_text(prepared))
+            self.skipped_label.setText(skipped_text(prepared))
+            if new == 0:
+                text = self.tr("Every set in this file is in your log already: nothing to import.")
+                self._say(text)
+            else:
+                self.verdict.hide()
         self.import_button.setEnabled(new > 0)
-        if new > 0:
-            self.import_button.setFocus()
         self.import_button.setText(
             self.tr("Import {sets}").format(sets=counted(new, "set")) if new else self.tr("Import")
         )
+        if new > 0:
+            self.import_button.setFocus()
+        self.prepared_shown.emit()
 
     def _fill_exercises(self, prepared: PreparedImport) -> None:
         self.exercises.clear()
-        new_drills = {drill.id: drill.name for drill in prepared.plan.new_drills}
         italic = QFont(self.exercises.font())
         italic.setItalic(True)
+        # Hinge's JSON brings the person's own drills with their names.
+        brought = prepared.parsed.extras.get("custom_drills")
+        names = {d["id"]: d["name"] for d in brought} if isinstance(brought, list) else {}
         for match in prepared.plan.matches:
             if match.new:
                 becomes = self.tr("new drill of your own")
+            elif self._names.name(match.drill_id) != match.drill_id:
+                becomes = self._names.name(match.drill_id)
             else:
-                becomes = new_drills.get(match.drill_id) or self._names.name(match.drill_id)
+                becomes = names.get(match.drill_id, match.drill_id)
             item = QTreeWidgetItem([match.exercise, f"→ {becomes}", QLocale().toString(match.sets)])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(1, Qt.ItemDataRole.UserRole, match.drill_id)
@@ -386,12 +291,6 @@ class ImportDialog(QDialog):
             if match.new:
                 item.setFont(1, italic)
             self.exercises.addTopLevelItem(item)
-
-    def _set_unit_row(self, shown: bool) -> None:
-        self._unit_row.setVisible(shown)
-        label = self.summary.labelForField(self._unit_row)
-        if label is not None:
-            label.setVisible(shown)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.verdict.setText(text)
@@ -427,9 +326,8 @@ class ImportDialog(QDialog):
         if prepared is None or prepared.plan.problems or self._storing:
             return
         self._storing = True
-        self.import_button.setEnabled(False)
-        self.cancel_button.setEnabled(False)
-        self.unit_box.setEnabled(False)
+        for widget in (self.import_button, self.cancel_button, self.unit_box):
+            widget.setEnabled(False)
         self.setFocus()  # not on a row of the table: nothing there can be done meanwhile
         self.verdict.hide()
         self.store_label.setStyleSheet("")
@@ -464,9 +362,8 @@ class ImportDialog(QDialog):
             self.tr("Nothing was imported: {error}").format(error=str(error).rstrip(".")) + "."
         )
         self.store_label.setStyleSheet(ERROR_COLOUR)
-        self.import_button.setEnabled(True)
-        self.cancel_button.setEnabled(True)
-        self.unit_box.setEnabled(True)
+        for widget in (self.import_button, self.cancel_button, self.unit_box):
+            widget.setEnabled(True)
 
     # Closing ---------------------------------------------------------------------------------
 
@@ -474,7 +371,8 @@ class ImportDialog(QDialog):
         return self._storing
 
     def reject(self) -> None:
-        # An import under way is stored whole or not at all, in seconds: it is not cut off.
+        # An import under way is stored whole or not at all, in seconds: it is not cut off
+        # (Escape and Cancel come here too).
         if not self._storing:
             super().reject()
 
@@ -484,22 +382,18 @@ class ImportDialog(QDialog):
             return
         super().closeEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._storing and event.key() == Qt.Key.Key_Escape:
-            return
-        super().keyPressEvent(event)
 
-
-def _value(name: str) -> QLabel:
-    label = QLabel()
+def _label(name: str, text: str = "") -> QLabel:
+    label = QLabel(text)
     label.setObjectName(name)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     return label
 
 
-def _bigger(font: QFont, factor: float) -> QFont:
-    bigger = QFont(font)
-    bigger.setPointSizeF(bigger.pointSizeF() * factor)
-    bigger.setBold(True)
-    return bigger
+def _progress_bar(name: str, accessible: str) -> QProgressBar:
+    bar = QProgressBar()
+    bar.setObjectName(name)
+    bar.setAccessibleName(accessible)
+    bar.setRange(0, 0)  # busy until the first report
+    return bar

@@ -51,6 +51,15 @@ class StoredImport:
 
 
 @dataclass(frozen=True)
+class ImportDone:
+    """An import stored: what was asked, what it did, and how to take it back."""
+
+    prepared: PreparedImport
+    outcome: ImportOutcome
+    record: StoredImport
+
+
+@dataclass(frozen=True)
 class _Request:
     on_done: Callable[[Any], None]
     on_error: Callable[[Exception], None]
