@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from hinge_desktop.storage.store import Store
     from hinge_desktop.ui.background import BackgroundReader
     from hinge_desktop.ui.backups_panel import BackupsPanel
+    from hinge_desktop.ui.import_action import ImportController
     from hinge_desktop.ui.ladder_coach import LadderCoach
     from hinge_desktop.ui.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
@@ -58,6 +59,12 @@ def run(
         refused = run_demo(options.data_dir)
         if refused is not None:
             return refused
+    if options.import_file is not None:
+        from hinge_desktop.import_command import run_import
+
+        imported = run_import(options.data_dir, options.import_file)
+        if imported != 0 or (options.export_file is None and options.screenshot_view is None):
+            return imported
     if options.export_file is not None:
         from hinge_desktop.export_command import run_export
 
@@ -246,16 +253,22 @@ def install_views(
     from PySide6.QtGui import QUndoStack
 
     from hinge_desktop.domain.catalogue import builtin_catalogue
+    from hinge_desktop.storage.custom_drills import CustomDrillRepository
+    from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
     from hinge_desktop.ui.background import BackgroundReader
     from hinge_desktop.ui.backups_panel import BackupsPanel
+    from hinge_desktop.ui.drill_names import DrillNames
     from hinge_desktop.ui.drills_view import DrillsView
+    from hinge_desktop.ui.export_action import install_exports
     from hinge_desktop.ui.gate_questions import GateQuestions
     from hinge_desktop.ui.history_view import HistoryView
+    from hinge_desktop.ui.import_action import install_import
     from hinge_desktop.ui.ladder_coach import LadderCoach
     from hinge_desktop.ui.ladder_panel import LadderPanel
     from hinge_desktop.ui.library_view import LibraryView
     from hinge_desktop.ui.log_panel import LogPanel
     from hinge_desktop.ui.log_view import LogView
+    from hinge_desktop.ui.own_drills_view import OwnDrillsView
     from hinge_desktop.ui.progress_view import ProgressView
     from hinge_desktop.ui.routines_view import RoutinesView
     from hinge_desktop.ui.settings_view import SettingsView
@@ -264,6 +277,8 @@ def install_views(
     from hinge_desktop.ui.workout_view import WorkoutView
 
     catalogue = builtin_catalogue()
+    # Every drill's name as the person sees it, their own drills' (from imports) included.
+    names = DrillNames(catalogue, CustomDrillRepository(store.db), parent=window)
     follow_voice_preferences(preferences, speaker)
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
     workout = WorkoutView(speaker, preferences)
@@ -297,7 +312,7 @@ def install_views(
         window.show_view("workout")
 
     drills.start_requested.connect(start_drill)
-    routines = RoutinesView(catalogue, store.routines)
+    routines = RoutinesView(catalogue, store.routines, names=names)
     routines.start_requested.connect(start_plan)
     routines.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     drills.add_to_routine_requested.connect(routines.add_drill)
@@ -333,7 +348,9 @@ def install_views(
         routines.start_current()
 
     ladder_panel.start_routine_requested.connect(start_routine)
-    library = LibraryView(drills, routines, ladder_panel)
+    own_drills = OwnDrillsView(names, OwnDrillStatsReader(store.db))
+    own_drills.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
 
     def added_to_routine(_drill_id: str, _routine_id: str) -> None:
         routine = routines.current_routine()
@@ -349,12 +366,12 @@ def install_views(
     window.install_view("workout", workout)
     if window.current_view() == "drills":
         drills.focus_search()
-    log_view = LogView(store, catalogue, undo_stack)
+    log_view = LogView(store, catalogue, undo_stack, names=names)
     log_view.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     log_view.choose_drill_requested.connect(lambda: window.show_view("drills"))
     drills.quick_log_requested.connect(log_view.quick_log)
     reader = BackgroundReader(store.path, parent=window)
-    progress = ProgressView(reader, catalogue, preferences)
+    progress = ProgressView(reader, catalogue, preferences, names=names)
     progress.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     progress.choose_drill_requested.connect(lambda: window.show_view("drills"))
     # Every logged, edited, deleted or restored set goes through the undo stack.
@@ -366,17 +383,43 @@ def install_views(
         "settings", SettingsView(preferences, store, paths.root, speaker, backups=backups)
     )
 
-    def export_log() -> None:
-        from hinge_desktop.ui.export_action import ask_and_export
+    install_exports(
+        (window.export_action, window.export_json_action),
+        window,
+        store,
+        catalogue,
+        reader,
+        lambda text: window.statusBar().showMessage(text, 8000),
+    )
 
-        ask_and_export(
-            window, store, catalogue, lambda text: window.statusBar().showMessage(text, 8000)
-        )
+    def imported() -> None:
+        # An import stored, taken back or stored again on the import worker's thread.
+        log_view.mark_stale()
+        progress.mark_stale()
+        own_drills.mark_stale()
 
-    window.export_action.triggered.connect(export_log)
-    window.export_action.setEnabled(True)
+    importing = install_import(
+        window.import_action,
+        window,
+        store,
+        names,
+        preferences,
+        undo_stack,
+        imported,
+        lambda text: window.statusBar().showMessage(text, 15000),
+        backups=paths.backups,
+    )
     views = InstalledViews(
-        catalogue, undo_stack, workout, workout_log, start_plan, coach, progress, reader, backups
+        catalogue,
+        undo_stack,
+        workout,
+        workout_log,
+        start_plan,
+        coach,
+        progress,
+        reader,
+        backups,
+        importing,
     )
     backups.restore_requested.connect(
         lambda backup: restore_and_rebuild(
@@ -398,12 +441,14 @@ class InstalledViews(NamedTuple):
     progress: ProgressView
     reader: BackgroundReader
     backups: BackupsPanel
+    importing: ImportController
 
     def shutdown(self) -> None:
         """Hinge is quitting: stop listening to the log and reading it before the database
         closes."""
         self.workout_log.shutdown()
         self.ladder.shutdown()
+        self.importing.shutdown()
         self.reader.shutdown()
 
 

@@ -23,6 +23,7 @@ class Options(NamedTuple):
     screenshot_file: Path | None
     export_file: Path | None = None
     demo: bool = False
+    import_file: Path | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,10 +45,20 @@ def build_parser() -> argparse.ArgumentParser:
         "(a database that has sets already is left as it is)",
     )
     parser.add_argument(
+        "--import",
+        dest="import_file",
+        metavar="FILE",
+        type=Path,
+        help="add the sets of a Strong, Hevy, FitNotes or Hinge export (CSV or JSON; the format "
+        "is told from its first line) to the log, print a summary and exit; a file with bad "
+        "lines is not imported at all",
+    )
+    parser.add_argument(
         "--export",
         metavar="FILE",
         type=Path,
-        help="write every logged set to FILE as Hinge CSV and exit",
+        help="write every logged set to FILE as Hinge CSV (or, for a FILE ending in .json, the "
+        "whole log as Hinge JSON) and exit",
     )
     parser.add_argument(
         "--screenshot",
@@ -78,4 +89,5 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         screenshot_file=file,
         export_file=ns.export,
         demo=ns.demo,
+        import_file=ns.import_file,
     )

@@ -18,6 +18,7 @@ class SetRepository:
         self._db = db
         self._table = db.table("sets")
         self._removed_links: dict[int, dict[str, Any]] = {}
+        self._removed_imports: dict[int, int] = {}
 
     def add(self, logged: LoggedSet) -> LoggedSet:
         """Write one set in its own transaction; returns it with its id."""
@@ -33,19 +34,24 @@ class SetRepository:
         if logged.id is None:
             raise ValueError("Only a set that was stored can be restored")
         with self._db.atomic():
-            self._table.insert({"id": logged.id, **to_row(logged)})
+            import_id = self._removed_imports.pop(logged.id, None)
+            self._table.insert({"id": logged.id, **to_row(logged), "import_id": import_id})
             linked = self._removed_links.pop(logged.id, None)
             if linked is not None:
                 self._db.table("gate_answers").insert(linked)
         return logged
 
     def remember_links(self, set_ids: list[int]) -> None:
-        """Keep what is stored with these sets (the ladder's "easily" answers), which goes with
-        them when they are deleted, so that :meth:`restore` puts it back too."""
+        """Keep what is stored with these sets (the ladder's "easily" answers, the import they
+        came with), which goes with them when they are deleted, so that :meth:`restore` puts it
+        back too."""
         for set_id in set_ids:
             rows = list(self._db.table("gate_answers").rows_where("set_id = ?", [set_id]))
             if rows:
                 self._removed_links[set_id] = rows[0]
+            row = self._db.execute("SELECT import_id FROM sets WHERE id = ?", [set_id]).fetchone()
+            if row is not None and row[0] is not None:
+                self._removed_imports[set_id] = row[0]
 
     def update(self, logged: LoggedSet) -> None:
         """Replace a stored set's values (its id stays)."""

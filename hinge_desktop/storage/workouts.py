@@ -32,6 +32,7 @@ class WorkoutRepository:
         self._db = db
         self._table = db.table("workouts")
         self._sets = SetRepository(db)
+        self._removed_imports: dict[int, int] = {}
 
     def start(self, workout: Workout) -> Workout:
         """Record a started workout; returns it with its id."""
@@ -55,6 +56,11 @@ class WorkoutRepository:
             workout = self.get(workout_id)
             sets = self._sets.for_workout(workout_id)
             self._sets.remember_links([s.id for s in sets if s.id is not None])
+            row = self._db.execute(
+                "SELECT import_id FROM workouts WHERE id = ?", [workout_id]
+            ).fetchone()
+            if row[0] is not None:
+                self._removed_imports[workout_id] = row[0]
             self._table.delete(workout_id)
         return workout, sets
 
@@ -63,7 +69,8 @@ class WorkoutRepository:
         if workout.id is None:
             raise ValueError("Only a workout that was stored can be restored")
         with self._db.atomic():
-            self._table.insert({"id": workout.id, **to_row(workout)})
+            import_id = self._removed_imports.pop(workout.id, None)
+            self._table.insert({"id": workout.id, **to_row(workout), "import_id": import_id})
             for logged in sets:
                 self._sets.restore(logged)
 

@@ -1,0 +1,281 @@
+"""``hinge-desktop --import FILE``: one summary line and exit 0; bad lines named, nothing
+imported, non-zero; the log backed up first; a kill during an import leaves the log as it was."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from test_crash_safety import read_line
+
+from hinge_desktop.export_command import run_export
+from hinge_desktop.import_command import default_unit, run_import
+from hinge_desktop.storage.backups import list_backups
+from hinge_desktop.storage.store import open_store
+
+FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+STRONG_HEADER = (
+    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
+    "Workout Notes,RPE"
+)
+
+
+def strong_file(path: Path, workouts: int, start: datetime | None = None) -> int:
+    """A Strong export of ``workouts`` sessions of five exercises of four sets; returns the
+    number of sets."""
+    first = start or datetime(2024, 1, 1, 7, 30)
+    exercises = (
+        "Romanian Deadlift (Barbell)",
+        "Hip Thrust (Barbell)",
+        "Bench Press (Barbell)",
+        "Kettlebell Swing",
+        "Plank",
+    )
+    lines = [STRONG_HEADER]
+    for day in range(workouts):
+        when = (first + timedelta(days=day)).strftime("%Y-%m-%d %H:%M:%S")
+        for number, exercise in enumerate(exercises):
+            for order in range(1, 5):
+                if exercise == "Plank":
+                    lines.append(f"{when},Posterior,1h 3m,{exercise},{order},0,0,0,45,,,")
+                else:
+                    weight = 40 + number * 10 + day % 7 * 2.5
+                    lines.append(f"{when},Posterior,1h 3m,{exercise},{order},{weight},8,0,0,,,8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return workouts * len(exercises) * 4
+
+
+def counts(database: Path) -> tuple[int, int, int]:
+    with sqlite3.connect(database) as conn:
+        return (
+            conn.execute("SELECT count(*) FROM sets").fetchone()[0],
+            conn.execute("SELECT count(*) FROM workouts").fetchone()[0],
+            conn.execute("SELECT count(*) FROM custom_drills").fetchone()[0],
+        )
+
+
+def test_an_import_prints_one_summary_line_and_exits_0(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_import(data_dir, FIXTURES / "strong_weight_kg.csv") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 1
+    assert out[0].startswith("Imported ")
+    assert "strong_weight_kg.csv (Strong CSV)" in out[0]
+    sets, workouts, _ = counts(data_dir / "hinge.sqlite3")
+    assert f"Imported {sets} sets in {workouts} workouts" in out[0]
+    assert sets > 0
+
+
+def test_importing_again_says_nothing_was_new(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_import(data_dir, FIXTURES / "hevy_kg.csv")
+    before = counts(data_dir / "hinge.sqlite3")
+    capsys.readouterr()
+    assert run_import(data_dir, FIXTURES / "hevy_kg.csv") == 0
+    line = capsys.readouterr().out.strip()
+    assert f"{before[0]} sets already in the log" in line
+    assert counts(data_dir / "hinge.sqlite3") == before
+
+
+def test_bad_lines_are_all_named_and_nothing_is_imported(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_import(data_dir, FIXTURES / "fitnotes_kgs.csv")
+    before = counts(data_dir / "hinge.sqlite3")
+    assert run_import(data_dir, FIXTURES / "strong_bad_rows.csv") == 1
+    err = capsys.readouterr().err
+    named = [line for line in err.splitlines() if line.startswith("strong_bad_rows.csv, line ")]
+    assert len(named) >= 5
+    assert "Nothing was imported" in err
+    assert counts(data_dir / "hinge.sqlite3") == before
+
+
+def test_a_file_of_no_known_format_is_refused_naming_the_formats(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    other = tmp_path / "budget.csv"
+    other.write_text("month,rent,food\nJanuary,900,300\n", encoding="utf-8")
+    assert run_import(data_dir, other) == 1
+    err = capsys.readouterr().err
+    for name in ("Strong CSV", "Hevy CSV", "FitNotes CSV", "Hinge CSV", "Hinge JSON"):
+        assert name in err
+    assert not (data_dir / "hinge.sqlite3").exists()
+
+
+def test_the_log_is_backed_up_before_an_import_writes(data_dir: Path) -> None:
+    run_import(data_dir, FIXTURES / "fitnotes_kgs.csv")
+    logged = counts(data_dir / "hinge.sqlite3")
+    run_import(data_dir, FIXTURES / "hevy_kg.csv")
+    before_import = [b for b in list_backups(data_dir / "backups") if b.reason == "before-import"]
+    assert len(before_import) == 2
+    with sqlite3.connect(before_import[0].path) as backup:
+        assert backup.execute("SELECT count(*) FROM sets").fetchone()[0] == logged[0]
+
+
+def test_a_json_export_moves_a_whole_log_to_another_data_folder(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    run_import(data_dir, FIXTURES / "hevy_kg.csv")
+    run_import(data_dir, FIXTURES / "strong_set_kinds.csv")
+    out = tmp_path / "everything.json"
+    assert run_export(data_dir, out) == 0
+    other = tmp_path / "other"
+    assert run_import(other, out) == 0
+    columns = "drill_id, performed_at, set_number, side, reps, hold_seconds, weight, unit, kind"
+    query = f"SELECT {columns} FROM sets ORDER BY 1, 2, 3"
+    with (
+        sqlite3.connect(data_dir / "hinge.sqlite3") as first,
+        sqlite3.connect(other / "hinge.sqlite3") as second,
+    ):
+        assert first.execute(query).fetchall() == second.execute(query).fetchall()
+        names = "SELECT id, name FROM custom_drills ORDER BY id"
+        assert first.execute(names).fetchall() == second.execute(names).fetchall()
+
+
+@pytest.mark.parametrize(
+    ("setting", "lang", "unit"),
+    [
+        ("lb", "de_DE.UTF-8", "lb"),
+        ("kg", "en_US.UTF-8", "kg"),
+        ("", "en_US.UTF-8", "lb"),
+        ("", "en_GB.UTF-8", "kg"),
+    ],
+)
+def test_weights_without_a_unit_take_the_settings_unit_or_the_locales(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, lang: str, unit: str
+) -> None:
+    settings = tmp_path / "settings.ini"
+    settings.write_text(f"[history]\nweight_unit={setting}\n", encoding="utf-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MEASUREMENT", raising=False)
+    monkeypatch.setenv("LANG", lang)
+    assert default_unit(settings).value == unit
+
+
+IMPORTER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from hinge_desktop.domain.catalogue import builtin_catalogue
+    from hinge_desktop.domain.training import Unit
+    from hinge_desktop.storage.importing import prepare_import, read_export, store_import
+    from hinge_desktop.storage.store import open_store
+
+    store = open_store(Path(sys.argv[1]))
+    source = Path(sys.argv[2])
+    pairs = [(d.id, d.name) for d in builtin_catalogue()]
+    prepared = prepare_import(store.db, source, read_export(source), pairs, Unit.KG)
+
+    def progress(done, total):
+        if done >= total // 2:
+            print("halfway", flush=True)
+            sys.stdin.read()  # wait for the kill, whatever the clock does
+
+    store_import(store.db, prepared, progress=progress)
+    print("finished", flush=True)
+    """
+)
+
+
+@pytest.mark.slow
+def test_a_sigkill_during_an_import_leaves_the_log_as_it_was(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    database = data_dir / "hinge.sqlite3"
+    run_import(data_dir, FIXTURES / "fitnotes_kgs.csv")
+    before = counts(database)
+    with sqlite3.connect(database) as conn:
+        rows_before = conn.execute("SELECT * FROM sets ORDER BY id").fetchall()
+    source = tmp_path / "strong.csv"
+    strong_file(source, workouts=200)
+    child = subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, str(database), str(source)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        assert read_line(child.stdout, timeout=120) == "halfway"
+    finally:
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait(10)
+        child.stdout.close() if child.stdout else None
+        child.stdin.close() if child.stdin else None
+    assert child.returncode == -signal.SIGKILL
+    store = open_store(database)
+    try:
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()
+    assert counts(database) == before
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("SELECT * FROM sets ORDER BY id").fetchall() == rows_before
+        assert conn.execute("SELECT count(*) FROM imports").fetchone()[0] == 1
+
+
+def test_a_large_strong_file_is_imported_whole(data_dir: Path, tmp_path: Path) -> None:
+    source = tmp_path / "strong.csv"
+    written = strong_file(source, workouts=300)
+    assert run_import(data_dir, source) == 0
+    sets, workouts, own = counts(data_dir / "hinge.sqlite3")
+    assert (sets, workouts, own) == (written, 300, 2)
+
+
+def hinge(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "hinge_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+@pytest.mark.slow
+def test_the_command_line_imports_and_the_history_charts_it(tmp_path: Path) -> None:
+    """``--import`` with ``--screenshot history``: a lifter's Hevy history is charted at once,
+    on its most trained drill."""
+    from PySide6.QtGui import QColor, QImage
+
+    from hinge_desktop.ui.theme import ACCENT
+
+    data = tmp_path / "data"
+    source = tmp_path / "strong.csv"
+    strong_file(source, workouts=60, start=datetime(2026, 1, 1, 7, 0))
+    out = tmp_path / "history.png"
+    result = hinge(
+        "--data-dir", str(data), "--import", str(source), "--screenshot", "history", str(out)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Imported 1,200 sets in 60 workouts from strong.csv")
+    image = QImage(str(out))
+    accent = QColor(ACCENT)
+    inked = sum(
+        1
+        for x in range(300, 980, 2)
+        for y in range(120, 480, 2)
+        if abs(image.pixelColor(x, y).red() - accent.red()) < 30
+        and abs(image.pixelColor(x, y).green() - accent.green()) < 30
+        and abs(image.pixelColor(x, y).blue() - accent.blue()) < 30
+    )
+    assert inked > 200
+
+
+def test_a_bad_file_on_the_command_line_exits_non_zero_naming_its_lines(tmp_path: Path) -> None:
+    result = hinge(
+        "--data-dir", str(tmp_path / "data"), "--import", str(FIXTURES / "hevy_bad_rows.csv")
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "hevy_bad_rows.csv, line " in result.stderr
+    assert "Nothing was imported" in result.stderr
