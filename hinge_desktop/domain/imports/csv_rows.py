@@ -144,3 +144,13 @@ def parse_count(text: str, column: str, *, decimal_comma: bool = False) -> int |
     if value != int(value):
         raise BadCell(f"{column} “{text.strip()}” is not a whole number")
     return int(value)
+
+
+def nonzero(value: float | None) -> float | None:
+    """Apps write 0 where a value does not apply (the weight of a plank): that is no value."""
+    return None if value == 0 else value
+
+
+def amount_text(value: float) -> str:
+    """A number as a person writes it in a note: 5 rather than 5.0, at most 6 decimals."""
+    return f"{value:.6f}".rstrip("0").rstrip(".")

@@ -30,6 +30,8 @@ from hinge_desktop.domain.imports.csv_rows import (
     BadCell,
     Row,
     UnreadableRecord,
+    amount_text,
+    nonzero,
     parse_count,
     parse_number,
     read_rows,
@@ -174,7 +176,7 @@ class _RowReader:
             raise BadCell("Exercise is empty")
         weight, unit = self._weight(row)
         seconds = _duration(self._cell(row, "time"), self.columns.spelled("time"))
-        distance = _nonzero(self._number(row, "distance"))
+        distance = nonzero(self._number(row, "distance"))
         reps = parse_count(
             self._cell(row, "reps"), self.columns.spelled("reps"), decimal_comma=self.decimal_comma
         )
@@ -195,11 +197,11 @@ class _RowReader:
         readings = [
             (weight, unit, name)
             for name, unit in WEIGHT_COLUMNS.items()
-            if (weight := _nonzero(self._number(row, name))) is not None
+            if (weight := nonzero(self._number(row, name))) is not None
         ]
         if readings:
             return _one_weight(readings, self.columns.spelled)
-        weight = _nonzero(self._number(row, "weight"))
+        weight = nonzero(self._number(row, "weight"))
         if weight is None:
             return None, None
         return weight, self._unit(row)
@@ -249,7 +251,7 @@ def _one_weight(
     lb, _, lb_name = next(r for r in readings if r[1] is Unit.LB)
     if abs(kg * LB_PER_KG - lb) > max(0.1, lb * 0.005):
         raise BadCell(
-            f"{spelled(kg_name)} “{_amount(kg)}” and {spelled(lb_name)} “{_amount(lb)}” "
+            f"{spelled(kg_name)} “{amount_text(kg)}” and {spelled(lb_name)} “{amount_text(lb)}” "
             "are not the same weight"
         )
     if _decimals(lb) < _decimals(kg):
@@ -267,16 +269,11 @@ def _duration(text: str, column: str) -> float | None:
         parts = [int(first), int(second)] + ([int(third)] if third is not None else [])
         if all(part < 60 for part in parts[1:]):
             hours, minutes, seconds = ([0, *parts])[-3:]
-            return _nonzero(float(hours * 3600 + minutes * 60 + seconds))
+            return nonzero(float(hours * 3600 + minutes * 60 + seconds))
     try:
-        return _nonzero(parse_number(text, column))
+        return nonzero(parse_number(text, column))
     except BadCell:
         raise BadCell(f"{column} “{text}” is not a duration like 0:01:30") from None
-
-
-def _nonzero(value: float | None) -> float | None:
-    """FitNotes writes 0 where a value does not apply (the weight of a plank)."""
-    return None if value == 0 else value
 
 
 def _note(comment: str, distance: float | None, distance_unit: str) -> str:
@@ -285,14 +282,12 @@ def _note(comment: str, distance: float | None, distance_unit: str) -> str:
     if distance is None:
         return comment
     amount = (
-        f"{_amount(distance)} {distance_unit}" if distance_unit else f"distance {_amount(distance)}"
+        f"{amount_text(distance)} {distance_unit}"
+        if distance_unit
+        else f"distance {amount_text(distance)}"
     )
     return f"{amount}; {comment}" if comment else amount
 
 
-def _amount(value: float) -> str:
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
 def _decimals(value: float) -> int:
-    return len(_amount(value).partition(".")[2])
+    return len(amount_text(value).partition(".")[2])

@@ -33,6 +33,8 @@ from hinge_desktop.domain.imports.csv_rows import (
     BadCell,
     Row,
     UnreadableRecord,
+    amount_text,
+    nonzero,
     parse_count,
     parse_number,
     read_rows,
@@ -201,7 +203,7 @@ class _RowReader:
             raise BadCell("exercise_title is empty")
         parse_count(self._cell(row, "set_index"), "set_index", decimal_comma=self.decimal_comma)
         weight, unit = self._weight(row)
-        seconds = _nonzero(self._number(row, "duration_seconds"))
+        seconds = nonzero(self._number(row, "duration_seconds"))
         distance, distance_unit = self._distance(row)
         reps = self._count(row, "reps")
         if reps == 0 and (seconds is not None or distance is not None):
@@ -215,7 +217,7 @@ class _RowReader:
             weight=weight,
             unit=unit,
             kind=_kind(self._cell(row, "set_type")),
-            rpe=_nonzero(self._number(row, "rpe")),
+            rpe=nonzero(self._number(row, "rpe")),
             note=_note(
                 self._cell(row, "exercise_notes"),
                 self._cell(row, "superset_id"),
@@ -242,14 +244,14 @@ class _RowReader:
 
     def _weight(self, row: Row) -> tuple[float | None, Unit | None]:
         for name in self.columns.present(WEIGHT_COLUMNS):
-            weight = _nonzero(self._number(row, name))
+            weight = nonzero(self._number(row, name))
             if weight is not None:
                 return weight, WEIGHT_COLUMNS[name]
         return None, None
 
     def _distance(self, row: Row) -> tuple[float | None, str]:
         for name in self.columns.present(DISTANCE_COLUMNS):
-            distance = _nonzero(self._number(row, name))
+            distance = nonzero(self._number(row, name))
             if distance is not None:
                 return distance, DISTANCE_COLUMNS[name]
         return None, ""
@@ -274,17 +276,8 @@ def _kind(text: str) -> SetKind:
     return kind
 
 
-def _nonzero(value: float | None) -> float | None:
-    """Hevy writes 0 where a value does not apply."""
-    return None if value == 0 else value
-
-
 def _distance_text(distance: float | None, unit: str) -> str:
-    return "" if distance is None else f"{_amount(distance)} {unit}"
-
-
-def _amount(value: float) -> str:
-    return f"{value:.6f}".rstrip("0").rstrip(".")
+    return "" if distance is None else f"{amount_text(distance)} {unit}"
 
 
 def _note(exercise_notes: str, superset_id: str, distance: str) -> str:

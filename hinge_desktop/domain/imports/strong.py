@@ -33,6 +33,7 @@ from hinge_desktop.domain.imports.csv_rows import (
     BadCell,
     Row,
     UnreadableRecord,
+    amount_text,
     parse_count,
     parse_number,
     read_rows,
@@ -420,18 +421,13 @@ def _kind(set_order: str, column: str, cells: _Cells) -> SetKind:
 def _note(note: str, distance: float | None, unit: str | None) -> str:
     if distance is None:
         return note
-    amount = number_text(distance)
+    amount = amount_text(distance)
     part = f"{amount} {unit}" if unit else f"distance {amount}"
     return f"{part}; {note}" if note else part
 
 
 def _any_without_unit(workouts: Iterable[SourceWorkout]) -> bool:
     return any(s.weight is not None and s.unit is None for w in workouts for s in w.sets)
-
-
-def number_text(value: float) -> str:
-    """A number as a person writes it: 5 rather than 5.0."""
-    return str(int(value)) if value.is_integer() else str(value)
 
 
 def parse_date(text: str) -> datetime | None:
