@@ -20,6 +20,7 @@ from pytestqt.qtbot import QtBot
 from hinge_desktop.app import install_views
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.model import KNOWN_FORMATS
+from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
@@ -217,7 +218,7 @@ def test_each_exercise_shows_the_drill_it_becomes(hinge: Hinge) -> None:
 
 def test_an_exercise_imported_before_becomes_that_drill_under_its_new_name(hinge: Hinge) -> None:
     hinge.import_file("hevy_kg.csv")
-    hinge.names.rename("own-bench-press-barbell", "Bench press")
+    hinge.names.rename(own_drill_id("Bench Press (Barbell)"), "Bench press")
 
     dialog = hinge.preview("hevy_lbs.csv")
 
@@ -233,7 +234,7 @@ def test_a_hinge_json_file_names_the_drills_of_ones_own_it_brings(
         path = FIXTURES / "hevy_kg.csv"
         pairs = hinge.names.catalogue_pairs()
         store_import(other.db, prepare_import(other.db, path, read_export(path), pairs, Unit.KG))
-        CustomDrillRepository(other.db).rename("own-bench-press-barbell", "Bench press")
+        CustomDrillRepository(other.db).rename(own_drill_id("Bench Press (Barbell)"), "Bench press")
         export_json(other.db, tmp_path / "everything.json")
     finally:
         other.close()
@@ -516,7 +517,7 @@ def test_undo_takes_the_import_back_and_redo_adds_it_again(hinge: Hinge) -> None
     assert hinge.messages[-1] == "Import of hevy_kg.csv taken back: 27 sets removed"
     hinge.log.refresh()
     assert hinge.log.model.rowCount() == 0
-    assert hinge.names.name("own-bench-press-barbell") == "Bench Press (Barbell)"
+    assert hinge.names.name(own_drill_id("Bench Press (Barbell)")) == "Bench Press (Barbell)"
 
     hinge.wait_for_change(hinge.window.redo_action.trigger)
     assert hinge.sets() == 27

@@ -489,3 +489,94 @@ def test_a_set_or_workout_deleted_and_put_back_still_goes_with_its_import(store:
     remove_import(store.db, outcome.import_id)
     assert store.sets.count() == 0
     assert store.workouts.count() == 0
+
+
+def test_a_file_newest_first_adds_nothing_to_the_log_it_came_from(
+    store: Store, tmp_path: Path
+) -> None:
+    _rich_log(store)
+    out = tmp_path / "log.csv"
+    names = {drill.id: drill.name for drill in CATALOGUE} | {"own-bench-press": "Bench"}
+    export_csv(store.db, out, names)
+    import csv
+
+    with out.open(encoding="utf-8", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    reversed_file = tmp_path / "newest-first.csv"
+    with reversed_file.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([header, *reversed(rows)])
+    assert prepared(store, reversed_file).new_sets == 0
+
+
+def test_the_same_file_read_in_another_time_zone_adds_nothing(store: Store) -> None:
+    path = FIXTURES / "strong_weight_kg.csv"
+    parsed = read_export(path, localise=fixed_offset)
+    store_import(store.db, prepare_import(store.db, path, parsed, DRILLS, Unit.KG))
+    elsewhere = read_export(path, localise=lambda moment: moment.replace(tzinfo=KOLKATA))
+    again = prepare_import(store.db, path, elsewhere, DRILLS, Unit.KG)
+    assert again.new_sets == 0
+
+
+def test_drills_of_ones_own_with_different_names_never_share_an_id() -> None:
+    from hinge_desktop.domain.imports.model import (
+        ImportFormat,
+        ParsedFile,
+        SourceSet,
+        SourceWorkout,
+    )
+    from hinge_desktop.domain.imports.plan import plan_import
+
+    at = datetime(2026, 3, 1, 8, tzinfo=BERLIN)
+    names = ["Присед", "Жим лёжа", "ベンチプレス", "x" * 120]
+    parsed = ParsedFile(
+        ImportFormat.STRONG,
+        workouts=(
+            SourceWorkout(
+                line=2,
+                started_at=at,
+                sets=tuple(
+                    SourceSet(line=2 + i, exercise=name, performed_at=at, reps=5)
+                    for i, name in enumerate(names)
+                ),
+            ),
+        ),
+    )
+    plan = plan_import(parsed, ExerciseMatcher(DRILLS), {d for d, _ in DRILLS})
+    assert len({drill.id for drill in plan.new_drills}) == len(names)
+    assert all(len(drill.name) <= 80 for drill in plan.new_drills)
+    assert plan.new_drills[-1].imported_as == "x" * 120
+
+
+def test_a_set_dated_outside_any_plausible_year_is_a_bad_line(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "far.csv"
+    path.write_text(
+        "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes\n"
+        "0001-01-01T00:30:00+05:00,,glute-bridge,Glute bridge,1,,10,,,,,,\n",
+        encoding="utf-8",
+    )
+    attempt = prepared(store, path)
+    assert [p.line for p in attempt.plan.problems] == [2]
+    assert "1900" in attempt.plan.problems[0].reason
+
+
+def test_taking_back_an_import_keeps_a_workout_a_later_import_added_to(
+    store: Store, tmp_path: Path
+) -> None:
+    header = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes\n"
+    first = tmp_path / "first.csv"
+    first.write_text(
+        header + "2026-03-01T08:00:00+01:00,Loading,glute-bridge,Glute bridge,1,,10,,,,,,\n",
+        encoding="utf-8",
+    )
+    second = tmp_path / "second.csv"
+    second.write_text(
+        header + "2026-03-01T08:00:00+01:00,Loading,glute-bridge,Glute bridge,1,,10,,,,,,\n"
+        "2026-03-01T08:05:00+01:00,Loading,glute-bridge,Glute bridge,2,,10,,,,,,\n",
+        encoding="utf-8",
+    )
+    one = store_import(store.db, prepared(store, first))
+    store_import(store.db, prepared(store, second))
+    assert one.import_id is not None
+    assert remove_import(store.db, one.import_id) == 1
+    assert [s.set_number for s in store.sets.all()] == [2]
+    assert store.workouts.count() == 1

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.model import ImportFormat
+from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
 from hinge_desktop.storage.importing import prepare_import, read_export, store_import
@@ -98,7 +99,9 @@ def test_the_export_actions_wait_for_the_log_and_have_shortcuts(hinge: Window) -
 def test_the_json_export_writes_a_file_that_imports_back(hinge: Window, tmp_path: Path) -> None:
     import_fixture(hinge.store, "hevy_kg.csv")
     import_fixture(hinge.store, "strong_weight_kg.csv")
-    CustomDrillRepository(hinge.store.db).rename("own-bench-press-barbell", "Bench press")
+    CustomDrillRepository(hinge.store.db).rename(
+        own_drill_id("Bench Press (Barbell)"), "Bench press"
+    )
     hinge.install()
     target = tmp_path / "everything.json"
 
@@ -118,7 +121,7 @@ def test_the_json_export_writes_a_file_that_imports_back(hinge: Window, tmp_path
         assert outcome.sets_added == 34
         assert sets_of(fresh) == sets_of(hinge.store)
         names = CustomDrillRepository(fresh.db).names()
-        assert names["own-bench-press-barbell"] == "Bench press"
+        assert names[own_drill_id("Bench Press (Barbell)")] == "Bench press"
     finally:
         fresh.close()
 
@@ -127,7 +130,7 @@ def test_the_csv_export_runs_in_the_background_with_own_drill_names(
     hinge: Window, tmp_path: Path
 ) -> None:
     import_fixture(hinge.store, "hevy_kg.csv")
-    CustomDrillRepository(hinge.store.db).rename("own-plank", "Front plank")
+    CustomDrillRepository(hinge.store.db).rename(own_drill_id("Plank"), "Front plank")
     hinge.install()
     target = tmp_path / "log.csv"
 
@@ -138,7 +141,9 @@ def test_the_csv_export_runs_in_the_background_with_own_drill_names(
     with target.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len(rows) == 27
-    assert {row["drill"] for row in rows if row["drill_id"] == "own-plank"} == {"Front plank"}
+    assert {row["drill"] for row in rows if row["drill_id"] == own_drill_id("Plank")} == {
+        "Front plank"
+    }
 
 
 def test_a_failed_export_says_why_and_leaves_nothing(

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.catalogue import builtin_catalogue
+from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.plan import PlanEntry
 from hinge_desktop.domain.routines import Routine
 from hinge_desktop.domain.training import Unit
@@ -39,7 +40,7 @@ from hinge_desktop.ui.routines_view import RoutinesView
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 CATALOGUE = builtin_catalogue()
 PAIRS = [(drill.id, drill.name) for drill in CATALOGUE]
-BENCH = "own-bench-press-barbell"
+BENCH = own_drill_id("Bench Press (Barbell)")
 
 
 @pytest.fixture(autouse=True)
@@ -184,7 +185,7 @@ def test_a_double_click_and_the_rename_button_open_the_name_for_editing(
 ) -> None:
     import_fixture(store, names, "hevy_kg.csv")
     view = own_view(qtbot, store, names)
-    assert view.select_drill("own-plank")
+    assert view.select_drill(own_drill_id("Plank"))
 
     button = view.findChild(QWidget, "renameOwnDrillButton")
     assert button is not None
@@ -193,17 +194,19 @@ def test_a_double_click_and_the_rename_button_open_the_name_for_editing(
     assert editor(view).text() == "Plank"
     with qtbot.waitSignal(names.changed):
         rename_in_place(qtbot, view, "Front plank")
-    assert names.name("own-plank") == "Front plank"
+    assert names.name(own_drill_id("Plank")) == "Front plank"
 
     # A double click on any cell of the row edits the name.
-    row = view.proxy.mapFromSource(view.model.index(view.model.row_of("own-running") or 0, 0))
+    row = view.proxy.mapFromSource(
+        view.model.index(view.model.row_of(own_drill_id("Running")) or 0, 0)
+    )
     sets_cell = row.siblingAtColumn(OwnDrillColumn.SETS)
     rect = view.list.visualRect(sets_cell)
     qtbot.mouseClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(view.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert editor(view).text() == "Running"
     qtbot.keyClick(editor(view), Qt.Key.Key_Escape)
-    assert names.name("own-running") == "Running"
+    assert names.name(own_drill_id("Running")) == "Running"
 
 
 def test_an_empty_name_is_refused_with_a_clear_message(

@@ -48,7 +48,8 @@ def write_extras(db: Database, extras: Mapping[str, Any], set_ids: Mapping[SetKe
         )
     answers: Mapping[AnswerKey, Mapping[str, bool]] = extras.get("answers", {})
     for (drill_id, performed_at, number, side), given in answers.items():
-        set_id = set_ids.get((drill_id, timecodec.encode(performed_at)[0], number, side))
+        at, offset = timecodec.encode(performed_at)
+        set_id = set_ids.get((drill_id, at + offset * 60, number, side))
         if set_id is not None:
             db.execute(
                 "INSERT OR IGNORE INTO gate_answers "

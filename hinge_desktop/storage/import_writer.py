@@ -24,7 +24,13 @@ from hinge_desktop.storage.sets import to_row as set_row
 from hinge_desktop.storage.workouts import to_row as workout_row
 
 SetKey = tuple[str, int, int, str]
-"""(drill id, performed_at in UTC seconds, set number, side or "")."""
+"""(drill id, local wall-clock time in seconds, set number, side or "").
+
+Local time, not UTC: other apps' exports carry no time zone, so the same file read on a
+computer set to another zone gives other UTC times but the same wall-clock ones."""
+
+WIDEST_OFFSET = 14 * 3600
+"""No time zone is further from UTC than this."""
 
 PROGRESS_EVERY = 500
 """Sets between two progress reports."""
@@ -47,19 +53,20 @@ class ImportOutcome:
 
 
 def set_key(logged: LoggedSet) -> SetKey:
-    at, _offset = timecodec.encode(logged.performed_at)
-    return (logged.drill_id, at, logged.set_number, logged.side.value if logged.side else "")
+    at, offset = timecodec.encode(logged.performed_at)
+    local = at + offset * 60
+    return (logged.drill_id, local, logged.set_number, logged.side.value if logged.side else "")
 
 
 def stored_keys(db: Database, plan: ImportPlan) -> set[SetKey]:
     """The keys of the sets stored in the time the plan covers."""
     if plan.first is None or plan.last is None:
         return set()
-    low = timecodec.encode(plan.first)[0]
-    high = timecodec.encode(plan.last)[0]
+    low = timecodec.encode(plan.first)[0] - 2 * WIDEST_OFFSET
+    high = timecodec.encode(plan.last)[0] + 2 * WIDEST_OFFSET
     rows = db.execute(
-        "SELECT drill_id, performed_at, set_number, coalesce(side, '') FROM sets "
-        "WHERE performed_at BETWEEN ? AND ?",
+        "SELECT drill_id, performed_at + utc_offset * 60, set_number, coalesce(side, '') "
+        "FROM sets WHERE performed_at BETWEEN ? AND ?",
         [low, high],
     ).fetchall()
     return {tuple(row) for row in rows}
@@ -153,6 +160,8 @@ def remove_import(db: Database, import_id: int) -> int:
             "AND NOT EXISTS (SELECT 1 FROM sets WHERE sets.workout_id = workouts.id)",
             [import_id],
         )
+        # A workout that a later import or the person added sets to stays, as theirs.
+        db.execute("UPDATE workouts SET import_id = NULL WHERE import_id = ?", [import_id])
         db.execute("DELETE FROM imports WHERE id = ?", [import_id])
     return removed
 

@@ -6,6 +6,7 @@ stored is listed, so the person can fix the file once. A plan with problems is n
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -21,6 +22,13 @@ from hinge_desktop.domain.imports.model import (
     SourceWorkout,
 )
 from hinge_desktop.domain.training import InvalidSet, LoggedSet, Unit, Workout
+
+MAX_NAME_LENGTH = 80
+"""The longest name a drill of one's own has; a longer exercise name is shortened, and kept
+whole as the name it was imported under."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+"""Sets dated outside these years are mistakes in the file."""
 
 OWN_DRILL_PREFIX = "own-"
 """The id of a drill of the person's own starts so, which no drill of the catalogue does."""
@@ -75,13 +83,14 @@ class ImportPlan:
 
     @property
     def first(self) -> datetime | None:
-        times = [s.performed_at for planned in self.workouts for s in planned.sets[:1]]
-        return min(times, default=None)
+        return min(self._times(), default=None)
 
     @property
     def last(self) -> datetime | None:
-        times = [s.performed_at for planned in self.workouts for s in planned.sets[-1:]]
-        return max(times, default=None)
+        return max(self._times(), default=None)
+
+    def _times(self) -> list[datetime]:
+        return [s.performed_at for planned in self.workouts for s in planned.sets]
 
 
 class _Drills:
@@ -114,17 +123,32 @@ class _Drills:
         return drill_id in self._new_ids
 
     def _create(self, drill_id: str, name: str, imported_as: str) -> str:
-        self.new.append(NewDrill(drill_id, " ".join(name.split()) or drill_id, imported_as))
+        shown = " ".join(name.split()) or drill_id
+        if len(shown) > MAX_NAME_LENGTH:
+            shown = shown[: MAX_NAME_LENGTH - 1].rstrip() + "…"
+        self.new.append(NewDrill(drill_id, shown, imported_as))
         self._new_ids.add(drill_id)
         return drill_id
 
     def _free_id(self, key: str) -> str:
-        slug = re.sub(r"[^a-z0-9]+", "-", key.encode("ascii", "ignore").decode()).strip("-")
-        base = OWN_DRILL_PREFIX + (slug or "drill")
+        base = own_drill_id(key)
         candidate, number = base, 2
         while candidate in self._taken or candidate in self._new_ids:
             candidate, number = f"{base}-{number}", number + 1
         return candidate
+
+
+def own_drill_id(exercise: str) -> str:
+    """The id a drill of one's own gets for an exercise of this name (a number is added to it
+    should another drill have it already).
+
+    The name's fingerprint keeps the ids of differently named drills apart, also between two
+    people's logs merged through an export (names without Latin letters would otherwise all
+    be "own-drill")."""
+    key = name_key(exercise)
+    slug = re.sub(r"[^a-z0-9]+", "-", key.encode("ascii", "ignore").decode()).strip("-")
+    fingerprint = hashlib.sha256(key.encode()).hexdigest()[:6]
+    return f"{OWN_DRILL_PREFIX}{slug[:40].strip('-') or 'drill'}-{fingerprint}"
 
 
 def plan_import(
@@ -199,6 +223,10 @@ def _sets(
 
 
 def _logged(item: SourceSet, drill_id: str, number: int, unit: Unit) -> LoggedSet:
+    if not FIRST_YEAR <= item.performed_at.year <= LAST_YEAR:
+        raise ValueError(
+            f"the date {item.performed_at:%Y-%m-%d} is not between {FIRST_YEAR} and {LAST_YEAR}"
+        )
     weight = item.weight if item.weight else None
     return LoggedSet(
         drill_id=drill_id,
