@@ -259,7 +259,7 @@ def test_restoring_a_backup_of_an_older_format_migrates_it(data_dir: Path, folde
     store = open_store(path)
     try:
         log(store, 3)
-        restore_backup(older, store.db.conn, folder)
+        restore_backup(older, store.db, folder)
         assert store.data_format == LATEST_FORMAT
         assert store.sets.count() == 1
         store.favourites.set("glute-bridge", True)

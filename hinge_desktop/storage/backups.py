@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from sqlite_utils import Database
+
 from hinge_desktop.storage.errors import BackupFailed, BadBackup, Fault, classify, is_damage
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT, MIGRATION_SET
 
@@ -170,7 +172,7 @@ def remove_partial_backups(folder: Path) -> None:
 
 def list_backups(folder: Path) -> list[Backup]:
     """Every backup in ``folder``, newest first; other files are ignored."""
-    found: list[tuple[datetime, int, Backup]] = []
+    found: list[tuple[datetime, int, int, Backup]] = []
     try:
         entries = list(folder.iterdir())
     except OSError:
@@ -181,13 +183,16 @@ def list_backups(folder: Path) -> list[Backup]:
             continue
         try:
             made_at = datetime.strptime(match["stamp"], _STAMP)
-            size = path.stat().st_size
+            status = path.stat()
         except (ValueError, OSError):
             continue
         reason: Reason = match["reason"]  # type: ignore[assignment]
-        found.append((made_at, int(match["copy"] or 1), Backup(path, made_at, size, reason)))
-    found.sort(key=lambda item: (item[0], item[1]), reverse=True)
-    return [backup for _, _, backup in found]
+        backup = Backup(path, made_at, status.st_size, reason)
+        # Two backups of the same second (a start right after an import): the one written
+        # last holds the newer log.
+        found.append((made_at, int(match["copy"] or 1), status.st_mtime_ns, backup))
+    found.sort(key=lambda item: item[:3], reverse=True)
+    return [backup for *_, backup in found]
 
 
 def daily_backup(connection: sqlite3.Connection, folder: Path, now: datetime) -> Backup | None:
@@ -302,18 +307,21 @@ def check_backup(backup: Backup) -> None:
 
 def restore_backup(
     backup: Backup,
-    connection: sqlite3.Connection,
+    connection: sqlite3.Connection | Database,
     folder: Path,
     *,
     now: datetime | None = None,
 ) -> Backup:
-    """Put ``backup``'s content into the live database open on ``connection``.
+    """Put ``backup``'s content into the live database open on ``connection`` (a connection,
+    or a store's ``db``).
 
     The backup is checked first and the current log backed up ("before-restore", returned), so
     a refused or failed restore changes nothing. The content is copied in with the backup API,
     in one transaction: every other connection to the database stays valid and sees the
     restored log from its next read. A backup of an older data format is then migrated.
     """
+    if isinstance(connection, Database):
+        connection = connection.conn
     check_backup(backup)
     before = back_up(connection, folder, "before-restore", now=now)
     try:
