@@ -143,7 +143,8 @@ def _finish_start(
     loaded = open_and_install(window, preferences, paths)
     if loaded is not None:
         store, speaker, views = loaded
-        app.aboutToQuit.connect(views.shutdown)
+        # Through a lambda: PySide cannot hold a weak reference to the named tuple itself.
+        app.aboutToQuit.connect(lambda: views.shutdown())
         app.aboutToQuit.connect(speaker.close)
         app.aboutToQuit.connect(store.close)
         window.statusBar().showMessage(window.tr("Ready"), 5000)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import textwrap
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -315,3 +316,54 @@ def test_starting_hinge_backs_up_the_log_once_a_day(data_dir: Path, tmp_path: Pa
     assert daily.reason == "daily"
     start()
     assert list_backups(data_dir / "backups") == [daily]
+
+
+STARTER = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from hinge_desktop.app import run
+    from hinge_desktop.cli import parse_args
+    from hinge_desktop.storage.backups import list_backups
+
+    folder = Path(sys.argv[1])
+    polls = 0
+
+    def poll() -> None:
+        global polls
+        polls += 1
+        made = list_backups(folder / "backups")
+        if made or polls > 1200:  # a minute of 50 ms turns
+            print("backed up" if made else "no backup", flush=True)
+            QApplication.quit()
+        else:
+            QTimer.singleShot(50, poll)
+
+    def ready() -> None:
+        print("ready", flush=True)
+        poll()
+
+    sys.exit(run(parse_args(["--data-dir", str(folder)]), on_ready=ready))
+    """
+)
+
+
+@pytest.mark.slow
+def test_hinge_starts_to_ready_and_backs_up_the_log_behind_the_window(data_dir: Path) -> None:
+    store = open_store(data_dir / "hinge.sqlite3")
+    store.sets.add(LoggedSet("dead-bug", datetime.now(UTC), reps=10))
+    store.close()
+    result = subprocess.run(
+        [sys.executable, "-c", STARTER, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["ready", "backed", "up"]
+    assert "Traceback" not in result.stderr
+    (daily,) = list_backups(data_dir / "backups")
+    assert daily.reason == "daily"
