@@ -419,3 +419,30 @@ def test_a_read_only_backups_folder_is_told_and_hinge_goes_on(
     assert (tmp_path / "s.png").exists()
     assert list_backups(folder) == []
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_a_damaged_log_in_a_read_only_folder_is_told_and_left_as_it_is(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    path = a_log_with_sets(data_dir)
+    content = bytearray(path.read_bytes())
+    content[4096:8192] = b"\xff" * 4096
+    path.write_bytes(bytes(content))
+    before = digest(path)
+    result = run_with_read_only(
+        data_dir,
+        sys.executable,
+        "-m",
+        "hinge_desktop",
+        "--data-dir",
+        str(data_dir),
+        "--screenshot",
+        "settings",
+        str(tmp_path / "s.png"),
+    )
+    assert result.returncode == 2
+    assert f"Your training log {path} is damaged, and Hinge cannot put it aside" in result.stderr
+    assert "the folder is read-only. Nothing was changed." in result.stderr
+    assert digest(path) == before
+    assert sorted(p.name for p in data_dir.iterdir()) == ["hinge.sqlite3"]
