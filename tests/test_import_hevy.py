@@ -518,3 +518,11 @@ def test_any_text_after_the_header_never_raises(body: str) -> None:
     parsed = hevy.parse(f"{HEADER}\n{body}", in_berlin)
 
     assert all(p.line >= 2 for p in parsed.problems)
+
+
+def test_a_superscript_digit_in_a_date_is_a_bad_line_not_a_crash() -> None:
+    row = (
+        '"Legs","7 Apr 2026² 10:14","7 Apr 2026, 11:00","","Glute Bridge","","",0,"normal",0,12,,,'
+    )
+    parsed = hevy.parse(HEADER + "\n" + row + "\n", in_berlin)
+    assert [(p.line, "start_time" in p.reason) for p in parsed.problems] == [(2, True)]

@@ -338,7 +338,7 @@ class _DateParts:
         """Keep what ``token`` says; False when it says nothing a date says, or says it twice."""
         if ":" in token:
             return self._take_clock(token)
-        if token.isdigit():
+        if token.isascii() and token.isdigit():
             return self._take_number(token)
         word = _without_accents(token)
         if word in ("am", "pm") and self.meridiem is None:
