@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from csv_records import written_with_starts
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -484,26 +484,10 @@ def rows(draw: st.DrawFn) -> list[str]:
     return cells[: draw(st.integers(min_value=1, max_value=len(cells)))]
 
 
-def _written(drawn: list[list[str]]) -> tuple[str, list[int]]:
-    """The file, and the line each non-blank row's record starts on."""
-    parts = [HEADER + "\n"]
-    starts: list[int] = []
-    line = 2
-    for row in drawn:
-        buffer = io.StringIO()
-        csv.writer(buffer).writerow(row)
-        written = buffer.getvalue()
-        if any(cell.strip() for cell in row):
-            starts.append(line)
-        line += len(io.StringIO(written, newline="").readlines())
-        parts.append(written)
-    return "".join(parts), starts
-
-
 @settings(max_examples=150, deadline=None, database=None)
 @given(st.lists(rows(), max_size=8))
 def test_any_rows_under_the_header_are_sets_or_problems(drawn: list[list[str]]) -> None:
-    text, starts = _written(drawn)
+    text, starts = written_with_starts(HEADER, drawn)
 
     parsed = hevy.parse(text, in_berlin)
 
