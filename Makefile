@@ -3,9 +3,12 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+PACKAGE_BIN := build/package-venv/bin
+DIST := dist
 ARGS ?=
 
-.PHONY: run test lint unit bench clean screenshots
+.PHONY: run test lint unit bench clean screenshots package release package-test install-desktop \
+	uninstall-desktop
 
 run: $(INSTALLED)
 	$(BIN)/hinge-desktop $(ARGS)
@@ -30,9 +33,9 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/history_view.py
 	$(BIN)/python benchmarks/import_strong.py
 
-$(BIN)/python:
+$(BIN)/python $(PACKAGE_BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hinge needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
-	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Cannot create .venv: on Debian or Ubuntu, sudo apt install python3-venv" >&2; exit 1; }
+	$(PYTHON) -m venv $(dir $(@D)) || { rm -rf $(dir $(@D)); echo "Cannot create $(dir $(@D)): on Debian or Ubuntu, sudo apt install python3-venv" >&2; exit 1; }
 
 # Reinstall whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml | $(BIN)/python
@@ -43,6 +46,40 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
 
-# The README's screenshot.
+# Packaging. The bundle is built from the wheel, installed in a virtual environment of its own
+# (build/package-venv) with PyInstaller, so it holds exactly what the wheel installs.
+
+# The one-folder bundle (dist/hinge-desktop) and the wheel (dist/*.whl).
+package: | $(PACKAGE_BIN)/python
+	rm -rf $(DIST) build/pyinstaller
+	$(PACKAGE_BIN)/python -m pip install --quiet --upgrade pip
+	$(PACKAGE_BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(DIST) .
+	$(PACKAGE_BIN)/python -m pip install --quiet "$$(ls $(DIST)/*.whl)[package]"
+	$(PACKAGE_BIN)/python -m pip install --quiet --force-reinstall --no-deps $(DIST)/*.whl
+	$(PACKAGE_BIN)/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath $(DIST) --workpath build/pyinstaller packaging/hinge.spec
+
+# The release archive: dist/hinge-desktop-<version>-linux-<machine>.tar.gz.
+release: package
+	$(PACKAGE_BIN)/python packaging/release.py $(DIST)
+
+# Build everything, then check it: the desktop files validate; the bundle, the wheel in a fresh
+# virtual environment and the release archive's install each run with an empty environment.
+package-test: release
+	$(PACKAGE_BIN)/python packaging/check_package.py $(DIST)
+
+# Add Hinge (this checkout's .venv) to your application menu, or take it out again.
+install-desktop uninstall-desktop: $(INSTALLED)
+	rm -rf build/desktop
+	$(BIN)/python packaging/desktop_files.py build/desktop/share > /dev/null
+	sh packaging/linux/install.sh --share build/desktop/share --exec "$(CURDIR)/$(BIN)/hinge-desktop" \
+		$(if $(filter uninstall-desktop,$@),--uninstall)
+
+# The README's and the AppStream metainfo's screenshots: the drill library, and the history of
+# the demo's two years.
 screenshots: $(INSTALLED)
-	QT_QPA_PLATFORM=offscreen $(BIN)/hinge-desktop --data-dir "$$(mktemp -d)" --screenshot drills packaging/screenshots/drills.png
+	fresh=$$(mktemp -d) && demo=$$(mktemp -d) && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/hinge-desktop --data-dir "$$fresh" --screenshot drills packaging/screenshots/drills.png && \
+	QT_QPA_PLATFORM=offscreen $(BIN)/hinge-desktop --data-dir "$$demo" --demo --screenshot history packaging/screenshots/history.png && \
+	rm -rf "$$fresh" "$$demo"
+
