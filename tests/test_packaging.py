@@ -15,6 +15,7 @@ from types import ModuleType
 
 import pytest
 from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
 
 from hinge_desktop import APP_ID, APP_NAME, COMMAND, __version__
 from tests.system_tools import require
@@ -62,6 +63,14 @@ def test_the_desktop_file_names_the_app_its_command_and_its_icon() -> None:
     assert entry["Icon"] == APP_ID
     assert entry["StartupWMClass"] == APP_NAME  # Qt's window class is the application name
     assert entry["Terminal"] == "false"
+
+
+def test_the_application_names_the_desktop_file_so_wayland_finds_its_menu_entry(
+    qapp: QApplication,
+) -> None:
+    from hinge_desktop.ui.application import create_application
+
+    assert create_application().desktopFileName() == DESKTOP.stem
 
 
 def test_the_metainfo_matches_the_identity_and_the_newest_release_is_this_version() -> None:

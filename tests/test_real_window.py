@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import configparser
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -12,6 +14,10 @@ from pathlib import Path
 
 import pytest
 from system_tools import require
+
+from hinge_desktop import APP_ID
+
+DESKTOP_FILE = Path(__file__).resolve().parent.parent / "packaging" / "linux" / f"{APP_ID}.desktop"
 
 
 @pytest.fixture
@@ -64,6 +70,11 @@ def test_hinge_opens_a_real_window_and_quits_cleanly_on_sigterm(
             assert app.poll() is None, f"Hinge exited early: {app.communicate()[1]}"
             assert time.monotonic() < deadline, "no window titled Hinge appeared"
             time.sleep(0.2)
+        # A desktop shell ties the window to the menu entry by its class (WM_CLASS).
+        classes = re.findall(r'"Hinge": \("[^"]*" "([^"]*)"\)', window_titles(display))
+        entry = configparser.ConfigParser(interpolation=None)
+        entry.read(DESKTOP_FILE)
+        assert entry["Desktop Entry"]["StartupWMClass"] in classes
         # The database is opened once the window has painted.
         while not (data_dir / "hinge.sqlite3").exists():
             assert time.monotonic() < deadline, "the database was never opened"
