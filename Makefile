@@ -6,6 +6,7 @@ INSTALLED := $(VENV)/.installed
 PACKAGE_BIN := build/package-venv/bin
 DIST := dist
 ARGS ?=
+CHECK_PYTHON = @$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hinge needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
 
 .PHONY: run test lint unit bench clean screenshots package release package-test install-desktop \
 	uninstall-desktop
@@ -33,9 +34,9 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/history_view.py
 	$(BIN)/python benchmarks/import_strong.py
 
-$(BIN)/python $(PACKAGE_BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hinge needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
-	$(PYTHON) -m venv $(dir $(@D)) || { rm -rf $(dir $(@D)); echo "Cannot create $(dir $(@D)): on Debian or Ubuntu, sudo apt install python3-venv" >&2; exit 1; }
+$(BIN)/python:
+	$(CHECK_PYTHON)
+	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Cannot create $(VENV): on Debian or Ubuntu, sudo apt install python3-venv" >&2; exit 1; }
 
 # Reinstall whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml | $(BIN)/python
@@ -46,16 +47,17 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
 
-# Packaging. The bundle is built from the wheel, installed in a virtual environment of its own
-# (build/package-venv) with PyInstaller, so it holds exactly what the wheel installs.
+# Packaging. The bundle is built from the wheel, installed with PyInstaller in a new virtual
+# environment of its own (build/package-venv), so it holds exactly what the wheel installs.
 
 # The one-folder bundle (dist/hinge-desktop) and the wheel (dist/*.whl).
-package: | $(PACKAGE_BIN)/python
-	rm -rf $(DIST) build/pyinstaller
+package:
+	$(CHECK_PYTHON)
+	rm -rf $(DIST) build/pyinstaller build/package-venv
+	$(PYTHON) -m venv build/package-venv
 	$(PACKAGE_BIN)/python -m pip install --quiet --upgrade pip
 	$(PACKAGE_BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(DIST) .
 	$(PACKAGE_BIN)/python -m pip install --quiet "$$(ls $(DIST)/*.whl)[package]"
-	$(PACKAGE_BIN)/python -m pip install --quiet --force-reinstall --no-deps $(DIST)/*.whl
 	$(PACKAGE_BIN)/pyinstaller --noconfirm --clean --log-level WARN \
 		--distpath $(DIST) --workpath build/pyinstaller packaging/hinge.spec
 

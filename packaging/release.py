@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import platform
 import shutil
+import subprocess
 import sys
 import tarfile
 import tempfile
@@ -39,7 +40,7 @@ def make_linux(dist: Path, bundle: Path) -> Path:
         share = Path(scratch) / "share"
         stage(share)
         partial = target.with_name(target.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
             archive.add(bundle, arcname=f"{top}/{COMMAND}")
             archive.add(share, arcname=f"{top}/share")
             archive.add(PACKAGING / "linux" / "install.sh", arcname=f"{top}/install.sh")
@@ -48,8 +49,12 @@ def make_linux(dist: Path, bundle: Path) -> Path:
 
 
 def make_zip(dist: Path, bundle: Path) -> Path:
-    base = dist / archive_stem()
-    return Path(shutil.make_archive(str(base), "zip", root_dir=bundle.parent, base_dir=bundle.name))
+    target = dist / f"{archive_stem()}.zip"
+    if sys.platform == "darwin":
+        # ditto keeps the symlinks inside Hinge.app, which a plain zip would turn into copies.
+        subprocess.run(["ditto", "-c", "-k", "--keepParent", str(bundle), str(target)], check=True)
+        return target
+    return Path(shutil.make_archive(str(target.with_suffix("")), "zip", bundle.parent, bundle.name))
 
 
 def main(argv: list[str]) -> int:

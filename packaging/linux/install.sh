@@ -1,29 +1,30 @@
 #!/bin/sh
-# Put Hinge in this user's application menu, or take it out again.
+# Put Hinge in this user's application menu, or take it out again. Nothing needs root.
 #
-#   ./install.sh                   from a release archive: copy the bundle beside this script to
-#                                  ~/.local/lib/hinge-desktop, link ~/.local/bin/hinge-desktop to
-#                                  it, and add the menu entry, AppStream metainfo and icons
-#   ./install.sh --uninstall       remove all of that again (your training log stays)
+#   ./install.sh                 from a release archive: copy the bundle beside this script to
+#                                ~/.local/lib/hinge-desktop, link ~/.local/bin/hinge-desktop to
+#                                it, and add the menu entry, AppStream metainfo and icons under
+#                                $XDG_DATA_HOME (default ~/.local/share)
+#   ./install.sh --uninstall     remove all of that again; your training log stays
 #
 #   install.sh --share DIR --exec COMMAND [--uninstall]
-#                                  add (or remove) the menu entry for COMMAND, an absolute path,
-#                                  from the share/ tree DIR (what `make install-desktop` does)
-#
-# Everything goes under $XDG_DATA_HOME (default ~/.local/share); nothing needs root.
+#                                add (or remove) only the menu entry, metainfo and icons of the
+#                                share/ tree DIR, starting COMMAND, an absolute path
+#                                (what `make install-desktop` does)
 set -eu
+unset CDPATH
 
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd -- "$(dirname -- "$0")" && pwd)
 share="$here/share"
 exec_path=""
 uninstall=no
 
 while [ $# -gt 0 ]; do
     case "$1" in
-        --share) share=$2; shift 2 ;;
-        --exec) exec_path=$2; shift 2 ;;
+        --share) share=${2:?--share needs a folder}; shift 2 ;;
+        --exec) exec_path=${2:?--exec needs a command}; shift 2 ;;
         --uninstall) uninstall=yes; shift ;;
-        -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
     esac
 done
@@ -31,16 +32,23 @@ done
 : "${HOME:?install.sh: HOME is not set}"
 data_home=${XDG_DATA_HOME:-$HOME/.local/share}
 lib_dir=$HOME/.local/lib/hinge-desktop
-bin_link=$HOME/.local/bin/hinge-desktop
+bin_dir=$HOME/.local/bin
+bin_link=$bin_dir/hinge-desktop
 bundle="$here/hinge-desktop"
 
 if [ ! -d "$share/applications" ]; then
     echo "install.sh: no desktop files in $share/applications" >&2
     exit 1
 fi
+share=$(cd -- "$share" && pwd)
 
 # The same files come and go: whatever is in the share/ tree.
-files=$(cd "$share" && find . -type f | sed 's|^\./||' | sort)
+files=$(cd -- "$share" && find . -type f | sed 's|^\./||' | sort)
+
+# Whether ~/.local/bin/hinge-desktop is this installer's link (even if its target is gone).
+link_is_ours() {
+    [ -L "$bin_link" ] && [ "$(readlink "$bin_link")" = "$lib_dir/hinge-desktop" ]
+}
 
 refresh_caches() {
     if command -v update-desktop-database >/dev/null 2>&1; then
@@ -52,15 +60,20 @@ refresh_caches() {
 }
 
 if [ "$uninstall" = yes ]; then
+    removed=no
     for f in $files; do
-        rm -f "$data_home/$f"
+        if [ -e "$data_home/$f" ]; then rm -f "$data_home/$f"; removed=yes; fi
     done
-    if [ -z "$exec_path" ] && [ -d "$lib_dir" ]; then
-        if [ -L "$bin_link" ]; then rm -f "$bin_link"; fi
-        rm -rf "$lib_dir"
+    if [ -z "$exec_path" ]; then
+        if link_is_ours; then rm -f "$bin_link"; removed=yes; fi
+        if [ -e "$lib_dir" ] || [ -e "$lib_dir.new" ]; then rm -rf "$lib_dir" "$lib_dir.new"; removed=yes; fi
     fi
     refresh_caches
-    echo "Hinge is uninstalled. Your training log is still in ${XDG_DATA_HOME:-$HOME/.local/share}/Hinge."
+    if [ "$removed" = yes ]; then
+        echo "Hinge is uninstalled. Your training log is still in $data_home/Hinge."
+    else
+        echo "Hinge was not installed here; nothing to remove."
+    fi
     exit 0
 fi
 
@@ -70,12 +83,16 @@ if [ -z "$exec_path" ]; then
         exit 1
     fi
     rm -rf "$lib_dir.new"
-    mkdir -p "$(dirname "$lib_dir")" "$(dirname "$bin_link")"
+    mkdir -p "$(dirname "$lib_dir")" "$bin_dir"
     cp -R "$bundle" "$lib_dir.new"
     rm -rf "$lib_dir"
     mv "$lib_dir.new" "$lib_dir"
-    ln -sfn "$lib_dir/hinge-desktop" "$bin_link"
     exec_path=$lib_dir/hinge-desktop
+    if [ -e "$bin_link" ] && ! link_is_ours; then
+        echo "Note: $bin_link is another Hinge install; it is left as it is." >&2
+    else
+        ln -sfn "$exec_path" "$bin_link"
+    fi
 fi
 
 case "$exec_path" in
@@ -83,31 +100,36 @@ case "$exec_path" in
     *) echo "install.sh: --exec needs an absolute path, not $exec_path" >&2; exit 2 ;;
 esac
 case "$exec_path" in
-    *[\"\`\$\\\|\&%]*)
-        echo "install.sh: cannot write a menu entry for a path with \", \`, \$, \\, |, & or %: $exec_path" >&2
+    *[\"\`\$\\%]*)
+        echo "install.sh: cannot write a menu entry for a path with \", \`, \$, \\ or %: $exec_path" >&2
         exit 2 ;;
 esac
 if [ ! -x "$exec_path" ]; then
     echo "install.sh: $exec_path is not a program" >&2
     exit 1
 fi
-# The Exec key quotes a path with spaces; TryExec takes it as it is.
-case "$exec_path" in
-    *" "*) exec_value="\"$exec_path\"" ;;
-    *) exec_value=$exec_path ;;
-esac
+# Exec takes the path in double quotes, so that spaces and other reserved characters are safe;
+# TryExec takes it as it is. In sed's replacement, | and & are escaped.
+sed_path=$(printf '%s\n' "$exec_path" | sed 's/[|&]/\\&/g')
 
 for f in $files; do
     mkdir -p "$(dirname "$data_home/$f")"
     case "$f" in
         applications/*.desktop)
-            sed -e "s|^Exec=hinge-desktop|Exec=$exec_value|" \
-                -e "s|^TryExec=hinge-desktop|TryExec=$exec_path|" \
+            sed -e "s|^Exec=hinge-desktop|Exec=\"$sed_path\"|" \
+                -e "s|^TryExec=hinge-desktop|TryExec=$sed_path|" \
                 "$share/$f" > "$data_home/$f.new"
             mv "$data_home/$f.new" "$data_home/$f" ;;
         *)
-            cp "$share/$f" "$data_home/$f" ;;
+            cp "$share/$f" "$data_home/$f.new"
+            mv "$data_home/$f.new" "$data_home/$f" ;;
     esac
 done
 refresh_caches
 echo "Hinge is in your application menu; it starts $exec_path."
+case ":$PATH:" in
+    *":$bin_dir:"*) ;;
+    *) if link_is_ours; then
+           echo "The command hinge-desktop is in $bin_dir, which is not on your PATH yet; on most systems it is after you log in again."
+       fi ;;
+esac
