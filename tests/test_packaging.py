@@ -195,6 +195,7 @@ def test_install_follows_xdg_data_home(share: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("command", "message"),
     [
+        ("", "--exec needs a value"),
         ("bin/hinge-desktop", "needs an absolute path"),
         ("/nowhere/hinge-desktop", "is not a program"),
         ("/opt/100%/hinge-desktop", "cannot write a menu entry"),

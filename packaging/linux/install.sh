@@ -18,11 +18,17 @@ here=$(cd -- "$(dirname -- "$0")" && pwd)
 share="$here/share"
 exec_path=""
 uninstall=no
+linked=no
 
 while [ $# -gt 0 ]; do
     case "$1" in
-        --share) share=${2:?--share needs a folder}; shift 2 ;;
-        --exec) exec_path=${2:?--exec needs a command}; shift 2 ;;
+        --share|--exec)
+            if [ $# -lt 2 ] || [ -z "$2" ]; then
+                echo "install.sh: $1 needs a value; is the command you meant to give installed?" >&2
+                exit 2
+            fi
+            if [ "$1" = --share ]; then share=$2; else exec_path=$2; fi
+            shift 2 ;;
         --uninstall) uninstall=yes; shift ;;
         -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "install.sh: unknown option $1 (try --help)" >&2; exit 2 ;;
@@ -69,8 +75,10 @@ if [ "$uninstall" = yes ]; then
         if [ -e "$lib_dir" ] || [ -e "$lib_dir.new" ]; then rm -rf "$lib_dir" "$lib_dir.new"; removed=yes; fi
     fi
     refresh_caches
-    if [ "$removed" = yes ]; then
-        echo "Hinge is uninstalled. Your training log is still in $data_home/Hinge."
+    if [ "$removed" = yes ] && [ -n "$exec_path" ]; then
+        echo "Hinge's menu entry is removed; $exec_path itself is left as it is."
+    elif [ "$removed" = yes ]; then
+        echo "Hinge is uninstalled. Your training log, if you have one, stays in $data_home/Hinge."
     else
         echo "Hinge was not installed here; nothing to remove."
     fi
@@ -92,6 +100,7 @@ if [ -z "$exec_path" ]; then
         echo "Note: $bin_link is another Hinge install; it is left as it is." >&2
     else
         ln -sfn "$exec_path" "$bin_link"
+        linked=yes
     fi
 fi
 
@@ -129,7 +138,7 @@ refresh_caches
 echo "Hinge is in your application menu; it starts $exec_path."
 case ":$PATH:" in
     *":$bin_dir:"*) ;;
-    *) if link_is_ours; then
+    *) if [ "$linked" = yes ]; then
            echo "The command hinge-desktop is in $bin_dir, which is not on your PATH yet; on most systems it is after you log in again."
        fi ;;
 esac
