@@ -101,7 +101,7 @@ def workout_steps() -> tuple[Step, ...]:
 def cue_texts(steps: tuple[Step, ...]) -> list[str]:
     """The spoken cues of these steps, at the default density, as the view plans them."""
     from hinge_desktop.domain.cues import Density, plan_cues
-    from hinge_desktop.ui.workout_text import cue_words
+    from hinge_desktop.ui.workout.workout_text import cue_words
 
     words = cue_words()
     return list(dict.fromkeys(c.text(words) for c in plan_cues(steps, Density.EVERY_REP)))
@@ -149,7 +149,7 @@ def measure(
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.speech.voice_speaker import VoiceSpeaker
     from hinge_desktop.ui.preferences import Preferences
-    from hinge_desktop.ui.workout_view import WorkoutView
+    from hinge_desktop.ui.workout.workout_view import WorkoutView
 
     run = Run(kind)
     lock = threading.Lock()

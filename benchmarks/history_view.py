@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from hinge_desktop.app import InstalledViews
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.storage.store import Store
-    from hinge_desktop.ui.main_window import MainWindow
+    from hinge_desktop.ui.shell.main_window import MainWindow
 
 SETS = 100_000
 RUNS = 7
@@ -265,8 +265,8 @@ class Hinge:
     def __init__(self, app: QApplication, store: Store, paths: DataPaths, settings: Path) -> None:
         from hinge_desktop.app import install_views
         from hinge_desktop.speech.speaker import RecordingSpeaker
-        from hinge_desktop.ui.main_window import MainWindow
         from hinge_desktop.ui.preferences import Preferences
+        from hinge_desktop.ui.shell.main_window import MainWindow
 
         self.app = app
         preferences = Preferences(settings)
@@ -454,7 +454,7 @@ def measure_redraws(hinge: Hinge, figures: Figures, weighted: str, runs: int) ->
     """Range, metric and unit changes on the open window, and another drill chosen."""
     from PySide6.QtWidgets import QAbstractButton, QComboBox
 
-    from hinge_desktop.ui.progress_data import Metric
+    from hinge_desktop.ui.history.progress_data import Metric
 
     window, progress = hinge.window, hinge.progress
     buttons = {name: window.findChild(QAbstractButton, name) for name, _d, _l in RANGE_BUTTONS}
@@ -534,7 +534,7 @@ def main() -> int:
 def run(log: Log, folder: Path, scratch: Path, runs: int) -> int:
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.storage.store import open_store
-    from hinge_desktop.ui.application import create_application, hide_offscreen_noise
+    from hinge_desktop.ui.shell.application import create_application, hide_offscreen_noise
 
     app = create_application()
     if app.platformName() == "offscreen":

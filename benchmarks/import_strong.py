@@ -43,7 +43,7 @@ from pathlib import Path
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.backups import back_up, backups_folder
-from hinge_desktop.storage.importing import prepare_import, read_export, store_import
+from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
 from hinge_desktop.storage.sets import to_row
 from hinge_desktop.storage.store import open_store
 
@@ -156,7 +156,7 @@ def through_the_worker(database: Path, source: Path) -> tuple[float, float, int]
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hinge_desktop.ui.import_worker import ImportRunner
+    from hinge_desktop.ui.transfer.import_worker import ImportRunner
 
     app = QApplication.instance() or QApplication([])
     catalogue = [(drill.id, drill.name) for drill in builtin_catalogue()]

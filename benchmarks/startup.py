@@ -45,7 +45,7 @@ def child_bare() -> int:
 
 def child_hinge(data_dir: str) -> int:
     from hinge_desktop.app import run
-    from hinge_desktop.cli import parse_args
+    from hinge_desktop.cli.options import parse_args
 
     return run(
         parse_args(["--data-dir", data_dir]),

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from hinge_desktop.cli import Options, parse_args
+from hinge_desktop.cli.options import Options, parse_args
 from hinge_desktop.paths import DataFolderError, DataPaths
 
 if TYPE_CHECKING:
@@ -23,15 +23,15 @@ if TYPE_CHECKING:
     from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.storage.backups import Backup
     from hinge_desktop.storage.store import Store
-    from hinge_desktop.ui.background import BackgroundReader
-    from hinge_desktop.ui.backups_panel import BackupsPanel
-    from hinge_desktop.ui.import_action import ImportController
-    from hinge_desktop.ui.ladder_coach import LadderCoach
-    from hinge_desktop.ui.main_window import MainWindow
+    from hinge_desktop.ui.history.progress_view import ProgressView
+    from hinge_desktop.ui.library.ladder_coach import LadderCoach
     from hinge_desktop.ui.preferences import Preferences
-    from hinge_desktop.ui.progress_view import ProgressView
-    from hinge_desktop.ui.workout_log import WorkoutLog
-    from hinge_desktop.ui.workout_view import WorkoutView
+    from hinge_desktop.ui.settings.backups_panel import BackupsPanel
+    from hinge_desktop.ui.shell.main_window import MainWindow
+    from hinge_desktop.ui.tasks import BackgroundReader
+    from hinge_desktop.ui.transfer.import_action import ImportController
+    from hinge_desktop.ui.workout.set_logger import WorkoutLog
+    from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 EXIT_STORAGE_ERROR = 2
 START_FALLBACK_MS = 1000
@@ -54,19 +54,19 @@ def run(
     open and every view is built (the start-up benchmark uses both).
     """
     if options.demo:
-        from hinge_desktop.demo_command import run_demo
+        from hinge_desktop.cli.demo import run_demo
 
         refused = run_demo(options.data_dir)
         if refused is not None:
             return refused
     if options.import_file is not None:
-        from hinge_desktop.import_command import run_import
+        from hinge_desktop.cli.import_file import run_import
 
         imported = run_import(options.data_dir, options.import_file)
         if imported != 0 or (options.export_file is None and options.screenshot_view is None):
             return imported
     if options.export_file is not None:
-        from hinge_desktop.export_command import run_export
+        from hinge_desktop.cli.export import run_export
 
         return run_export(options.data_dir, options.export_file)
     if options.screenshot_view is not None and "QT_QPA_PLATFORM" not in os.environ:
@@ -80,14 +80,14 @@ def run(
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR
 
-    from hinge_desktop.ui.application import (
+    from hinge_desktop.ui.preferences import Preferences
+    from hinge_desktop.ui.shell.application import (
         ColourSchemeFollower,
         create_application,
         hide_offscreen_noise,
         set_window_icon,
     )
-    from hinge_desktop.ui.main_window import MainWindow
-    from hinge_desktop.ui.preferences import Preferences
+    from hinge_desktop.ui.shell.main_window import MainWindow
 
     app = create_application()
     preferences = Preferences(paths.settings)
@@ -136,7 +136,7 @@ def _finish_start(
 ) -> None:
     if on_first_paint is not None:
         on_first_paint()
-    from hinge_desktop.ui.application import QuitOnSignal, set_window_icon
+    from hinge_desktop.ui.shell.application import QuitOnSignal, set_window_icon
 
     set_window_icon(app)
     QuitOnSignal(app)
@@ -213,7 +213,7 @@ def _load(
     if recovery is not None:
         print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
         if show_recovery:
-            from hinge_desktop.ui.backups_panel import recovery_box
+            from hinge_desktop.ui.settings.backups_panel import recovery_box
 
             recovery_box(window, recovery).open()
     return store, speaker, views
@@ -256,26 +256,26 @@ def install_views(
     from hinge_desktop.domain.catalogue import builtin_catalogue
     from hinge_desktop.storage.custom_drills import CustomDrillRepository
     from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
-    from hinge_desktop.ui.background import BackgroundReader
-    from hinge_desktop.ui.backups_panel import BackupsPanel
     from hinge_desktop.ui.drill_names import DrillNames
-    from hinge_desktop.ui.drills_view import DrillsView
-    from hinge_desktop.ui.export_action import install_exports
-    from hinge_desktop.ui.gate_questions import GateQuestions
-    from hinge_desktop.ui.history_view import HistoryView
-    from hinge_desktop.ui.import_action import install_import
-    from hinge_desktop.ui.ladder_coach import LadderCoach
-    from hinge_desktop.ui.ladder_panel import LadderPanel
-    from hinge_desktop.ui.library_view import LibraryView
-    from hinge_desktop.ui.log_panel import LogPanel
-    from hinge_desktop.ui.log_view import LogView
-    from hinge_desktop.ui.own_drills_view import OwnDrillsView
-    from hinge_desktop.ui.progress_view import ProgressView
-    from hinge_desktop.ui.routines_view import RoutinesView
-    from hinge_desktop.ui.settings_view import SettingsView
-    from hinge_desktop.ui.voice_preferences import follow_voice_preferences
-    from hinge_desktop.ui.workout_log import WorkoutLog, local_now
-    from hinge_desktop.ui.workout_view import WorkoutView
+    from hinge_desktop.ui.history.history_view import HistoryView
+    from hinge_desktop.ui.history.progress_view import ProgressView
+    from hinge_desktop.ui.history.workout_list_view import LogView
+    from hinge_desktop.ui.library.drills_view import DrillsView
+    from hinge_desktop.ui.library.gate_questions import GateQuestions
+    from hinge_desktop.ui.library.ladder_coach import LadderCoach
+    from hinge_desktop.ui.library.ladder_panel import LadderPanel
+    from hinge_desktop.ui.library.library_view import LibraryView
+    from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
+    from hinge_desktop.ui.library.routines_view import RoutinesView
+    from hinge_desktop.ui.settings.backups_panel import BackupsPanel
+    from hinge_desktop.ui.settings.settings_view import SettingsView
+    from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
+    from hinge_desktop.ui.tasks import BackgroundReader
+    from hinge_desktop.ui.transfer.export_action import install_exports
+    from hinge_desktop.ui.transfer.import_action import install_import
+    from hinge_desktop.ui.workout.log_panel import LogPanel
+    from hinge_desktop.ui.workout.set_logger import WorkoutLog, local_now
+    from hinge_desktop.ui.workout.workout_view import WorkoutView
 
     catalogue = builtin_catalogue()
     # Every drill's name as the person sees it, their own drills' (from imports) included.
@@ -469,7 +469,7 @@ def restore_and_rebuild(
     and the window is then rebuilt on the restored log, as at a start: nothing can show or
     undo what the log no longer holds. The new window opens on Settings, where the person was.
     """
-    from hinge_desktop.ui.backups_panel import restore_failed_box
+    from hinge_desktop.ui.settings.backups_panel import restore_failed_box
 
     views.shutdown()
     if store.db.conn.in_transaction:
@@ -497,7 +497,7 @@ def rebuild_window(
     """A new main window with every view built on ``store`` as it is now, in place of ``old``."""
     from PySide6.QtWidgets import QApplication
 
-    from hinge_desktop.ui.main_window import MainWindow
+    from hinge_desktop.ui.shell.main_window import MainWindow
 
     new = MainWindow(preferences)
     new.restoreGeometry(old.saveGeometry())
@@ -523,8 +523,8 @@ def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> Non
     from datetime import datetime
 
     from hinge_desktop.domain.plan import InvalidPlan
-    from hinge_desktop.ui.resume_prompt import ResumePrompt
-    from hinge_desktop.ui.workout_text import step_text
+    from hinge_desktop.ui.workout.resume_prompt import ResumePrompt
+    from hinge_desktop.ui.workout.workout_text import step_text
 
     unfinished = store.progress.unfinished()
     if unfinished is None:
@@ -571,7 +571,7 @@ def _fail(window: MainWindow, message: str) -> None:
 def _screenshot(
     window: MainWindow, preferences: Preferences, paths: DataPaths, options: Options
 ) -> int:
-    from hinge_desktop.ui.screenshot import ScreenshotError, save
+    from hinge_desktop.cli.screenshot import ScreenshotError, save
 
     view, file = options.screenshot_view, options.screenshot_file
     if view is None or file is None:

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.statistics import Streaks
-from hinge_desktop.ui import theme
-from hinge_desktop.ui.consistency_calendar import ConsistencyCalendar
+from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
+from hinge_desktop.ui.shell import theme
 
 TODAY = date(2026, 3, 11)  # a Wednesday
 NO_STREAKS = Streaks(0, 0, None, None)

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from hinge_desktop.demo_command import run_demo
-from hinge_desktop.domain.catalogue import builtin_catalogue
-from hinge_desktop.domain.demo_history import (
+from hinge_desktop.cli.demo import run_demo
+from hinge_desktop.demo.history import (
     HISTORY_DAYS,
     PLATEAU_LIFT,
     DemoSession,
     demo_history,
 )
+from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (
     ACTIVATION_DAYS_BEFORE_RETEST,
@@ -472,7 +472,7 @@ def hinge(*args: str) -> subprocess.CompletedProcess[str]:
 def test_demo_then_screenshot_and_a_second_demo_is_refused(data_dir: Path) -> None:
     from PySide6.QtGui import QColor, QImage
 
-    from hinge_desktop.ui.theme import ACCENT
+    from hinge_desktop.ui.shell.theme import ACCENT
 
     out = data_dir.parent / "history.png"
     result = hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "history", str(out))

@@ -16,13 +16,13 @@ from hinge_desktop.domain.drills import Equipment, Focus, Phase
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.drill_model import DrillFilterProxy, DrillListModel, DrillRole
-from hinge_desktop.ui.drills_view import DrillsView
-from hinge_desktop.ui.figure_widget import FigureWidget
-from hinge_desktop.ui.library_view import LibraryView
-from hinge_desktop.ui.main_window import MainWindow
+from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillListModel, DrillRole
+from hinge_desktop.ui.library.drills_view import DrillsView
+from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
-from hinge_desktop.ui.workout_view import WorkoutView
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.widgets.figure_widget import FigureWidget
+from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 CATALOGUE = builtin_catalogue()
 
@@ -407,7 +407,7 @@ def test_the_exported_figure_is_drawn_for_paper_even_in_dark_mode(
 ) -> None:
     from PySide6.QtWidgets import QApplication, QFileDialog
 
-    from hinge_desktop.ui import theme
+    from hinge_desktop.ui.shell import theme
 
     target = tmp_path / "bridge"
     monkeypatch.setattr(

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from hinge_desktop.cli.export import run_export
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit, Workout
-from hinge_desktop.export_command import run_export
-from hinge_desktop.storage.export_csv import HEADER, ExportError, export_csv
+from hinge_desktop.storage.exporting.csv_export import HEADER, ExportError, export_csv
 from hinge_desktop.storage.store import Store, open_store
 
 HEADER_LINE = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"

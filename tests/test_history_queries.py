@@ -21,7 +21,7 @@ from hinge_desktop.domain.statistics import (
     weekly_totals,
 )
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Unit, Workout
-from hinge_desktop.storage.history import HistoryQueries
+from hinge_desktop.storage.progress_queries import HistoryQueries
 from hinge_desktop.storage.store import Store, open_store
 
 ZONES = [

@@ -7,9 +7,10 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication
 
-from hinge_desktop.ui import line_icons, theme
-from hinge_desktop.ui.icons import app_icon, icon
-from hinge_desktop.ui.main_window import default_size
+from hinge_desktop.ui.shell import theme
+from hinge_desktop.ui.shell.main_window import default_size
+from hinge_desktop.ui.widgets import line_icons
+from hinge_desktop.ui.widgets.icons import app_icon, icon
 
 
 def test_the_app_icon_is_read_from_the_package_assets(qapp: QApplication) -> None:

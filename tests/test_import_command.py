@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from test_crash_safety import read_line
 
-from hinge_desktop.export_command import run_export
-from hinge_desktop.import_command import default_unit, run_import
+from hinge_desktop.cli.export import run_export
+from hinge_desktop.cli.import_file import default_unit, run_import
 from hinge_desktop.storage.backups import list_backups
 from hinge_desktop.storage.store import open_store
 
@@ -167,7 +167,7 @@ IMPORTER = textwrap.dedent(
     from pathlib import Path
     from hinge_desktop.domain.catalogue import builtin_catalogue
     from hinge_desktop.domain.training import Unit
-    from hinge_desktop.storage.importing import prepare_import, read_export, store_import
+    from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
     from hinge_desktop.storage.store import open_store
 
     store = open_store(Path(sys.argv[1]))
@@ -247,7 +247,7 @@ def test_the_command_line_imports_and_the_history_charts_it(tmp_path: Path) -> N
     on its most trained drill."""
     from PySide6.QtGui import QColor, QImage
 
-    from hinge_desktop.ui.theme import ACCENT
+    from hinge_desktop.ui.shell.theme import ACCENT
 
     data = tmp_path / "data"
     source = tmp_path / "strong.csv"

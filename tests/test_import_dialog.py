@@ -25,21 +25,21 @@ from hinge_desktop.domain.training import Unit
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
-from hinge_desktop.storage.export_json import export_json
-from hinge_desktop.storage.import_writer import ImportOutcome
-from hinge_desktop.storage.importing import prepare_import, read_export, store_import
+from hinge_desktop.storage.exporting.json_export import export_json
+from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
+from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.background import BackgroundReader
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.import_action import ImportController, imported_text, install_import
-from hinge_desktop.ui.import_dialog import ImportDialog
-from hinge_desktop.ui.import_worker import BackUp
-from hinge_desktop.ui.log_view import LogView
-from hinge_desktop.ui.main_window import MainWindow
-from hinge_desktop.ui.own_drills_view import OwnDrillsView
+from hinge_desktop.ui.history.progress_view import ProgressView
+from hinge_desktop.ui.history.workout_list_view import LogView
+from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
-from hinge_desktop.ui.progress_view import ProgressView
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.transfer.import_action import ImportController, imported_text, install_import
+from hinge_desktop.ui.transfer.import_dialog import ImportDialog
+from hinge_desktop.ui.transfer.import_worker import BackUp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 CATALOGUE = builtin_catalogue()

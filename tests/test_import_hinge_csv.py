@@ -18,7 +18,7 @@ from hinge_desktop.domain.imports.csv_rows import header_of, read_rows
 from hinge_desktop.domain.imports.hinge_csv import Notes, decode_notes
 from hinge_desktop.domain.imports.model import ImportFormat, LineProblem, ParsedFile, SourceSet
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit, Workout
-from hinge_desktop.storage import export_csv
+from hinge_desktop.storage.exporting import csv_export as export_csv
 from hinge_desktop.storage.store import Store, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"

@@ -25,16 +25,16 @@ from hinge_desktop.domain.training import (
     Workout,
 )
 from hinge_desktop.storage.custom_drills import CustomDrillRepository, InvalidDrillName
-from hinge_desktop.storage.export_csv import export_csv
-from hinge_desktop.storage.export_json import export_json
-from hinge_desktop.storage.import_writer import remove_import
-from hinge_desktop.storage.importing import (
+from hinge_desktop.storage.exporting.csv_export import export_csv
+from hinge_desktop.storage.exporting.json_export import export_json
+from hinge_desktop.storage.importing.prepare import (
     ImportFailed,
     PreparedImport,
     prepare_import,
     read_export,
     store_import,
 )
+from hinge_desktop.storage.importing.writer import remove_import
 from hinge_desktop.storage.store import Store, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"

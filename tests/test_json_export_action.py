@@ -18,12 +18,12 @@ from hinge_desktop.domain.imports.model import ImportFormat
 from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
-from hinge_desktop.storage.importing import prepare_import, read_export, store_import
+from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.background import BackgroundReader
-from hinge_desktop.ui.export_action import install_exports
-from hinge_desktop.ui.main_window import MainWindow
 from hinge_desktop.ui.preferences import Preferences
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.transfer.export_action import install_exports
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 CATALOGUE = builtin_catalogue()

@@ -26,9 +26,9 @@ from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.main_window import MainWindow
 from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.resume_prompt import ResumePrompt
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.workout.resume_prompt import ResumePrompt
 
 CHILD = textwrap.dedent(
     """
@@ -42,8 +42,8 @@ CHILD = textwrap.dedent(
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.speech.speaker import RecordingSpeaker
     from hinge_desktop.storage.store import open_store
-    from hinge_desktop.ui.application import create_application
-    from hinge_desktop.ui.main_window import MainWindow
+    from hinge_desktop.ui.shell.application import create_application
+    from hinge_desktop.ui.shell.main_window import MainWindow
     from hinge_desktop.ui.preferences import Preferences
 
     app = create_application()

@@ -30,8 +30,8 @@ from hinge_desktop.domain.ladder import (
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.gate_questions import GateQuestions
-from hinge_desktop.ui.ladder_panel import LadderPanel, unlock_message
+from hinge_desktop.ui.library.gate_questions import GateQuestions
+from hinge_desktop.ui.library.ladder_panel import LadderPanel, unlock_message
 
 CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=1))

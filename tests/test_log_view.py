@@ -25,9 +25,9 @@ from pytestqt.qtbot import QtBot
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Side, Unit, Workout
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.history_view import HistoryView
-from hinge_desktop.ui.log_commands import LogSet
-from hinge_desktop.ui.log_model import (
+from hinge_desktop.ui.history.history_view import HistoryView
+from hinge_desktop.ui.history.set_dialog import EditSetDialog, QuickLogDialog, next_quick_set_number
+from hinge_desktop.ui.history.workout_list_model import (
     PAGE,
     QUICK,
     WORKOUT,
@@ -38,8 +38,8 @@ from hinge_desktop.ui.log_model import (
     WorkoutLogModel,
     local_day,
 )
-from hinge_desktop.ui.log_view import LogView
-from hinge_desktop.ui.set_dialog import EditSetDialog, QuickLogDialog, next_quick_set_number
+from hinge_desktop.ui.history.workout_list_view import LogView
+from hinge_desktop.ui.set_commands import LogSet
 
 CATALOGUE = builtin_catalogue()
 NOW = datetime.now().astimezone().replace(second=0, microsecond=0)

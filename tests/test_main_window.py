@@ -13,16 +13,16 @@ from pytestqt.qtbot import QtBot
 
 from hinge_desktop import __version__
 from hinge_desktop.app import install_views, open_and_install
-from hinge_desktop.cli import VIEWS
+from hinge_desktop.cli.options import VIEWS
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui import theme
-from hinge_desktop.ui.application import ColourSchemeFollower, create_application
-from hinge_desktop.ui.main_window import MainWindow, default_size
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, LAST_VIEW, Preferences
-from hinge_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from hinge_desktop.ui.shell import theme
+from hinge_desktop.ui.shell.application import ColourSchemeFollower, create_application
+from hinge_desktop.ui.shell.main_window import MainWindow, default_size
+from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
 
 
 @pytest.fixture

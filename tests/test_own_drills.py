@@ -21,21 +21,21 @@ from hinge_desktop.domain.plan import PlanEntry
 from hinge_desktop.domain.routines import Routine
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
-from hinge_desktop.storage.importing import prepare_import, read_export, store_import
+from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.background import BackgroundReader
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.drills_view import DrillsView
-from hinge_desktop.ui.export_action import export_to
-from hinge_desktop.ui.library_view import LibraryView
-from hinge_desktop.ui.log_model import SetColumn
-from hinge_desktop.ui.log_view import LogView
-from hinge_desktop.ui.own_drills_view import OwnDrillColumn, OwnDrillsView
+from hinge_desktop.ui.history.progress_view import ProgressView
+from hinge_desktop.ui.history.workout_list_model import SetColumn
+from hinge_desktop.ui.history.workout_list_view import LogView
+from hinge_desktop.ui.library.drills_view import DrillsView
+from hinge_desktop.ui.library.library_view import LibraryView
+from hinge_desktop.ui.library.own_drills_view import OwnDrillColumn, OwnDrillsView
+from hinge_desktop.ui.library.routine_editor import RoutineEditor
+from hinge_desktop.ui.library.routines_view import RoutinesView
 from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.progress_view import ProgressView
-from hinge_desktop.ui.routine_editor import RoutineEditor
-from hinge_desktop.ui.routines_view import RoutinesView
+from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.transfer.export_action import export_to
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 CATALOGUE = builtin_catalogue()

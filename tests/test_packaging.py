@@ -68,7 +68,7 @@ def test_the_desktop_file_names_the_app_its_command_and_its_icon() -> None:
 def test_the_application_names_the_desktop_file_so_wayland_finds_its_menu_entry(
     qapp: QApplication,
 ) -> None:
-    from hinge_desktop.ui.application import create_application
+    from hinge_desktop.ui.shell.application import create_application
 
     assert create_application().desktopFileName() == DESKTOP.stem
 

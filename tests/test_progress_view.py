@@ -20,10 +20,10 @@ from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import UnlockReason
 from hinge_desktop.domain.training import LB_PER_KG, LoggedSet, SetKind, Unit
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.background import BackgroundReader
+from hinge_desktop.ui.history.progress_data import DAY, Metric
+from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
-from hinge_desktop.ui.progress_data import DAY, Metric
-from hinge_desktop.ui.progress_view import ProgressView
+from hinge_desktop.ui.tasks import BackgroundReader
 
 CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=1))

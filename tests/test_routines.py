@@ -28,10 +28,10 @@ from hinge_desktop.domain.routines import Routine, builtin_routines, routine_for
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.storage.routines import RoutineNotFound, RoutineRepository
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.drill_detail import DrillDetail
-from hinge_desktop.ui.drills_view import DrillsView
-from hinge_desktop.ui.routine_model import RoutineListModel, RoutineRole
-from hinge_desktop.ui.routines_view import RoutinesView
+from hinge_desktop.ui.library.drill_detail import DrillDetail
+from hinge_desktop.ui.library.drills_view import DrillsView
+from hinge_desktop.ui.library.routine_model import RoutineListModel, RoutineRole
+from hinge_desktop.ui.library.routines_view import RoutinesView
 
 CATALOGUE = builtin_catalogue()
 BUILTIN = {routine.id: routine for routine in builtin_routines(CATALOGUE)}

@@ -24,10 +24,10 @@ from hinge_desktop.domain.training import LoggedSet, Side, Unit
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.log_panel import LogPanel
 from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.workout_log import WorkoutLog
-from hinge_desktop.ui.workout_view import WorkoutView
+from hinge_desktop.ui.workout.log_panel import LogPanel
+from hinge_desktop.ui.workout.set_logger import WorkoutLog
+from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=1))

@@ -31,11 +31,11 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.backups import Backup, back_up, list_backups
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.background import BackgroundReader
-from hinge_desktop.ui.main_window import MainWindow
+from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.progress_view import ProgressView
-from hinge_desktop.ui.workout_log import WorkoutLog
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.workout.set_logger import WorkoutLog
 
 ZONE = timezone(timedelta(hours=1))
 TUESDAY = datetime(2026, 11, 17, 7, 5, tzinfo=ZONE)
@@ -325,7 +325,7 @@ STARTER = textwrap.dedent(
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from hinge_desktop.app import run
-    from hinge_desktop.cli import parse_args
+    from hinge_desktop.cli.options import parse_args
     from hinge_desktop.storage.backups import list_backups
 
     folder = Path(sys.argv[1])

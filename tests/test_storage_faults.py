@@ -32,8 +32,8 @@ from hinge_desktop.storage import database as database_module
 from hinge_desktop.storage.backups import back_up, backups_folder, list_backups
 from hinge_desktop.storage.errors import BackupFailed, DatabaseInUse, StorageError
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.main_window import MainWindow
 from hinge_desktop.ui.preferences import Preferences
+from hinge_desktop.ui.shell.main_window import MainWindow
 
 
 def digest(path: Path) -> str:

@@ -24,8 +24,8 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.main_window import MainWindow
 from hinge_desktop.ui.preferences import Preferences
+from hinge_desktop.ui.shell.main_window import MainWindow
 
 HEADER = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
 

@@ -21,14 +21,14 @@ from hinge_desktop.domain.figure import angles_at, scene
 from hinge_desktop.domain.timeline import GET_READY_SECONDS, build_steps
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
-from hinge_desktop.ui.main_window import MainWindow
 from hinge_desktop.ui.preferences import (
     CUE_DENSITY,
     VOICE_HINT_DISMISSED,
     VOICE_MUTED,
     Preferences,
 )
-from hinge_desktop.ui.workout_view import WorkoutView
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 CATALOGUE = builtin_catalogue()
 TICK = 0.05

@@ -10,8 +10,8 @@ from sqlite_utils import Database
 from hinge_desktop.storage.database import data_format, open_database
 from hinge_desktop.storage.favourites import FavouriteRepository
 from hinge_desktop.storage.ladder import LadderRepository
-from hinge_desktop.storage.progress import ProgressRepository
 from hinge_desktop.storage.routines import RoutineRepository
+from hinge_desktop.storage.session import ProgressRepository
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.workouts import WorkoutRepository
 

@@ -1,0 +1,1 @@
+"""The command-line jobs: parsing the options, --demo, --import, --export and --screenshot."""

@@ -1,0 +1,1 @@
+"""Writing the whole log out, as Hinge CSV and as Hinge JSON."""

@@ -1,0 +1,96 @@
+"""Storing what only Hinge's JSON export carries besides sets: the person's own drills,
+favourites, routines, the phases of the ladder reached and the "easily" answers after sets.
+
+Each is added only when missing, so importing an export into the log it came from changes
+nothing, and into a fresh log gives back the same log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from hinge_desktop.domain.routines import Routine
+from hinge_desktop.storage import timecodec
+from hinge_desktop.storage.custom_drills import CustomDrill, CustomDrillRepository
+from hinge_desktop.storage.importing.writer import SetKey
+
+AnswerKey = tuple[str, datetime, int, str]
+
+
+def write_extras(db: Database, extras: Mapping[str, Any], set_ids: Mapping[SetKey, int]) -> None:
+    """Store the extras of a parsed Hinge JSON file, inside the caller's transaction;
+    ``set_ids`` are the ids of the sets the import added, by key."""
+    drills = CustomDrillRepository(db)
+    for drill in extras.get("custom_drills", []):
+        drills.add(CustomDrill(drill["id"], drill["name"], drill["imported_as"]))
+        # An export of a log where the drill had been renamed: the name the person gave wins.
+        db.execute(
+            "UPDATE custom_drills SET name = ? WHERE id = ? AND name = imported_as",
+            [drill["name"], drill["id"]],
+        )
+    for favourite in extras.get("favourites", []):
+        db.execute(
+            "INSERT OR IGNORE INTO favourite_drills (drill_id, added_at) VALUES (?, ?)",
+            [favourite["drill_id"], timecodec.encode(favourite["added_at"])[0]],
+        )
+    _routines(db, extras.get("routines", []))
+    for event in extras.get("phase_events", []):
+        at, offset = timecodec.encode(event["reached_at"])
+        db.execute(
+            "INSERT INTO phase_events (phase, reached_at, utc_offset, reason) "
+            "SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+            "(SELECT 1 FROM phase_events WHERE phase = ? AND reached_at = ?)",
+            [event["phase"], at, offset, event["reason"], event["phase"], at],
+        )
+    answers: Mapping[AnswerKey, Mapping[str, bool]] = extras.get("answers", {})
+    for (drill_id, performed_at, number, side), given in answers.items():
+        at, offset = timecodec.encode(performed_at)
+        set_id = set_ids.get((drill_id, at + offset * 60, number, side))
+        if set_id is not None:
+            db.execute(
+                "INSERT OR IGNORE INTO gate_answers "
+                "(set_id, nobody_held, back_still, pressure_steady) VALUES (?, ?, ?, ?)",
+                [set_id, given["nobody_held"], given["back_still"], given["pressure_steady"]],
+            )
+
+
+def _routines(db: Database, routines: list[Mapping[str, Any]]) -> None:
+    position = db.execute("SELECT coalesce(max(position), -1) + 1 FROM routines").fetchone()[0]
+    for item in routines:
+        routine: Routine = item["routine"]
+        if db.execute("SELECT 1 FROM routines WHERE id = ?", [routine.id]).fetchone():
+            continue
+        db.execute(
+            "INSERT INTO routines (id, name, position, rounds, rest_after_round, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                routine.id,
+                routine.name,
+                position,
+                routine.rounds,
+                routine.rest_after_round,
+                timecodec.encode(item["created_at"])[0],
+            ],
+        )
+        position += 1
+        db.conn.executemany(
+            "INSERT INTO routine_drills "
+            "(routine_id, position, drill_id, sets, reps, hold_seconds, rest_seconds) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    routine.id,
+                    index,
+                    entry.drill_id,
+                    entry.sets,
+                    entry.reps,
+                    entry.hold_seconds,
+                    entry.rest_seconds,
+                )
+                for index, entry in enumerate(routine.entries)
+            ],
+        )

@@ -1,0 +1,121 @@
+"""An import from a file, step by step: read and plan it (nothing stored), then store it.
+
+The two steps let a preview show what would be added, and let the person change the unit of a
+file that has none, before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from hinge_desktop.domain.imports.detect import decode, parse_text
+from hinge_desktop.domain.imports.exercise_names import ExerciseMatcher
+from hinge_desktop.domain.imports.model import Localise, ParsedFile, Progress, UnknownFormat
+from hinge_desktop.domain.imports.plan import ImportPlan, plan_import
+from hinge_desktop.domain.training import Unit
+from hinge_desktop.storage.custom_drills import CustomDrillRepository
+from hinge_desktop.storage.importing.writer import ImportOutcome, count_already_stored, write_import
+
+
+class ImportFailed(Exception):
+    """The file cannot be imported; ``str()`` says why, for the person."""
+
+
+@dataclass(frozen=True)
+class PreparedImport:
+    """A file read and planned against the log; nothing stored yet."""
+
+    path: Path
+    parsed: ParsedFile
+    plan: ImportPlan
+    already_there: int
+    """Sets of the file that are in the log already and will not be added again."""
+
+    @property
+    def new_sets(self) -> int:
+        return self.plan.set_count - self.already_there
+
+
+def read_export(
+    path: Path, progress: Progress | None = None, localise: Localise | None = None
+) -> ParsedFile:
+    """Read and parse the export at ``path``; raises :class:`ImportFailed` when it cannot be
+    read or is no known format (bad lines are in the result's ``problems``)."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise ImportFailed(f"{path} is a folder; choose an export file.") from None
+    except FileNotFoundError:
+        raise ImportFailed(f"There is no file {path}.") from None
+    except OSError as exc:
+        raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    try:
+        text = decode(data, name=path.name)
+        return parse_text(text, localise or _local_time, progress)
+    except UnknownFormat as exc:
+        raise ImportFailed(str(exc)) from None
+
+
+def prepare_import(
+    db: Database,
+    path: Path,
+    parsed: ParsedFile,
+    catalogue: Iterable[tuple[str, str]],
+    unit: Unit,
+) -> PreparedImport:
+    """Plan ``parsed`` against the log: drills matched (``catalogue`` gives our drills' ids and
+    names), ``unit`` given to weights without one, and the sets already stored counted."""
+    drills = list(catalogue)
+    own = CustomDrillRepository(db)
+    matcher = ExerciseMatcher(drills, own.by_imported_name())
+    # Hinge's JSON brings the person's own drills with their names: they are stored as such.
+    brought = parsed.extras.get("custom_drills", [])
+    known = {drill_id for drill_id, _ in drills} | set(own.names())
+    if isinstance(brought, list):
+        known |= {drill["id"] for drill in brought}
+    plan = plan_import(parsed, matcher, known, unit)
+    already = count_already_stored(db, plan) if not plan.problems else 0
+    return PreparedImport(path, parsed, plan, already)
+
+
+def with_unit(
+    db: Database, prepared: PreparedImport, catalogue: Iterable[tuple[str, str]], unit: Unit
+) -> PreparedImport:
+    """The same import with ``unit`` for the weights the file gives none."""
+    return prepare_import(db, prepared.path, prepared.parsed, catalogue, unit)
+
+
+def store_import(
+    db: Database,
+    prepared: PreparedImport,
+    before_writing: Callable[[], object] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportOutcome:
+    """Store the import, all or nothing; ``before_writing`` runs first (the backup) and
+    stops the import if it raises."""
+    if prepared.plan.problems:
+        raise ImportFailed(problems_text(prepared))
+    if before_writing is not None:
+        before_writing()
+    return write_import(db, prepared.plan, prepared.path.name, progress)
+
+
+def problems_text(prepared: PreparedImport, most: int | None = None) -> str:
+    """Every bad line, one per line, as the person will read them."""
+    problems = prepared.plan.problems
+    shown = problems if most is None else problems[:most]
+    lines = [f"{prepared.path.name}, {problem}" for problem in shown]
+    if len(shown) < len(problems):
+        lines.append(f"… and {len(problems) - len(shown)} more lines.")
+    return "\n".join(lines)
+
+
+def _local_time(wall_clock: datetime) -> datetime:
+    """A local wall-clock time read from a file, with the UTC offset this computer had then
+    (summer time or not)."""
+    return wall_clock.astimezone()

@@ -1,0 +1,188 @@
+"""Storing an import: every new set of a plan in one transaction, or nothing.
+
+A set already in the log is not added again: the same drill at the same moment with the same
+set number and side is the same set, so importing a file twice adds nothing the second time,
+and a history exported from Hinge and imported back adds only what is missing. A workout that
+is already there (same start and name) takes the new sets rather than being doubled.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from hinge_desktop.domain.imports.plan import ImportPlan
+from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.storage import timecodec
+from hinge_desktop.storage.custom_drills import CustomDrill, CustomDrillRepository
+from hinge_desktop.storage.history_writer import insert_row
+from hinge_desktop.storage.sets import to_row as set_row
+from hinge_desktop.storage.workouts import to_row as workout_row
+
+SetKey = tuple[str, int, int, str]
+"""(drill id, local wall-clock time in seconds, set number, side or "").
+
+Local time, not UTC: other apps' exports carry no time zone, so the same file read on a
+computer set to another zone gives other UTC times but the same wall-clock ones."""
+
+WIDEST_OFFSET = 14 * 3600
+"""No time zone is further from UTC than this."""
+
+PROGRESS_EVERY = 500
+"""Sets between two progress reports."""
+
+
+class NothingToImport(ValueError):
+    """The plan has problems, so nothing of it may be stored."""
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    sets_added: int
+    sets_already_there: int
+    workouts_added: int
+    drills_added: int
+    import_id: int | None
+    """None when nothing was added."""
+    set_ids: dict[SetKey, int]
+    """The new sets' ids by key."""
+
+
+def set_key(logged: LoggedSet) -> SetKey:
+    at, offset = timecodec.encode(logged.performed_at)
+    local = at + offset * 60
+    return (logged.drill_id, local, logged.set_number, logged.side.value if logged.side else "")
+
+
+def stored_keys(db: Database, plan: ImportPlan) -> set[SetKey]:
+    """The keys of the sets stored in the time the plan covers."""
+    if plan.first is None or plan.last is None:
+        return set()
+    low = timecodec.encode(plan.first)[0] - 2 * WIDEST_OFFSET
+    high = timecodec.encode(plan.last)[0] + 2 * WIDEST_OFFSET
+    rows = db.execute(
+        "SELECT drill_id, performed_at + utc_offset * 60, set_number, coalesce(side, '') "
+        "FROM sets WHERE performed_at BETWEEN ? AND ?",
+        [low, high],
+    ).fetchall()
+    return {tuple(row) for row in rows}
+
+
+def count_already_stored(db: Database, plan: ImportPlan) -> int:
+    """How many of the plan's sets are in the log already (what the preview says)."""
+    stored = stored_keys(db, plan)
+    return sum(1 for planned in plan.workouts for s in planned.sets if set_key(s) in stored)
+
+
+def write_import(
+    db: Database,
+    plan: ImportPlan,
+    file_name: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportOutcome:
+    """Store the plan's new sets, workouts and drills, all together or not at all."""
+    if plan.problems:
+        raise NothingToImport(f"{len(plan.problems)} lines cannot be imported.")
+    total = plan.set_count
+    with db.atomic():
+        stored = stored_keys(db, plan)
+        import_id = insert_row(
+            db,
+            "imports",
+            {
+                "format": plan.format.value,
+                "file_name": file_name,
+                "imported_at": int(time.time()),
+                "sets_added": 0,
+                "workouts_added": 0,
+            },
+        )
+        drills = CustomDrillRepository(db)
+        for new in plan.new_drills:
+            drills.add(CustomDrill(new.id, new.name, new.imported_as))
+        workouts = _stored_workouts(db, plan)
+        added: dict[SetKey, int] = {}
+        skipped = workouts_added = done = reported = 0
+        for planned in plan.workouts:
+            fresh = [s for s in planned.sets if set_key(s) not in stored]
+            skipped += len(planned.sets) - len(fresh)
+            done += len(planned.sets)
+            if fresh:
+                workout_id = None
+                if planned.workout is not None:
+                    row = workout_row(planned.workout)
+                    workout_id = workouts.get((row["started_at"], row["name"]))
+                    if workout_id is None:
+                        workout_id = insert_row(db, "workouts", {**row, "import_id": import_id})
+                        workouts[(row["started_at"], row["name"])] = workout_id
+                        workouts_added += 1
+                for logged in fresh:
+                    key = set_key(logged)
+                    added[key] = _insert_set(db, logged, workout_id, import_id)
+                    stored.add(key)
+            if progress is not None and done - reported >= PROGRESS_EVERY:
+                progress(done, total)
+                reported = done
+        if plan.extras:
+            from hinge_desktop.storage.importing.extras import write_extras
+
+            write_extras(db, plan.extras, added)
+        if added:
+            db.execute(
+                "UPDATE imports SET sets_added = ?, workouts_added = ? WHERE id = ?",
+                [len(added), workouts_added, import_id],
+            )
+        else:
+            db.execute("DELETE FROM imports WHERE id = ?", [import_id])
+    if progress is not None:
+        progress(total, total)
+    return ImportOutcome(
+        sets_added=len(added),
+        sets_already_there=skipped,
+        workouts_added=workouts_added,
+        drills_added=len(plan.new_drills),
+        import_id=import_id if added else None,
+        set_ids=added,
+    )
+
+
+def remove_import(db: Database, import_id: int) -> int:
+    """Take an import back: its sets, and its workouts left without sets; returns the number
+    of sets removed. Drills of the person's own stay, with their names."""
+    with db.atomic():
+        removed = db.execute("DELETE FROM sets WHERE import_id = ?", [import_id]).rowcount
+        db.execute(
+            "DELETE FROM workouts WHERE import_id = ? "
+            "AND NOT EXISTS (SELECT 1 FROM sets WHERE sets.workout_id = workouts.id)",
+            [import_id],
+        )
+        # A workout that a later import or the person added sets to stays, as theirs.
+        db.execute("UPDATE workouts SET import_id = NULL WHERE import_id = ?", [import_id])
+        db.execute("DELETE FROM imports WHERE id = ?", [import_id])
+    return removed
+
+
+def _stored_workouts(db: Database, plan: ImportPlan) -> dict[tuple[int, str], int]:
+    starts = [
+        timecodec.encode(planned.workout.started_at)[0]
+        for planned in plan.workouts
+        if planned.workout is not None
+    ]
+    if not starts:
+        return {}
+    rows = db.execute(
+        "SELECT started_at, name, id FROM workouts WHERE started_at BETWEEN ? AND ?",
+        [min(starts), max(starts)],
+    ).fetchall()
+    return {(started, name): workout_id for started, name, workout_id in rows}
+
+
+def _insert_set(db: Database, logged: LoggedSet, workout_id: int | None, import_id: int) -> int:
+    row: dict[str, Any] = set_row(logged)
+    row["workout_id"] = workout_id
+    row["import_id"] = import_id
+    return insert_row(db, "sets", row)

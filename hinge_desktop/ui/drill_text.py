@@ -1,0 +1,195 @@
+"""How a drill reads on screen: its dose in words and its detail page as rich text.
+
+Every string is a literal ``QCoreApplication.translate("DrillText", …)`` call, so that
+``pyside6-lupdate`` finds them all.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication
+
+from hinge_desktop.domain.catalogue import SOURCES
+from hinge_desktop.domain.drills import CheckResult, Drill, DrillKind, Prescription
+from hinge_desktop.ui.library.drill_model import (
+    NO_EQUIPMENT,
+    equipment_name,
+    focus_name,
+    phase_name,
+)
+
+
+def _seconds(value: float) -> str:
+    return f"{value:g}"
+
+
+def dose(prescription: Prescription) -> str:
+    """ "3 × 8 reps" or "2 × 30 s hold", with "each side" where it applies."""
+    p = prescription
+    if p.reps is not None:
+        if p.per_side:
+            text = QCoreApplication.translate("DrillText", "{sets} × {reps} reps each side")
+        else:
+            text = QCoreApplication.translate("DrillText", "{sets} × {reps} reps")
+        return text.format(sets=p.sets, reps=p.reps)
+    if p.per_side:
+        text = QCoreApplication.translate("DrillText", "{sets} × {seconds} s hold each side")
+    else:
+        text = QCoreApplication.translate("DrillText", "{sets} × {seconds} s hold")
+    return text.format(sets=p.sets, seconds=p.hold_seconds)
+
+
+def tempo(prescription: Prescription) -> str:
+    t = prescription.tempo
+    return QCoreApplication.translate("DrillText", "{away}-{hold}-{back}-{rest} s").format(
+        away=_seconds(t.away), hold=_seconds(t.hold), back=_seconds(t.back), rest=_seconds(t.rest)
+    )
+
+
+def pacing(prescription: Prescription) -> str:
+    """How each rep is paced, or how to get into and out of a hold."""
+    t = prescription.tempo
+    if prescription.is_hold:
+        return QCoreApplication.translate(
+            "DrillText", "{away} s into position, hold {hold} s, {back} s back out"
+        ).format(away=_seconds(t.away), hold=prescription.hold_seconds, back=_seconds(t.back))
+    return QCoreApplication.translate("DrillText", "{tempo} (there, hold, back, pause)").format(
+        tempo=tempo(prescription)
+    )
+
+
+def rest(prescription: Prescription) -> str | None:
+    """The rest between sets, or None when there is only one set."""
+    if prescription.sets == 1:
+        return None
+    return QCoreApplication.translate("DrillText", "{seconds} s between sets").format(
+        seconds=prescription.rest_seconds
+    )
+
+
+def kind_name(kind: DrillKind) -> str:
+    return {
+        DrillKind.EXERCISE: QCoreApplication.translate("DrillText", "Exercise"),
+        DrillKind.CHECK: QCoreApplication.translate("DrillText", "Check"),
+        DrillKind.MOBILITY: QCoreApplication.translate("DrillText", "Mobility"),
+    }[kind]
+
+
+def facts_line(drill: Drill) -> str:
+    """Phase, kind, kit and focus in one line under the name."""
+    kit = ", ".join(equipment_name(item) for item in sorted(drill.equipment)) or equipment_name(
+        NO_EQUIPMENT
+    )
+    focus = ", ".join(focus_name(item) for item in sorted(drill.focus))
+    phase = QCoreApplication.translate("DrillText", "Phase {number}: {name}").format(
+        number=int(drill.phase), name=phase_name(drill.phase)
+    )
+    return " · ".join([phase, kind_name(drill.kind), kit, focus])
+
+
+def prescription_html(drill: Drill) -> str:
+    p = drill.prescription
+    rows = [
+        (QCoreApplication.translate("DrillText", "Dose"), dose(p)),
+        (
+            QCoreApplication.translate("DrillText", "Hold")
+            if p.is_hold
+            else QCoreApplication.translate("DrillText", "Tempo"),
+            pacing(p),
+        ),
+    ]
+    between = rest(p)
+    if between is not None:
+        rows.append((QCoreApplication.translate("DrillText", "Rest"), between))
+    cells = "".join(
+        f"<tr><td style='padding-right:12px'><b>{escape(label)}</b></td>"
+        f"<td>{escape(value)}</td></tr>"
+        for label, value in rows
+    )
+    # Non-breaking spaces keep each cue on one line.
+    cues = "&nbsp;&nbsp; ".join(
+        "“" + "&nbsp;".join(escape(word) for word in cue.split()) + "”" for cue in drill.cues
+    )
+    heading = escape(QCoreApplication.translate("DrillText", "Prescription"))
+    cue_heading = escape(QCoreApplication.translate("DrillText", "Cues you will hear"))
+    return f"<h3>{heading}</h3><table>{cells}</table><h3>{cue_heading}</h3><p>{cues}</p>"
+
+
+def _list(items: tuple[str, ...], ordered: bool) -> str:
+    tag = "ol" if ordered else "ul"
+    body = "".join(f"<li>{escape(item)}</li>" for item in items)
+    return f"<{tag} style='margin-left:-16px'>{body}</{tag}>"
+
+
+def _links(ids: tuple[str, ...], names: dict[str, str]) -> str:
+    return ", ".join(f"<a href='drill:{escape(i)}'>{escape(names.get(i, i))}</a>" for i in ids)
+
+
+def _heading(text: str) -> str:
+    return f"<h3>{escape(text)}</h3>"
+
+
+def _check_html(drill: Drill) -> list[str]:
+    check = drill.check
+    if check is None:
+        return []
+    parts = [_heading(QCoreApplication.translate("DrillText", "What the result looks like"))]
+    if check.result is CheckResult.MEASURE and check.measure:
+        if check.target is not None:
+            text = QCoreApplication.translate(
+                "DrillText", "Measure: {measure}, {low:g}–{high:g} {unit} (aim: {target:g} {unit})"
+            )
+        else:
+            text = QCoreApplication.translate(
+                "DrillText", "Measure: {measure}, {low:g}–{high:g} {unit}"
+            )
+        measure = text.format(
+            measure=check.measure,
+            low=check.minimum,
+            high=check.maximum,
+            unit=check.unit,
+            target=check.target,
+        )
+        parts.append(f"<p>{escape(measure)}</p>")
+    else:
+        parts.append(f"<p>{escape(QCoreApplication.translate('DrillText', 'Pass or fail.'))}</p>")
+    passed = QCoreApplication.translate("DrillText", "Pass:")
+    parts.append(f"<p><b>{escape(passed)}</b> {escape(check.pass_when)}</p>")
+    if check.criteria:
+        parts.append(_list(check.criteria, ordered=False))
+    return parts
+
+
+def detail_html(drill: Drill, names: dict[str, str]) -> str:
+    """The teaching part of the detail pane; neighbour links are ``drill:ID`` URLs."""
+    fix = escape(QCoreApplication.translate("DrillText", "Fix:"))
+    faults = "".join(
+        f"<li><b>{escape(f.fault)}</b><br/>{fix} {escape(f.fix)}</li>" for f in drill.faults
+    )
+    parts = [
+        f"<p>{escape(drill.purpose)}</p>",
+        *_check_html(drill),
+        _heading(QCoreApplication.translate("DrillText", "Set-up")),
+        _list(drill.setup, ordered=True),
+        _heading(QCoreApplication.translate("DrillText", "How to do it")),
+        _list(drill.steps, ordered=True),
+        _heading(QCoreApplication.translate("DrillText", "Common faults and their fixes")),
+        f"<ul style='margin-left:-16px'>{faults}</ul>",
+        _heading(QCoreApplication.translate("DrillText", "Safety")),
+        _list(drill.safety, ordered=False),
+    ]
+    if drill.easier or drill.harder:
+        parts.append(_heading(QCoreApplication.translate("DrillText", "Neighbours on the ladder")))
+        lines = []
+        if drill.easier:
+            label = escape(QCoreApplication.translate("DrillText", "Easier:"))
+            lines.append(f"{label} {_links(drill.easier, names)}")
+        if drill.harder:
+            label = escape(QCoreApplication.translate("DrillText", "Harder:"))
+            lines.append(f"{label} {_links(drill.harder, names)}")
+        parts.append("<p>" + "<br/>".join(lines) + "</p>")
+    titles = "; ".join(SOURCES.get(source, source) for source in drill.sources)
+    source = escape(QCoreApplication.translate("DrillText", "From:"))
+    parts.append(f"<p><small>{source} {escape(titles)}</small></p>")
+    return "".join(parts)

@@ -1,0 +1,453 @@
+"""The progress chart: a drill's metric over time (``historyPlot``) above its weekly totals as
+bars (``weeklyPlot``), sharing one date axis, with the ladder's phases marked and a read-out of
+the point under the mouse.
+
+Both plots draw from numpy arrays with downsampling and clip-to-view, so ten years of sets pan
+and zoom as smoothly as four weeks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from hinge_desktop.domain.training import LB_PER_KG, Unit
+from hinge_desktop.ui.history.progress_data import (
+    DAY,
+    PER_SET_METRICS,
+    WEIGHT_METRICS,
+    DrillProgress,
+    Metric,
+)
+from hinge_desktop.ui.history.progress_text import (
+    axis_label,
+    day_text,
+    value_text,
+    weekly_axis_label,
+    weekly_name,
+    weekly_value_text,
+)
+
+EPOCH = date(1970, 1, 1)
+EDGE = 2 * DAY
+"""Room left beside the first and last points."""
+LABEL_ROWS = (0.97, 0.89)
+"""Heights, as fractions of the chart, of the rows the phase names sit in."""
+PHASE_LEAD = 14 * DAY
+HOVER_REACH_PX = 24
+"""How far, in pixels either side of the mouse, points are looked at for the read-out."""
+"""How long before a drill's first set a phase reached is still marked on its chart."""
+
+
+@dataclass(frozen=True)
+class PhaseMark:
+    """A phase of the ladder reached on a day, to mark on the chart."""
+
+    x: float
+    label: str
+
+
+def x_to_day(x: float) -> date:
+    return EPOCH + timedelta(days=int(x // DAY))
+
+
+class GridAxis(pg.AxisItem):
+    """A value axis whose grid lines are opaque, in the colour the faint translucent lines
+    would have on the chart's background, and drawn behind the data.
+
+    Qt's raster engine draws a translucent line about ten times slower than an opaque one, and
+    the grid crosses the whole plot on every paint: translucent, it took most of the time of a
+    range change.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("left")
+        self._background = QColor(Qt.GlobalColor.white)
+
+    def set_background(self, colour: QColor) -> None:
+        self._background = QColor(colour)
+        self.picture = None
+        self.update()
+
+    def generateDrawSpecs(self, p: QPainter) -> tuple[object, list[object], list[object]] | None:
+        specs = super().generateDrawSpecs(p)
+        if specs is None:
+            return None
+        axis, ticks, texts = specs
+        return axis, [(self._opaque(pen), start, end) for pen, start, end in ticks], texts
+
+    def _opaque(self, pen: QPen) -> QPen:
+        colour, back = pen.color(), self._background
+        alpha = colour.alphaF()
+        if alpha >= 1.0:
+            return pen
+        opaque = QPen(pen)
+        opaque.setColor(
+            QColor.fromRgbF(
+                colour.redF() * alpha + back.redF() * (1 - alpha),
+                colour.greenF() * alpha + back.greenF() * (1 - alpha),
+                colour.blueF() * alpha + back.blueF() * (1 - alpha),
+            )
+        )
+        return opaque
+
+
+class ProgressChart(QWidget):
+    """Two linked plots; :meth:`show_drill` fills them, :meth:`set_range` moves them."""
+
+    hovered = Signal(str)
+    """The read-out for the point under the mouse; empty when the mouse leaves the data."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget(
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0), "left": GridAxis()}
+        )
+        self.plot.setObjectName("historyPlot")
+        self.plot.setAccessibleName(self.tr("Progress chart"))
+        self.weekly = pg.PlotWidget(
+            axisItems={"bottom": pg.DateAxisItem(utcOffset=0), "left": GridAxis()}
+        )
+        self.weekly.setObjectName("weeklyPlot")
+        self.weekly.setAccessibleName(self.tr("Weekly totals"))
+        self.weekly.setXLink(self.plot)
+        for widget in (self.plot, self.weekly):
+            item = widget.getPlotItem()
+            item.setDownsampling(auto=True, mode="peak")
+            item.setClipToView(True)
+            item.hideButtons()
+            item.setMenuEnabled(False)
+            item.showGrid(x=False, y=True, alpha=0.15)
+            # One width for both value axes keeps the two plots' dates in line, with room for
+            # five-digit weekly volumes beside the axis name.
+            item.getAxis("left").setWidth(72)
+            box = item.getViewBox()
+            box.setMouseEnabled(x=True, y=False)
+            box.disableAutoRange()
+            item.getAxis("left").setZValue(box.zValue() - 1)  # the grid behind the data
+        self.curve = self.plot.plot([], [], connect="finite", symbol="o", symbolSize=6)
+        self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=DAY * 5.6, pen=None)
+        self.weekly.addItem(self.bars)
+        self.marker = pg.ScatterPlotItem(size=12, pen=None)
+        self.plot.addItem(self.marker)
+        self._phase_lines: list[pg.InfiniteLine] = []
+        self._phases: tuple[PhaseMark, ...] = ()
+        self._marks: tuple[PhaseMark, ...] = ()
+        self._fitting = False
+        self._data: DrillProgress | None = None
+        self._metric = Metric.SESSION_REPS
+        self._unit = Unit.KG
+        self._x = np.empty(0)
+        self._y = np.empty(0)
+        self._week_y = np.empty(0)
+        self.plot.scene().sigMouseMoved.connect(self._moved)
+        view_box = self.plot.getPlotItem().getViewBox()
+        view_box.sigXRangeChanged.connect(self._layout_phase_labels)
+        view_box.sigXRangeChanged.connect(self._fit_y)
+        view_box.sigResized.connect(self._layout_phase_labels)
+        self.weekly.scene().sigMouseMoved.connect(self._moved_weekly)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.plot, 3)
+        layout.addWidget(self.weekly, 1)
+        self._apply_palette()
+
+    # Filling
+
+    def range_for(self, data: DrillProgress, days: int | None) -> tuple[float, float]:
+        """The x range that shows the last ``days`` days up to the drill's latest set (all of
+        it for None), with a little room on each side."""
+        right = (data.last_x // DAY + 1) * DAY + EDGE
+        left = data.first_x - EDGE if days is None else right - EDGE - days * DAY
+        return left, right
+
+    def show_drill(
+        self,
+        data: DrillProgress,
+        metric: Metric,
+        unit: Unit,
+        x_range: tuple[float, float],
+    ) -> None:
+        """Plot ``metric`` of ``data`` in ``unit`` with its weekly totals, over ``x_range``."""
+        self._data, self._metric, self._unit = data, metric, unit
+        factor = LB_PER_KG if unit is Unit.LB else 1.0
+        if metric in PER_SET_METRICS:
+            x, y = data.set_x, data.set_values[metric]
+        else:
+            x, y = data.session_x, data.session_values[metric]
+            if metric in WEIGHT_METRICS:
+                y = y * factor
+        keep = np.isfinite(y)
+        self._x, self._y = x[keep], y[keep]
+        if metric in WEIGHT_METRICS:
+            weeks = data.week_volume_kg * factor
+        elif metric is Metric.HOLD:
+            weeks = data.week_hold_seconds / 60.0
+        else:
+            weeks = data.week_reps
+        self._week_y = weeks
+        # The range first, so the data below is clipped and downsampled once, for it.
+        left, right = x_range
+        first, last = data.first_x, data.last_x
+        self._fitting = True
+        try:
+            for widget in (self.plot, self.weekly):
+                box = widget.getPlotItem().getViewBox()
+                box.setLimits(
+                    xMin=min(first - 60 * DAY, left),
+                    xMax=max(last + 60 * DAY, right),
+                    minXRange=7 * DAY,
+                )
+            self.plot.getPlotItem().getViewBox().setXRange(left, right, padding=0)
+        finally:
+            self._fitting = False
+        per_set = metric in PER_SET_METRICS
+        self.curve.setData(
+            self._x,
+            self._y,
+            pen=None if per_set else self._line_pen(),
+            symbolSize=5 if per_set else 6,
+        )
+        self.bars.setOpts(x=data.week_x, height=weeks, width=DAY * 5.6)
+        self.plot.getPlotItem().setLabel("left", axis_label(metric, unit))
+        self.weekly.getPlotItem().setLabel("left", weekly_axis_label(metric, unit))
+        self.weekly.getPlotItem().setTitle(weekly_name(metric, unit), size="9pt")
+        self._show_phases(self._visible_marks())
+        self.marker.setData([], [])
+        self._fit_y()
+
+    def clear(self) -> None:
+        self._data = None
+        self._x = self._y = self._week_y = np.empty(0)
+        self.curve.setData([], [])
+        self.bars.setOpts(x=[0.0], height=[0.0])
+        self.marker.setData([], [])
+        self._show_phases(())
+
+    def set_range(self, days: int | None) -> None:
+        """Show the last ``days`` days up to the latest set (all of it for None)."""
+        if self._data is None:
+            return
+        left, right = self.range_for(self._data, days)
+        self.plot.getPlotItem().getViewBox().setXRange(left, right, padding=0)
+
+    def _fit_y(self) -> None:
+        """Fit the value axes to what is shown. Amounts (reps, holds, volume and the weekly
+        bars) start at zero, so a small change looks small; loads keep a margin of at least a
+        tenth of their size around them, so a 2 kg dip does not fill the chart."""
+        if self._fitting or self._data is None:
+            return
+        low, high = self.x_range()
+        shown = self._y[(self._x >= low) & (self._x <= high)]
+        box = self.plot.getPlotItem().getViewBox()
+        if shown.size:
+            top, bottom = float(shown.max()), float(shown.min())
+            if self._metric in (Metric.TOP_WEIGHT, Metric.E1RM):
+                pad = max((top - bottom) * 0.1, top * 0.05, 1.0)
+                box.setYRange(max(0.0, bottom - pad), top + pad, padding=0)
+            else:
+                box.setYRange(0, max(top * 1.08, 1.0), padding=0)
+        weeks = self._data.week_x
+        in_view = self._week_y[(weeks >= low - 4 * DAY) & (weeks <= high + 4 * DAY)]
+        peak = float(in_view.max()) if in_view.size else 1.0
+        self.weekly.getPlotItem().getViewBox().setYRange(0, max(peak * 1.08, 1.0), padding=0)
+        # pyqtgraph moves the items to a new range when it paints, which asks for a second
+        # paint of both plots; moved now, one paint shows it.
+        for widget in (self.plot, self.weekly):
+            widget.getPlotItem().getViewBox().prepareForPaint()
+
+    def x_range(self) -> tuple[float, float]:
+        low, high = self.plot.getPlotItem().getViewBox().viewRange()[0]
+        return float(low), float(high)
+
+    def plotted(self) -> tuple[np.ndarray, np.ndarray]:
+        """The points of the main chart, as given to it (not downsampled)."""
+        return self._x, self._y
+
+    def latest_text(self) -> str:
+        """The most recent value, for the read-out when the mouse is elsewhere."""
+        if not self._x.size:
+            return ""
+        return self._point_text(self._x[-1], self._y[-1])
+
+    # Phases
+
+    def set_phases(self, marks: Sequence[PhaseMark]) -> None:
+        """Mark when each phase of the ladder was reached."""
+        self._marks = tuple(marks)
+        self._show_phases(self._visible_marks())
+
+    def _visible_marks(self) -> list[PhaseMark]:
+        # Phases reached long before the drill was first done say nothing about its chart.
+        if self._data is None:
+            return []
+        first = self._data.first_x
+        return [mark for mark in self._marks if mark.x >= first - PHASE_LEAD]
+
+    def _show_phases(self, phases: Sequence[PhaseMark]) -> None:
+        if tuple(phases) == self._phases:
+            self._layout_phase_labels()
+            return
+        self._phases = tuple(phases)
+        for line in self._phase_lines:
+            self.plot.removeItem(line)
+        self._phase_lines = []
+        colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
+        for mark in phases:
+            line = pg.InfiniteLine(
+                pos=mark.x,
+                angle=90,
+                movable=False,
+                pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
+                label=mark.label,
+                labelOpts={
+                    "position": LABEL_ROWS[0],
+                    "color": colour,
+                    "anchors": [(0, 0.5), (0, 0.5)],
+                },
+            )
+            line.setZValue(-10)
+            self.plot.addItem(line, ignoreBounds=True)
+            self._phase_lines.append(line)
+        self._layout_phase_labels()
+
+    def _layout_phase_labels(self) -> None:
+        """Give each phase's name a row at the top where it does not cover another; a name
+        with no room left is hidden (the timeline beside the chart lists every phase)."""
+        box = self.plot.getPlotItem().getViewBox()
+        free_from = [-np.inf] * len(LABEL_ROWS)
+        for line in self._phase_lines:
+            label = line.label
+            left = box.mapViewToScene(QPointF(line.value(), 0)).x()
+            width = label.textItem.boundingRect().width()
+            for row, height in enumerate(LABEL_ROWS):
+                if left >= free_from[row]:
+                    label.setPosition(height)
+                    label.setVisible(True)
+                    free_from[row] = left + width + 4
+                    break
+            else:
+                label.setVisible(False)
+
+    def phase_labels_shown(self) -> list[str]:
+        return [line.label.toPlainText() for line in self._phase_lines if line.label.isVisible()]
+
+    def phase_positions(self) -> list[float]:
+        return [float(line.value()) for line in self._phase_lines]
+
+    # Hover read-out
+
+    def _moved(self, scene_pos: QPointF) -> None:
+        box = self.plot.getPlotItem().getViewBox()
+        if not self._x.size or not box.sceneBoundingRect().contains(scene_pos):
+            self.marker.setData([], [])
+            self.hovered.emit("")
+            return
+        point = box.mapSceneToView(scene_pos)
+        index = self._nearest_point(point.x(), point.y())
+        if index is None:
+            self.hovered.emit("")
+            return
+        self.marker.setData([self._x[index]], [self._y[index]])
+        self.hovered.emit(self._point_text(self._x[index], self._y[index]))
+
+    def _moved_weekly(self, scene_pos: QPointF) -> None:
+        box = self.weekly.getPlotItem().getViewBox()
+        data = self._data
+        if data is None or not data.week_x.size or not box.sceneBoundingRect().contains(scene_pos):
+            self.hovered.emit("")
+            return
+        x = box.mapSceneToView(scene_pos).x()
+        index = self._nearest(data.week_x, x)
+        if index is None or abs(data.week_x[index] - x) > 3.5 * DAY:
+            self.hovered.emit("")
+            return
+        monday = x_to_day(data.week_x[index]) - timedelta(days=3)
+        self.hovered.emit(
+            self.tr("Week of {day} · {value}").format(
+                day=day_text(monday, weekday=False),
+                value=weekly_value_text(self._metric, float(self._week_y[index]), self._unit),
+            )
+        )
+
+    def hover_at(self, x: float, y: float) -> None:
+        """Put the mouse's read-out at the chart's point (x, y), as a move of the mouse does."""
+        box = self.plot.getPlotItem().getViewBox()
+        self._moved(box.mapViewToScene(QPointF(x, y)))
+
+    def _nearest_point(self, x: float, y: float | None) -> int | None:
+        """The point nearest on screen to (x, y): several sets of a day share one column, so
+        the height picks among them. Without y, the nearest in time."""
+        xs, ys = self._x, self._y
+        if y is None or not xs.size:
+            return self._nearest(xs, x)
+        per_x, per_y = self.plot.getPlotItem().getViewBox().viewPixelSize()
+        if per_x <= 0 or per_y <= 0:
+            return self._nearest(xs, x)
+        reach = HOVER_REACH_PX * per_x
+        low, high = np.searchsorted(xs, [x - reach, x + reach])
+        if low >= high:
+            return self._nearest(xs, x)
+        dx = (xs[low:high] - x) / per_x
+        dy = (ys[low:high] - y) / per_y
+        return int(low + np.argmin(dx * dx + dy * dy))
+
+    @staticmethod
+    def _nearest(xs: np.ndarray, x: float) -> int | None:
+        if not xs.size:
+            return None
+        index = int(np.searchsorted(xs, x))
+        candidates = [i for i in (index - 1, index) if 0 <= i < xs.size]
+        return min(candidates, key=lambda i: abs(xs[i] - x))
+
+    def _point_text(self, x: float, y: float) -> str:
+        return self.tr("{day} · {value}").format(
+            day=day_text(x_to_day(x)), value=value_text(self._metric, float(y), self._unit)
+        )
+
+    # Colours
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+
+    def _accent(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Highlight)
+
+    def _line_pen(self) -> object:
+        return pg.mkPen(self._accent(), width=2)
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        accent = self._accent()
+        for widget in (self.plot, self.weekly):
+            widget.setBackground(base)
+            item = widget.getPlotItem()
+            grid_axis = item.getAxis("left")
+            if isinstance(grid_axis, GridAxis):
+                grid_axis.set_background(base)
+            for name in ("left", "bottom"):
+                axis = item.getAxis(name)
+                axis.setPen(pg.mkPen(palette.color(QPalette.ColorRole.Mid)))
+                axis.setTextPen(pg.mkPen(text))
+        self.curve.setSymbolBrush(pg.mkBrush(accent))
+        self.curve.setSymbolPen(None)
+        if self._metric not in PER_SET_METRICS:
+            self.curve.setPen(self._line_pen())
+        bar = QColor(accent)
+        bar.setAlpha(150)
+        self.bars.setOpts(brush=pg.mkBrush(bar))
+        ring = QColor(text)
+        self.marker.setPen(pg.mkPen(ring, width=2))
+        self.marker.setBrush(pg.mkBrush(accent))

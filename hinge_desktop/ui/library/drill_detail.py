@@ -1,0 +1,270 @@
+"""The drill detail pane: figure, dose, cues, steps, faults and neighbours of one drill."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hinge_desktop.domain.drills import Drill
+from hinge_desktop.ui.drill_text import detail_html, facts_line, prescription_html
+from hinge_desktop.ui.widgets.figure_widget import FigureWidget
+from hinge_desktop.ui.widgets.icons import icon
+
+
+class DrillDetail(QWidget):
+    """Everything about one drill: figure, dose, cues, steps, faults, neighbours."""
+
+    start_requested = Signal(str)
+    favourite_toggled = Signal(str, bool)
+    neighbour_requested = Signal(str)
+    add_to_routine_requested = Signal(str, str)
+    quick_log_requested = Signal(str)
+    """Log a set of this drill (its id) without running the player."""
+    """(drill id, routine id); the routine id is empty for "a new routine"."""
+    message = Signal(str)
+
+    def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drillDetail")
+        self._names = names
+        self._drill: Drill | None = None
+
+        self.title = QLabel()
+        self.title.setObjectName("drillTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.7)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.facts = QLabel()
+        self.facts.setObjectName("drillFacts")
+        self.facts.setWordWrap(True)
+
+        self.favourite_button = QToolButton()
+        self.favourite_button.setObjectName("favouriteButton")
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.favourite_button.toggled.connect(self._favourite_toggled)
+        self.export_button = QToolButton()
+        self.export_button.setObjectName("exportFigureButton")
+        self.export_button.setText(self.tr("Export figure…"))
+        self.export_button.setAccessibleName(self.tr("Export the figure as SVG"))
+        self.export_button.setToolTip(self.tr("Save the drill's key poses as an SVG picture"))
+        self.export_button.clicked.connect(self.export_figure)
+        self.start_button = QPushButton(icon("workout"), self.tr("Start this drill"))
+        self.start_button.setObjectName("startDrillButton")
+        self.start_button.setAccessibleName(self.tr("Start this drill"))
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(36)
+        self.start_button.setMinimumWidth(170)
+        self.start_button.clicked.connect(self._start)
+        self.quick_log_button = QToolButton()
+        self.quick_log_button.setObjectName("quickLogButton")
+        self.quick_log_button.setText(self.tr("Log a set…"))
+        self.quick_log_button.setAccessibleName(self.tr("Log a set of this drill"))
+        self.quick_log_button.setToolTip(
+            self.tr("Log a set done without the player, as it was done (Ctrl+L)")
+        )
+        self.quick_log_button.setShortcut(QKeySequence("Ctrl+L"))
+        self.quick_log_button.clicked.connect(self._quick_log)
+        self.add_to_routine_button = QToolButton()
+        self.add_to_routine_button.setObjectName("addToRoutineButton")
+        self.add_to_routine_button.setText(self.tr("Add to routine"))
+        self.add_to_routine_button.setAccessibleName(self.tr("Add to routine"))
+        self.add_to_routine_button.setToolTip(
+            self.tr("Add this drill, at its usual dose, to one of your routines")
+        )
+        self.add_to_routine_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.routine_menu = QMenu(self.add_to_routine_button)
+        self.routine_menu.setObjectName("addToRoutineMenu")
+        self.add_to_routine_button.setMenu(self.routine_menu)
+        self.set_routine_names([])
+
+        actions = QHBoxLayout()
+        actions.addWidget(self.start_button)
+        actions.addWidget(self.quick_log_button)
+        actions.addWidget(self.add_to_routine_button)
+        actions.addWidget(self.favourite_button)
+        actions.addWidget(self.export_button)
+        actions.addStretch(1)
+        header = QVBoxLayout()
+        header.addWidget(self.title)
+        header.addWidget(self.facts)
+        header.addSpacing(4)
+        header.addLayout(actions)
+
+        self.figure = FigureWidget()
+        self.figure.setMinimumHeight(260)
+        self.prescription = QLabel()
+        self.prescription.setObjectName("drillPrescription")
+        self.prescription.setWordWrap(True)
+        self.prescription.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.prescription.setMinimumWidth(240)
+        self.prescription.setMaximumWidth(320)
+        top = QHBoxLayout()
+        top.addWidget(self.figure, 3)
+        top.addWidget(self.prescription, 2)
+
+        self.body = QLabel()
+        self.body.setObjectName("drillBody")
+        self.body.setWordWrap(True)
+        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.body.setTextFormat(Qt.TextFormat.RichText)
+        self.body.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.body.linkActivated.connect(self._link)
+
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(20, 16, 20, 20)
+        layout.addLayout(header)
+        layout.addSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.body)
+        layout.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
+        self.show_drill(None)
+
+    def drill(self) -> Drill | None:
+        return self._drill
+
+    def show_drill(self, drill: Drill | None, favourite: bool = False) -> None:
+        self._drill = drill
+        for widget in (
+            self.favourite_button,
+            self.export_button,
+            self.start_button,
+            self.add_to_routine_button,
+        ):
+            widget.setEnabled(drill is not None)
+        self.figure.set_drill(drill)
+        if drill is None:
+            self.title.setText(self.tr("No drill chosen"))
+            self.facts.setText(self.tr("Pick a drill from the list to see how it is done."))
+            self.prescription.clear()
+            self.body.clear()
+            return
+        self.title.setText(drill.name)
+        self.facts.setText(facts_line(drill))
+        self.prescription.setText(prescription_html(drill))
+        self.body.setText(detail_html(drill, self._names))
+        self._show_favourite(favourite)
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _show_favourite(self, favourite: bool) -> None:
+        blocked = self.favourite_button.blockSignals(True)
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.blockSignals(blocked)
+        self.favourite_button.setText(
+            self.tr("★ Favourite") if favourite else self.tr("☆ Add to favourites")
+        )
+        self.favourite_button.setAccessibleName(
+            self.tr("Remove from favourites") if favourite else self.tr("Add to favourites")
+        )
+
+    def _favourite_toggled(self, checked: bool) -> None:
+        if self._drill is not None:
+            self._show_favourite(checked)
+            self.favourite_toggled.emit(self._drill.id, checked)
+
+    def _start(self) -> None:
+        if self._drill is not None:
+            self.start_requested.emit(self._drill.id)
+
+    def _quick_log(self) -> None:
+        if self._drill is not None:
+            self.quick_log_requested.emit(self._drill.id)
+
+    def set_routine_names(self, routines: list[tuple[str, str]]) -> None:
+        """The person's routines, as (id, name), offered by "Add to routine"."""
+        self.routine_menu.clear()
+        for routine_id, name in routines:
+            action = self.routine_menu.addAction(name.replace("&", "&&"))
+            action.setObjectName(f"addToRoutine:{routine_id}")
+            action.setData(routine_id)
+            action.triggered.connect(lambda _checked=False, rid=routine_id: self._add_to(rid))
+        if routines:
+            self.routine_menu.addSeparator()
+        new = self.routine_menu.addAction(self.tr("New routine…"))
+        new.setObjectName("addToNewRoutine")
+        new.setData("")
+        new.triggered.connect(lambda _checked=False: self._add_to(""))
+
+    def _add_to(self, routine_id: str) -> None:
+        if self._drill is not None:
+            self.add_to_routine_requested.emit(self._drill.id, routine_id)
+
+    def _link(self, url: str) -> None:
+        if url.startswith("drill:"):
+            self.neighbour_requested.emit(url.removeprefix("drill:"))
+
+    def export_figure(self) -> None:
+        """Save the key poses as an SVG, always in the light palette: it is for paper."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
+
+        from hinge_desktop.ui.library.figure_export import write_svg
+        from hinge_desktop.ui.shell import theme
+
+        if self._drill is None:
+            return
+        folder = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.PicturesLocation
+        ) or str(Path.home())
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the figure"),
+            str(Path(folder) / f"{self._drill.id}.svg"),
+            self.tr("SVG pictures (*.svg)"),
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() != ".svg":
+            # The dialog asked about overwriting the name typed, not the one with .svg added.
+            path = path.with_name(path.name + ".svg")
+            if path.exists():
+                answer = QMessageBox.question(
+                    self,
+                    self.tr("Replace the file?"),
+                    self.tr("{path} already exists. Replace it?").format(path=path),
+                )
+                if answer != QMessageBox.StandardButton.Yes:
+                    return
+        try:
+            write_svg(self._drill, path, theme.palette_for(theme.LIGHT))
+        except OSError as error:
+            QMessageBox.warning(
+                self,
+                self.tr("Export failed"),
+                self.tr("Could not write {path}: {error}").format(path=path, error=error),
+            )
+            return
+        self.message.emit(self.tr("Figure saved to {path}").format(path=path))

@@ -1,0 +1,259 @@
+"""The phase ladder at a glance: seven rungs, what opens the next one, and a start button.
+
+The rungs read bottom to top, from the checks to single-leg hinges: reached ones are ticked,
+the current one is highlighted.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.ladder import (
+    STRAIGHT_LEG_RAISE_TARGET,
+    LadderHint,
+    LadderState,
+    UnlockReason,
+    suggested_phase,
+    suggested_routine,
+)
+from hinge_desktop.ui.library.drill_model import phase_name
+
+TICK = "✓"
+CURRENT = "●"
+AHEAD = "○"
+
+
+def unlock_message(from_phase: Phase, to_phase: Phase, reason: UnlockReason) -> str:
+    """What to tell the person when the ladder moves them up, in a sentence or two."""
+    to_name, from_name = phase_name(to_phase), phase_name(from_phase)
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Ladder", text)
+
+    if reason is UnlockReason.SQUEEZE_FAILED:
+        text = tr(
+            "Your glutes need waking up first, so you start with {to}. "
+            "Do its routine every day, even twice a day."
+        )
+    elif reason is UnlockReason.SQUEEZE_PASSED and from_phase is Phase.CHECK:
+        text = tr(
+            "Your glutes answer the squeeze, so you can skip activation: "
+            "you've unlocked {to}. Its routine is suggested next."
+        )
+    elif reason is UnlockReason.SQUEEZE_PASSED:
+        text = tr(
+            "Your glutes answer the squeeze now: you've unlocked {to}. "
+            "Its routine is suggested next."
+        )
+    elif reason is UnlockReason.STRAIGHT_LEG_RAISE:
+        text = tr(
+            "Your straight-leg raise reached its target: you've unlocked {to}. "
+            "Its routine is suggested next."
+        )
+    elif reason is UnlockReason.MOBILITY_DAYS:
+        text = tr(
+            "Your mobility work has added up: you've unlocked {to}. Its routine is suggested next."
+        )
+    elif reason is UnlockReason.EASY_SESSIONS:
+        text = tr(
+            "{from_} felt easy on three different days: you've unlocked {to}. "
+            "Its routine is suggested next; start light."
+        )
+    else:
+        text = tr("You've reached {to}.")
+    return text.format(to=to_name, from_=from_name)
+
+
+def hint_text(state: LadderState) -> str:
+    """What opens the next rung, in words."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Ladder", text)
+
+    hint = state.hint
+    if hint is LadderHint.TAKE_SQUEEZE_TEST:
+        return tr(
+            "Take the glute squeeze test: it decides whether glute activation "
+            "or mobility comes first."
+        )
+    if hint is LadderHint.ACTIVATION_DAYS:
+        return tr(
+            "Do the activation routine daily. After {days} days, retake the glute squeeze test: "
+            "when your glutes tighten, mobility opens."
+        ).format(days=state.needed)
+    if hint is LadderHint.RETAKE_SQUEEZE_TEST:
+        return tr("Retake the glute squeeze test: when your glutes tighten, mobility opens.")
+    if hint is LadderHint.MOBILITY_OR_LEG_RAISE:
+        return tr(
+            "Raise a straight leg to {degrees:g}° in the straight-leg raise test, or do "
+            "mobility work on {days} different days, to open patterning."
+        ).format(degrees=STRAIGHT_LEG_RAISE_TARGET, days=state.needed)
+    if hint is LadderHint.EASY_SESSIONS:
+        following = phase_name(Phase(state.phase + 1))
+        return tr(
+            "After a set, answer the three questions. {days} days with three yes answers "
+            "open {next}."
+        ).format(days=state.needed, next=following)
+    return tr("You're on the top rung. Keep every rep easy and add load slowly.")
+
+
+def progress_text(state: LadderState) -> str:
+    """ "2 of 3 sessions passed", or empty where nothing is counted."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Ladder", text)
+
+    hint = state.hint
+    if hint in (LadderHint.ACTIVATION_DAYS, LadderHint.RETAKE_SQUEEZE_TEST):
+        text = tr("{done} of {needed} days of activation")
+    elif hint is LadderHint.MOBILITY_OR_LEG_RAISE:
+        text = tr("{done} of {needed} days of mobility")
+    elif hint is LadderHint.EASY_SESSIONS:
+        text = tr("{done} of {needed} sessions passed")
+    else:
+        return ""
+    return text.format(done=state.passed_sessions, needed=state.needed)
+
+
+class _Rung(QFrame):
+    def __init__(self, phase: Phase) -> None:
+        super().__init__()
+        self.phase = phase
+        self.setObjectName(f"ladderRung{int(phase)}")
+        self.setAutoFillBackground(True)
+        self.mark = QLabel(AHEAD)
+        self.mark.setFixedWidth(22)
+        self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.number = QLabel(str(int(phase)))
+        self.number.setFixedWidth(14)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.name = QLabel(phase_name(phase))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 3, 8, 3)
+        layout.setSpacing(8)
+        layout.addWidget(self.mark)
+        layout.addWidget(self.number)
+        layout.addWidget(self.name, 1)
+
+    def show_as(self, current: bool, reached: bool) -> None:
+        self.mark.setText(CURRENT if current else TICK if reached else AHEAD)
+        font = QFont(self.font())
+        font.setBold(current)
+        self.name.setFont(font)
+        palette = self.parentWidget().palette() if self.parentWidget() else self.palette()
+        role = QPalette.ColorRole
+        background = palette.color(role.Highlight) if current else palette.color(role.Window)
+        foreground = palette.color(role.HighlightedText if current else role.WindowText)
+        if not current and not reached:
+            foreground = palette.color(QPalette.ColorGroup.Disabled, role.WindowText)
+        own = QPalette(palette)
+        own.setColor(role.Window, background)
+        own.setColor(role.WindowText, foreground)
+        self.setPalette(own)
+        name = phase_name(self.phase)
+        if current:
+            status = QCoreApplication.translate("Ladder", "{phase}: your phase now")
+        elif reached:
+            status = QCoreApplication.translate("Ladder", "{phase}: reached")
+        else:
+            status = QCoreApplication.translate("Ladder", "{phase}: not yet")
+        self.setAccessibleName(status.format(phase=name))
+
+
+class LadderPanel(QWidget):
+    """Where the person stands on the ladder, and the routine to do next."""
+
+    start_routine_requested = Signal(str)
+    """The id of the suggested routine ("builtin.phase-N")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ladderPanel")
+        self.setAccessibleName(self.tr("Your phase on the ladder"))
+        self._routine_id = suggested_routine(
+            LadderState(Phase.CHECK, 0, 0, LadderHint.TAKE_SQUEEZE_TEST)
+        )
+
+        title = QLabel(self.tr("Your ladder"))
+        title.setObjectName("ladderTitle")
+        title_font = QFont(title.font())
+        title_font.setPointSizeF(max(title_font.pointSizeF(), 9.0) * 1.3)
+        title_font.setBold(True)
+        title.setFont(title_font)
+
+        self._rungs = {phase: _Rung(phase) for phase in Phase}
+        rungs = QVBoxLayout()
+        rungs.setSpacing(2)
+        for phase in sorted(Phase, reverse=True):
+            rungs.addWidget(self._rungs[phase])
+
+        self.hint = QLabel()
+        self.hint.setObjectName("ladderHint")
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.hint.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("ladderProgress")
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(8)
+        self.progress_label = QLabel()
+        self.progress_label.setObjectName("ladderProgressText")
+        self.start_button = QPushButton()
+        self.start_button.setObjectName("startSuggestedButton")
+        self.start_button.setMinimumHeight(36)
+        self.start_button.clicked.connect(
+            lambda: self.start_routine_requested.emit(self._routine_id)
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.setSpacing(8)
+        layout.addWidget(title)
+        layout.addLayout(rungs)
+        layout.addSpacing(4)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.progress_label)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.start_button)
+        layout.addStretch(1)
+        self.show_state(LadderState(Phase.CHECK, 0, 0, LadderHint.TAKE_SQUEEZE_TEST))
+
+    def show_state(self, state: LadderState) -> None:
+        reached = state.reached_phases
+        for phase, rung in self._rungs.items():
+            rung.show_as(current=phase is state.phase, reached=phase in reached)
+        hint = hint_text(state)
+        self.hint.setText(hint)
+        self.hint.setAccessibleName(hint)
+        counted = progress_text(state)
+        self.progress_label.setText(counted)
+        self.progress_label.setAccessibleName(counted)
+        self.progress_label.setVisible(bool(counted))
+        self.progress.setVisible(bool(counted))
+        if counted:
+            self.progress.setRange(0, max(state.needed, 1))
+            self.progress.setValue(min(state.passed_sessions, state.needed))
+            self.progress.setAccessibleName(counted)
+        self._routine_id = suggested_routine(state)
+        routine_phase = suggested_phase(state)
+        if routine_phase is Phase.CHECK:
+            label = self.tr("Start the checks")
+        else:
+            label = self.tr("Start: {phase}").format(phase=phase_name(routine_phase))
+        self.start_button.setText(label)
+        self.start_button.setAccessibleName(label)
+
+    def suggested_routine_id(self) -> str:
+        return self._routine_id

@@ -1,0 +1,492 @@
+"""One routine, shown and edited: its name, its drills in order with their doses, its rounds.
+
+The editor never writes anything itself: each change is offered as a new :class:`Routine`
+through :attr:`RoutineEditor.changed`, and the view that owns the repository saves it (or
+refuses it and shows the routine as it was, with :meth:`RoutineEditor.show_error`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.plan import (
+    BETWEEN_CIRCUIT_DRILLS_SECONDS,
+    MAX_REST_SECONDS,
+    MAX_ROUNDS,
+    MAX_SETS,
+    InvalidPlan,
+    PlanEntry,
+)
+from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine
+from hinge_desktop.domain.training import MAX_HOLD_SECONDS, MAX_REPS
+from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.library.routine_model import (
+    entry_dose,
+    routine_description,
+    routine_name,
+    routine_summary,
+)
+from hinge_desktop.ui.widgets.icons import icon
+
+
+class RoutineEditor(QWidget):
+    """The right-hand pane of the routines view. Built-in routines are shown read-only."""
+
+    changed = Signal(object, int)
+    """A new :class:`Routine` the person made by editing the one shown, and the index of the
+    drill to keep selected once it is shown."""
+    refused = Signal(str)
+    """Why an edit was refused before it could be offered."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        parent: QWidget | None = None,
+        *,
+        names: DrillNames | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("routineEditor")
+        self._catalogue = catalogue
+        self._names = names
+        if names is not None:
+            names.changed.connect(self._names_changed)
+        self._routine: Routine | None = None
+
+        self.name = QLineEdit()
+        self.name.setObjectName("routineName")
+        self.name.setAccessibleName(self.tr("Routine name"))
+        self.name.setPlaceholderText(self.tr("Name of the routine"))
+        self.name.setMaxLength(MAX_NAME_LENGTH)
+        font = self.name.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name.setFont(font)
+        self.name.editingFinished.connect(self._name_edited)
+        self.summary = QLabel()
+        self.summary.setObjectName("routineSummary")
+        self.description = QLabel()
+        self.description.setObjectName("routineDescription")
+        self.description.setWordWrap(True)
+        self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.start_button = QPushButton(icon("workout"), self.tr("Start this routine"))
+        self.start_button.setObjectName("startRoutineButton")
+        self.start_button.setAccessibleName(self.tr("Start this routine"))
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(36)
+        self.start_button.setMinimumWidth(170)
+        self.duplicate_button = QPushButton(self.tr("Duplicate"))
+        self.duplicate_button.setObjectName("duplicateRoutineButton")
+        self.duplicate_button.setAccessibleName(self.tr("Duplicate this routine"))
+        self.duplicate_button.setMinimumHeight(36)
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setObjectName("deleteRoutineButton")
+        self.delete_button.setAccessibleName(self.tr("Delete this routine"))
+        self.delete_button.setMinimumHeight(36)
+        actions = QHBoxLayout()
+        actions.addWidget(self.start_button)
+        actions.addWidget(self.duplicate_button)
+        actions.addWidget(self.delete_button)
+        actions.addStretch(1)
+
+        self.rounds = self._spin("roundsInput", self.tr("Rounds"), 1, MAX_ROUNDS)
+        self.rounds.setToolTip(
+            self.tr("Above 1 the routine runs as a circuit: one set of each drill per round")
+        )
+        self.rest_after_round = self._spin(
+            "restAfterRoundInput", self.tr("Rest after each round, seconds"), 0, MAX_REST_SECONDS
+        )
+        self.rest_after_round.setSuffix(self.tr(" s"))
+        self.rest_after_round.setSingleStep(15)
+        self.rounds.valueChanged.connect(self._rounds_edited)
+        self.rest_after_round.valueChanged.connect(self._rounds_edited)
+        rounds_row = QHBoxLayout()
+        rounds_label = QLabel(self.tr("&Rounds"))
+        rounds_label.setBuddy(self.rounds)
+        rest_label = QLabel(self.tr("R&est after each round"))
+        rest_label.setBuddy(self.rest_after_round)
+        rounds_row.addWidget(rounds_label)
+        rounds_row.addWidget(self.rounds)
+        rounds_row.addSpacing(16)
+        rounds_row.addWidget(rest_label)
+        rounds_row.addWidget(self.rest_after_round)
+        rounds_row.addStretch(1)
+
+        self.entries = QTreeWidget()
+        self.entries.setObjectName("routineEntries")
+        self.entries.setAccessibleName(self.tr("Drills of the routine"))
+        self.entries.setColumnCount(3)
+        self.entries.setHeaderLabels([self.tr("#"), self.tr("Drill"), self.tr("Dose")])
+        self.entries.setRootIsDecorated(False)
+        self.entries.setUniformRowHeights(True)
+        self.entries.setAlternatingRowColors(True)
+        self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.entries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.entries.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
+        header = self.entries.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.entries.currentItemChanged.connect(lambda *_args: self._show_entry())
+        self.empty = QLabel(
+            self.tr("No drills yet. In the Drills library, open a drill and use “Add to routine”.")
+        )
+        self.empty.setObjectName("routineEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMinimumHeight(80)
+
+        self.move_up_button = self._tool(
+            "moveEntryUpButton", self.tr("↑ Move up"), self.tr("Move the drill up (Ctrl+Up)")
+        )
+        self.move_down_button = self._tool(
+            "moveEntryDownButton",
+            self.tr("↓ Move down"),
+            self.tr("Move the drill down (Ctrl+Down)"),
+        )
+        self.remove_button = self._tool(
+            "removeEntryButton", self.tr("Remove"), self.tr("Remove the drill (Delete)")
+        )
+        self.move_up_button.clicked.connect(lambda: self.move_entry(-1))
+        self.move_down_button.clicked.connect(lambda: self.move_entry(1))
+        self.remove_button.clicked.connect(self.remove_entry)
+        self._shortcut(self.tr("Ctrl+Up"), lambda: self.move_entry(-1), "moveEntryUpAction")
+        self._shortcut(self.tr("Ctrl+Down"), lambda: self.move_entry(1), "moveEntryDownAction")
+        self._shortcut(QKeySequence.StandardKey.Delete, self.remove_entry, "removeEntryAction")
+
+        self.entry_title = QLabel()
+        self.entry_title.setObjectName("entryTitle")
+        bold = self.entry_title.font()
+        bold.setBold(True)
+        self.entry_title.setFont(bold)
+        self.sets = self._spin("entrySetsInput", self.tr("Sets"), 1, MAX_SETS)
+        self.reps = self._spin("entryRepsInput", self.tr("Reps"), 1, MAX_REPS)
+        self.hold = self._spin("entryHoldInput", self.tr("Hold, seconds"), 1, int(MAX_HOLD_SECONDS))
+        self.hold.setSuffix(self.tr(" s"))
+        self.hold.setSingleStep(5)
+        self.rest = self._spin(
+            "entryRestInput", self.tr("Rest between sets, seconds"), 0, MAX_REST_SECONDS
+        )
+        self.rest.setSuffix(self.tr(" s"))
+        self.rest.setSingleStep(15)
+        for spin in (self.sets, self.reps, self.hold, self.rest):
+            spin.valueChanged.connect(self._dose_edited)
+        self.dose_form = QFormLayout()
+        self.dose_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.dose_form.addRow(self.tr("&Sets"), self.sets)
+        self.dose_form.addRow(self.tr("Re&ps"), self.reps)
+        self.dose_form.addRow(self.tr("&Hold"), self.hold)
+        self.dose_form.addRow(self.tr("Res&t between sets"), self.rest)
+        self.circuit_note = QLabel(
+            self.tr(
+                "In a circuit each drill is done once per round, with {seconds} s to move on "
+                "to the next drill."
+            ).format(seconds=f"{BETWEEN_CIRCUIT_DRILLS_SECONDS:g}")
+        )
+        self.circuit_note.setObjectName("circuitNote")
+        self.circuit_note.setWordWrap(True)
+        self.dose_panel = QFrame()
+        self.dose_panel.setObjectName("entryDosePanel")
+        self.dose_panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.dose_panel.setMinimumWidth(200)
+        dose_layout = QVBoxLayout(self.dose_panel)
+        dose_layout.addWidget(self.entry_title)
+        dose_layout.addLayout(self.dose_form)
+        dose_layout.addWidget(self.circuit_note)
+        dose_layout.addStretch(1)
+        entry_buttons = QHBoxLayout()
+        entry_buttons.addWidget(self.move_up_button)
+        entry_buttons.addWidget(self.move_down_button)
+        entry_buttons.addWidget(self.remove_button)
+        entry_buttons.addStretch(1)
+        dose_layout.addLayout(entry_buttons)
+
+        self.error = QLabel()
+        self.error.setObjectName("routineError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c0392b;")
+        self.error.hide()
+
+        lists = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self.entries, 1)
+        left.addWidget(self.empty, 1)
+        lists.addLayout(left, 3)
+        lists.addWidget(self.dose_panel, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(self.name)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.description)
+        layout.addSpacing(4)
+        layout.addLayout(actions)
+        layout.addSpacing(8)
+        layout.addLayout(rounds_row)
+        layout.addLayout(lists, 1)
+        layout.addWidget(self.error)
+        self.show_routine(None)
+
+    def _spin(self, name: str, label: str, low: int, high: int) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setObjectName(name)
+        spin.setAccessibleName(label)
+        spin.setRange(low, high)
+        spin.setKeyboardTracking(False)
+        spin.setMinimumWidth(90)
+        return spin
+
+    def _tool(self, name: str, text: str, tip: str) -> QToolButton:
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
+        button.setAccessibleName(tip.split(" (")[0])
+        button.setToolTip(tip)
+        return button
+
+    def _shortcut(
+        self, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object, name: str
+    ) -> None:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(keys))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.entries.addAction(action)
+
+    # Showing -----------------------------------------------------------------------------
+
+    def routine(self) -> Routine | None:
+        return self._routine
+
+    def current_entry(self) -> int:
+        """The index of the selected drill, or -1."""
+        item = self.entries.currentItem()
+        return -1 if item is None else self.entries.indexOfTopLevelItem(item)
+
+    def show_routine(self, routine: Routine | None, entry: int | None = None) -> None:
+        """Show ``routine``, with drill ``entry`` selected (default: keep the selected one when
+        it is the same routine, else the first)."""
+        same = routine is not None and self._routine is not None and routine.id == self._routine.id
+        if entry is None:
+            entry = max(self.current_entry(), 0) if same else 0
+        self._routine = routine
+        if not same:
+            self.show_error("")
+        editable = routine is not None and not routine.builtin
+        blocked = self.name.blockSignals(True)
+        self.name.setText("" if routine is None else routine_name(routine))
+        self.name.blockSignals(blocked)
+        self.name.setReadOnly(not editable)
+        self.name.setEnabled(routine is not None)
+        self.start_button.setEnabled(routine is not None and bool(routine.entries))
+        self.start_button.setToolTip(
+            ""
+            if routine is None or routine.entries
+            else self.tr("Add a drill first: open one in the library and use “Add to routine”")
+        )
+        self.duplicate_button.setEnabled(routine is not None)
+        self.duplicate_button.setText(
+            self.tr("Duplicate to edit") if routine and routine.builtin else self.tr("Duplicate")
+        )
+        self.delete_button.setEnabled(editable)
+        self.delete_button.setVisible(routine is None or not routine.builtin)
+        if routine is None:
+            self.summary.setText(self.tr("No routine chosen"))
+            self.description.clear()
+        else:
+            self.summary.setText(routine_summary(routine))
+            text = routine_description(routine)
+            if routine.builtin:
+                text = self.tr("{description}\nBuilt in: duplicate it to change it.").format(
+                    description=text
+                )
+            self.description.setText(text)
+        self.description.setVisible(bool(self.description.text()))
+        for spin, value in (
+            (self.rounds, 1 if routine is None else routine.rounds),
+            (self.rest_after_round, 0 if routine is None else routine.rest_after_round),
+        ):
+            blocked = spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(blocked)
+            spin.setEnabled(editable)
+        self.rest_after_round.setEnabled(editable and routine is not None and routine.is_circuit)
+        self._fill_entries(entry)
+
+    def _fill_entries(self, selected: int) -> None:
+        routine = self._routine
+        entries = () if routine is None else routine.entries
+        blocked = self.entries.blockSignals(True)
+        self.entries.clear()
+        for number, entry in enumerate(entries, start=1):
+            item = QTreeWidgetItem(
+                [
+                    str(number),
+                    self._drill_name(entry.drill_id),
+                    entry_dose(
+                        entry,
+                        routine is not None and routine.is_circuit,
+                        self._per_side(entry.drill_id),
+                    ),
+                ]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, entry.drill_id)
+            self.entries.addTopLevelItem(item)
+        current = self.entries.topLevelItem(max(0, min(selected, len(entries) - 1)))
+        if current is not None:
+            self.entries.setCurrentItem(current)
+        self.entries.blockSignals(blocked)
+        self.entries.setVisible(bool(entries))
+        self.empty.setVisible(routine is not None and not entries)
+        self.empty.setText(
+            self.tr("No drills yet. In the Drills library, open a drill and use “Add to routine”.")
+            if routine is not None and not routine.builtin
+            else ""
+        )
+        self._show_entry()
+
+    def _per_side(self, drill_id: str) -> bool:
+        return drill_id in self._catalogue and self._catalogue.get(drill_id).prescription.per_side
+
+    def _names_changed(self) -> None:
+        self._fill_entries(max(self.current_entry(), 0))
+
+    def _drill_name(self, drill_id: str) -> str:
+        if drill_id in self._catalogue:
+            return self._catalogue.get(drill_id).name
+        if self._names is not None and self._names.is_own(drill_id):
+            return self._names.name(drill_id)
+        return self.tr("Unknown drill ({id})").format(id=drill_id)
+
+    def _show_entry(self) -> None:
+        routine = self._routine
+        index = self.current_entry()
+        entry = None if routine is None or index < 0 else routine.entries[index]
+        editable = routine is not None and not routine.builtin
+        self.dose_panel.setVisible(entry is not None)
+        count = 0 if routine is None else len(routine.entries)
+        for button in (self.move_up_button, self.move_down_button, self.remove_button):
+            button.setVisible(editable)
+        self.move_up_button.setEnabled(editable and index > 0)
+        self.move_down_button.setEnabled(editable and 0 <= index < count - 1)
+        self.remove_button.setEnabled(editable and entry is not None)
+        if entry is None or routine is None:
+            return
+        self.entry_title.setText(
+            self.tr("{number}. {drill}").format(
+                number=index + 1, drill=self._drill_name(entry.drill_id)
+            )
+        )
+        circuit = routine.is_circuit
+        values = (
+            (self.sets, entry.sets),
+            (self.reps, entry.reps or 1),
+            (self.hold, entry.hold_seconds or 1),
+            (self.rest, entry.rest_seconds),
+        )
+        for spin, value in values:
+            blocked = spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(blocked)
+            spin.setEnabled(editable)
+        by_reps = entry.reps is not None
+        self.dose_form.setRowVisible(self.reps, by_reps)
+        self.dose_form.setRowVisible(self.hold, not by_reps)
+        self.dose_form.setRowVisible(self.sets, not circuit)
+        self.dose_form.setRowVisible(self.rest, not circuit)
+        self.circuit_note.setVisible(circuit)
+
+    def show_error(self, text: str) -> None:
+        """Say why the last change was refused (empty text hides the message)."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+    # Editing -----------------------------------------------------------------------------
+
+    def _editable(self) -> Routine | None:
+        routine = self._routine
+        return None if routine is None or routine.builtin else routine
+
+    def _offer(self, make: Callable[[Routine], Routine], select: int | None = None) -> None:
+        """Build the changed routine; a refused change is reported and the routine re-shown."""
+        routine = self._editable()
+        if routine is None:
+            return
+        try:
+            changed = make(routine)
+        except InvalidPlan as error:
+            self.show_routine(routine)
+            self.show_error(str(error))
+            self.refused.emit(str(error))
+            return
+        self.show_error("")
+        self.changed.emit(changed, max(self.current_entry(), 0) if select is None else select)
+
+    def _name_edited(self) -> None:
+        routine = self._editable()
+        if routine is None or self.name.text() == routine.name:
+            return
+        text = self.name.text()
+        self._offer(lambda r: r.renamed(text))
+
+    def _rounds_edited(self) -> None:
+        rounds = self.rounds.value()
+        rest = self.rest_after_round.value()
+        self._offer(lambda r: r.with_rounds(rounds, rest))
+
+    def _dose_edited(self) -> None:
+        routine = self._editable()
+        index = self.current_entry()
+        if routine is None or index < 0:
+            return
+        entry = routine.entries[index]
+        by_reps = entry.reps is not None
+
+        def change(r: Routine) -> Routine:
+            return r.with_entry(
+                index,
+                PlanEntry(
+                    entry.drill_id,
+                    self.sets.value(),
+                    self.reps.value() if by_reps else None,
+                    None if by_reps else self.hold.value(),
+                    self.rest.value(),
+                ),
+            )
+
+        self._offer(change)
+
+    def move_entry(self, step: int) -> None:
+        index = self.current_entry()
+        routine = self._editable()
+        if routine is None or index < 0 or not 0 <= index + step < len(routine.entries):
+            return
+        self._offer(lambda r: r.moved(index, index + step), index + step)
+
+    def remove_entry(self) -> None:
+        index = self.current_entry()
+        if index >= 0:
+            self._offer(lambda r: r.without_entry(index), index)

@@ -1,0 +1,1 @@
+"""Settings: preferences, the voice and backups."""

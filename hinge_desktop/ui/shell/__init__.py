@@ -1,0 +1,1 @@
+"""The window around the views: application set-up, main window, navigation, menus, theme."""

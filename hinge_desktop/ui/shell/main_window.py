@@ -1,0 +1,343 @@
+"""The main window: side navigation, the four views, menus and the status bar.
+
+It only hosts views; app.py builds them with their collaborators and installs them here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from hinge_desktop import APP_NAME, __version__
+from hinge_desktop.cli.options import VIEWS
+from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
+from hinge_desktop.ui.widgets.icons import icon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QPaintEvent
+    from PySide6.QtWidgets import QMessageBox
+
+    from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
+
+DEFAULT_SIZE = QSize(1280, 800)
+
+
+def default_size(available: QSize) -> QSize:
+    """1280 by 800 pixels, or nine tenths of the screen where that is smaller."""
+    return DEFAULT_SIZE.boundedTo(available * 0.9)
+
+
+class MainWindow(QMainWindow):
+    first_painted = Signal()
+    state_saving = Signal()
+    """Emitted when the window saves its state, so each view can save its own with it."""
+    """Emitted once, when the window has painted for the first time."""
+
+    view_changed = Signal(str)
+    follow_along_changed = Signal(bool)
+    """Emitted when the window enters (True) or leaves (False) the follow-along mode."""
+
+    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.setAccessibleName(APP_NAME)
+        self.setWindowTitle(APP_NAME)
+        self._preferences = preferences
+        self._painted = False
+        self._follow_along = False
+        self._maximized_before = False
+        self._titles = {
+            "drills": self.tr("Drills"),
+            "workout": self.tr("Workout"),
+            "history": self.tr("History"),
+            "settings": self.tr("Settings"),
+        }
+
+        self._nav = QListWidget()
+        self._nav.setObjectName("viewNav")
+        self._nav.setAccessibleName(self.tr("Views"))
+        self._nav.setIconSize(QSize(24, 24))
+        self._nav.setFixedWidth(200)
+        self._nav.setFrameShape(QListWidget.Shape.NoFrame)
+        self._nav.setSpacing(3)
+        self._nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        nav_font = self._nav.font()
+        nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
+        self._nav.setFont(nav_font)
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("viewStack")
+        for name in VIEWS:
+            item = QListWidgetItem(icon(name), self._titles[name])
+            item.setSizeHint(QSize(0, 44))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self._nav.addItem(item)
+            self._stack.addWidget(QWidget())
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self._nav)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.statusBar().setObjectName("statusBar")
+        self._nav.currentRowChanged.connect(self._on_row_changed)
+
+        geometry = preferences.get(WINDOW_GEOMETRY)
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(default_size(self.screen().availableGeometry().size()))
+        self.show_view(preferences.get(LAST_VIEW))
+
+    # Views -------------------------------------------------------------------------------
+
+    def install_view(self, name: str, view: QWidget) -> None:
+        """Put ``view`` in the place of ``name`` (one of the names in VIEWS)."""
+        index = VIEWS.index(name)
+        old = self._stack.widget(index)
+        self._stack.insertWidget(index, view)
+        self._stack.removeWidget(old)
+        old.deleteLater()
+        # A view that offers a follow-along mode asks for it with a signal and is told of it.
+        requested = getattr(view, "follow_along_requested", None)
+        if requested is not None:
+            requested.connect(self.set_follow_along)
+        adapt = getattr(view, "set_follow_along", None)
+        if callable(adapt):
+            self.follow_along_changed.connect(adapt)
+        if self._nav.currentRow() == index:
+            self._stack.setCurrentIndex(index)
+
+    def view(self, name: str) -> QWidget:
+        return self._stack.widget(VIEWS.index(name))
+
+    def _find_drill(self) -> None:
+        """Ctrl+F from anywhere: the drill library, with the keyboard in its search box."""
+        self.show_view("drills")
+        view = self.view("drills")
+        find = getattr(view, "focus_search", None)
+        if callable(find):
+            find()
+
+    def show_view(self, name: str) -> None:
+        self._nav.setCurrentRow(VIEWS.index(name))
+
+    def current_view(self) -> str:
+        return VIEWS[self._stack.currentIndex()]
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        if self._follow_along and VIEWS[row] != "workout":
+            self.set_follow_along(False)
+        self._stack.setCurrentIndex(row)
+        self._view_actions[row].setChecked(True)
+        self.view_changed.emit(VIEWS[row])
+
+    # Follow-along ------------------------------------------------------------------------
+
+    def follow_along(self) -> bool:
+        return self._follow_along
+
+    def set_follow_along(self, on: bool) -> None:
+        """Full screen with only the workout: no navigation, menus or status bar.
+
+        Leaving restores the window as it was, maximised or not.
+        """
+        if on == self._follow_along:
+            return
+        self._follow_along = on
+        if on:
+            self._maximized_before = self.isMaximized()
+            self.show_view("workout")
+        for chrome in (self._nav, self.menuBar(), self.statusBar()):
+            chrome.setVisible(not on)
+        if on:
+            self.showFullScreen()
+        elif self._maximized_before:
+            self.showMaximized()
+        else:
+            self.showNormal()
+        self.follow_along_changed.emit(on)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The window system can take the window out of full screen (a key of its own): then the
+        # follow-along mode ends too, and the navigation comes back.
+        if (
+            event.type() == QEvent.Type.WindowStateChange
+            and self._follow_along
+            and not self.windowState() & Qt.WindowState.WindowFullScreen
+        ):
+            self._follow_along = False
+            for chrome in (self._nav, self.menuBar(), self.statusBar()):
+                chrome.show()
+            self.follow_along_changed.emit(False)
+
+    # Menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        # Enabled once the training log is open.
+        self.import_action = file_menu.addAction(self.tr("&Import…"))
+        self.import_action.setObjectName("importAction")
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.setStatusTip(
+            self.tr("Add the sets of an export from Strong, Hevy, FitNotes or Hinge to your log")
+        )
+        self.import_action.setEnabled(False)
+        file_menu.addSeparator()
+        self.export_action = file_menu.addAction(self.tr("&Export log as CSV…"))
+        self.export_action.setObjectName("exportAction")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip(self.tr("Every logged set, for a spreadsheet"))
+        self.export_action.setEnabled(False)
+        self.export_json_action = file_menu.addAction(self.tr("Export everything as &JSON…"))
+        self.export_json_action.setObjectName("exportJsonAction")
+        self.export_json_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.export_json_action.setStatusTip(
+            self.tr(
+                "Sets, routines, favourites, the ladder and your own drills, to import "
+                "into Hinge on another computer"
+            )
+        )
+        self.export_json_action.setEnabled(False)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setObjectName("quitAction")
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        if quit_action.shortcut().isEmpty():
+            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu.setObjectName("editMenu")
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        self._view_actions: list[QAction] = []
+        for number, name in enumerate(VIEWS, start=1):
+            action = view_menu.addAction(icon(name), self._titles[name])
+            action.setObjectName(f"show{name.capitalize()}Action")
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
+            group.addAction(action)
+            self._view_actions.append(action)
+        view_menu.addSeparator()
+        self.find_drill_action = view_menu.addAction(icon("drills"), self.tr("&Find a drill"))
+        self.find_drill_action.setObjectName("findDrillAction")
+        self.find_drill_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_drill_action.triggered.connect(self._find_drill)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
+        shortcuts_action.setObjectName("shortcutsAction")
+        shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        shortcuts_action.triggered.connect(self.show_shortcuts)
+        about_action = help_menu.addAction(self.tr("&About {app}").format(app=APP_NAME))
+        about_action.setObjectName("aboutAction")
+        about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        about_action.triggered.connect(self.show_about)
+
+    def set_undo_stack(self, stack: QUndoStack) -> None:
+        """Edit → Undo and Redo for every change to the training log."""
+        undo = stack.createUndoAction(self, self.tr("&Undo"))
+        undo.setObjectName("undoAction")
+        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence("Ctrl+Z")])
+        redo = stack.createRedoAction(self, self.tr("&Redo"))
+        redo.setObjectName("redoAction")
+        redo.setShortcuts(
+            [
+                QKeySequence(QKeySequence.StandardKey.Redo),
+                QKeySequence("Ctrl+Shift+Z"),
+                QKeySequence("Ctrl+Y"),
+            ]
+        )
+        for action in (undo, redo):
+            # The same key sequences from two lists would make the shortcut ambiguous.
+            unique: list[QKeySequence] = []
+            for key in action.shortcuts():
+                if not key.isEmpty() and key not in unique:
+                    unique.append(key)
+            action.setShortcuts(unique)
+            self.edit_menu.addAction(action)
+        self.undo_action, self.redo_action = undo, redo
+
+    def actions_with_shortcuts(self) -> list[QAction]:
+        """Every menu action that has a shortcut, in menu order, then those of each view."""
+        found: list[QAction] = []
+        for menu_action in self.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is None:
+                continue
+            found.extend(a for a in menu.actions() if not a.shortcut().isEmpty())
+        for index in range(self._stack.count()):
+            view = self._stack.widget(index)
+            # A view's own actions, then those of the widgets inside it (a tab's, a panel's).
+            for widget in (view, *view.findChildren(QWidget)):
+                for action in widget.actions():
+                    if not action.shortcut().isEmpty() and action not in found:
+                        found.append(action)
+        return found
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        # Imported on first use: dialogs are not needed to paint the window.
+        from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self.actions_with_shortcuts(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def show_about(self) -> QMessageBox:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(self)
+        box.setObjectName("aboutBox")
+        box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
+        box.setText(
+            self.tr("<h3>{app} {version}</h3><p>A desktop coach for the hip hinge.</p>").format(
+                app=APP_NAME, version=__version__
+            )
+        )
+        box.setInformativeText(
+            self.tr("Your training log stays on this computer.<br>Qt {qt}").format(qt=qVersion())
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
+
+    # State -------------------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        """Remember the window's size, place and view for the next start."""
+        self._preferences.set(WINDOW_GEOMETRY, self.saveGeometry().data())
+        self._preferences.set(LAST_VIEW, self.current_view())
+        self.state_saving.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.set_follow_along(False)
+        self.save_state()
+        super().closeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()

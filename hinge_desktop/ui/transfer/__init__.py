@@ -1,0 +1,1 @@
+"""Moving training data in and out: the import preview and worker, the exports."""

@@ -1,0 +1,333 @@
+"""File → Import: choose an export, see the preview, import it; Edit → Undo takes it back.
+
+:func:`install_import` is what the composition root calls: it wires the menu action to an
+:class:`ImportController`, which owns the import worker (call its ``shutdown`` before the
+database closes). The words an import is told in (counts, dates, the app a file came from) are
+here too, for the preview and the status bar alike.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from hinge_desktop.domain.imports.model import ImportFormat, Localise, ParsedFile
+from hinge_desktop.domain.training import Unit
+from hinge_desktop.storage.importing.prepare import PreparedImport
+from hinge_desktop.storage.importing.writer import ImportOutcome
+from hinge_desktop.storage.store import Store
+from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
+from hinge_desktop.ui.transfer.import_worker import BackUp, ImportDone, ImportRunner, StoredImport
+
+if TYPE_CHECKING:
+    from hinge_desktop.ui.transfer.import_dialog import ImportDialog
+
+Report = Callable[[str], object]
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ImportAction", text)
+
+
+def counted(count: int, noun: str) -> str:
+    """ "1 set", "1,234 sets" (in the locale's digits): ``noun`` is "set", "workout", "line" or
+    "own drill"."""
+    texts = {
+        "set": QCoreApplication.translate("ImportAction", "%Ln set(s)", None, count),
+        "workout": QCoreApplication.translate("ImportAction", "%Ln workout(s)", None, count),
+        "own drill": QCoreApplication.translate(
+            "ImportAction", "%Ln new drill(s) of your own", None, count
+        ),
+        "line": QCoreApplication.translate("ImportAction", "%Ln line(s)", None, count),
+    }
+    text = texts[noun]
+    if "(s)" in text:
+        # No translation loaded: Qt leaves the plural marker as it is.
+        text = text.replace("(s)", "" if count == 1 else "s")
+    return text
+
+
+def format_name(kind: ImportFormat) -> str:
+    return {
+        ImportFormat.STRONG: _t("Strong (CSV export)"),
+        ImportFormat.HEVY: _t("Hevy (CSV export)"),
+        ImportFormat.FITNOTES: _t("FitNotes (CSV export)"),
+        ImportFormat.HINGE_CSV: _t("Hinge (CSV export)"),
+        ImportFormat.HINGE_JSON: _t("Hinge (JSON export of the whole log)"),
+    }[kind]
+
+
+def day_text(moment: datetime) -> str:
+    day = moment.date()
+    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+
+
+def dates_text(first: datetime | None, last: datetime | None) -> str:
+    """ "17 Mar 2026 to 7 Apr 2026", or the one day."""
+    if first is None or last is None:
+        return "—"
+    if first.date() == last.date():
+        return day_text(first)
+    return _t("{first} to {last}").format(first=day_text(first), last=day_text(last))
+
+
+def adds_text(prepared: PreparedImport) -> str:
+    """What an import adds: "27 sets in 5 workouts, 3 new drills of your own"."""
+    plan = prepared.plan
+    text = counted(prepared.new_sets, "set")
+    if plan.workout_count:
+        text = _t("{sets} in {workouts}").format(
+            sets=text, workouts=counted(plan.workout_count, "workout")
+        )
+    if plan.new_drills:
+        text += ", " + counted(len(plan.new_drills), "own drill")
+    return text
+
+
+def skipped_text(prepared: PreparedImport) -> str:
+    if not prepared.already_there:
+        return _t("none of these sets")
+    return _t("{sets}, not added again").format(sets=counted(prepared.already_there, "set"))
+
+
+def problems_text(prepared: PreparedImport) -> str:
+    """Why nothing of a file with bad lines is imported, and what to do."""
+    return _t(
+        "Nothing will be imported until the file is fixed: {lines} of {file} cannot be read "
+        "(listed below). Correct or delete them in the file, then import it again."
+    ).format(lines=counted(len(prepared.plan.problems), "line"), file=prepared.path.name)
+
+
+def imported_text(file_name: str, outcome: ImportOutcome) -> str:
+    """ "Imported 1,234 sets in 56 workouts from strong.csv; 3 new drills of your own"."""
+    if outcome.sets_added == 0:
+        return _t("Nothing imported: every set of {file} is in your log already.").format(
+            file=file_name
+        )
+    if outcome.workouts_added:
+        text = _t("Imported {sets} in {workouts} from {file}").format(
+            sets=counted(outcome.sets_added, "set"),
+            workouts=counted(outcome.workouts_added, "workout"),
+            file=file_name,
+        )
+    else:
+        text = _t("Imported {sets} from {file}").format(
+            sets=counted(outcome.sets_added, "set"), file=file_name
+        )
+    if outcome.drills_added:
+        text += "; " + counted(outcome.drills_added, "own drill")
+    if outcome.sets_already_there:
+        text += "; " + _t("{sets} already in your log were skipped").format(
+            sets=counted(outcome.sets_already_there, "set")
+        )
+    return text
+
+
+def default_unit(preferences: Preferences) -> Unit:
+    """The unit for weights a file gives none: the one the charts use, else the locale's."""
+    chosen = preferences.get(CHART_UNIT)
+    if chosen:
+        return Unit(chosen)
+    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return Unit.LB if imperial else Unit.KG
+
+
+def backup_before_import(folder: Path) -> BackUp:
+    """A backup of the log into ``folder``, made on the worker's connection before an import
+    writes; if it fails, the import stops with the reason."""
+
+    def back_up_now(connection: sqlite3.Connection) -> object:
+        from hinge_desktop.storage.backups import back_up
+
+        return back_up(connection, folder, "before-import")
+
+    return back_up_now
+
+
+class ImportCommand(QUndoCommand):
+    """An import on the undo stack, pushed once it is stored (the first redo does nothing).
+
+    Undo takes the whole import back; redo stores the same plan again (sets logged since are
+    not doubled: a set already in the log is never added twice). Both run on the import
+    worker, after whatever it was asked to do before, and ``finished`` is called on the GUI
+    thread when the log has changed.
+    """
+
+    def __init__(
+        self,
+        runner: ImportRunner,
+        done: ImportDone,
+        finished: Callable[[str], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        super().__init__(_t("Import {file}").format(file=done.prepared.path.name))
+        self._runner = runner
+        # What a redo stores is the plan; the file as read is not kept with it.
+        prepared = done.prepared
+        self._prepared: PreparedImport = replace(
+            prepared, parsed=ParsedFile(prepared.parsed.format)
+        )
+        self._record: StoredImport = done.record
+        self._finished = finished
+        self._failed = failed
+        self._stored = True
+
+    def redo(self) -> None:
+        if self._stored:
+            return  # stored by the dialog before the command was pushed
+        self._stored = True
+        name = self._prepared.path.name
+        self._runner.store(
+            self._prepared,
+            lambda outcome: self._finished(
+                _t("{file} imported again: {sets}").format(
+                    file=name, sets=counted(outcome.sets_added, "set")
+                )
+            ),
+            lambda error: self._failed(
+                _t("{file} could not be imported again: {error}").format(file=name, error=error)
+            ),
+            record=self._record,
+            back_up=False,
+        )
+
+    def undo(self) -> None:
+        self._stored = False
+        name = self._prepared.path.name
+        self._runner.remove(
+            self._record,
+            lambda removed: self._finished(
+                _t("Import of {file} taken back: {sets} removed").format(
+                    file=name, sets=counted(removed, "set")
+                )
+            ),
+            lambda error: self._failed(
+                _t("The import of {file} could not be taken back: {error}").format(
+                    file=name, error=error
+                )
+            ),
+        )
+
+
+class ImportController(QObject):
+    """Everything File → Import does, from the file dialog to the undo stack."""
+
+    log_changed = Signal()
+    """An import was stored, taken back or stored again: the log has new or fewer sets."""
+
+    def __init__(
+        self,
+        window: QWidget,
+        store: Store,
+        names: DrillNames,
+        preferences: Preferences,
+        undo_stack: QUndoStack,
+        report: Report,
+        *,
+        before_writing: BackUp | None,
+        localise: Localise | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("importController")
+        self._window = window
+        self._names = names
+        self._preferences = preferences
+        self._undo = undo_stack
+        self._report = report
+        self.runner = ImportRunner(store.path, before_writing, localise, parent=self)
+        self.dialog: ImportDialog | None = None
+
+    def ask(self) -> QFileDialog:
+        """The file dialog (not blocking); choosing a file opens the preview."""
+        dialog = QFileDialog(self._window, _t("Import a training export"))
+        dialog.setObjectName("importFileDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([_t("Training exports (*.csv *.json)"), _t("All files (*)")])
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda file: self.preview(Path(file)))
+        dialog.open()
+        return dialog
+
+    def preview(self, path: Path) -> ImportDialog:
+        """Read ``path`` and show what importing it would add."""
+        # Imported on first use: the dialog is not needed to paint the window.
+        from hinge_desktop.ui.transfer.import_dialog import ImportDialog
+
+        dialog = ImportDialog(
+            path, self.runner, self._names, default_unit(self._preferences), self._window
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self._imported)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def shutdown(self) -> None:
+        """Finish what the worker was asked to do and end its thread (before the database
+        closes)."""
+        self.runner.shutdown()
+
+    def _imported(self, done: ImportDone) -> None:
+        self._names.reload()
+        self._report(imported_text(done.prepared.path.name, done.outcome))
+        if done.outcome.import_id is not None:
+            self._undo.push(ImportCommand(self.runner, done, self._taken, self._failed))
+        self.log_changed.emit()
+
+    def _taken(self, text: str) -> None:
+        self._names.reload()
+        self._report(text)
+        self.log_changed.emit()
+
+    def _failed(self, text: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, _t("The log was not changed"), text, parent=self._window
+        )
+        box.setObjectName("importUndoFailedBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.log_changed.emit()
+
+
+def install_import(
+    action: QAction,
+    window: QWidget,
+    store: Store,
+    names: DrillNames,
+    preferences: Preferences,
+    undo_stack: QUndoStack,
+    on_imported: Callable[[], None],
+    report: Report,
+    *,
+    backups: Path,
+    localise: Localise | None = None,
+) -> ImportController:
+    """Wire File → Import (``action``) and enable it; ``on_imported`` runs on the GUI thread
+    whenever an import changed the log (stored, taken back, stored again), ``report`` gets the
+    status-bar line, and a backup goes into ``backups`` before an import writes."""
+    controller = ImportController(
+        window,
+        store,
+        names,
+        preferences,
+        undo_stack,
+        report,
+        before_writing=backup_before_import(backups),
+        localise=localise,
+        parent=window,
+    )
+    controller.log_changed.connect(on_imported)
+    action.triggered.connect(controller.ask)
+    action.setEnabled(True)
+    return controller

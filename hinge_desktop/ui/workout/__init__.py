@@ -1,0 +1,1 @@
+"""The workout: the player, logging each set, the resume prompt."""
