@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from hinge_desktop.ui.shell.main_window import MainWindow
     from hinge_desktop.ui.tasks import BackgroundReader
     from hinge_desktop.ui.transfer.import_action import ImportController
-    from hinge_desktop.ui.workout.set_logger import WorkoutLog
+    from hinge_desktop.ui.workout.set_logger import SetLogger
     from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 EXIT_STORAGE_ERROR = 2
@@ -259,7 +259,7 @@ def install_views(
     from hinge_desktop.ui.drill_names import DrillNames
     from hinge_desktop.ui.history.history_view import HistoryView
     from hinge_desktop.ui.history.progress_view import ProgressView
-    from hinge_desktop.ui.history.workout_list_view import LogView
+    from hinge_desktop.ui.history.workout_list_view import WorkoutListView
     from hinge_desktop.ui.library.drills_view import DrillsView
     from hinge_desktop.ui.library.gate_questions import GateQuestions
     from hinge_desktop.ui.library.ladder_coach import LadderCoach
@@ -274,7 +274,7 @@ def install_views(
     from hinge_desktop.ui.transfer.export_action import install_exports
     from hinge_desktop.ui.transfer.import_action import install_import
     from hinge_desktop.ui.workout.log_panel import LogPanel
-    from hinge_desktop.ui.workout.set_logger import WorkoutLog, local_now
+    from hinge_desktop.ui.workout.set_logger import SetLogger, local_now
     from hinge_desktop.ui.workout.workout_view import WorkoutView
 
     catalogue = builtin_catalogue()
@@ -288,7 +288,7 @@ def install_views(
     window.set_undo_stack(undo_stack)
     log_panel = LogPanel(undo_stack)
     workout.set_log_panel(log_panel)
-    workout_log = WorkoutLog(workout, log_panel, store, undo_stack, parent=window)
+    workout_log = SetLogger(workout, log_panel, store, undo_stack, parent=window)
     workout_log.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
     from hinge_desktop.ui.preferences import LAST_DRILL
 
@@ -367,17 +367,17 @@ def install_views(
     window.install_view("workout", workout)
     if window.current_view() == "drills":
         drills.focus_search()
-    log_view = LogView(store, catalogue, undo_stack, names=names)
-    log_view.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
-    log_view.choose_drill_requested.connect(lambda: window.show_view("drills"))
-    drills.quick_log_requested.connect(log_view.quick_log)
+    workout_list = WorkoutListView(store, catalogue, undo_stack, names=names)
+    workout_list.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    workout_list.choose_drill_requested.connect(lambda: window.show_view("drills"))
+    drills.quick_log_requested.connect(workout_list.quick_log)
     reader = BackgroundReader(store.path, parent=window)
     progress = ProgressView(reader, catalogue, preferences, names=names)
     progress.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
     progress.choose_drill_requested.connect(lambda: window.show_view("drills"))
     # Every logged, edited, deleted or restored set goes through the undo stack.
     undo_stack.indexChanged.connect(progress.mark_stale)
-    window.install_view("history", HistoryView(log_view, progress))
+    window.install_view("history", HistoryView(workout_list, progress))
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(lambda text: window.statusBar().showMessage(text, 15000))
     window.install_view(
@@ -395,7 +395,7 @@ def install_views(
 
     def imported() -> None:
         # An import stored, taken back or stored again on the import worker's thread.
-        log_view.mark_stale()
+        workout_list.mark_stale()
         progress.mark_stale()
         own_drills.mark_stale()
 
@@ -436,7 +436,7 @@ class InstalledViews(NamedTuple):
     catalogue: Catalogue
     undo_stack: QUndoStack
     workout: WorkoutView
-    workout_log: WorkoutLog
+    workout_log: SetLogger
     start_plan: Callable[[WorkoutPlan], None]
     ladder: LadderCoach
     progress: ProgressView
@@ -526,13 +526,13 @@ def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> Non
     from hinge_desktop.ui.workout.resume_prompt import ResumePrompt
     from hinge_desktop.ui.workout.workout_text import step_text
 
-    unfinished = store.progress.unfinished()
+    unfinished = store.session.unfinished()
     if unfinished is None:
         return
     try:
         steps = unfinished.plan.steps(views.catalogue)
     except InvalidPlan:
-        store.progress.finish(unfinished.workout.id or 0, datetime.now().astimezone())
+        store.session.finish(unfinished.workout.id or 0, datetime.now().astimezone())
         return
     index = min(unfinished.step_index, len(steps) - 1)
     prompt = ResumePrompt(unfinished, step_text(steps[index]), window)
@@ -543,7 +543,7 @@ def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> Non
 
     def finish() -> None:
         if unfinished.workout.id is not None:
-            store.progress.finish(unfinished.workout.id, datetime.now().astimezone())
+            store.session.finish(unfinished.workout.id, datetime.now().astimezone())
         window.statusBar().showMessage(window.tr("The workout was finished as it stood."), 5000)
 
     prompt.resume_chosen.connect(resume)

@@ -32,7 +32,7 @@ from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.progress_view import ProgressView
-from hinge_desktop.ui.history.workout_list_view import LogView
+from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
@@ -69,7 +69,7 @@ class Hinge:
         self.names = DrillNames(CATALOGUE, CustomDrillRepository(self.store.db), self.window)
         self.undo = QUndoStack(self.window)
         self.window.set_undo_stack(self.undo)
-        self.log = LogView(self.store, CATALOGUE, self.undo, names=self.names)
+        self.log = WorkoutListView(self.store, CATALOGUE, self.undo, names=self.names)
         self.reader = BackgroundReader(self.store.path, parent=self.window)
         self.progress = ProgressView(self.reader, CATALOGUE, self.preferences, names=self.names)
         self.undo.indexChanged.connect(self.progress.mark_stale)
@@ -578,7 +578,7 @@ def test_the_app_wires_file_import(qtbot: QtBot, data_dir: Path) -> None:
             qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "Imported 27 sets" in window.statusBar().currentMessage())
         assert store.sets.count() == 27
-        log = window.findChild(LogView)
+        log = window.findChild(WorkoutListView)
         assert log is not None
         log.refresh()
         assert log.model.rowCount() == 5

@@ -162,7 +162,7 @@ def test_after_kill_9_the_workout_can_be_finished_as_it_stands(
 ) -> None:
     qtbot.mouseClick(restarted.prompt.finish_button, Qt.MouseButton.LeftButton)
 
-    assert restarted.store.progress.unfinished() is None
+    assert restarted.store.session.unfinished() is None
     sets = list(restarted.store.sets.all())
     assert len(sets) == 2
     workout = restarted.store.workouts.get(sets[0].workout_id or 0)

@@ -27,7 +27,7 @@ from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.history.workout_list_model import SetColumn
-from hinge_desktop.ui.history.workout_list_view import LogView
+from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.library.own_drills_view import OwnDrillColumn, OwnDrillsView
@@ -137,7 +137,7 @@ def test_f2_renames_in_place_and_every_view_shows_the_new_name(
 ) -> None:
     import_fixture(store, names, "hevy_kg.csv")
     stack = QUndoStack()
-    log = LogView(store, CATALOGUE, stack, names=names)
+    log = WorkoutListView(store, CATALOGUE, stack, names=names)
     reader = BackgroundReader(store.path)
     progress = ProgressView(reader, CATALOGUE, Preferences(data_dir / "s.ini"), names=names)
     try:

@@ -26,7 +26,7 @@ from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.workout.log_panel import LogPanel
-from hinge_desktop.ui.workout.set_logger import WorkoutLog
+from hinge_desktop.ui.workout.set_logger import SetLogger
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 CATALOGUE = builtin_catalogue()
@@ -65,7 +65,7 @@ class Player:
         self.view = WorkoutView(RecordingSpeaker(), preferences, self.clock)
         self.panel = LogPanel(self.stack)
         self.view.set_log_panel(self.panel)
-        self.log = WorkoutLog(self.view, self.panel, store, self.stack, now=Wall(self.clock))
+        self.log = SetLogger(self.view, self.panel, store, self.stack, now=Wall(self.clock))
         qtbot.addWidget(self.view)
         self.view.resize(1080, 720)
         self.view.show()
@@ -246,7 +246,7 @@ def test_the_workout_under_way_is_on_disk_step_by_step(player: Player, store: St
     player.start("glute-bridge")
     player.go_to(StepKind.REST, 1)
     player.click("logSetButton")
-    unfinished = store.progress.unfinished()
+    unfinished = store.session.unfinished()
     assert unfinished is not None
     timeline = player.view.timeline()
     assert timeline is not None
@@ -260,7 +260,7 @@ def test_the_last_set_can_be_logged_after_the_end_and_the_workout_is_finished(
 ) -> None:
     player.start("glute-bridge")
     player.go_to(StepKind.DONE)
-    assert store.progress.unfinished() is None, "a workout at its end is not offered again"
+    assert store.session.unfinished() is None, "a workout at its end is not offered again"
     player.click("logSetButton")
     (logged,) = player.sets()
     assert logged.set_number == 2
@@ -275,7 +275,7 @@ def test_a_workout_with_nothing_logged_is_not_kept(player: Player, store: Store)
     assert store.workouts.count() == 1
     player.view.show_drill(CATALOGUE.get("dead-bug"))
     assert store.workouts.count() == 0
-    assert store.progress.unfinished() is None
+    assert store.session.unfinished() is None
 
 
 def test_a_resumed_workout_goes_on_where_it_stopped(
@@ -293,7 +293,7 @@ def test_a_resumed_workout_goes_on_where_it_stopped(
     workout_id = player.log.workout_id()
     player.close()
 
-    unfinished = store.progress.unfinished()
+    unfinished = store.session.unfinished()
     assert unfinished is not None
     again = Player(qtbot, store, data_dir)
     again.log.resume(unfinished, unfinished.plan.steps(CATALOGUE))

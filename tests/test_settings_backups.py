@@ -35,7 +35,7 @@ from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
 from hinge_desktop.ui.tasks import BackgroundReader
-from hinge_desktop.ui.workout.set_logger import WorkoutLog
+from hinge_desktop.ui.workout.set_logger import SetLogger
 
 ZONE = timezone(timedelta(hours=1))
 TUESDAY = datetime(2026, 11, 17, 7, 5, tzinfo=ZONE)
@@ -99,7 +99,7 @@ class App:
             if isinstance(window, MainWindow) and window is not self.window:
                 for progress in window.findChildren(ProgressView):
                     assert progress.wait_until_loaded()
-                for log in window.findChildren(WorkoutLog):
+                for log in window.findChildren(SetLogger):
                     log.shutdown()
                 for reader in window.findChildren(BackgroundReader):
                     reader.shutdown()

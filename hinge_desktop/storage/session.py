@@ -1,7 +1,7 @@
 """The workout under way, kept on disk as it goes so that a crash loses nothing.
 
 A workout begins with its plan; each step reached is written; finishing it removes the progress
-row. After a crash, :meth:`ProgressRepository.unfinished` finds it again.
+row. After a crash, :meth:`SessionRepository.unfinished` finds it again.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Unfinished:
     set_count: int
 
 
-class ProgressRepository:
+class SessionRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._workouts = WorkoutRepository(db)

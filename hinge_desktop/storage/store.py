@@ -11,7 +11,7 @@ from hinge_desktop.storage.database import data_format, open_database
 from hinge_desktop.storage.favourites import FavouriteRepository
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.routines import RoutineRepository
-from hinge_desktop.storage.session import ProgressRepository
+from hinge_desktop.storage.session import SessionRepository
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.workouts import WorkoutRepository
 
@@ -23,7 +23,7 @@ class Store:
     sets: SetRepository
     workouts: WorkoutRepository
     favourites: FavouriteRepository
-    progress: ProgressRepository
+    session: SessionRepository
     routines: RoutineRepository
     ladder: LadderRepository
 
@@ -44,7 +44,7 @@ def open_store(path: Path) -> Store:
         sets=SetRepository(db),
         workouts=WorkoutRepository(db),
         favourites=FavouriteRepository(db),
-        progress=ProgressRepository(db),
+        session=SessionRepository(db),
         routines=RoutineRepository(db),
         ladder=LadderRepository(db),
     )

@@ -6,14 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from hinge_desktop.ui.widgets.empty_state import PlaceholderView
+from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 if TYPE_CHECKING:
     from hinge_desktop.ui.history.progress_view import ProgressView
-    from hinge_desktop.ui.history.workout_list_view import LogView
+    from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 
 
-class ProgressPlaceholder(PlaceholderView):
+class ProgressPlaceholder(EmptyState):
     """Shown while the database is not open yet (or could not be)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -34,19 +34,19 @@ class HistoryView(QWidget):
 
     def __init__(
         self,
-        log_view: LogView | None = None,
+        workout_list: WorkoutListView | None = None,
         progress: ProgressView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("historyView")
         self.setAccessibleName(self.tr("History"))
-        self.log_view = log_view
+        self.workout_list = workout_list
         self.progress: QWidget = progress if progress is not None else ProgressPlaceholder()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.tabs: QTabWidget | None = None
-        if log_view is None:
+        if workout_list is None:
             layout.addWidget(self.progress)
             return
         self.tabs = tabs = QTabWidget()
@@ -54,12 +54,12 @@ class HistoryView(QWidget):
         tabs.setAccessibleName(self.tr("History"))
         tabs.setDocumentMode(True)
         tabs.addTab(self.progress, self.tr("Progress"))
-        tabs.addTab(log_view, self.tr("Log"))
+        tabs.addTab(workout_list, self.tr("Log"))
         tabs.setTabToolTip(0, self.tr("Your progress over weeks and months"))
         tabs.setTabToolTip(1, self.tr("Every workout and set you logged"))
         layout.addWidget(tabs)
 
-    def show_log(self) -> None:
+    def show_workout_list(self) -> None:
         """Bring the log tab forward (after a workout, to see what was logged)."""
-        if self.tabs is not None and self.log_view is not None:
-            self.tabs.setCurrentWidget(self.log_view)
+        if self.tabs is not None and self.workout_list is not None:
+            self.tabs.setCurrentWidget(self.workout_list)

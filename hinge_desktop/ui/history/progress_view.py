@@ -45,7 +45,7 @@ from hinge_desktop.ui.history.progress_text import metric_name, metric_tip
 from hinge_desktop.ui.library.drill_model import phase_name
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
-from hinge_desktop.ui.widgets.empty_state import PlaceholderView
+from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 RANGES: tuple[tuple[str, int | None], ...] = (
     ("range4Weeks", 28),
@@ -229,7 +229,7 @@ class ProgressView(QWidget):
         button = QPushButton(self.tr("Choose a drill"))
         button.setObjectName("historyStartButton")
         button.clicked.connect(self.choose_drill_requested)
-        page = PlaceholderView(
+        page = EmptyState(
             "history",
             self.tr("Your progress will show here"),
             self.tr(

@@ -47,7 +47,7 @@ EntryKey = tuple[str, int]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkoutLog", text)
+    return QCoreApplication.translate("SetLogger", text)
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ class LogRole(IntEnum):
     QUICK = Qt.ItemDataRole.UserRole + 5
 
 
-class WorkoutLogModel(QAbstractListModel):
+class WorkoutListModel(QAbstractListModel):
     """Workouts and quick-log days, newest first; more are fetched as the list scrolls down."""
 
     def __init__(
@@ -460,9 +460,9 @@ def summary_text(entry: LogEntry, names: DrillNames) -> str:
 
 def _plural(noun: str, count: int) -> str:
     texts = {
-        "drill": QCoreApplication.translate("WorkoutLog", "%n drill(s)", None, count),
-        "set": QCoreApplication.translate("WorkoutLog", "%n set(s)", None, count),
-        "rep": QCoreApplication.translate("WorkoutLog", "%n rep(s)", None, count),
+        "drill": QCoreApplication.translate("SetLogger", "%n drill(s)", None, count),
+        "set": QCoreApplication.translate("SetLogger", "%n set(s)", None, count),
+        "rep": QCoreApplication.translate("SetLogger", "%n rep(s)", None, count),
     }
     text = texts[noun]
     if "(s)" in text:

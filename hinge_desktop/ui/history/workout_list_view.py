@@ -68,14 +68,14 @@ from hinge_desktop.ui.history.workout_list_model import (
     LogSource,
     SetColumn,
     SetTableModel,
-    WorkoutLogModel,
+    WorkoutListModel,
     drill_name,
     local_day,
     summary_text,
     when_text,
 )
 from hinge_desktop.ui.set_commands import DeleteSet, DeleteWorkout, EditSet, LogSet
-from hinge_desktop.ui.widgets.empty_state import PlaceholderView
+from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -182,7 +182,7 @@ class WorkoutDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class LogView(QWidget):
+class WorkoutListView(QWidget):
     """The log of workouts and their sets, with edit, delete and undo."""
 
     message = Signal(str)
@@ -213,7 +213,7 @@ class LogView(QWidget):
         # Drills of one's own show under their names; a rename shows at once.
         self._names = names if names is not None else DrillNames(catalogue, parent=self)
         self._names.changed.connect(self._names_changed)
-        self.model = WorkoutLogModel(
+        self.model = WorkoutListModel(
             LogSource(store.db, store.sets), catalogue, self, names=self._names
         )
         self.set_model = SetTableModel(catalogue, self, names=self._names)
@@ -317,7 +317,7 @@ class LogView(QWidget):
         choose.setAccessibleName(self.tr("Choose a drill"))
         choose.setMinimumSize(180, 38)
         choose.clicked.connect(self.choose_drill_requested)
-        self.empty = PlaceholderView(
+        self.empty = EmptyState(
             "history",
             self.tr("Nothing logged yet"),
             self.tr(

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from hinge_desktop.storage.custom_drills import InvalidDrillName
 from hinge_desktop.storage.own_drill_stats import OwnDrillStats, OwnDrillStatsReader
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.widgets.empty_state import PlaceholderView
+from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -296,7 +296,7 @@ class OwnDrillsView(QWidget):
         column.addWidget(self.list, 1)
         column.addWidget(self.notice)
 
-        self.empty = PlaceholderView(
+        self.empty = EmptyState(
             "drills",
             self.tr("No drills of your own yet"),
             self.tr(

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from hinge_desktop.ui.widgets.icons import icon
 
 
-class PlaceholderView(QWidget):
+class EmptyState(QWidget):
     def __init__(
         self,
         icon_name: str,

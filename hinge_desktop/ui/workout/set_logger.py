@@ -64,7 +64,7 @@ class _LogSetOnce(LogSet):
             self._failed(exc)
 
 
-class WorkoutLog(QObject):
+class SetLogger(QObject):
     set_logged = Signal(object)
     """A set of the workout was logged (the stored LoggedSet, with its id)."""
     message = Signal(str)
@@ -119,9 +119,9 @@ class WorkoutLog(QObject):
             return
         workout_id, self._workout_id = self._workout_id, None
         if self._in_progress:
-            self._store.progress.finish(workout_id, self._now())
+            self._store.session.finish(workout_id, self._now())
         else:
-            self._store.progress.discard_if_empty(workout_id)
+            self._store.session.discard_if_empty(workout_id)
         self._in_progress = False
         self._target = None
         self._logged = set()
@@ -129,7 +129,7 @@ class WorkoutLog(QObject):
     def shutdown(self) -> None:
         """Hinge is quitting: a workout under way stays on disk, to be resumed next time."""
         if self._workout_id is not None and not self._in_progress:
-            self._store.progress.discard_if_empty(self._workout_id)
+            self._store.session.discard_if_empty(self._workout_id)
         self._workout_id = None
         self._target = None
         if not self._shut_down:
@@ -183,7 +183,7 @@ class WorkoutLog(QObject):
         if plan is None or self._workout_id is not None:
             return
         try:
-            workout = self._store.progress.begin(plan, self._now())
+            workout = self._store.session.begin(plan, self._now())
         except sqlite3.Error as exc:
             self._refresh_target()
             self._panel.set_status(self._tell_not_saved(exc))
@@ -198,10 +198,10 @@ class WorkoutLog(QObject):
             try:
                 if timeline.steps[index].kind is StepKind.DONE:
                     # Ended, but kept: the last set may still be logged.
-                    self._store.progress.finish(self._workout_id, self._now(), keep_empty=True)
+                    self._store.session.finish(self._workout_id, self._now(), keep_empty=True)
                     self._in_progress = False
                 else:
-                    self._store.progress.reach(self._workout_id, index)
+                    self._store.session.reach(self._workout_id, index)
             except sqlite3.Error as exc:
                 self._tell_not_saved(exc)
         self._refresh_target()

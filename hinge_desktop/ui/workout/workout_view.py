@@ -22,7 +22,7 @@ from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.domain.timeline import Moment, Step, StepKind, WorkoutTimeline, build_steps
 from hinge_desktop.speech.speaker import LATE_LIMIT
 from hinge_desktop.ui.preferences import CUE_DENSITY, VOICE_HINT_DISMISSED, VOICE_MUTED
-from hinge_desktop.ui.widgets.empty_state import PlaceholderView
+from hinge_desktop.ui.widgets.empty_state import EmptyState
 from hinge_desktop.ui.workout.player_page import PlayerPage
 from hinge_desktop.ui.workout.workout_text import as_shown, cue_words
 
@@ -73,7 +73,7 @@ class WorkoutView(QWidget):
         choose.setAccessibleName(self.tr("Choose a drill"))
         choose.setMinimumHeight(36)
         choose.clicked.connect(self.choose_requested)
-        self.empty = PlaceholderView(
+        self.empty = EmptyState(
             "workout",
             self.tr("Workout"),
             self.tr(

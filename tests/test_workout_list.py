@@ -35,10 +35,10 @@ from hinge_desktop.ui.history.workout_list_model import (
     LogSource,
     SetColumn,
     SetTableModel,
-    WorkoutLogModel,
+    WorkoutListModel,
     local_day,
 )
-from hinge_desktop.ui.history.workout_list_view import LogView
+from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.set_commands import LogSet
 
 CATALOGUE = builtin_catalogue()
@@ -57,8 +57,8 @@ def stack() -> QUndoStack:
     return QUndoStack()
 
 
-def make_view(qtbot: QtBot, store: Store, stack: QUndoStack) -> LogView:
-    view = LogView(store, CATALOGUE, stack)
+def make_view(qtbot: QtBot, store: Store, stack: QUndoStack) -> WorkoutListView:
+    view = WorkoutListView(store, CATALOGUE, stack)
     qtbot.addWidget(view)
     view.resize(1080, 740)
     view.show()
@@ -169,23 +169,23 @@ def history(store: Store) -> dict[str, Workout]:
     return found
 
 
-def titles(view: LogView) -> list[str]:
+def titles(view: WorkoutListView) -> list[str]:
     return [view.model.index(row, 0).data() for row in range(view.model.rowCount())]
 
 
-def click_entry(qtbot: QtBot, view: LogView, row: int) -> None:
+def click_entry(qtbot: QtBot, view: WorkoutListView, row: int) -> None:
     workout_list = view.findChild(QListView, "workoutList")
     rect = workout_list.visualRect(view.model.index(row, 0))
     qtbot.mouseClick(workout_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def table_text(view: LogView, column: SetColumn) -> list[str]:
+def table_text(view: WorkoutListView, column: SetColumn) -> list[str]:
     table = view.findChild(QTableView, "setTable")
     model = table.model()
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
-def click_set(qtbot: QtBot, view: LogView, row: int, *, double: bool = False) -> None:
+def click_set(qtbot: QtBot, view: WorkoutListView, row: int, *, double: bool = False) -> None:
     table = view.findChild(QTableView, "setTable")
     rect = table.visualRect(table.model().index(row, SetColumn.DRILL))
     if double:
@@ -219,7 +219,7 @@ def answer(qtbot: QtBot, name: str, button_name: str) -> None:
     qtbot.waitUntil(lambda: not box.isVisible())
 
 
-def open_dialog(view: LogView) -> EditSetDialog:
+def open_dialog(view: WorkoutListView) -> EditSetDialog:
     shown = [d for d in view.findChildren(EditSetDialog, "editSetDialog") if d.isVisible()]
     assert len(shown) == 1
     return shown[0]
@@ -235,7 +235,7 @@ def stored_ids(store: Store) -> set[int]:
 def test_the_models_pass_qt_model_tester(  # type: ignore[no-untyped-def]
     qtmodeltester, store: Store, history: dict[str, Workout]
 ) -> None:
-    model = WorkoutLogModel(LogSource(store.db, store.sets), CATALOGUE)
+    model = WorkoutListModel(LogSource(store.db, store.sets), CATALOGUE)
     model.reload()
     qtmodeltester.check(model)
     sets = SetTableModel(CATALOGUE)
@@ -677,7 +677,7 @@ def test_the_next_quick_set_number_counts_only_todays_quick_sets() -> None:
 def test_history_shows_the_log_and_a_progress_tab(
     qtbot: QtBot, store: Store, stack: QUndoStack, history: dict[str, Workout]
 ) -> None:
-    log = LogView(store, CATALOGUE, stack)
+    log = WorkoutListView(store, CATALOGUE, stack)
     view = HistoryView(log)
     qtbot.addWidget(view)
     view.show()
@@ -685,7 +685,7 @@ def test_history_shows_the_log_and_a_progress_tab(
     tabs = view.findChild(QTabWidget, "historyTabs")
     assert [tabs.tabText(i) for i in range(tabs.count())] == ["Progress", "Log"]
     assert tabs.currentWidget() is view.progress
-    view.show_log()
+    view.show_workout_list()
     assert tabs.currentWidget() is log
     plain = HistoryView()
     qtbot.addWidget(plain)
