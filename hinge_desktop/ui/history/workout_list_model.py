@@ -47,7 +47,7 @@ EntryKey = tuple[str, int]
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetLogger", text)
+    return QCoreApplication.translate("WorkoutList", text)
 
 
 @dataclass(frozen=True)
@@ -460,9 +460,9 @@ def summary_text(entry: LogEntry, names: DrillNames) -> str:
 
 def _plural(noun: str, count: int) -> str:
     texts = {
-        "drill": QCoreApplication.translate("SetLogger", "%n drill(s)", None, count),
-        "set": QCoreApplication.translate("SetLogger", "%n set(s)", None, count),
-        "rep": QCoreApplication.translate("SetLogger", "%n rep(s)", None, count),
+        "drill": QCoreApplication.translate("WorkoutList", "%n drill(s)", None, count),
+        "set": QCoreApplication.translate("WorkoutList", "%n set(s)", None, count),
+        "rep": QCoreApplication.translate("WorkoutList", "%n rep(s)", None, count),
     }
     text = texts[noun]
     if "(s)" in text:
