@@ -17,12 +17,9 @@ from pathlib import Path
 import pytest
 
 from hinge_desktop.cli.demo import run_demo
-from hinge_desktop.demo.history import (
-    HISTORY_DAYS,
-    PLATEAU_LIFT,
-    DemoSession,
-    demo_history,
-)
+from hinge_desktop.demo.history import HISTORY_DAYS, demo_history
+from hinge_desktop.demo.workout_log import DemoSession
+from hinge_desktop.demo.workouts import PLATEAU_LIFT
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (

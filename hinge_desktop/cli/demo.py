@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from hinge_desktop.paths import DataFolderError, DataPaths
 
 if TYPE_CHECKING:
-    from hinge_desktop.demo.history import DemoSession
+    from hinge_desktop.demo.workout_log import DemoSession
     from hinge_desktop.domain.catalogue import Catalogue
     from hinge_desktop.storage.store import Store
 

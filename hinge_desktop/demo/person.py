@@ -1,0 +1,109 @@
+"""The demo's person: someone who follows Hinge's suggestions, each visit planned as the ladder
+suggests it, from the first checks to the loaded days of the top rungs."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, timedelta
+
+from hinge_desktop.demo.ladder_tracker import LadderTracker
+from hinge_desktop.demo.training_days import Visit
+from hinge_desktop.demo.workout_log import DemoSession
+from hinge_desktop.demo.workouts import Workouts
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.ladder import LadderHint
+
+ACTIVATION_WORKOUTS_BETWEEN_RETESTS = 4
+
+_Build = Callable[[datetime, bool], DemoSession]
+
+LOADING_DAYS = (
+    ("builtin.phase-5", ("kettlebell-deadlift", "romanian-deadlift", "hip-thrust")),
+    ("builtin.assistance-3x12", ("front-loaded-rdl", "kettlebell-swing")),
+)
+"""The loaded days in turn (routine, lifts) while on the loading rung."""
+SINGLE_LEG_DAYS = (
+    ("builtin.assistance-3x8", ("romanian-deadlift", "hip-thrust", "kettlebell-deadlift")),
+    (
+        "builtin.assistance-3x12",
+        ("front-loaded-rdl", "kettlebell-swing", "band-pull-through", "good-morning"),
+    ),
+    ("builtin.phase-6", ("b-stance-deadlift", "single-leg-rdl", "romanian-deadlift")),
+)
+"""From single-leg work on, a third day is one leg at a time. The Romanian deadlift is the main
+lift, on two days of three: the most trained drill, the one the progress charts open on."""
+FINISHER_CHANCE = 0.15
+COOL_DOWN_CHANCE = 0.5
+
+
+class Person:
+    """Someone who follows Hinge's suggestions, with the ups and downs of real training."""
+
+    def __init__(self, catalogue: Catalogue, rng: random.Random, first: date) -> None:
+        self._rng = rng
+        self._ladder = LadderTracker(catalogue)
+        self._workouts = Workouts(catalogue, rng, first)
+        self._visits = 0
+        self._checked_month: tuple[int, int] | None = None
+
+    def visit(self, visit: Visit) -> list[DemoSession]:
+        """The workouts of one visit, done back to back, each taken in by the ladder."""
+        w = self._workouts
+        if visit.short:
+            builds: list[_Build] = [w.daily_activation]
+        else:
+            self._visits += 1
+            builds = self._plan(visit.start)
+        sessions: list[DemoSession] = []
+        start = visit.start
+        for build in builds:
+            session = self._ladder.observe(build(start, visit.hotel))
+            sessions.append(session)
+            ended = session.workout.ended_at or start
+            start = ended + timedelta(seconds=self._rng.randint(60, 240))
+        return sessions
+
+    def _plan(self, start: datetime) -> list[_Build]:
+        """The workouts of a visit, as the ladder suggests them."""
+        w = self._workouts
+        phase = self._ladder.phase
+        if phase is Phase.CHECK:
+            return [w.first_checks, w.activation]
+        if phase is Phase.ACTIVATION:
+            return [w.squeeze_retest, w.activation] if self._retest_due() else [w.activation]
+        if phase is Phase.MOBILITY:
+            return [w.warm_up_bridges, w.mobility]
+        plan: list[_Build] = []
+        if phase >= Phase.LIGHT_LOADING and self._checked_month != (start.year, start.month):
+            self._checked_month = (start.year, start.month)
+            plan.append(w.monthly_checks)
+        if phase is Phase.PATTERNING:
+            plan += [w.warm_up_bridges, w.patterning]
+        elif phase is Phase.LIGHT_LOADING:
+            plan += [w.hinge_warm_up, w.light_loading]
+        else:
+            plan += [w.hinge_warm_up, self._main_lifts(phase)]
+            if self._rng.random() < FINISHER_CHANCE:
+                plan.append(w.finisher)
+        if self._rng.random() < COOL_DOWN_CHANCE:
+            plan.append(w.cool_down)
+        return plan
+
+    def _retest_due(self) -> bool:
+        if self._ladder.hint is not LadderHint.RETAKE_SQUEEZE_TEST:
+            return False
+        since = self._workouts.activations_since_retest
+        return self._workouts.retests == 0 or since >= ACTIVATION_WORKOUTS_BETWEEN_RETESTS
+
+    def _main_lifts(self, phase: Phase) -> _Build:
+        days = SINGLE_LEG_DAYS if phase is Phase.SINGLE_LEG else LOADING_DAYS
+        routine_id, drills = days[self._visits % len(days)]
+        return lambda start, hotel: self._lifting(start, hotel, routine_id, drills)
+
+    def _lifting(
+        self, start: datetime, hotel: bool, routine_id: str, drills: Sequence[str]
+    ) -> DemoSession:
+        """A loaded day on the rung the ladder is on when the day's lifting begins."""
+        return self._workouts.lifting(start, hotel, routine_id, drills, self._ladder.phase)
