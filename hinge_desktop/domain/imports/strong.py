@@ -18,7 +18,8 @@ workout's start (Strong keeps no time per set). The variants differ in:
 (the reps of a plank, the weight of a pull-up), so 0 reps, weight, seconds, distance or RPE read
 as "none". A row with none of them is still a set: Strong wrote it, and what to make of it is
 decided where sets are checked against drills. A distance goes into the set's note ("5 km")
-before the set's own note.
+before the set's own note. Which column holds what, in each variant, is read by
+:mod:`~hinge_desktop.domain.imports.strong_columns`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
 
 from hinge_desktop.domain.imports.csv_rows import (
     BadCell,
@@ -48,12 +48,17 @@ from hinge_desktop.domain.imports.model import (
     SourceSet,
     SourceWorkout,
 )
+from hinge_desktop.domain.imports.strong_columns import (
+    DISTANCE_UNITS,
+    WEIGHT_UNITS,
+    Columns,
+    loose_key,
+    missing_columns,
+    read_columns,
+)
 from hinge_desktop.domain.training import SetKind, Unit
 
 FORMAT = ImportFormat.STRONG
-
-REQUIRED_COLUMNS = ("Date", "Exercise Name", "Set Order")
-"""The columns every variant of Strong's export has, and that tell it from other apps'."""
 
 REST_TIMER = "rest timer"
 
@@ -70,29 +75,6 @@ SET_KINDS = {
     "dropset": SetKind.DROP,
 }
 """Set orders that are letters (or, in some versions, words) name a kind of set."""
-
-WEIGHT_UNITS = {"kg": Unit.KG, "kgs": Unit.KG, "lb": Unit.LB, "lbs": Unit.LB}
-
-DISTANCE_UNITS = {
-    "km": "km",
-    "kms": "km",
-    "kilometers": "km",
-    "kilometres": "km",
-    "mi": "mi",
-    "mile": "mi",
-    "miles": "mi",
-    "m": "m",
-    "meters": "m",
-    "metres": "m",
-    "ft": "ft",
-    "feet": "ft",
-    "yd": "yd",
-    "yards": "yd",
-}
-"""How a distance's unit is written in a note, by the ways Strong names it."""
-
-SECONDS_SUFFIXES = ("sec", "secs", "s", "seconds")
-MINUTES_SUFFIXES = ("min", "mins", "minutes")
 
 DATE_EXAMPLE = "2024-03-05 07:14:09"
 DURATION_EXAMPLE = "1h 3m or 55s"
@@ -120,103 +102,9 @@ _DURATION_CLOCK = re.compile(r"(?P<h>\d{1,9}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)")
 _DURATION_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
-def _key(name: str) -> str:
-    """A header name compared without case or extra spaces."""
-    return " ".join(name.casefold().split())
-
-
 def matches(header: list[str]) -> bool:
     """Whether ``header`` is the first row of a Strong export."""
-    names = {_key(name) for name in header}
-    return all(_key(column) in names for column in REQUIRED_COLUMNS)
-
-
-@dataclass(frozen=True)
-class _Columns:
-    """Which header name holds what; None when the file has no such column."""
-
-    date: str
-    exercise: str
-    set_order: str
-    workout: str | None = None
-    duration: str | None = None
-    duration_scale: float | None = None
-    """Seconds per unit of a bare number in ``duration``; None when the header gives no unit."""
-    weight: str | None = None
-    weight_unit: Unit | None = None
-    """The unit the header gives every weight."""
-    weight_unit_column: str | None = None
-    reps: str | None = None
-    rpe: str | None = None
-    distance: str | None = None
-    distance_unit: str | None = None
-    distance_unit_column: str | None = None
-    seconds: str | None = None
-    notes: str | None = None
-    workout_notes: str | None = None
-
-
-_SUFFIX = re.compile(r"^(?P<name>.*?)\s*\((?P<unit>[^()]*)\)$")
-
-
-def _split_unit(name: str) -> tuple[str, str]:
-    """("weight", "kg") for "Weight (kg)"; (name, "") without a unit in brackets."""
-    key = _key(name)
-    found = _SUFFIX.match(key)
-    if found is None:
-        return key, ""
-    return found["name"], found["unit"].strip()
-
-
-def _columns(header: list[str]) -> _Columns | str:
-    """The columns of ``header``, or why it is not a Strong header."""
-    names = {_key(name) for name in header}
-    missing = [column for column in REQUIRED_COLUMNS if _key(column) not in names]
-    if missing:
-        return (
-            "The header is not that of a Strong export: it has no "
-            + ", ".join(f"“{column}”" for column in missing)
-            + " column"
-        )
-    found: dict[str, Any] = {}
-    for name in header:
-        role = _role(name)
-        if role is not None and role[0] not in found:
-            found[role[0]] = name
-            found.update(role[1])
-    return _Columns(**found)
-
-
-def _role(name: str) -> tuple[str, dict[str, Any]] | None:
-    """What a header name holds, and what its unit in brackets says."""
-    key = _key(name)
-    if key in _PLAIN_COLUMNS:
-        return _PLAIN_COLUMNS[key], {}
-    base, unit = _split_unit(name)
-    if base == "weight":
-        return "weight", {"weight_unit": WEIGHT_UNITS.get(unit)}
-    if base == "distance":
-        return "distance", {"distance_unit": DISTANCE_UNITS.get(unit, unit) or None}
-    if base in ("duration", "workout duration"):
-        scale = 1.0 if unit in SECONDS_SUFFIXES else 60.0 if unit in MINUTES_SUFFIXES else None
-        return "duration", {"duration_scale": scale}
-    return None
-
-
-_PLAIN_COLUMNS = {
-    "date": "date",
-    "exercise name": "exercise",
-    "set order": "set_order",
-    "workout name": "workout",
-    "weight unit": "weight_unit_column",
-    "reps": "reps",
-    "rpe": "rpe",
-    "distance unit": "distance_unit_column",
-    "seconds": "seconds",
-    "notes": "notes",
-    "workout notes": "workout_notes",
-}
-"""Header names (compared by :func:`_key`) of columns without a unit, by what they hold."""
+    return not missing_columns(header)
 
 
 class _Cells:
@@ -279,7 +167,7 @@ class _Draft:
 class _Reader:
     """Reads rows into workouts and problems."""
 
-    def __init__(self, columns: _Columns, localise: Localise, decimal_comma: bool) -> None:
+    def __init__(self, columns: Columns, localise: Localise, decimal_comma: bool) -> None:
         self.columns = columns
         self.localise = localise
         self.decimal_comma = decimal_comma
@@ -407,7 +295,7 @@ class _Reader:
 
 
 def _kind(set_order: str, column: str, cells: _Cells) -> SetKind:
-    kind = SET_KINDS.get(_key(set_order))
+    kind = SET_KINDS.get(loose_key(set_order))
     if kind is not None:
         return kind
     if set_order:
@@ -484,7 +372,7 @@ def parse(text: str, localise: Localise, progress: Progress | None = None) -> Pa
         header, rows = read_rows(text, delimiter, progress)
     except UnreadableRecord as exc:
         return ParsedFile(format=FORMAT, problems=(LineProblem(exc.line, exc.reason),))
-    columns = _columns(header)
+    columns = read_columns(header)
     if isinstance(columns, str):
         return ParsedFile(format=FORMAT, problems=(LineProblem(1, columns),))
     reader = _Reader(columns, localise, decimal_comma=delimiter == ";")
