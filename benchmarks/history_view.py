@@ -70,10 +70,10 @@ from hinge_desktop.domain.training import LB_PER_KG
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
-    from hinge_desktop.app import InstalledViews
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.storage.store import Store
     from hinge_desktop.ui.shell.main_window import MainWindow
+    from hinge_desktop.ui.shell.wiring import InstalledViews
 
 SETS = 100_000
 RUNS = 7
@@ -263,10 +263,10 @@ class Hinge:
     """One main window composed as app.py does it, on the log, shown on Drills."""
 
     def __init__(self, app: QApplication, store: Store, paths: DataPaths, settings: Path) -> None:
-        from hinge_desktop.app import install_views
         from hinge_desktop.speech.speaker import RecordingSpeaker
         from hinge_desktop.ui.preferences import Preferences
         from hinge_desktop.ui.shell.main_window import MainWindow
+        from hinge_desktop.ui.shell.wiring import install_views
 
         self.app = app
         preferences = Preferences(settings)

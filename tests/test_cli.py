@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hinge_desktop import __version__
-from hinge_desktop.cli.options import VIEWS
+from hinge_desktop.ui.shell.navigation import VIEWS
 
 
 def hinge(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.app import install_views
 from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
 from hinge_desktop.domain.drills import Equipment, Focus, Phase
 from hinge_desktop.paths import DataPaths
@@ -21,6 +20,7 @@ from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.wiring import install_views
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 

@@ -17,7 +17,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.app import install_views
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.model import KNOWN_FORMATS
 from hinge_desktop.domain.imports.plan import own_drill_id
@@ -36,6 +35,7 @@ from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.wiring import install_views
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.transfer.import_action import ImportController, imported_text, install_import
 from hinge_desktop.ui.transfer.import_dialog import ImportDialog

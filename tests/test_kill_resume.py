@@ -21,13 +21,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.app import InstalledViews, install_views, offer_resume
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.resume import offer_resume
+from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
 from hinge_desktop.ui.workout.resume_prompt import ResumePrompt
 
 CHILD = textwrap.dedent(
@@ -38,7 +39,7 @@ CHILD = textwrap.dedent(
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QAbstractButton
-    from hinge_desktop.app import install_views
+    from hinge_desktop.ui.shell.wiring import install_views
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.speech.speaker import RecordingSpeaker
     from hinge_desktop.storage.store import open_store

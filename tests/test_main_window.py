@@ -12,8 +12,6 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QMes
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop import __version__
-from hinge_desktop.app import install_views, open_and_install
-from hinge_desktop.cli.options import VIEWS
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
@@ -22,7 +20,10 @@ from hinge_desktop.ui.preferences import COLOUR_SCHEME, LAST_VIEW, Preferences
 from hinge_desktop.ui.shell import theme
 from hinge_desktop.ui.shell.application import ColourSchemeFollower, create_application
 from hinge_desktop.ui.shell.main_window import MainWindow, default_size
+from hinge_desktop.ui.shell.navigation import VIEWS
+from hinge_desktop.ui.shell.opening import open_and_install
 from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
+from hinge_desktop.ui.shell.wiring import install_views
 
 
 @pytest.fixture
@@ -303,13 +304,15 @@ def test_a_broken_drill_catalogue_stops_the_app_naming_file_drill_and_field(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from hinge_desktop.domain import catalogue
+    from hinge_desktop.ui.shell import wiring
 
     def broken() -> catalogue.Catalogue:
         raise catalogue.CatalogueError(
             "drills/dead-bug.toml", "dead-bug", "cues[0]", "'x' is empty"
         )
 
-    monkeypatch.setattr(catalogue, "builtin_catalogue", broken)
+    # The assembler reads the catalogue that comes with Hinge when it builds the views.
+    monkeypatch.setattr(wiring, "builtin_catalogue", broken)
     message = fatal_message(qtbot, paths, exits)
     assert "drill catalogue" in message
     assert "drills/dead-bug.toml: drill 'dead-bug': field 'cues[0]'" in message

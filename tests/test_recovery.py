@@ -310,10 +310,10 @@ def test_the_window_opens_on_the_restored_log_and_says_what_happened(
 ) -> None:
     from PySide6.QtWidgets import QLabel, QMessageBox
 
-    from hinge_desktop.app import open_and_install
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.ui.preferences import Preferences
     from hinge_desktop.ui.shell.main_window import MainWindow
+    from hinge_desktop.ui.shell.opening import open_and_install
 
     paths = DataPaths(root=data_dir)
     make_log(paths.database, backed_up=120, since=3)

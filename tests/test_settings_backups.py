@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
-from hinge_desktop.app import InstalledViews, install_views
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
@@ -34,6 +33,7 @@ from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.workout.set_logger import SetLogger
 

@@ -22,7 +22,6 @@ from pytestqt.qtbot import QtBot
 from system_tools import missing
 from test_crash_safety import read_line
 
-from hinge_desktop.app import LOCK_FILE, InstalledViews, install_views, open_and_install
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
@@ -34,6 +33,8 @@ from hinge_desktop.storage.errors import BackupFailed, DatabaseInUse, StorageErr
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.opening import LOCK_FILE, open_and_install
+from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
 
 
 def digest(path: Path) -> str:

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.app import InstalledViews, install_views
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import GateAnswers
 from hinge_desktop.domain.timeline import StepKind
@@ -26,6 +25,7 @@ from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
 
 HEADER = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hinge_desktop.paths import DataFolderError, DataPaths
+from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 if TYPE_CHECKING:
     from hinge_desktop.demo.workout_log import DemoSession
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
     from hinge_desktop.storage.store import Store
 
 EXIT_REFUSED = 1
-EXIT_STORAGE_ERROR = 2
 
 
 def run_demo(data_dir: Path | None) -> int | None:

@@ -8,9 +8,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from hinge_desktop.paths import DataPaths
+from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 EXIT_EXPORT_FAILED = 1
-EXIT_STORAGE_ERROR = 2
 
 
 def run_export(data_dir: Path | None, file: Path) -> int:

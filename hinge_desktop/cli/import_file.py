@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.paths import DataFolderError, DataPaths
+from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 if TYPE_CHECKING:
     from hinge_desktop.domain.imports.model import ParsedFile
     from hinge_desktop.storage.importing.writer import ImportOutcome
 
 EXIT_BAD_FILE = 1
-EXIT_STORAGE_ERROR = 2
 
 UNIT_SETTING = ("history", "weight_unit")
 """Where the settings file keeps the unit chosen for weights (the charts' unit)."""

@@ -12,9 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hinge_desktop import COMMAND, __version__
-
-VIEWS = ("drills", "workout", "history", "settings")
-"""The views of the main window, in navigation order; ``--screenshot`` accepts these names."""
+from hinge_desktop.ui.shell.navigation import VIEWS
 
 
 class Options(NamedTuple):

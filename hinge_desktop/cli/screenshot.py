@@ -1,12 +1,19 @@
-"""``--screenshot``: the main window rendered to a PNG without appearing on screen."""
+"""``--screenshot VIEW FILE``: the main window, filled from the log, rendered to a PNG without
+appearing on screen."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QIODevice, QSaveFile, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMainWindow
+
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.ui.preferences import Preferences
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.opening import EXIT_STORAGE_ERROR, StorageFailure, load
 
 SCREENSHOT_SIZE = QSize(1280, 800)
 
@@ -42,3 +49,30 @@ def save(window: QMainWindow, file: Path) -> None:
         raise ScreenshotError(f"Cannot write the screenshot to {file}.")
     if not out.commit():
         raise ScreenshotError(f"Cannot write the screenshot to {file}: {out.errorString()}.")
+
+
+def take_screenshot(
+    window: MainWindow, preferences: Preferences, paths: DataPaths, view: str, file: Path
+) -> int:
+    """``--screenshot VIEW FILE``: open the log into ``window``, show ``view`` as it is once its
+    data is read, and save it; returns the exit code."""
+    try:
+        store, speaker, views = load(window, preferences, paths, show_recovery=False)
+    except StorageFailure as exc:
+        print(f"hinge-desktop: {exc}", file=sys.stderr)
+        return EXIT_STORAGE_ERROR
+    try:
+        views.backups.make_daily_backup(wait=True)
+        window.show_view(view)
+        if view == "history" and not views.progress.wait_until_loaded():
+            print("hinge-desktop: the history took too long to read.", file=sys.stderr)
+            return 1
+        save(window, file)
+    except ScreenshotError as exc:
+        print(f"hinge-desktop: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        views.shutdown()
+        speaker.close()
+        store.close()
+    return 0

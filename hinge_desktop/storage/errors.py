@@ -7,6 +7,9 @@ import errno
 import sqlite3
 from pathlib import Path
 
+EXIT_STORAGE_ERROR = 2
+"""The exit code of ``hinge-desktop`` when the data folder or the log cannot be used."""
+
 
 class StorageError(Exception):
     """The database cannot be used; ``str()`` is a message for the person."""

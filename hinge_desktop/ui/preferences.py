@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from hinge_desktop.cli.options import VIEWS
+from hinge_desktop.ui.shell.navigation import VIEWS
 
 T = TypeVar("T", str, bytes, bool, int, float)
 

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop import APP_NAME, __version__
-from hinge_desktop.cli.options import VIEWS
 from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
+from hinge_desktop.ui.shell.navigation import VIEWS
 from hinge_desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:

@@ -1,0 +1,112 @@
+"""Opening the training log for the window: lock the data folder, check the log and recover a
+damaged one, open the voice, build the views; every way that fails becomes one message."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hinge_desktop.domain.catalogue import CatalogueError
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.speech.choose import open_speaker
+from hinge_desktop.speech.speaker import Speaker
+from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR, StorageError
+from hinge_desktop.storage.integrity import check_and_recover
+from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.ui.preferences import Preferences
+from hinge_desktop.ui.settings.backups_panel import recovery_box
+from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
+
+LOCK_FILE = "hinge.lock"
+
+
+class StorageFailure(Exception):
+    """The database cannot be used; the message is for the person."""
+
+
+def open_and_install(
+    window: MainWindow, preferences: Preferences, paths: DataPaths
+) -> tuple[Store, Speaker, InstalledViews] | None:
+    """Open the database and fill the window; on failure, tell the person and quit."""
+    try:
+        return load(window, preferences, paths)
+    except StorageFailure as exc:
+        fail(window, str(exc))
+        return None
+
+
+def load(
+    window: MainWindow, preferences: Preferences, paths: DataPaths, *, show_recovery: bool = True
+) -> tuple[Store, Speaker, InstalledViews]:
+    """Open the database and the voice and build the views, turning every way that fails into
+    one message.
+
+    The data folder is locked for this Hinge first; a damaged log is put aside and the newest
+    good backup restored before it is opened, and the person told (a message box unless
+    ``show_recovery`` is false, and the standard error).
+    """
+    lock_data_folder(window, paths)
+    store = None
+    try:
+        recovery = check_and_recover(paths.database, paths.backups)
+        store = open_store(paths.database)
+        speaker = open_speaker(paths.cue_cache)
+        views = install_views(window, preferences, store, paths, speaker)
+    except CatalogueError as exc:
+        if store is not None:
+            store.close()
+        raise StorageFailure(f"The drill catalogue that comes with Hinge is broken: {exc}") from exc
+    except StorageError as exc:
+        raise StorageFailure(str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        if store is not None:
+            store.close()
+        raise StorageFailure(f"The database {paths.database} is damaged ({exc}).") from exc
+    except OSError as exc:
+        raise StorageFailure(f"Cannot read the database {paths.database}: {exc}.") from exc
+    if recovery is not None:
+        print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
+        if show_recovery:
+            recovery_box(window, recovery).open()
+    return store, speaker, views
+
+
+def lock_data_folder(window: MainWindow, paths: DataPaths) -> None:
+    """One Hinge at a time per data folder: a second one would offer to resume the first one's
+    workout, and must never move aside a log that another Hinge has open.
+
+    The lock is kept by the window (and handed on if the window is rebuilt); a lock left by a
+    Hinge that was killed is taken over (Qt checks that its process is gone).
+    """
+    if getattr(window, "data_folder_lock", None) is not None:
+        return
+    lock = QLockFile(str(paths.root / LOCK_FILE))
+    lock.setStaleLockTime(0)  # never by age: only a lock whose process is gone is stale
+    if not lock.tryLock(0) and lock.error() == QLockFile.LockError.LockFailedError:
+        raise StorageFailure(
+            window.tr(
+                "Hinge is already running with the training log in {folder}. Switch to that "
+                "window: only one Hinge at a time can use a training log."
+            ).format(folder=paths.root)
+        )
+    # Any other failure (a read-only folder) is reported when the database is opened.
+    window.data_folder_lock = lock  # type: ignore[attr-defined]
+
+
+def fail(window: MainWindow, message: str) -> None:
+    """Tell the person why Hinge cannot go on, then quit with an error status."""
+    print(f"hinge-desktop: {message}", file=sys.stderr)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        window.tr("Hinge cannot start"),
+        message,
+        QMessageBox.StandardButton.Close,
+        window,
+    )
+    box.setObjectName("fatalErrorBox")
+    box.finished.connect(lambda _result: QApplication.exit(EXIT_STORAGE_ERROR))
+    box.open()

@@ -1,0 +1,311 @@
+"""The assembler: builds every view from the services on an opened log and wires them together.
+
+Each feature folder's views take their collaborators through their constructors; this is the one
+place that knows them all, so the features never import each other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoStack
+
+from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
+from hinge_desktop.domain.plan import WorkoutPlan
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.speech.speaker import Speaker
+from hinge_desktop.storage.custom_drills import CustomDrillRepository
+from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
+from hinge_desktop.storage.store import Store
+from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.history.history_view import HistoryView
+from hinge_desktop.ui.history.progress_view import ProgressView
+from hinge_desktop.ui.history.workout_list_view import WorkoutListView
+from hinge_desktop.ui.library.drills_view import DrillsView
+from hinge_desktop.ui.library.gate_questions import GateQuestions
+from hinge_desktop.ui.library.ladder_coach import LadderCoach
+from hinge_desktop.ui.library.ladder_panel import LadderPanel
+from hinge_desktop.ui.library.library_view import LibraryView
+from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
+from hinge_desktop.ui.library.routines_view import RoutinesView
+from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
+from hinge_desktop.ui.settings.backups_panel import BackupsPanel
+from hinge_desktop.ui.settings.settings_view import SettingsView
+from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
+from hinge_desktop.ui.shell.restore import restore_and_rebuild
+from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.transfer.export_action import install_exports
+from hinge_desktop.ui.transfer.import_action import ImportController, install_import
+from hinge_desktop.ui.workout.log_panel import LogPanel
+from hinge_desktop.ui.workout.set_logger import SetLogger, local_now
+from hinge_desktop.ui.workout.workout_view import WorkoutView
+
+if TYPE_CHECKING:
+    from hinge_desktop.ui.shell.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class Services:
+    """What the views are built from: the opened log, the voice, the settings, the folders, the
+    catalogue, the drills' names and the one undo stack of the log."""
+
+    store: Store
+    speaker: Speaker
+    preferences: Preferences
+    paths: DataPaths
+    catalogue: Catalogue
+    names: DrillNames
+    undo_stack: QUndoStack
+
+
+@dataclass(frozen=True)
+class InstalledViews:
+    """What the rest of Hinge needs from the views once they are built."""
+
+    services: Services
+    workout: WorkoutView
+    workout_log: SetLogger
+    start_plan: Callable[[WorkoutPlan], None]
+    ladder: LadderCoach
+    progress: ProgressView
+    reader: BackgroundReader
+    backups: BackupsPanel
+    importing: ImportController
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.services.catalogue
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        return self.services.undo_stack
+
+    def shutdown(self) -> None:
+        """Hinge is quitting: stop listening to the log and reading it before the database
+        closes."""
+        self.workout_log.shutdown()
+        self.ladder.shutdown()
+        self.importing.shutdown()
+        self.reader.shutdown()
+
+
+def status(window: MainWindow, timeout_ms: int) -> Callable[[str], None]:
+    """A view's messages, shown in the window's status bar for ``timeout_ms``."""
+    return lambda text: window.statusBar().showMessage(text, timeout_ms)
+
+
+def install_views(
+    window: MainWindow,
+    preferences: Preferences,
+    store: Store,
+    paths: DataPaths,
+    speaker: Speaker,
+) -> InstalledViews:
+    """Build every view with what it needs and put it in the window."""
+    catalogue = builtin_catalogue()
+    undo_stack = QUndoStack(window)
+    undo_stack.setObjectName("logUndoStack")
+    services = Services(
+        store,
+        speaker,
+        preferences,
+        paths,
+        catalogue,
+        # Every drill's name as the person sees it, their own drills' (from imports) included.
+        DrillNames(catalogue, CustomDrillRepository(store.db), parent=window),
+        undo_stack,
+    )
+    follow_voice_preferences(preferences, speaker)
+    drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
+    workout, log_panel, set_logger = _workout(window, services)
+    _remember_last_drill(window, preferences, catalogue, drills)
+    drills.message.connect(status(window, 5000))
+
+    def start_drill(drill_id: str) -> None:
+        workout.show_drill(catalogue.get(drill_id))
+        window.show_view("workout")
+
+    def start_plan(plan: WorkoutPlan) -> None:
+        workout.load(plan.steps(catalogue), plan=plan)
+        window.show_view("workout")
+
+    drills.start_requested.connect(start_drill)
+    routines = _routines(window, services, drills, start_plan)
+    coach, ladder_panel = _ladder(window, services, log_panel, set_logger, routines)
+    own_drills = OwnDrillsView(services.names, OwnDrillStatsReader(store.db))
+    own_drills.message.connect(status(window, 5000))
+    library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
+    _tell_where_added(window, drills, routines)
+    workout.choose_requested.connect(lambda: window.show_view("drills"))
+    window.install_view("drills", library)
+    window.install_view("workout", workout)
+    if window.current_view() == "drills":
+        drills.focus_search()
+    workout_list, progress, reader = _history(window, services, drills)
+    backups = BackupsPanel(store.path, paths.backups)
+    backups.message.connect(status(window, 15000))
+    window.install_view(
+        "settings", SettingsView(preferences, store, paths.root, speaker, backups=backups)
+    )
+    install_exports(
+        (window.export_action, window.export_json_action),
+        window,
+        store,
+        catalogue,
+        reader,
+        status(window, 8000),
+    )
+
+    def imported() -> None:
+        # An import stored, taken back or stored again on the import worker's thread.
+        workout_list.mark_stale()
+        progress.mark_stale()
+        own_drills.mark_stale()
+
+    importing = install_import(
+        window.import_action,
+        window,
+        store,
+        services.names,
+        preferences,
+        undo_stack,
+        imported,
+        status(window, 15000),
+        backups=paths.backups,
+    )
+    views = InstalledViews(
+        services,
+        workout,
+        set_logger,
+        start_plan,
+        coach,
+        progress,
+        reader,
+        backups,
+        importing,
+    )
+    backups.restore_requested.connect(
+        lambda backup: restore_and_rebuild(window, views, backup, install_views)
+    )
+    return views
+
+
+def _workout(window: MainWindow, services: Services) -> tuple[WorkoutView, LogPanel, SetLogger]:
+    """The player, its panel for logging each set, and what stores those sets."""
+    workout = WorkoutView(services.speaker, services.preferences)
+    window.set_undo_stack(services.undo_stack)
+    log_panel = LogPanel(services.undo_stack)
+    workout.set_log_panel(log_panel)
+    set_logger = SetLogger(workout, log_panel, services.store, services.undo_stack, parent=window)
+    set_logger.message.connect(status(window, 5000))
+    return workout, log_panel, set_logger
+
+
+def _remember_last_drill(
+    window: MainWindow, preferences: Preferences, catalogue: Catalogue, drills: DrillsView
+) -> None:
+    """The drill shown when Hinge closed is shown again at the next start."""
+    last_drill = preferences.get(LAST_DRILL)
+    if last_drill in catalogue:
+        drills.select_drill(last_drill)
+
+    def save_last_drill() -> None:
+        shown = drills.selected_drill()
+        if shown is not None:
+            preferences.set(LAST_DRILL, shown.id)
+
+    window.state_saving.connect(save_last_drill)
+
+
+def _routines(
+    window: MainWindow,
+    services: Services,
+    drills: DrillsView,
+    start_plan: Callable[[WorkoutPlan], None],
+) -> RoutinesView:
+    """The routines, which drills can be added to and which start as a workout."""
+    routines = RoutinesView(services.catalogue, services.store.routines, names=services.names)
+    routines.start_requested.connect(start_plan)
+    routines.message.connect(status(window, 5000))
+    drills.add_to_routine_requested.connect(routines.add_drill)
+
+    def refresh_routine_names() -> None:
+        drills.set_routine_names(routines.routine_names())
+
+    routines.routines_changed.connect(refresh_routine_names)
+    refresh_routine_names()
+    return routines
+
+
+def _tell_where_added(window: MainWindow, drills: DrillsView, routines: RoutinesView) -> None:
+    """Say in the status bar where a drill added to a routine can be found."""
+
+    def added_to_routine(_drill_id: str, _routine_id: str) -> None:
+        routine = routines.current_routine()
+        if routine is not None:
+            window.statusBar().showMessage(
+                window.tr("Added to “{name}”. Find it under Routines.").format(name=routine.name),
+                5000,
+            )
+
+    drills.add_to_routine_requested.connect(added_to_routine)
+
+
+def _ladder(
+    window: MainWindow,
+    services: Services,
+    log_panel: LogPanel,
+    set_logger: SetLogger,
+    routines: RoutinesView,
+) -> tuple[LadderCoach, LadderPanel]:
+    """The phase ladder beside the drills, and its "easily" questions in the log panel."""
+    ladder_panel = LadderPanel()
+    ladder_panel.setFixedWidth(230)
+    questions = GateQuestions()
+    log_panel.extra.addWidget(questions)
+    coach = LadderCoach(
+        services.store.ladder,
+        services.store.sets,
+        services.catalogue,
+        ladder_panel,
+        questions,
+        services.undo_stack,
+        local_now,
+        dialog_parent=window,
+        parent=window,
+    )
+    coach.message.connect(status(window, 8000))
+    set_logger.set_logged.connect(coach.after_set)
+    set_logger.target_changed.connect(coach.dismiss_questions)
+    # While the questions are asked the logged set's values are not needed: room for them.
+    coach.asking.connect(log_panel.set_asking)
+
+    def start_routine(routine_id: str) -> None:
+        routines.select_routine(routine_id)
+        routines.start_current()
+
+    ladder_panel.start_routine_requested.connect(start_routine)
+    return coach, ladder_panel
+
+
+def _history(
+    window: MainWindow, services: Services, drills: DrillsView
+) -> tuple[WorkoutListView, ProgressView, BackgroundReader]:
+    """History: the list of workouts and the progress charts, read on a thread of their own."""
+    store = services.store
+    workout_list = WorkoutListView(
+        store, services.catalogue, services.undo_stack, names=services.names
+    )
+    workout_list.message.connect(status(window, 5000))
+    workout_list.choose_drill_requested.connect(lambda: window.show_view("drills"))
+    drills.quick_log_requested.connect(workout_list.quick_log)
+    reader = BackgroundReader(store.path, parent=window)
+    progress = ProgressView(reader, services.catalogue, services.preferences, names=services.names)
+    progress.message.connect(status(window, 8000))
+    progress.choose_drill_requested.connect(lambda: window.show_view("drills"))
+    # Every logged, edited, deleted or restored set goes through the undo stack.
+    services.undo_stack.indexChanged.connect(progress.mark_stale)
+    window.install_view("history", HistoryView(workout_list, progress))
+    return workout_list, progress, reader
