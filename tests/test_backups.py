@@ -20,11 +20,11 @@ from hinge_desktop.storage.backups import (
     daily_backup,
     list_backups,
     prune_backups,
-    restore_backup,
 )
 from hinge_desktop.storage.database import open_reader
 from hinge_desktop.storage.errors import BadBackup
 from hinge_desktop.storage.migrations import LATEST_FORMAT
+from hinge_desktop.storage.restore import restore_backup
 from hinge_desktop.storage.store import Store, open_store
 
 ZONE = timezone(timedelta(hours=1))

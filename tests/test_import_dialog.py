@@ -37,8 +37,9 @@ from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
 from hinge_desktop.ui.shell.wiring import install_views
 from hinge_desktop.ui.tasks import BackgroundReader
-from hinge_desktop.ui.transfer.import_action import ImportController, imported_text, install_import
+from hinge_desktop.ui.transfer.import_action import ImportController, install_import
 from hinge_desktop.ui.transfer.import_dialog import ImportDialog
+from hinge_desktop.ui.transfer.import_text import imported_text
 from hinge_desktop.ui.transfer.import_worker import BackUp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"

@@ -1,6 +1,7 @@
-"""How a drill reads on screen: its dose in words and its detail page as rich text.
+"""How a drill reads on screen: the names of its phase, equipment and focus, its dose in words and
+its detail page as rich text.
 
-Every string is a literal ``QCoreApplication.translate("DrillText", …)`` call, so that
+Every string is a literal ``QCoreApplication.translate(…)`` call, so that
 ``pyside6-lupdate`` finds them all.
 """
 
@@ -11,13 +12,57 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from hinge_desktop.domain.catalogue import SOURCES
-from hinge_desktop.domain.drills import CheckResult, Drill, DrillKind, Prescription
-from hinge_desktop.ui.library.drill_model import (
-    NO_EQUIPMENT,
-    equipment_name,
-    focus_name,
-    phase_name,
+from hinge_desktop.domain.drills import (
+    CheckResult,
+    Drill,
+    DrillKind,
+    Equipment,
+    Focus,
+    Phase,
+    Prescription,
 )
+
+NO_EQUIPMENT = "none"
+"""The equipment filter value for drills that need nothing but the floor."""
+
+
+def phase_name(phase: Phase) -> str:
+    """The name of a rung of the ladder, as the person reads it."""
+    return {
+        Phase.CHECK: QCoreApplication.translate("Phase", "Checks"),
+        Phase.ACTIVATION: QCoreApplication.translate("Phase", "Glute activation"),
+        Phase.MOBILITY: QCoreApplication.translate("Phase", "Mobility"),
+        Phase.PATTERNING: QCoreApplication.translate("Phase", "Patterning"),
+        Phase.LIGHT_LOADING: QCoreApplication.translate("Phase", "Light loading"),
+        Phase.LOADING: QCoreApplication.translate("Phase", "Loading"),
+        Phase.SINGLE_LEG: QCoreApplication.translate("Phase", "Single leg"),
+    }[phase]
+
+
+def equipment_name(item: Equipment | str) -> str:
+    names = {
+        NO_EQUIPMENT: QCoreApplication.translate("Equipment", "No equipment"),
+        Equipment.WALL: QCoreApplication.translate("Equipment", "Wall"),
+        Equipment.DOWEL: QCoreApplication.translate("Equipment", "Dowel or broomstick"),
+        Equipment.BAND: QCoreApplication.translate("Equipment", "Band"),
+        Equipment.BENCH: QCoreApplication.translate("Equipment", "Bench"),
+        Equipment.FOAM_ROLLER: QCoreApplication.translate("Equipment", "Foam roller"),
+        Equipment.BALL: QCoreApplication.translate("Equipment", "Ball"),
+        Equipment.KETTLEBELL: QCoreApplication.translate("Equipment", "Kettlebell"),
+        Equipment.DUMBBELL: QCoreApplication.translate("Equipment", "Dumbbell"),
+        Equipment.BARBELL: QCoreApplication.translate("Equipment", "Barbell"),
+        Equipment.CABLE: QCoreApplication.translate("Equipment", "Cable"),
+    }
+    return names[item]
+
+
+def focus_name(item: Focus) -> str:
+    return {
+        Focus.GLUTES: QCoreApplication.translate("Focus", "Glutes"),
+        Focus.HAMSTRINGS: QCoreApplication.translate("Focus", "Hamstrings"),
+        Focus.CORE: QCoreApplication.translate("Focus", "Core"),
+        Focus.MOBILITY: QCoreApplication.translate("Focus", "Mobility"),
+    }[item]
 
 
 def _seconds(value: float) -> str:

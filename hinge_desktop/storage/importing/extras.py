@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from hinge_desktop.domain.routines import Routine
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.custom_drills import CustomDrill, CustomDrillRepository
-from hinge_desktop.storage.importing.writer import SetKey
+from hinge_desktop.storage.importing.set_keys import SetKey
 
 AnswerKey = tuple[str, datetime, int, str]
 

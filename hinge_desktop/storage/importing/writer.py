@@ -20,14 +20,10 @@ from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.custom_drills import CustomDrill, CustomDrillRepository
 from hinge_desktop.storage.history_writer import insert_row
+from hinge_desktop.storage.importing.extras import write_extras
+from hinge_desktop.storage.importing.set_keys import SetKey, set_key
 from hinge_desktop.storage.sets import to_row as set_row
 from hinge_desktop.storage.workouts import to_row as workout_row
-
-SetKey = tuple[str, int, int, str]
-"""(drill id, local wall-clock time in seconds, set number, side or "").
-
-Local time, not UTC: other apps' exports carry no time zone, so the same file read on a
-computer set to another zone gives other UTC times but the same wall-clock ones."""
 
 WIDEST_OFFSET = 14 * 3600
 """No time zone is further from UTC than this."""
@@ -50,12 +46,6 @@ class ImportOutcome:
     """None when nothing was added."""
     set_ids: dict[SetKey, int]
     """The new sets' ids by key."""
-
-
-def set_key(logged: LoggedSet) -> SetKey:
-    at, offset = timecodec.encode(logged.performed_at)
-    local = at + offset * 60
-    return (logged.drill_id, local, logged.set_number, logged.side.value if logged.side else "")
 
 
 def stored_keys(db: Database, plan: ImportPlan) -> set[SetKey]:
@@ -128,8 +118,6 @@ def write_import(
                 progress(done, total)
                 reported = done
         if plan.extras:
-            from hinge_desktop.storage.importing.extras import write_extras
-
             write_extras(db, plan.extras, added)
         if added:
             db.execute(

@@ -13,8 +13,8 @@ from hinge_desktop.domain.ladder import MOBILITY_DAYS_TO_UNLOCK, SESSIONS_TO_UNL
 from hinge_desktop.domain.statistics import Record, RecordKind
 from hinge_desktop.domain.training import LB_PER_KG, Unit
 from hinge_desktop.storage.ladder import PhaseEvent
+from hinge_desktop.ui.drill_text import phase_name
 from hinge_desktop.ui.history.progress_text import day_text, record_name, record_value_text
-from hinge_desktop.ui.library.drill_model import phase_name
 
 WEIGHT_RECORDS = frozenset(
     {RecordKind.HEAVIEST_WEIGHT, RecordKind.BEST_E1RM, RecordKind.MOST_VOLUME}

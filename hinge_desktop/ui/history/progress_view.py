@@ -32,6 +32,7 @@ from sqlite_utils import Database
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.drill_text import phase_name
 from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
 from hinge_desktop.ui.history.progress_chart import PhaseMark, ProgressChart
 from hinge_desktop.ui.history.progress_data import (
@@ -42,7 +43,6 @@ from hinge_desktop.ui.history.progress_data import (
 )
 from hinge_desktop.ui.history.progress_panels import PhaseTimeline, RecordsPanel
 from hinge_desktop.ui.history.progress_text import metric_name, metric_tip
-from hinge_desktop.ui.library.drill_model import phase_name
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.widgets.empty_state import EmptyState

@@ -18,11 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.drills import Phase
-from hinge_desktop.ui.library.drill_model import (
-    DrillFilterProxy,
-    DrillRole,
-    phase_name,
-)
+from hinge_desktop.ui.drill_text import phase_name
+from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillRole
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

@@ -17,11 +17,9 @@ from PySide6.QtCore import (
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill, Equipment, Focus, Phase
+from hinge_desktop.ui.drill_text import NO_EQUIPMENT, equipment_name, focus_name, phase_name
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-NO_EQUIPMENT = "none"
-"""The equipment filter value for drills that need nothing but the floor."""
 
 
 class DrillRole(IntEnum):
@@ -30,45 +28,6 @@ class DrillRole(IntEnum):
     FAVOURITE = Qt.ItemDataRole.UserRole + 3
     SUMMARY = Qt.ItemDataRole.UserRole + 4
     PHASE_ORDER = Qt.ItemDataRole.UserRole + 5
-
-
-def phase_name(phase: Phase) -> str:
-    """The name of a rung of the ladder, as the person reads it."""
-    return {
-        Phase.CHECK: QCoreApplication.translate("Phase", "Checks"),
-        Phase.ACTIVATION: QCoreApplication.translate("Phase", "Glute activation"),
-        Phase.MOBILITY: QCoreApplication.translate("Phase", "Mobility"),
-        Phase.PATTERNING: QCoreApplication.translate("Phase", "Patterning"),
-        Phase.LIGHT_LOADING: QCoreApplication.translate("Phase", "Light loading"),
-        Phase.LOADING: QCoreApplication.translate("Phase", "Loading"),
-        Phase.SINGLE_LEG: QCoreApplication.translate("Phase", "Single leg"),
-    }[phase]
-
-
-def equipment_name(item: Equipment | str) -> str:
-    names = {
-        NO_EQUIPMENT: QCoreApplication.translate("Equipment", "No equipment"),
-        Equipment.WALL: QCoreApplication.translate("Equipment", "Wall"),
-        Equipment.DOWEL: QCoreApplication.translate("Equipment", "Dowel or broomstick"),
-        Equipment.BAND: QCoreApplication.translate("Equipment", "Band"),
-        Equipment.BENCH: QCoreApplication.translate("Equipment", "Bench"),
-        Equipment.FOAM_ROLLER: QCoreApplication.translate("Equipment", "Foam roller"),
-        Equipment.BALL: QCoreApplication.translate("Equipment", "Ball"),
-        Equipment.KETTLEBELL: QCoreApplication.translate("Equipment", "Kettlebell"),
-        Equipment.DUMBBELL: QCoreApplication.translate("Equipment", "Dumbbell"),
-        Equipment.BARBELL: QCoreApplication.translate("Equipment", "Barbell"),
-        Equipment.CABLE: QCoreApplication.translate("Equipment", "Cable"),
-    }
-    return names[item]
-
-
-def focus_name(item: Focus) -> str:
-    return {
-        Focus.GLUTES: QCoreApplication.translate("Focus", "Glutes"),
-        Focus.HAMSTRINGS: QCoreApplication.translate("Focus", "Hamstrings"),
-        Focus.CORE: QCoreApplication.translate("Focus", "Core"),
-        Focus.MOBILITY: QCoreApplication.translate("Focus", "Mobility"),
-    }[item]
 
 
 def summary(drill: Drill) -> str:

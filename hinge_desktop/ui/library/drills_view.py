@@ -30,17 +30,10 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill, Equipment, Focus, Phase
+from hinge_desktop.ui.drill_text import NO_EQUIPMENT, equipment_name, focus_name, phase_name
 from hinge_desktop.ui.library.drill_delegate import DrillDelegate
 from hinge_desktop.ui.library.drill_detail import DrillDetail
-from hinge_desktop.ui.library.drill_model import (
-    NO_EQUIPMENT,
-    DrillFilterProxy,
-    DrillListModel,
-    DrillRole,
-    equipment_name,
-    focus_name,
-    phase_name,
-)
+from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillListModel, DrillRole
 
 
 class _ListKeys(QObject):

@@ -28,7 +28,7 @@ from hinge_desktop.domain.ladder import (
     suggested_phase,
     suggested_routine,
 )
-from hinge_desktop.ui.library.drill_model import phase_name
+from hinge_desktop.ui.drill_text import phase_name
 
 TICK = "✓"
 CURRENT = "●"

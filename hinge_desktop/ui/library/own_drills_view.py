@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -30,8 +29,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -41,20 +38,11 @@ from hinge_desktop.storage.custom_drills import InvalidDrillName
 from hinge_desktop.storage.own_drill_stats import OwnDrillStats, OwnDrillStatsReader
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.widgets.empty_state import EmptyState
+from hinge_desktop.ui.widgets.roomy_rows import RoomyRows
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-class RoomyRows(QStyledItemDelegate):
-    """Rows with room above and below their text, for tables read at a glance."""
-
-    ROOM = 10
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        hint = super().sizeHint(option, index)
-        return QSize(hint.width(), hint.height() + self.ROOM)
 
 
 class OwnDrillColumn(IntEnum):

@@ -47,10 +47,10 @@ from hinge_desktop.storage.backups import (
     back_up,
     daily_backup,
     list_backups,
-    restore_backup,
 )
 from hinge_desktop.storage.database import BUSY_TIMEOUT_SECONDS, open_reader
 from hinge_desktop.storage.errors import StorageError
+from hinge_desktop.storage.restore import restore_backup
 
 if TYPE_CHECKING:
     from hinge_desktop.storage.integrity import Recovery

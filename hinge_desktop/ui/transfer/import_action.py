@@ -2,8 +2,7 @@
 
 :func:`install_import` is what the composition root calls: it wires the menu action to an
 :class:`ImportController`, which owns the import worker (call its ``shutdown`` before the
-database closes). The words an import is told in (counts, dates, the app a file came from) are
-here too, for the preview and the status bar alike.
+database closes). The words it is told in are in ``import_text.py``.
 """
 
 from __future__ import annotations
@@ -11,21 +10,20 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from hinge_desktop.domain.imports.model import ImportFormat, Localise, ParsedFile
+from hinge_desktop.domain.imports.model import Localise, ParsedFile
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.importing.prepare import PreparedImport
-from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
+from hinge_desktop.ui.transfer.import_text import counted, imported_text
 from hinge_desktop.ui.transfer.import_worker import BackUp, ImportDone, ImportRunner, StoredImport
 
 if TYPE_CHECKING:
@@ -36,100 +34,6 @@ Report = Callable[[str], object]
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ImportAction", text)
-
-
-def counted(count: int, noun: str) -> str:
-    """ "1 set", "1,234 sets" (in the locale's digits): ``noun`` is "set", "workout", "line" or
-    "own drill"."""
-    texts = {
-        "set": QCoreApplication.translate("ImportAction", "%Ln set(s)", None, count),
-        "workout": QCoreApplication.translate("ImportAction", "%Ln workout(s)", None, count),
-        "own drill": QCoreApplication.translate(
-            "ImportAction", "%Ln new drill(s) of your own", None, count
-        ),
-        "line": QCoreApplication.translate("ImportAction", "%Ln line(s)", None, count),
-    }
-    text = texts[noun]
-    if "(s)" in text:
-        # No translation loaded: Qt leaves the plural marker as it is.
-        text = text.replace("(s)", "" if count == 1 else "s")
-    return text
-
-
-def format_name(kind: ImportFormat) -> str:
-    return {
-        ImportFormat.STRONG: _t("Strong (CSV export)"),
-        ImportFormat.HEVY: _t("Hevy (CSV export)"),
-        ImportFormat.FITNOTES: _t("FitNotes (CSV export)"),
-        ImportFormat.HINGE_CSV: _t("Hinge (CSV export)"),
-        ImportFormat.HINGE_JSON: _t("Hinge (JSON export of the whole log)"),
-    }[kind]
-
-
-def day_text(moment: datetime) -> str:
-    day = moment.date()
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
-
-
-def dates_text(first: datetime | None, last: datetime | None) -> str:
-    """ "17 Mar 2026 to 7 Apr 2026", or the one day."""
-    if first is None or last is None:
-        return "—"
-    if first.date() == last.date():
-        return day_text(first)
-    return _t("{first} to {last}").format(first=day_text(first), last=day_text(last))
-
-
-def adds_text(prepared: PreparedImport) -> str:
-    """What an import adds: "27 sets in 5 workouts, 3 new drills of your own"."""
-    plan = prepared.plan
-    text = counted(prepared.new_sets, "set")
-    if plan.workout_count:
-        text = _t("{sets} in {workouts}").format(
-            sets=text, workouts=counted(plan.workout_count, "workout")
-        )
-    if plan.new_drills:
-        text += ", " + counted(len(plan.new_drills), "own drill")
-    return text
-
-
-def skipped_text(prepared: PreparedImport) -> str:
-    if not prepared.already_there:
-        return _t("none of these sets")
-    return _t("{sets}, not added again").format(sets=counted(prepared.already_there, "set"))
-
-
-def problems_text(prepared: PreparedImport) -> str:
-    """Why nothing of a file with bad lines is imported, and what to do."""
-    return _t(
-        "Nothing will be imported until the file is fixed: {lines} of {file} cannot be read "
-        "(listed below). Correct or delete them in the file, then import it again."
-    ).format(lines=counted(len(prepared.plan.problems), "line"), file=prepared.path.name)
-
-
-def imported_text(file_name: str, outcome: ImportOutcome) -> str:
-    """ "Imported 1,234 sets in 56 workouts from strong.csv; 3 new drills of your own"."""
-    if outcome.sets_added == 0:
-        return _t("Nothing imported: every set of {file} is in your log already.").format(
-            file=file_name
-        )
-    if outcome.workouts_added:
-        text = _t("Imported {sets} in {workouts} from {file}").format(
-            sets=counted(outcome.sets_added, "set"),
-            workouts=counted(outcome.workouts_added, "workout"),
-            file=file_name,
-        )
-    else:
-        text = _t("Imported {sets} from {file}").format(
-            sets=counted(outcome.sets_added, "set"), file=file_name
-        )
-    if outcome.drills_added:
-        text += "; " + counted(outcome.drills_added, "own drill")
-    if outcome.sets_already_there:
-        text += "; " + _t("{sets} already in your log were skipped").format(
-            sets=counted(outcome.sets_already_there, "set")
-        )
-    return text
 
 
 def default_unit(preferences: Preferences) -> Unit:

@@ -36,8 +36,7 @@ from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.importing.prepare import PreparedImport
 from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.library.own_drills_view import RoomyRows
-from hinge_desktop.ui.transfer.import_action import (
+from hinge_desktop.ui.transfer.import_text import (
     adds_text,
     counted,
     dates_text,
@@ -46,6 +45,7 @@ from hinge_desktop.ui.transfer.import_action import (
     skipped_text,
 )
 from hinge_desktop.ui.transfer.import_worker import ImportDone, ImportRunner, StoredImport
+from hinge_desktop.ui.widgets.roomy_rows import RoomyRows
 
 ERROR_COLOUR = "color: #c0392b;"
 
