@@ -18,7 +18,7 @@ import pytest
 
 from hinge_desktop.cli.demo import run_demo
 from hinge_desktop.demo.history import HISTORY_DAYS, demo_history
-from hinge_desktop.demo.workout_log import DemoSession
+from hinge_desktop.demo.workout_builder import DemoWorkout
 from hinge_desktop.demo.workouts import PLATEAU_LIFT
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Phase
@@ -39,7 +39,7 @@ TODAY = datetime(2025, 6, 15, 19, 30, tzinfo=ZONE)
 
 
 @pytest.fixture(scope="module")
-def history() -> list[DemoSession]:
+def history() -> list[DemoWorkout]:
     return demo_history(TODAY, CATALOGUE)
 
 
@@ -53,11 +53,11 @@ def demo_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     store.close()
 
 
-def all_sets(history: list[DemoSession]) -> list[LoggedSet]:
+def all_sets(history: list[DemoWorkout]) -> list[LoggedSet]:
     return [logged for session in history for logged in session.sets]
 
 
-def working_sets(session: DemoSession, drill_id: str) -> list[LoggedSet]:
+def working_sets(session: DemoWorkout, drill_id: str) -> list[LoggedSet]:
     return [s for s in session.sets if s.drill_id == drill_id and s.kind is SetKind.WORKING]
 
 
@@ -68,13 +68,13 @@ def phase_of(drill_id: str) -> Phase:
 # The generated history --------------------------------------------------------------------
 
 
-def test_the_same_day_gives_the_same_history(history: list[DemoSession]) -> None:
+def test_the_same_day_gives_the_same_history(history: list[DemoWorkout]) -> None:
     assert demo_history(TODAY, CATALOGUE) == history
     assert demo_history(TODAY, CATALOGUE, seed=7) != history
 
 
 def test_two_years_of_sessions_end_by_today_in_its_time_zone(
-    history: list[DemoSession],
+    history: list[DemoWorkout],
 ) -> None:
     first = history[0].workout.started_at.date()
     assert 0 <= (first - (TODAY.date() - timedelta(days=HISTORY_DAYS))).days < 7
@@ -102,14 +102,14 @@ def test_summer_and_winter_sessions_can_carry_their_own_offsets() -> None:
 
 
 def test_the_history_is_the_size_of_two_years_of_real_training(
-    history: list[DemoSession],
+    history: list[DemoWorkout],
 ) -> None:
     assert 8_000 <= len(all_sets(history)) <= 15_000
     known = {drill.id for drill in CATALOGUE}
     assert {logged.drill_id for logged in all_sets(history)} <= known
 
 
-def test_every_workout_is_a_built_in_routine_with_its_name(history: list[DemoSession]) -> None:
+def test_every_workout_is_a_built_in_routine_with_its_name(history: list[DemoWorkout]) -> None:
     from hinge_desktop.domain.routines import builtin_routines
 
     names = {routine.id: routine.name for routine in builtin_routines(CATALOGUE)}
@@ -124,7 +124,7 @@ def test_every_workout_is_a_built_in_routine_with_its_name(history: list[DemoSes
         assert times[-1] < session.workout.ended_at
 
 
-def test_the_checks_come_first_and_the_squeeze_test_fails(history: list[DemoSession]) -> None:
+def test_the_checks_come_first_and_the_squeeze_test_fails(history: list[DemoWorkout]) -> None:
     first = history[0]
     assert first.workout.routine_id == "builtin.phase-0"
     assert first.sets[0].drill_id == SQUEEZE_TEST
@@ -135,7 +135,7 @@ def test_the_checks_come_first_and_the_squeeze_test_fails(history: list[DemoSess
 
 
 def test_the_squeeze_test_is_retaken_after_six_activation_days_and_passes(
-    history: list[DemoSession],
+    history: list[DemoWorkout],
 ) -> None:
     sets = all_sets(history)
     squeezes = [s for s in sets if s.drill_id == SQUEEZE_TEST]
@@ -153,7 +153,7 @@ def test_the_squeeze_test_is_retaken_after_six_activation_days_and_passes(
     assert 2 <= weeks <= 6
 
 
-def test_the_leg_raise_rises_to_its_target_during_mobility(history: list[DemoSession]) -> None:
+def test_the_leg_raise_rises_to_its_target_during_mobility(history: list[DemoWorkout]) -> None:
     best_per_day: dict[date, float] = {}
     for logged in all_sets(history):
         if logged.drill_id == "aslr-test" and logged.measured is not None:
@@ -168,7 +168,7 @@ def test_the_leg_raise_rises_to_its_target_during_mobility(history: list[DemoSes
 
 
 def test_the_hamstring_stretch_is_held_longer_over_the_months(
-    history: list[DemoSession],
+    history: list[DemoWorkout],
 ) -> None:
     holds = [
         s.hold_seconds
@@ -179,7 +179,7 @@ def test_the_hamstring_stretch_is_held_longer_over_the_months(
     assert statistics.mean(holds[-10:]) >= 55
 
 
-def test_answers_are_given_only_after_sets_of_a_gated_phase(history: list[DemoSession]) -> None:
+def test_answers_are_given_only_after_sets_of_a_gated_phase(history: list[DemoWorkout]) -> None:
     answered = [session.sets[index] for session in history for index, _ in session.answers]
     assert answered
     assert {phase_of(s.drill_id) for s in answered} == set(GATED_PHASES)
@@ -189,7 +189,7 @@ def test_answers_are_given_only_after_sets_of_a_gated_phase(history: list[DemoSe
 
 
 def test_there_are_breaks_and_three_to_five_sessions_in_a_normal_week(
-    history: list[DemoSession],
+    history: list[DemoWorkout],
 ) -> None:
     days = sorted({s.workout.started_at.date() for s in history})
     gaps = [(later - earlier).days for earlier, later in itertools.pairwise(days)]
@@ -209,7 +209,7 @@ def test_there_are_breaks_and_three_to_five_sessions_in_a_normal_week(
 
 
 def test_loads_are_in_kilograms_and_in_pounds_for_a_hotel_week(
-    history: list[DemoSession],
+    history: list[DemoWorkout],
 ) -> None:
     units = Counter(s.unit for s in all_sets(history) if s.weight is not None)
     assert units[Unit.KG] > 1_000
@@ -217,7 +217,7 @@ def test_loads_are_in_kilograms_and_in_pounds_for_a_hotel_week(
     assert {s.performed_at.month for s in all_sets(history) if s.unit is Unit.LB} == {10}
 
 
-def test_hip_thrusts_add_reps_then_load(history: list[DemoSession]) -> None:
+def test_hip_thrusts_add_reps_then_load(history: list[DemoWorkout]) -> None:
     """Double progression: within a load the first set's reps never fall; the load goes up only
     after a session with every working set at 12, and the reps start again at 8."""
     sessions = [working_sets(s, "hip-thrust") for s in history]
@@ -238,7 +238,7 @@ def test_hip_thrusts_add_reps_then_load(history: list[DemoSession]) -> None:
     assert load_ups >= 6
 
 
-def test_heavy_sets_come_after_warm_ups(history: list[DemoSession]) -> None:
+def test_heavy_sets_come_after_warm_ups(history: list[DemoWorkout]) -> None:
     for session in history:
         lifts = [s for s in session.sets if s.drill_id == "romanian-deadlift"]
         heavy = working_sets(session, "romanian-deadlift")
@@ -251,7 +251,7 @@ def test_heavy_sets_come_after_warm_ups(history: list[DemoSession]) -> None:
         assert all((s.weight or 0) < (heavy[0].weight or 0) for s in warm_ups)
 
 
-def longest_stall(history: list[DemoSession], drill_id: str) -> int:
+def longest_stall(history: list[DemoWorkout], drill_id: str) -> int:
     """Days of the longest run of sessions at one load, every working set hard (RPE 9 or more)
     and the reps going nowhere."""
     sessions = [working_sets(s, drill_id) for s in history]
@@ -267,13 +267,13 @@ def longest_stall(history: list[DemoSession], drill_id: str) -> int:
     return longest
 
 
-def test_the_romanian_deadlift_stalls_for_about_two_months(history: list[DemoSession]) -> None:
+def test_the_romanian_deadlift_stalls_for_about_two_months(history: list[DemoWorkout]) -> None:
     assert 50 <= longest_stall(history, PLATEAU_LIFT) <= 70
     for drill_id in ("hip-thrust", "kettlebell-deadlift", "front-loaded-rdl", "kettlebell-swing"):
         assert longest_stall(history, drill_id) < 21, drill_id
 
 
-def test_the_charts_open_on_the_romanian_deadlift(history: list[DemoSession]) -> None:
+def test_the_charts_open_on_the_romanian_deadlift(history: list[DemoWorkout]) -> None:
     """The progress view opens on the drill with the most sets that count (not warm-ups, not
     checks): the demo makes that the main lift, with its progression and its plateau."""
     counted = Counter(
@@ -283,7 +283,7 @@ def test_the_charts_open_on_the_romanian_deadlift(history: list[DemoSession]) ->
 
 
 def test_activation_and_patterning_drills_stay_on_as_warm_ups(
-    history: list[DemoSession],
+    history: list[DemoWorkout],
 ) -> None:
     last_months = [s for s in all_sets(history) if s.performed_at > TODAY - timedelta(days=90)]
     warm_ups = {s.drill_id for s in last_months if s.kind is SetKind.WARMUP}

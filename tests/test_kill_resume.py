@@ -112,7 +112,7 @@ class Restarted:
 
     def close(self) -> None:
         self.views.workout.unload()
-        self.views.workout_log.shutdown()
+        self.views.set_logger.shutdown()
         self.store.close()
 
 
@@ -149,7 +149,7 @@ def test_after_kill_9_the_logged_sets_are_on_disk_and_the_workout_resumes(
     restarted.views.workout.start_pause()
     restarted.views.workout.skip()
     assert restarted.views.workout.timeline().moment().step.set_number == 3
-    assert restarted.views.workout_log.workout_id() == sets[0].workout_id
+    assert restarted.views.set_logger.workout_id() == sets[0].workout_id
     qtbot.mouseClick(log_button, Qt.MouseButton.LeftButton)
 
     after = list(restarted.store.sets.all())

@@ -17,7 +17,7 @@ from hinge_desktop.paths import DataFolderError, DataPaths
 from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 if TYPE_CHECKING:
-    from hinge_desktop.demo.workout_log import DemoSession
+    from hinge_desktop.demo.workout_builder import DemoWorkout
     from hinge_desktop.domain.catalogue import Catalogue
     from hinge_desktop.storage.store import Store
 
@@ -64,7 +64,7 @@ def run_demo(data_dir: Path | None) -> int | None:
     return None
 
 
-def _write(store: Store, now: datetime, catalogue: Catalogue) -> list[DemoSession]:
+def _write(store: Store, now: datetime, catalogue: Catalogue) -> list[DemoWorkout]:
     """Write the whole history and the phases it reached, all together or not at all.
 
     The ladder's own rules then date each phase at the set that earned it, as they would have
@@ -97,7 +97,7 @@ def _refusal(database: Path, existing: int) -> str:
     )
 
 
-def _summary(sessions: list[DemoSession]) -> str:
+def _summary(sessions: list[DemoWorkout]) -> str:
     sets = sum(len(session.sets) for session in sessions)
     first = sessions[0].workout.started_at.date()
     last = sessions[-1].workout.started_at.date()

@@ -30,7 +30,7 @@ This module puts the history together; its parts are the days trained
 (:mod:`~hinge_desktop.demo.person`), the workouts of each rung
 (:mod:`~hinge_desktop.demo.workouts`), the lifts and their double progression
 (:mod:`~hinge_desktop.demo.lifts`), one workout's sets on a running clock
-(:mod:`~hinge_desktop.demo.workout_log`) and the ladder followed as the history is made
+(:mod:`~hinge_desktop.demo.workout_builder`) and the ladder followed as the history is made
 (:mod:`~hinge_desktop.demo.ladder_tracker`).
 """
 
@@ -42,7 +42,7 @@ from functools import partial
 
 from hinge_desktop.demo.person import Person
 from hinge_desktop.demo.training_days import Localise, visits
-from hinge_desktop.demo.workout_log import DemoSession
+from hinge_desktop.demo.workout_builder import DemoWorkout
 from hinge_desktop.domain.catalogue import Catalogue
 
 DEMO_SEED = 20_240_611
@@ -56,7 +56,7 @@ def demo_history(
     *,
     seed: int = DEMO_SEED,
     localise: Localise | None = None,
-) -> list[DemoSession]:
+) -> list[DemoWorkout]:
     """Two years of sessions, oldest first, all ended by ``today`` (timezone-aware).
 
     Each session starts at a local time of day that ``localise`` places in time, so that the
@@ -70,7 +70,7 @@ def demo_history(
     rng = random.Random(seed)
     first = today.date() - timedelta(days=HISTORY_DAYS)
     person = Person(catalogue, rng, first)
-    sessions: list[DemoSession] = []
+    sessions: list[DemoWorkout] = []
     for visit in visits(first, today.date(), localise, rng):
         done = person.visit(visit)
         if done[-1].workout.ended_at is not None and done[-1].workout.ended_at > today:

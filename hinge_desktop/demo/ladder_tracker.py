@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from hinge_desktop.demo.workout_log import DemoSession
+from hinge_desktop.demo.workout_builder import DemoWorkout
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import Assessment, LadderFact, LadderHint, assess
@@ -24,7 +24,7 @@ class LadderTracker:
         self._since: datetime | None = None
         self._facts: list[LadderFact] = []
 
-    def observe(self, session: DemoSession) -> DemoSession:
+    def observe(self, session: DemoWorkout) -> DemoWorkout:
         """Take in a finished workout; returns it without answers the app would not have asked.
 
         The app asks the "easily" questions only after a set of the current phase: after a move
@@ -47,11 +47,11 @@ class LadderTracker:
         self._facts = facts
         return session
 
-    def _assess(self, session: DemoSession) -> tuple[Assessment, list[LadderFact]]:
+    def _assess(self, session: DemoWorkout) -> tuple[Assessment, list[LadderFact]]:
         facts = [*self._facts, *self._facts_of(session)]
         return assess(self.phase, facts, self._catalogue, since=self._since), facts
 
-    def _facts_of(self, session: DemoSession) -> list[LadderFact]:
+    def _facts_of(self, session: DemoWorkout) -> list[LadderFact]:
         """What the app's ladder reads of the workout: every set of a check, an activation or a
         mobility drill, and every set with answers, of drills below the top phase."""
         answers = dict(session.answers)
@@ -73,7 +73,7 @@ class LadderTracker:
             )
         return facts
 
-    def _without_late_answers(self, session: DemoSession, assessment: Assessment) -> DemoSession:
+    def _without_late_answers(self, session: DemoWorkout, assessment: Assessment) -> DemoWorkout:
         moved_at = assessment.unlocks[0].at
         kept = tuple(
             (index, given)

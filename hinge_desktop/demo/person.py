@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 from hinge_desktop.demo.ladder_tracker import LadderTracker
 from hinge_desktop.demo.training_days import Visit
-from hinge_desktop.demo.workout_log import DemoSession
+from hinge_desktop.demo.workout_builder import DemoWorkout
 from hinge_desktop.demo.workouts import Workouts
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
@@ -17,7 +17,7 @@ from hinge_desktop.domain.ladder import LadderHint
 
 ACTIVATION_WORKOUTS_BETWEEN_RETESTS = 4
 
-_Build = Callable[[datetime, bool], DemoSession]
+_Build = Callable[[datetime, bool], DemoWorkout]
 
 LOADING_DAYS = (
     ("builtin.phase-5", ("kettlebell-deadlift", "romanian-deadlift", "hip-thrust")),
@@ -48,7 +48,7 @@ class Person:
         self._visits = 0
         self._checked_month: tuple[int, int] | None = None
 
-    def visit(self, visit: Visit) -> list[DemoSession]:
+    def visit(self, visit: Visit) -> list[DemoWorkout]:
         """The workouts of one visit, done back to back, each taken in by the ladder."""
         w = self._workouts
         if visit.short:
@@ -56,7 +56,7 @@ class Person:
         else:
             self._visits += 1
             builds = self._plan(visit.start)
-        sessions: list[DemoSession] = []
+        sessions: list[DemoWorkout] = []
         start = visit.start
         for build in builds:
             session = self._ladder.observe(build(start, visit.hotel))
@@ -104,6 +104,6 @@ class Person:
 
     def _lifting(
         self, start: datetime, hotel: bool, routine_id: str, drills: Sequence[str]
-    ) -> DemoSession:
+    ) -> DemoWorkout:
         """A loaded day on the rung the ladder is on when the day's lifting begins."""
         return self._workouts.lifting(start, hotel, routine_id, drills, self._ladder.phase)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from hinge_desktop.demo.lifts import round_to, starting_lifts
-from hinge_desktop.demo.workout_log import DemoSession, Spec, WorkoutLog
+from hinge_desktop.demo.workout_builder import DemoWorkout, Spec, WorkoutBuilder
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import GATED_PHASES, STRAIGHT_LEG_RAISE_TARGET, GateAnswers
@@ -68,13 +68,13 @@ class Workouts:
         """Activation workouts done since the squeeze test was last retaken."""
         return self._activation_workouts - self._activation_at_retest
 
-    def _log(self, start: datetime, hotel: bool = False) -> WorkoutLog:
-        return WorkoutLog(self._catalogue, start, self._rng, hotel)
+    def _log(self, start: datetime, hotel: bool = False) -> WorkoutBuilder:
+        return WorkoutBuilder(self._catalogue, start, self._rng, hotel)
 
-    def _finish(self, log: WorkoutLog, routine_id: str) -> DemoSession:
+    def _finish(self, log: WorkoutBuilder, routine_id: str) -> DemoWorkout:
         return log.finish(routine_id, self._names[routine_id])
 
-    def first_checks(self, start: datetime, hotel: bool) -> DemoSession:
+    def first_checks(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Day 1: the glutes do not tighten on their own, and the legs lift well short of 90°."""
         log = self._log(start)
         log.add("glute-squeeze-test", Spec(hold=5, result=CheckOutcome.FAIL))
@@ -83,7 +83,7 @@ class Workouts:
         log.add("dowel-three-point-check", Spec(reps=5, result=CheckOutcome.FAIL))
         return self._finish(log, "builtin.phase-0")
 
-    def squeeze_retest(self, start: datetime, hotel: bool) -> DemoSession:
+    def squeeze_retest(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Retaken when the ladder suggests it: not yet the first time, then a pass."""
         self.retests += 1
         self._activation_at_retest = self._activation_workouts
@@ -95,7 +95,7 @@ class Workouts:
         )
         return self._finish(log, "builtin.phase-0")
 
-    def monthly_checks(self, start: datetime, hotel: bool) -> DemoSession:
+    def monthly_checks(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Once a month on the loaded rungs: the checks again, for the record."""
         log = self._log(start)
         log.add("glute-squeeze-test", Spec(hold=5, result=CheckOutcome.PASS))
@@ -104,11 +104,11 @@ class Workouts:
         log.add("dowel-three-point-check", Spec(reps=5, result=CheckOutcome.PASS))
         return self._finish(log, "builtin.phase-0")
 
-    def _leg_raise_test(self, log: WorkoutLog) -> None:
+    def _leg_raise_test(self, log: WorkoutBuilder) -> None:
         left, right = (float(round(side + self._rng.uniform(-2, 2))) for side in self._leg_raise)
         log.add("aslr-test", _leg_raise(left), _leg_raise(right))
 
-    def activation(self, start: datetime, hotel: bool) -> DemoSession:
+    def activation(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Ladder 1: bridges and hip extensions, a rep more now and then; the legs loosen a bit."""
         self._activation_workouts += 1
         log = self._log(start)
@@ -122,20 +122,20 @@ class Workouts:
         self._leg_raise = [angle + 0.7 for angle in self._leg_raise]
         return self._finish(log, "builtin.phase-1")
 
-    def daily_activation(self, start: datetime, hotel: bool) -> DemoSession:
+    def daily_activation(self, start: datetime, hotel: bool) -> DemoWorkout:
         """On a rest day: the short daily routine."""
         log = self._log(start)
         for drill_id in ("glute-bridge", "single-leg-glute-bridge", "glute-bridge-knee-outs"):
             self._bodyweight_sets(log, drill_id, 2)
         return self._finish(log, "builtin.daily-activation")
 
-    def warm_up_bridges(self, start: datetime, hotel: bool) -> DemoSession:
+    def warm_up_bridges(self, start: datetime, hotel: bool) -> DemoWorkout:
         """The daily activation routine, done lightly before the phase's own work."""
         log = self._log(start)
         self._bridges(log)
         return self._finish(log, "builtin.daily-activation")
 
-    def hinge_warm_up(self, start: datetime, hotel: bool) -> DemoSession:
+    def hinge_warm_up(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Before lifting: the bridges, then the hinge found again without a load."""
         log = self._log(start)
         self._bridges(log)
@@ -144,13 +144,13 @@ class Workouts:
         log.add("dowel-hinge", Spec(reps=8, kind=SetKind.WARMUP))
         return self._finish(log, "builtin.hinge-warm-up")
 
-    def _bridges(self, log: WorkoutLog) -> None:
+    def _bridges(self, log: WorkoutBuilder) -> None:
         log.add("glute-bridge", Spec(reps=12, kind=SetKind.WARMUP))
         log.add("glute-bridge", Spec(reps=12, kind=SetKind.WARMUP))
         log.add("single-leg-glute-bridge", Spec(reps=8, kind=SetKind.WARMUP))
         log.add("glute-bridge-knee-outs", Spec(reps=12, load="red", kind=SetKind.WARMUP))
 
-    def mobility(self, start: datetime, hotel: bool) -> DemoSession:
+    def mobility(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Ladder 2: the leg raise measured first, then roll, stretch and the band pull."""
         log = self._log(start)
         self._leg_raise_test(log)
@@ -164,7 +164,7 @@ class Workouts:
         ]
         return self._finish(log, "builtin.phase-2")
 
-    def cool_down(self, start: datetime, hotel: bool) -> DemoSession:
+    def cool_down(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Mobility after lifting, to keep what the mobility rung gained."""
         log = self._log(start)
         log.add("roll-stretch-glutes", Spec(hold=self._rng.choice((45.0, 60.0))))
@@ -179,7 +179,7 @@ class Workouts:
         base = 30 + 30 * min(1.0, self._holds / 30)
         return float(min(60, round_to(base + self._rng.uniform(-4, 4), 5)))
 
-    def patterning(self, start: datetime, hotel: bool) -> DemoSession:
+    def patterning(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Ladder 3: the hinge itself, with the wall check on days the questions are answered."""
         verdict = self._verdict(Phase.PATTERNING, start.date())
         log = self._log(start)
@@ -194,7 +194,7 @@ class Workouts:
         self._give_answers(log, last, verdict)
         return self._finish(log, "builtin.phase-3")
 
-    def light_loading(self, start: datetime, hotel: bool) -> DemoSession:
+    def light_loading(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Ladder 4: a plate for the good morning, bands for the rest, three sets each."""
         verdict = self._verdict(Phase.LIGHT_LOADING, start.date())
         log = self._log(start, hotel)
@@ -207,7 +207,7 @@ class Workouts:
 
     def lifting(
         self, start: datetime, hotel: bool, routine_id: str, drills: Sequence[str], phase: Phase
-    ) -> DemoSession:
+    ) -> DemoWorkout:
         """A loaded day on the rung ``phase``: warm-up sets, then three working sets of each
         lift."""
         verdict = self._verdict(phase, start.date()) if phase in GATED_PHASES else None
@@ -220,7 +220,7 @@ class Workouts:
         self._give_answers(log, last, verdict)
         return self._finish(log, routine_id)
 
-    def finisher(self, start: datetime, hotel: bool) -> DemoSession:
+    def finisher(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Bodyweight drills back to back, to close a session: two rounds, three now and then."""
         log = self._log(start)
         for _ in range(self._rng.choice((2, 2, 3))):
@@ -232,13 +232,13 @@ class Workouts:
 
     # Sets of one drill
 
-    def _sets(self, log: WorkoutLog, drill_id: str, reps: Sequence[int]) -> int:
+    def _sets(self, log: WorkoutBuilder, drill_id: str, reps: Sequence[int]) -> int:
         index = -1
         for count in reps:
             index = log.add(drill_id, Spec(reps=count))
         return index
 
-    def _bodyweight_sets(self, log: WorkoutLog, drill_id: str, count: int) -> int:
+    def _bodyweight_sets(self, log: WorkoutBuilder, drill_id: str, count: int) -> int:
         lift = self._lifts[drill_id]
         index = -1
         for _ in range(count):
@@ -246,7 +246,7 @@ class Workouts:
         lift.progress(self._rng)
         return index
 
-    def _lift_sets(self, log: WorkoutLog, drill_id: str, day: date, hotel: bool) -> int:
+    def _lift_sets(self, log: WorkoutBuilder, drill_id: str, day: date, hotel: bool) -> int:
         """Warm-ups, then three working sets; returns the index of the last working set.
 
         A lift moves on only after a normal session: not on the plateau, and not in a hotel gym
@@ -275,7 +275,7 @@ class Workouts:
         days.append(day)
         return len(days) > len(plan) or plan[len(days) - 1] == "y"
 
-    def _give_answers(self, log: WorkoutLog, indexes: list[int], verdict: bool | None) -> None:
+    def _give_answers(self, log: WorkoutBuilder, indexes: list[int], verdict: bool | None) -> None:
         """The answers after the last set of each of the phase's drills; on a bad day, one of
         them has a no."""
         if verdict is None or not indexes:

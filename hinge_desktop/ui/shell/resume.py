@@ -31,7 +31,7 @@ def offer_resume(window: MainWindow, store: Store, views: InstalledViews) -> Non
     prompt = ResumePrompt(unfinished, step_text(steps[index]), window)
 
     def resume() -> None:
-        views.workout_log.resume(unfinished, steps)
+        views.set_logger.resume(unfinished, steps)
         window.show_view("workout")
 
     def finish() -> None:

@@ -66,7 +66,7 @@ class InstalledViews:
 
     services: Services
     workout: WorkoutView
-    workout_log: SetLogger
+    set_logger: SetLogger
     start_plan: Callable[[WorkoutPlan], None]
     ladder: LadderCoach
     progress: ProgressView
@@ -85,7 +85,7 @@ class InstalledViews:
     def shutdown(self) -> None:
         """Hinge is quitting: stop listening to the log and reading it before the database
         closes."""
-        self.workout_log.shutdown()
+        self.set_logger.shutdown()
         self.ladder.shutdown()
         self.importing.shutdown()
         self.reader.shutdown()

@@ -1,5 +1,5 @@
 """One generated workout as it is done: sets logged one after the other on a running clock, in
-kilograms or, in a hotel gym, in pounds, ending as a :class:`DemoSession`."""
+kilograms or, in a hotel gym, in pounds, ending as a :class:`DemoWorkout`."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from hinge_desktop.domain.training import (
 
 
 @dataclass(frozen=True)
-class DemoSession:
+class DemoWorkout:
     """One generated workout with its sets, and the "easily" answers given after some of them."""
 
     workout: Workout
@@ -44,7 +44,7 @@ class Spec:
     measured: float | None = None
 
 
-class WorkoutLog:
+class WorkoutBuilder:
     """Sets one after the other on a running clock, numbered per drill as the player does."""
 
     def __init__(self, catalogue: Catalogue, start: datetime, rng: random.Random, hotel: bool):
@@ -109,7 +109,7 @@ class WorkoutLog:
     def _wait(self, seconds: int) -> None:
         self.clock += timedelta(seconds=max(1, seconds))
 
-    def finish(self, routine_id: str, name: str) -> DemoSession:
+    def finish(self, routine_id: str, name: str) -> DemoWorkout:
         ended = self.clock + timedelta(seconds=self._rng.randint(20, 90))
         workout = Workout(started_at=self.start, ended_at=ended, routine_id=routine_id, name=name)
-        return DemoSession(workout, tuple(self.sets), tuple(self.answers))
+        return DemoWorkout(workout, tuple(self.sets), tuple(self.answers))
