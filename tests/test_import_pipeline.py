@@ -480,12 +480,10 @@ def test_a_set_or_workout_deleted_and_put_back_still_goes_with_its_import(store:
     outcome = store_import(store.db, prepared(store, FIXTURES / "hevy_kg.csv"))
     assert outcome.import_id is not None
     first, *_ = store.sets.all()
-    store.sets.delete(first.id or 0)
-    store.sets.restore(first)
+    store.sets.restore(store.sets.delete(first.id or 0))
     workout_id = next(s.workout_id for s in store.sets.all() if s.workout_id != first.workout_id)
     assert workout_id is not None
-    workout, sets = store.workouts.delete(workout_id)
-    store.workouts.restore(workout, sets)
+    store.workouts.restore(store.workouts.delete(workout_id))
     remove_import(store.db, outcome.import_id)
     assert store.sets.count() == 0
     assert store.workouts.count() == 0

@@ -288,13 +288,41 @@ def test_undoing_a_delete_brings_back_the_ladder_answers_too(store: Store) -> No
     answers = GateAnswers(True, True, False)
     store.ladder.record_answers(logged.id, answers)
 
-    store.sets.delete(logged.id)
+    removed = store.sets.delete(logged.id)
     assert store.ladder.answers_for(logged.id) is None
-    store.sets.restore(logged)
+    store.sets.restore(removed)
     assert store.ladder.answers_for(logged.id) == answers
 
     assert workout.id is not None
-    deleted, sets = store.workouts.delete(workout.id)
+    deleted = store.workouts.delete(workout.id)
     assert store.ladder.answers_for(logged.id) is None
-    store.workouts.restore(deleted, sets)
+    store.workouts.restore(deleted)
     assert store.ladder.answers_for(logged.id) == answers
+
+
+def test_what_puts_a_deleted_set_back_is_kept_by_the_caller_not_the_repository(
+    store: Store,
+) -> None:
+    """An undo still works after Hinge opened the log anew (as after a restore rebuilds the
+    window): the deleted set and workout come back whole from what the delete returned."""
+    from hinge_desktop.domain.ladder import GateAnswers
+
+    when = datetime(2026, 11, 20, 9, 0, tzinfo=BERLIN_SUMMER)
+    workout = store.workouts.start(Workout(started_at=when, name="Patterning"))
+    assert workout.id is not None
+    logged = store.sets.add(LoggedSet("wall-hip-hinge", when, reps=10, workout_id=workout.id))
+    assert logged.id is not None
+    store.ladder.record_answers(logged.id, GateAnswers(True, False, True))
+    removed = store.sets.delete(logged.id)
+    deleted = store.workouts.delete(workout.id)
+    store.close()
+
+    again = open_store(store.path)
+    try:
+        again.workouts.restore(deleted)
+        again.sets.restore(removed)
+        assert again.sets.get(logged.id) == logged
+        assert again.workouts.get(workout.id) == workout
+        assert again.ladder.answers_for(logged.id) == GateAnswers(True, False, True)
+    finally:
+        again.close()

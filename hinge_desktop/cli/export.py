@@ -22,7 +22,6 @@ def run_export(data_dir: Path | None, file: Path) -> int:
     data folder.
     """
     from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
-    from hinge_desktop.storage.custom_drills import CustomDrillRepository
     from hinge_desktop.storage.errors import StorageError
     from hinge_desktop.storage.exporting.csv_export import ExportError, export_csv, write_rows
     from hinge_desktop.storage.exporting.json_export import export_json
@@ -49,7 +48,7 @@ def run_export(data_dir: Path | None, file: Path) -> int:
                 if as_json:
                     count = export_json(store.db, file)
                 else:
-                    names |= CustomDrillRepository(store.db).names()
+                    names |= store.custom_drills.names()
                     count = export_csv(store.db, file, names, units)
             finally:
                 store.close()

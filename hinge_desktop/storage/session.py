@@ -28,9 +28,9 @@ class Unfinished:
 
 
 class SessionRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, workouts: WorkoutRepository) -> None:
         self._db = db
-        self._workouts = WorkoutRepository(db)
+        self._workouts = workouts
 
     def begin(self, plan: WorkoutPlan, started_at: datetime) -> Workout:
         """Record a workout that starts now, with its plan; both or neither are written."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -13,12 +13,21 @@ from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side
 from hinge_desktop.storage import timecodec
 
 
+@dataclass(frozen=True)
+class RemovedSet:
+    """A deleted set with what went with it (the ladder's "easily" answers, the import it came
+    with): what an undo needs to put it back whole. The caller keeps it; the repository keeps
+    nothing."""
+
+    logged: LoggedSet
+    gate_answers: dict[str, Any] | None = None
+    import_id: int | None = None
+
+
 class SetRepository:
     def __init__(self, db: Database) -> None:
         self._db = db
         self._table = db.table("sets")
-        self._removed_links: dict[int, dict[str, Any]] = {}
-        self._removed_imports: dict[int, int] = {}
 
     def add(self, logged: LoggedSet) -> LoggedSet:
         """Write one set in its own transaction; returns it with its id."""
@@ -29,29 +38,27 @@ class SetRepository:
         with self._db.atomic():
             return [self.add(logged) for logged in sets]
 
-    def restore(self, logged: LoggedSet) -> LoggedSet:
-        """Put back a set that was deleted, under its old id (undo of a delete)."""
+    def restore(self, removed: RemovedSet) -> LoggedSet:
+        """Put back a set that was deleted, under its old id, with what went with it (undo of a
+        delete)."""
+        logged = removed.logged
         if logged.id is None:
             raise ValueError("Only a set that was stored can be restored")
         with self._db.atomic():
-            import_id = self._removed_imports.pop(logged.id, None)
-            self._table.insert({"id": logged.id, **to_row(logged), "import_id": import_id})
-            linked = self._removed_links.pop(logged.id, None)
-            if linked is not None:
-                self._db.table("gate_answers").insert(linked)
+            self._table.insert({"id": logged.id, **to_row(logged), "import_id": removed.import_id})
+            if removed.gate_answers is not None:
+                self._db.table("gate_answers").insert(removed.gate_answers)
         return logged
 
-    def remember_links(self, set_ids: list[int]) -> None:
-        """Keep what is stored with these sets (the ladder's "easily" answers, the import they
-        came with), which goes with them when they are deleted, so that :meth:`restore` puts it
-        back too."""
-        for set_id in set_ids:
-            rows = list(self._db.table("gate_answers").rows_where("set_id = ?", [set_id]))
-            if rows:
-                self._removed_links[set_id] = rows[0]
-            row = self._db.execute("SELECT import_id FROM sets WHERE id = ?", [set_id]).fetchone()
-            if row is not None and row[0] is not None:
-                self._removed_imports[set_id] = row[0]
+    def removal(self, logged: LoggedSet) -> RemovedSet:
+        """What goes with the stored set ``logged`` when it is deleted, read before the delete."""
+        if logged.id is None:
+            raise ValueError("Only a stored set can be deleted")
+        answers = list(self._db.table("gate_answers").rows_where("set_id = ?", [logged.id]))
+        row = self._db.execute("SELECT import_id FROM sets WHERE id = ?", [logged.id]).fetchone()
+        return RemovedSet(
+            logged, answers[0] if answers else None, row[0] if row is not None else None
+        )
 
     def update(self, logged: LoggedSet) -> None:
         """Replace a stored set's values (its id stays)."""
@@ -68,13 +75,12 @@ class SetRepository:
         except NotFoundError:
             raise KeyError(f"No set with id {set_id}") from None
 
-    def delete(self, set_id: int) -> None:
+    def delete(self, set_id: int) -> RemovedSet:
+        """Delete a set (its "easily" answers go with it); returns what puts it back."""
         with self._db.atomic():
-            self.remember_links([set_id])
-            try:
-                self._table.delete(set_id)
-            except NotFoundError:
-                raise KeyError(f"No set with id {set_id}") from None
+            removed = self.removal(self.get(set_id))
+            self._table.delete(set_id)
+        return removed
 
     def for_drill(self, drill_id: str) -> Iterator[LoggedSet]:
         """The drill's sets, oldest first."""

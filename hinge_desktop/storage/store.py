@@ -1,4 +1,5 @@
-"""The opened database with its repositories: what the rest of the app is handed."""
+"""The opened database with its repositories, each built once: what the rest of the app is
+handed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from hinge_desktop.storage.custom_drills import CustomDrillRepository
 from hinge_desktop.storage.database import data_format, open_database
 from hinge_desktop.storage.favourites import FavouriteRepository
 from hinge_desktop.storage.ladder import LadderRepository
@@ -26,6 +28,7 @@ class Store:
     session: SessionRepository
     routines: RoutineRepository
     ladder: LadderRepository
+    custom_drills: CustomDrillRepository
 
     @property
     def data_format(self) -> int:
@@ -38,13 +41,16 @@ class Store:
 def open_store(path: Path) -> Store:
     """Open the database at ``path`` in the calling thread, which then owns the connection."""
     db = open_database(path)
+    sets = SetRepository(db)
+    workouts = WorkoutRepository(db, sets)
     return Store(
         path=path,
         db=db,
-        sets=SetRepository(db),
-        workouts=WorkoutRepository(db),
+        sets=sets,
+        workouts=workouts,
         favourites=FavouriteRepository(db),
-        session=SessionRepository(db),
+        session=SessionRepository(db, workouts),
         routines=RoutineRepository(db),
         ladder=LadderRepository(db),
+        custom_drills=CustomDrillRepository(db),
     )

@@ -11,7 +11,7 @@ from sqlite_utils.db import NotFoundError
 
 from hinge_desktop.domain.training import LoggedSet, Workout
 from hinge_desktop.storage import timecodec
-from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.storage.sets import RemovedSet, SetRepository
 
 
 @dataclass(frozen=True)
@@ -27,12 +27,25 @@ class WorkoutSummary:
     in_progress: bool
 
 
+@dataclass(frozen=True)
+class RemovedWorkout:
+    """A deleted workout with its sets and the import it came with: what an undo needs to put it
+    back whole. The caller keeps it; the repository keeps nothing."""
+
+    workout: Workout
+    sets: tuple[RemovedSet, ...]
+    import_id: int | None = None
+
+    @property
+    def logged(self) -> list[LoggedSet]:
+        return [removed.logged for removed in self.sets]
+
+
 class WorkoutRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, sets: SetRepository) -> None:
         self._db = db
         self._table = db.table("workouts")
-        self._sets = SetRepository(db)
-        self._removed_imports: dict[int, int] = {}
+        self._sets = sets
 
     def start(self, workout: Workout) -> Workout:
         """Record a started workout; returns it with its id."""
@@ -50,28 +63,27 @@ class WorkoutRepository:
         except NotFoundError:
             raise KeyError(f"No workout with id {workout_id}") from None
 
-    def delete(self, workout_id: int) -> tuple[Workout, list[LoggedSet]]:
-        """Delete a workout and its sets together; returns them so the deletion can be undone."""
+    def delete(self, workout_id: int) -> RemovedWorkout:
+        """Delete a workout and its sets together; returns what puts them back."""
         with self._db.atomic():
             workout = self.get(workout_id)
-            sets = self._sets.for_workout(workout_id)
-            self._sets.remember_links([s.id for s in sets if s.id is not None])
+            sets = tuple(self._sets.removal(s) for s in self._sets.for_workout(workout_id))
             row = self._db.execute(
                 "SELECT import_id FROM workouts WHERE id = ?", [workout_id]
             ).fetchone()
-            if row[0] is not None:
-                self._removed_imports[workout_id] = row[0]
             self._table.delete(workout_id)
-        return workout, sets
+        return RemovedWorkout(workout, sets, row[0])
 
-    def restore(self, workout: Workout, sets: list[LoggedSet]) -> None:
+    def restore(self, removed: RemovedWorkout) -> None:
         """Put back a deleted workout with its sets, under their old ids, all or nothing."""
+        workout = removed.workout
         if workout.id is None:
             raise ValueError("Only a workout that was stored can be restored")
         with self._db.atomic():
-            import_id = self._removed_imports.pop(workout.id, None)
-            self._table.insert({"id": workout.id, **to_row(workout), "import_id": import_id})
-            for logged in sets:
+            self._table.insert(
+                {"id": workout.id, **to_row(workout), "import_id": removed.import_id}
+            )
+            for logged in removed.sets:
                 self._sets.restore(logged)
 
     def summaries(self, limit: int | None = None) -> list[WorkoutSummary]:

@@ -1,7 +1,9 @@
 """Changes to the training log as undoable commands, on the app's one undo stack.
 
 Each command writes to the database in its own transaction before ``redo``/``undo`` returns, so
-a set is on disk when the click that logged it returns, and undo is as durable as the log.
+a set is on disk when the click that logged it returns, and undo is as durable as the log. What
+an undo needs to put a deleted set or workout back is kept by the command that deleted it, never
+by the repositories.
 """
 
 from __future__ import annotations
@@ -12,9 +14,9 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from hinge_desktop.domain.training import LoggedSet, Workout
-from hinge_desktop.storage.sets import SetRepository
-from hinge_desktop.storage.workouts import WorkoutRepository
+from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.storage.sets import RemovedSet, SetRepository
+from hinge_desktop.storage.workouts import RemovedWorkout, WorkoutRepository
 
 Listener = Callable[[], None]
 
@@ -32,17 +34,19 @@ class LogSet(QUndoCommand):
         self._logged = logged
         self._changed = changed
         self.stored: LoggedSet | None = None
+        self._removed: RemovedSet | None = None
 
     def redo(self) -> None:
-        if self.stored is None:
+        if self._removed is not None:
+            self._sets.restore(self._removed)
+            self._removed = None
+        elif self.stored is None:
             self.stored = self._sets.add(self._logged)
-        else:
-            self._sets.restore(self.stored)
         self._changed()
 
     def undo(self) -> None:
         if self.stored is not None and self.stored.id is not None:
-            self._sets.delete(self.stored.id)
+            self._removed = self._sets.delete(self.stored.id)
         self._changed()
 
 
@@ -68,14 +72,16 @@ class DeleteSet(QUndoCommand):
         if logged.id is None:
             raise ValueError("Only a stored set can be deleted")
         self._sets, self._logged, self._changed = sets, logged, changed
+        self._removed: RemovedSet | None = None
 
     def redo(self) -> None:
         assert self._logged.id is not None
-        self._sets.delete(self._logged.id)
+        self._removed = self._sets.delete(self._logged.id)
         self._changed()
 
     def undo(self) -> None:
-        self._sets.restore(self._logged)
+        if self._removed is not None:
+            self._sets.restore(self._removed)
         self._changed()
 
 
@@ -85,7 +91,7 @@ class DeleteWorkout(QUndoCommand):
     def __init__(self, workouts: WorkoutRepository, workout_id: int, changed: Listener) -> None:
         super().__init__(_tr("Delete workout"))
         self._workouts, self._id, self._changed = workouts, workout_id, changed
-        self._deleted: tuple[Workout, list[LoggedSet]] | None = None
+        self._deleted: RemovedWorkout | None = None
 
     def redo(self) -> None:
         self._deleted = self._workouts.delete(self._id)
@@ -93,8 +99,7 @@ class DeleteWorkout(QUndoCommand):
 
     def undo(self) -> None:
         if self._deleted is not None:
-            workout, sets = self._deleted
-            self._workouts.restore(workout, sets)
+            self._workouts.restore(self._deleted)
         self._changed()
 
 

@@ -16,7 +16,6 @@ from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
 from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import Speaker
-from hinge_desktop.storage.custom_drills import CustomDrillRepository
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.drill_names import DrillNames
@@ -114,7 +113,7 @@ def install_views(
         paths,
         catalogue,
         # Every drill's name as the person sees it, their own drills' (from imports) included.
-        DrillNames(catalogue, CustomDrillRepository(store.db), parent=window),
+        DrillNames(catalogue, store.custom_drills, parent=window),
         undo_stack,
     )
     follow_voice_preferences(preferences, speaker)
