@@ -129,6 +129,7 @@ def restarted(qtbot: QtBot, killed: Path) -> Iterator[Restarted]:
     app.close()
 
 
+@pytest.mark.slow
 def test_after_kill_9_the_logged_sets_are_on_disk_and_the_workout_resumes(
     qtbot: QtBot, restarted: Restarted
 ) -> None:
@@ -158,6 +159,7 @@ def test_after_kill_9_the_logged_sets_are_on_disk_and_the_workout_resumes(
     assert after[2].weight == 2.0, "the load carries on from the sets before the crash"
 
 
+@pytest.mark.slow
 def test_after_kill_9_the_workout_can_be_finished_as_it_stands(
     qtbot: QtBot, restarted: Restarted
 ) -> None:

@@ -94,6 +94,7 @@ def test_every_screenshot_in_the_metainfo_is_a_1280_by_800_picture_in_the_reposi
         assert (image.get("width"), image.get("height")) == ("1280", "800")
 
 
+@pytest.mark.slow
 def test_the_desktop_file_validates() -> None:
     require("desktop-file-validate", "desktop-file-utils")
     done = subprocess.run(
@@ -103,6 +104,7 @@ def test_the_desktop_file_validates() -> None:
     assert done.stdout + done.stderr == ""
 
 
+@pytest.mark.slow
 def test_the_metainfo_validates() -> None:
     require("appstreamcli", "appstream")
     done = subprocess.run(
@@ -153,6 +155,7 @@ def fake_command(folder: Path) -> Path:
     return program
 
 
+@pytest.mark.slow
 def test_install_puts_the_menu_entry_starting_the_given_command_and_uninstall_takes_it_out(
     share: Path, tmp_path: Path
 ) -> None:
@@ -174,6 +177,7 @@ def test_install_puts_the_menu_entry_starting_the_given_command_and_uninstall_ta
     assert program.is_file()
 
 
+@pytest.mark.slow
 def test_install_follows_xdg_data_home(share: Path, tmp_path: Path) -> None:
     program = fake_command(tmp_path / "bin")
     env = {
@@ -201,6 +205,7 @@ def test_install_follows_xdg_data_home(share: Path, tmp_path: Path) -> None:
         ("/opt/100%/hinge-desktop", "cannot write a menu entry"),
     ],
 )
+@pytest.mark.slow
 def test_install_refuses_a_command_it_cannot_put_in_a_menu_entry_and_writes_nothing(
     share: Path, tmp_path: Path, command: str, message: str
 ) -> None:
@@ -227,6 +232,7 @@ def run_archive_install(install: Path, home: Path, *args: str) -> subprocess.Com
     )
 
 
+@pytest.mark.slow
 def test_the_archive_installs_a_copy_and_a_command_and_uninstalls_both(
     share: Path, tmp_path: Path
 ) -> None:
@@ -251,6 +257,7 @@ def test_the_archive_installs_a_copy_and_a_command_and_uninstalls_both(
     assert "not installed" in done.stdout
 
 
+@pytest.mark.slow
 def test_the_archive_leaves_another_installs_command_alone(share: Path, tmp_path: Path) -> None:
     install, home = unpacked_archive(share, tmp_path / "download"), tmp_path / "home"
     other = fake_command(tmp_path / "pipx" / "bin")
@@ -265,6 +272,7 @@ def test_the_archive_leaves_another_installs_command_alone(share: Path, tmp_path
     assert link.resolve() == other
 
 
+@pytest.mark.slow
 def test_install_without_a_bundle_or_a_command_says_what_is_missing(
     share: Path, tmp_path: Path
 ) -> None:

@@ -131,6 +131,7 @@ def loud_stretches(samples: np.ndarray, gap: float = 0.25) -> list[tuple[float, 
     return stretches
 
 
+@pytest.mark.slow
 def test_cues_are_heard_in_the_sound_output_and_stop_cuts_speech_short(
     null_sink: dict[str, str], tmp_path: Path
 ) -> None:

@@ -12,6 +12,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 CALLS = textwrap.dedent(
     """
     import sys
@@ -31,6 +33,7 @@ CALLS = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_void_qt_calls_do_not_eat_references_to_none() -> None:
     result = subprocess.run(
         [sys.executable, "-c", CALLS],
