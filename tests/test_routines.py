@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -290,8 +291,13 @@ def test_bad_input_changes_nothing(repository: RoutineRepository, store: Store) 
 
 
 @pytest.fixture
-def view(qtbot: QtBot, repository: RoutineRepository) -> RoutinesView:
-    widget = RoutinesView(CATALOGUE, repository)
+def undo_stack(qtbot: QtBot) -> QUndoStack:
+    return QUndoStack()
+
+
+@pytest.fixture
+def view(qtbot: QtBot, repository: RoutineRepository, undo_stack: QUndoStack) -> RoutinesView:
+    widget = RoutinesView(CATALOGUE, repository, undo_stack=undo_stack)
     qtbot.addWidget(widget)
     widget.resize(1080, 740)
     widget.show()
@@ -478,8 +484,8 @@ def test_duplicating_a_builtin_makes_an_editable_copy(
     assert [r.name for r in repository.all()] == ["Assistance: 3 × 12", "Assistance: 3 × 12 (copy)"]
 
 
-def test_delete_asks_without_blocking_and_can_be_undone(
-    qtbot: QtBot, view: RoutinesView, repository: RoutineRepository
+def test_delete_asks_without_blocking_and_edit_undo_brings_it_back(
+    qtbot: QtBot, view: RoutinesView, repository: RoutineRepository, undo_stack: QUndoStack
 ) -> None:
     for name in ("A", "B", "C"):
         repository.create(name)
@@ -498,11 +504,33 @@ def test_delete_asks_without_blocking_and_can_be_undone(
     assert "B" in said.args[0]
     assert [r.name for r in repository.all()] == ["A", "C"]
     assert view.current_routine().name == "C"
-    click(qtbot, button(view, "undoDeleteButton"))
+    assert "Undo" in said.args[0]
+    # The app's one undo stack takes the delete: Edit → Undo names it and brings it back.
+    assert undo_stack.undoText() == "Delete routine “B”"
+    with qtbot.waitSignal(view.message) as said:
+        undo_stack.undo()
+    assert said.args[0] == "“B” is back."
     assert [r.name for r in repository.all()] == ["A", "B", "C"]
     assert repository.get(b.id).entries == (entry("dead-bug"),)
     assert view.current_routine().id == b.id
-    assert not view.findChild(QPushButton, "undoDeleteButton").isVisible()
+    # Redo deletes it again, and undo once more brings it back at its place.
+    undo_stack.redo()
+    assert [r.name for r in repository.all()] == ["A", "C"]
+    undo_stack.undo()
+    assert [r.name for r in repository.all()] == ["A", "B", "C"]
+
+
+def test_a_delete_that_cannot_be_saved_is_said_and_leaves_nothing_to_undo(
+    qtbot: QtBot, view: RoutinesView, repository: RoutineRepository, undo_stack: QUndoStack
+) -> None:
+    made = repository.create("Mine")
+    view.reload(made.id)
+    repository.delete(made.id)  # gone behind the view's back (another window, say)
+    with qtbot.waitSignal(view.message) as said:
+        view.delete_routine(made.id)
+    assert "Mine" not in [r.name for r in repository.all()]
+    assert said.args[0]
+    assert undo_stack.count() == 0
 
 
 def test_routines_are_reordered_with_the_keyboard(

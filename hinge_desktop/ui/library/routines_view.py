@@ -11,17 +11,15 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QListView,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from hinge_desktop.domain.plan import InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine, builtin_routines
 from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.library.routine_commands import DeleteRoutine
 from hinge_desktop.ui.library.routine_editor import RoutineEditor
 from hinge_desktop.ui.library.routine_model import (
     RoutineDelegate,
@@ -61,6 +60,7 @@ class RoutinesView(QWidget):
         parent: QWidget | None = None,
         *,
         names: DrillNames | None = None,
+        undo_stack: QUndoStack | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("routinesView")
@@ -68,7 +68,7 @@ class RoutinesView(QWidget):
         self._catalogue = catalogue
         self._repository = repository
         self._builtin = builtin_routines(catalogue)
-        self._deleted: tuple[Routine, int] | None = None
+        self._undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
         self._confirm: QMessageBox | None = None
 
         self.model = RoutineListModel(self)
@@ -100,36 +100,12 @@ class RoutinesView(QWidget):
         top.addStretch(1)
         top.addWidget(self.new_button)
 
-        self.undo_banner = QFrame()
-        self.undo_banner.setObjectName("undoBanner")
-        self.undo_banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.undo_label = QLabel()
-        self.undo_label.setObjectName("undoLabel")
-        self.undo_label.setWordWrap(True)
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setObjectName("undoDeleteButton")
-        self.undo_button.setAccessibleName(self.tr("Undo the delete"))
-        self.undo_button.clicked.connect(self.undo_delete)
-        self.dismiss_button = QToolButton()
-        self.dismiss_button.setObjectName("dismissUndoButton")
-        self.dismiss_button.setText("×")
-        self.dismiss_button.setAccessibleName(self.tr("Dismiss"))
-        self.dismiss_button.setToolTip(self.tr("Dismiss"))
-        self.dismiss_button.clicked.connect(self._forget_deleted)
-        banner = QHBoxLayout(self.undo_banner)
-        banner.setContentsMargins(8, 4, 4, 4)
-        banner.addWidget(self.undo_label, 1)
-        banner.addWidget(self.undo_button)
-        banner.addWidget(self.dismiss_button)
-        self.undo_banner.hide()
-
         left = QWidget()
         left.setObjectName("routineBrowser")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 12, 6, 12)
         left_layout.addLayout(top)
         left_layout.addWidget(self.list, 1)
-        left_layout.addWidget(self.undo_banner)
         left.setMinimumWidth(240)
 
         self.editor = RoutineEditor(catalogue, names=names)
@@ -362,7 +338,9 @@ class RoutinesView(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Delete the routine?"),
-            self.tr("Delete “{name}”? You can undo it right after.").format(name=routine.name),
+            self.tr("Delete “{name}”? Edit → Undo (Ctrl+Z) brings it back.").format(
+                name=routine.name
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -383,38 +361,37 @@ class RoutinesView(QWidget):
         box.open()
 
     def delete_routine(self, routine_id: str) -> None:
-        """Delete at once, keeping the routine so that Undo can bring it back."""
+        """Delete at once, on the undo stack, so that Edit → Undo brings the routine back."""
         position = self._attempt(lambda: self._repository.position(routine_id))
-        if position is None:
+        routine = self._attempt(lambda: self._repository.get(routine_id))
+        if position is None or routine is None:
             return
-        deleted = self._attempt(lambda: self._repository.delete(routine_id))
-        if deleted is None:
-            return
-        self._deleted = (deleted, position)
+        self._undo_stack.push(
+            DeleteRoutine(
+                self._repository,
+                routine,
+                position,
+                self._deleted,
+                self._restored,
+                lambda error: self._fail(str(error)),
+                SAVE_ERRORS,
+            )
+        )
+
+    def _deleted(self, routine: Routine, position: int) -> None:
         own = self._own()
         self.reload(own[min(position, len(own) - 1)].id if own else None)
-        text = self.tr("Deleted “{name}”.").format(name=deleted.name)
-        self.undo_label.setText(text)
-        self.undo_banner.show()
         self.routines_changed.emit()
-        self.message.emit(text + " " + self.tr("Undo brings it back."))
+        self.message.emit(
+            self.tr("Deleted “{name}”. Edit → Undo (Ctrl+Z) brings it back.").format(
+                name=routine.name
+            )
+        )
 
-    @Slot()
-    def undo_delete(self) -> None:
-        if self._deleted is None:
-            return
-        routine, position = self._deleted
-        restored = self._attempt(lambda: self._repository.restore(routine, position))
-        if restored is None:
-            return
-        self._forget_deleted()
-        self.reload(restored.id)
+    def _restored(self, routine: Routine) -> None:
+        self.reload(routine.id)
         self.routines_changed.emit()
-        self.message.emit(self.tr("“{name}” is back.").format(name=restored.name))
-
-    def _forget_deleted(self) -> None:
-        self._deleted = None
-        self.undo_banner.hide()
+        self.message.emit(self.tr("“{name}” is back.").format(name=routine.name))
 
     def move_current(self, step: int) -> None:
         """Move the person's routine shown up (-1) or down (1) in their list."""

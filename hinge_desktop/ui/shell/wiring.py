@@ -225,7 +225,12 @@ def _routines(
     start_plan: Callable[[WorkoutPlan], None],
 ) -> RoutinesView:
     """The routines, which drills can be added to and which start as a workout."""
-    routines = RoutinesView(services.catalogue, services.store.routines, names=services.names)
+    routines = RoutinesView(
+        services.catalogue,
+        services.store.routines,
+        names=services.names,
+        undo_stack=services.undo_stack,
+    )
     routines.start_requested.connect(start_plan)
     routines.message.connect(status(window, 5000))
     drills.add_to_routine_requested.connect(routines.add_drill)
