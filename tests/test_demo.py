@@ -32,6 +32,7 @@ from hinge_desktop.domain.ladder import (
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit, Workout
 from hinge_desktop.storage.history_writer import add_workout_with_sets
 from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.workout_list_queries import PAGE, WorkoutListQueries
 
 CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=2))
@@ -321,9 +322,10 @@ def test_each_phase_is_dated_at_the_set_that_earned_it(demo_store: Store) -> Non
 
 def test_the_written_workouts_are_finished_with_their_answers(demo_store: Store) -> None:
     assert 8_000 <= demo_store.sets.count() <= 15_000
-    summaries = demo_store.workouts.summaries()
-    assert len(summaries) == demo_store.workouts.count()
-    assert not any(summary.in_progress for summary in summaries)
+    count = demo_store.workouts.count()
+    listed = WorkoutListQueries(demo_store.db, demo_store.sets).workouts(None, count + 1)
+    assert len(listed) == count
+    assert not any(entry.in_progress for entry in listed)
     answered = demo_store.db.execute("SELECT count(*) FROM gate_answers").fetchone()[0]
     assert answered > 20
     assert demo_store.ladder.state(CATALOGUE).phase is Phase.SINGLE_LEG
@@ -343,12 +345,13 @@ def test_a_workout_written_at_once_reads_back_as_given(tmp_path: Path) -> None:
                       result=CheckOutcome.PASS, measured=92.0),
         ]  # fmt: skip
         ids = add_workout_with_sets(store.db, workout, sets)
-        (summary,) = store.workouts.summaries()
-        assert summary.workout.started_at == at
-        assert summary.workout.name == "Ladder 5"
-        stored = store.sets.for_workout(summary.workout.id or 0)
+        (entry,) = WorkoutListQueries(store.db, store.sets).workouts(None, PAGE)
+        assert entry.workout is not None
+        assert entry.workout.started_at == at
+        assert entry.workout.name == "Ladder 5"
+        stored = store.sets.for_workout(entry.workout.id or 0)
         assert [s.id for s in stored] == ids
-        assert stored == [replace(s, workout_id=summary.workout.id) for s in sets]
+        assert stored == [replace(s, workout_id=entry.workout.id) for s in sets]
     finally:
         store.close()
 

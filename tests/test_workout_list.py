@@ -25,18 +25,20 @@ from pytestqt.qtbot import QtBot
 from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Side, Unit, Workout
 from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.history.history_view import HistoryView
-from hinge_desktop.ui.history.set_dialog import EditSetDialog, QuickLogDialog, next_quick_set_number
-from hinge_desktop.ui.history.workout_list_model import (
+from hinge_desktop.storage.workout_list_queries import (
     PAGE,
     QUICK,
     WORKOUT,
+    WorkoutListQueries,
+    local_day,
+)
+from hinge_desktop.ui.history.history_view import HistoryView
+from hinge_desktop.ui.history.set_dialog import EditSetDialog, QuickLogDialog, next_quick_set_number
+from hinge_desktop.ui.history.workout_list_model import (
     LogRole,
-    LogSource,
     SetColumn,
     SetTableModel,
     WorkoutListModel,
-    local_day,
 )
 from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.set_commands import LogSet
@@ -235,7 +237,7 @@ def stored_ids(store: Store) -> set[int]:
 def test_the_models_pass_qt_model_tester(  # type: ignore[no-untyped-def]
     qtmodeltester, store: Store, history: dict[str, Workout]
 ) -> None:
-    model = WorkoutListModel(LogSource(store.db, store.sets), CATALOGUE)
+    model = WorkoutListModel(WorkoutListQueries(store.db, store.sets), CATALOGUE)
     model.reload()
     qtmodeltester.check(model)
     sets = SetTableModel(CATALOGUE)

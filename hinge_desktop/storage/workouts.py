@@ -15,19 +15,6 @@ from hinge_desktop.storage.sets import RemovedSet, SetRepository
 
 
 @dataclass(frozen=True)
-class WorkoutSummary:
-    """One line of the log: a workout and what was done in it."""
-
-    workout: Workout
-    set_count: int
-    drill_ids: tuple[str, ...]
-    total_reps: int
-    total_seconds: float
-    volume_kg: float
-    in_progress: bool
-
-
-@dataclass(frozen=True)
 class RemovedWorkout:
     """A deleted workout with its sets and the import it came with: what an undo needs to put it
     back whole. The caller keeps it; the repository keeps nothing."""
@@ -85,40 +72,6 @@ class WorkoutRepository:
             )
             for logged in removed.sets:
                 self._sets.restore(logged)
-
-    def summaries(self, limit: int | None = None) -> list[WorkoutSummary]:
-        """The log, newest first: each workout with its set count, drills, reps and load."""
-        sql = """
-            SELECT w.*, count(s.id) AS set_count,
-                   group_concat(DISTINCT s.drill_id) AS drill_ids,
-                   coalesce(sum(s.reps), 0) AS total_reps,
-                   coalesce(sum(s.hold_seconds), 0) AS total_seconds,
-                   coalesce(sum(CASE s.unit WHEN 'lb' THEN s.weight / 2.20462262185
-                                            ELSE s.weight END * s.reps), 0) AS volume_kg,
-                   EXISTS (SELECT 1 FROM workout_progress p WHERE p.workout_id = w.id)
-                       AS in_progress
-            FROM workouts w LEFT JOIN sets s ON s.workout_id = w.id
-            GROUP BY w.id ORDER BY w.started_at DESC, w.id DESC
-        """
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        cursor = self._db.execute(sql)
-        names = [d[0] for d in cursor.description]
-        found = []
-        for values in cursor.fetchall():
-            row = dict(zip(names, values, strict=True))
-            found.append(
-                WorkoutSummary(
-                    workout=_from_row(row),
-                    set_count=row["set_count"],
-                    drill_ids=tuple(row["drill_ids"].split(",")) if row["drill_ids"] else (),
-                    total_reps=row["total_reps"],
-                    total_seconds=row["total_seconds"],
-                    volume_kg=row["volume_kg"],
-                    in_progress=bool(row["in_progress"]),
-                )
-            )
-        return found
 
     def count(self) -> int:
         return self._table.count

@@ -1,13 +1,12 @@
-"""The training log as item models: workouts (and quick-logged days) newest first, loaded a page
-at a time, and the sets of the one that is open.
+"""History's list of workouts as item models: workouts (and quick-logged days) newest first,
+loaded a page at a time, and the sets of the one that is open.
 
-Sets logged outside a workout (quick log) are grouped per local day into a "Quick log" entry, so
-the log reads as a list of sessions either way.
+What the list holds and how it is read a page at a time is storage's
+(:mod:`hinge_desktop.storage.workout_list_queries`); these models show it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import IntEnum
 from typing import Any
@@ -24,220 +23,23 @@ from PySide6.QtCore import (
     Qt,
     QTime,
 )
-from sqlite_utils import Database
 
 from hinge_desktop.domain.catalogue import Catalogue
-from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Workout
-from hinge_desktop.storage import timecodec
-from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side
+from hinge_desktop.storage.workout_list_queries import (
+    PAGE,
+    EntryKey,
+    LogEntry,
+    WorkoutListPages,
+    WorkoutListQueries,
+)
 from hinge_desktop.ui.drill_names import DrillNames
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-PAGE = 100
-"""Entries fetched at a time: enough to fill the list, cheap to query on every change."""
-
-LB_PER_KG_SQL = "2.20462262185"
-
-WORKOUT = "workout"
-QUICK = "quick"
-
-EntryKey = tuple[str, int]
-"""("workout", workout id) or ("quick", local day number since 1970-01-01)."""
-
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("WorkoutList", text)
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """One line of the log: a workout, or the sets quick-logged on one local day."""
-
-    key: EntryKey
-    started_at: datetime
-    """Local wall time with the offset the person had then."""
-    name: str
-    workout: Workout | None
-    set_count: int
-    drill_ids: tuple[str, ...]
-    total_reps: int
-    total_seconds: float
-    volume_kg: float
-    in_progress: bool
-
-    @property
-    def is_quick(self) -> bool:
-        return self.key[0] == QUICK
-
-    @property
-    def duration(self) -> timedelta | None:
-        if self.workout is None or self.workout.ended_at is None:
-            return None
-        return self.workout.ended_at - self.workout.started_at
-
-    @property
-    def sort_key(self) -> tuple[int, int]:
-        return int(self.started_at.timestamp()), self.key[1]
-
-
-class LogSource:
-    """Reads the log in pages by keyset (what comes after the last entry shown), so a page costs
-    the same on a ten-year history as on a new one."""
-
-    def __init__(self, db: Database, sets: SetRepository) -> None:
-        self._db = db
-        self._sets = sets
-
-    def workouts(self, before: tuple[int, int] | None, limit: int) -> list[LogEntry]:
-        """Workouts that started before ``before`` (stored start, id), newest first."""
-        started, workout_id = before if before is not None else (2**62, 2**62)
-        cursor = self._db.execute(
-            f"""
-            SELECT w.id, w.started_at, w.utc_offset, w.ended_at, w.routine_id, w.drill_id,
-                   w.notes, w.name,
-                   count(s.id) AS set_count,
-                   group_concat(DISTINCT s.drill_id) AS drill_ids,
-                   coalesce(sum(s.reps), 0) AS total_reps,
-                   coalesce(sum(s.hold_seconds), 0) AS total_seconds,
-                   coalesce(sum(CASE s.unit WHEN 'lb' THEN s.weight / {LB_PER_KG_SQL}
-                                            ELSE s.weight END * s.reps), 0) AS volume_kg,
-                   EXISTS (SELECT 1 FROM workout_progress p WHERE p.workout_id = w.id)
-                       AS in_progress
-            FROM (SELECT * FROM workouts
-                  WHERE started_at < :started OR (started_at = :started AND id < :id)
-                  ORDER BY started_at DESC, id DESC LIMIT :limit) w
-            LEFT JOIN sets s ON s.workout_id = w.id
-            GROUP BY w.id ORDER BY w.started_at DESC, w.id DESC
-            """,
-            {"started": started, "id": workout_id, "limit": limit},
-        )
-        found = []
-        for row in cursor.fetchall():
-            (wid, at, offset, ended, routine_id, drill_id, notes, name) = row[:8]
-            workout = Workout(
-                id=wid,
-                started_at=timecodec.decode(at, offset),
-                ended_at=timecodec.decode(ended, offset) if ended is not None else None,
-                routine_id=routine_id,
-                drill_id=drill_id,
-                notes=notes or "",
-                name=name or "",
-            )
-            found.append(
-                LogEntry(
-                    key=(WORKOUT, wid),
-                    started_at=workout.started_at,
-                    name=workout.name,
-                    workout=workout,
-                    set_count=row[8],
-                    drill_ids=tuple(row[9].split(",")) if row[9] else (),
-                    total_reps=row[10],
-                    total_seconds=row[11],
-                    volume_kg=row[12],
-                    in_progress=bool(row[13]),
-                )
-            )
-        return found
-
-    def quick_days(self, before_day: int | None, limit: int) -> list[LogEntry]:
-        """Days with sets logged outside a workout, before local day ``before_day``, newest
-        first."""
-        cursor = self._db.execute(
-            f"""
-            SELECT (performed_at + utc_offset * 60) / 86400 AS day,
-                   min(performed_at) AS first_at, utc_offset,
-                   count(*) AS set_count,
-                   group_concat(DISTINCT drill_id) AS drill_ids,
-                   coalesce(sum(reps), 0) AS total_reps,
-                   coalesce(sum(hold_seconds), 0) AS total_seconds,
-                   coalesce(sum(CASE unit WHEN 'lb' THEN weight / {LB_PER_KG_SQL}
-                                          ELSE weight END * reps), 0) AS volume_kg
-            FROM sets WHERE workout_id IS NULL
-            GROUP BY day HAVING day < :before
-            ORDER BY day DESC LIMIT :limit
-            """,
-            {"before": before_day if before_day is not None else 2**62, "limit": limit},
-        )
-        return [
-            LogEntry(
-                key=(QUICK, day),
-                started_at=timecodec.decode(first_at, offset),
-                name="",
-                workout=None,
-                set_count=count,
-                drill_ids=tuple(drills.split(",")) if drills else (),
-                total_reps=reps,
-                total_seconds=seconds,
-                volume_kg=volume,
-                in_progress=False,
-            )
-            for day, first_at, offset, count, drills, reps, seconds, volume in cursor.fetchall()
-        ]
-
-    def sets_of(self, key: EntryKey) -> list[LoggedSet]:
-        """The sets of a workout, or those quick-logged on the day, in the order done."""
-        kind, value = key
-        if kind == WORKOUT:
-            # In the order they were done (a circuit interleaves drills).
-            sets = self._sets.for_workout(value)
-            return sorted(sets, key=lambda s: (s.performed_at.timestamp(), s.id or 0))
-        ids = [
-            row[0]
-            for row in self._db.execute(
-                "SELECT id FROM sets WHERE workout_id IS NULL "
-                "AND performed_at >= ? - 86400 * 2 AND performed_at < ? + 86400 * 2 "
-                "AND (performed_at + utc_offset * 60) / 86400 = ? "
-                "ORDER BY performed_at, id",
-                [value * 86400, (value + 1) * 86400, value],
-            ).fetchall()
-        ]
-        return [self._sets.get(set_id) for set_id in ids]
-
-
-def local_day(moment: datetime) -> int:
-    """The local day number since 1970-01-01 of ``moment`` (as its own offset reads it)."""
-    return (moment.date() - date(1970, 1, 1)).days
-
-
-class _Stream:
-    """One source of entries, newest first, fetched a page at a time after a cursor."""
-
-    def __init__(self) -> None:
-        self.buffer: list[LogEntry] = []
-        self.exhausted = False
-
-    def top_up(self, source: LogSource) -> None:
-        raise NotImplementedError
-
-
-class _WorkoutStream(_Stream):
-    def __init__(self) -> None:
-        super().__init__()
-        self._cursor: tuple[int, int] | None = None
-
-    def top_up(self, source: LogSource) -> None:
-        while not self.exhausted and len(self.buffer) < PAGE:
-            page = source.workouts(self._cursor, PAGE)
-            self.exhausted = len(page) < PAGE
-            if page:
-                last = page[-1]
-                self._cursor = (int(last.started_at.timestamp()), last.key[1])
-            self.buffer.extend(page)
-
-
-class _QuickStream(_Stream):
-    def __init__(self) -> None:
-        super().__init__()
-        self._cursor: int | None = None
-
-    def top_up(self, source: LogSource) -> None:
-        while not self.exhausted and len(self.buffer) < PAGE:
-            page = source.quick_days(self._cursor, PAGE)
-            self.exhausted = len(page) < PAGE
-            if page:
-                self._cursor = page[-1].key[1]
-            self.buffer.extend(page)
 
 
 class LogRole(IntEnum):
@@ -253,7 +55,7 @@ class WorkoutListModel(QAbstractListModel):
 
     def __init__(
         self,
-        source: LogSource,
+        source: WorkoutListQueries,
         catalogue: Catalogue,
         parent: QObject | None = None,
         *,
@@ -265,8 +67,7 @@ class WorkoutListModel(QAbstractListModel):
         self._names = names if names is not None else DrillNames(catalogue, parent=self)
         self._names.changed.connect(self._names_changed)
         self._entries: list[LogEntry] = []
-        self._streams: tuple[_Stream, ...] = ()
-        self._restart()
+        self._pages = WorkoutListPages(source)
 
     def _names_changed(self) -> None:
         if self._entries:
@@ -276,21 +77,7 @@ class WorkoutListModel(QAbstractListModel):
 
     def _restart(self) -> None:
         self._entries = []
-        self._streams = (_WorkoutStream(), _QuickStream())
-
-    def _next_page(self) -> list[LogEntry]:
-        """Merge the streams: each holds at least a page (or all it has), so none can run dry
-        while a newer entry of it is still unread."""
-        for stream in self._streams:
-            stream.top_up(self._source)
-        taken: list[LogEntry] = []
-        while len(taken) < PAGE:
-            heads = [s for s in self._streams if s.buffer]
-            if not heads:
-                break
-            newest = max(heads, key=lambda s: s.buffer[0].sort_key)
-            taken.append(newest.buffer.pop(0))
-        return taken
+        self._pages = WorkoutListPages(self._source)
 
     def reload(self) -> None:
         """Read the log again from the database, as many entries as were loaded."""
@@ -298,7 +85,7 @@ class WorkoutListModel(QAbstractListModel):
         self.beginResetModel()
         self._restart()
         while len(self._entries) < wanted:
-            page = self._next_page()
+            page = self._pages.next_page()
             if not page:
                 break
             self._entries.extend(page)
@@ -307,12 +94,12 @@ class WorkoutListModel(QAbstractListModel):
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         if parent.isValid():
             return False
-        return any(s.buffer or not s.exhausted for s in self._streams)
+        return self._pages.has_more()
 
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if parent.isValid():
             return
-        page = self._next_page()
+        page = self._pages.next_page()
         if not page:
             return
         first = len(self._entries)
@@ -325,7 +112,7 @@ class WorkoutListModel(QAbstractListModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def source(self) -> LogSource:
+    def source(self) -> WorkoutListQueries:
         return self._source
 
     def entry(self, row: int) -> LogEntry:

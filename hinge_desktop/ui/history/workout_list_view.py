@@ -57,20 +57,22 @@ from hinge_desktop.domain.drills import Drill
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.store import Store
-from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.history.set_dialog import EditSetDialog, QuickLogDialog, stand_in_drill
-from hinge_desktop.ui.history.workout_list_model import (
+from hinge_desktop.storage.workout_list_queries import (
     QUICK,
     WORKOUT,
     EntryKey,
     LogEntry,
+    WorkoutListQueries,
+    local_day,
+)
+from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.history.set_dialog import EditSetDialog, QuickLogDialog, stand_in_drill
+from hinge_desktop.ui.history.workout_list_model import (
     LogRole,
-    LogSource,
     SetColumn,
     SetTableModel,
     WorkoutListModel,
     drill_name,
-    local_day,
     summary_text,
     when_text,
 )
@@ -214,7 +216,7 @@ class WorkoutListView(QWidget):
         self._names = names if names is not None else DrillNames(catalogue, parent=self)
         self._names.changed.connect(self._names_changed)
         self.model = WorkoutListModel(
-            LogSource(store.db, store.sets), catalogue, self, names=self._names
+            WorkoutListQueries(store.db, store.sets), catalogue, self, names=self._names
         )
         self.set_model = SetTableModel(catalogue, self, names=self._names)
 
