@@ -21,7 +21,7 @@ from hinge_desktop.domain.statistics import (
     weekly_totals,
 )
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Unit, Workout
-from hinge_desktop.storage.progress_queries import HistoryQueries
+from hinge_desktop.storage.progress_queries import HistoryQueries, read_progress
 from hinge_desktop.storage.store import Store, open_store
 
 ZONES = [
@@ -148,6 +148,44 @@ def test_drills_come_most_trained_first(store: Store) -> None:
         ("glute-squeeze-test", 0, 1),
     ]
     assert drills[0].last_day == date(2026, 5, 6)
+
+
+def test_progress_is_read_for_the_drill_asked_or_else_the_most_trained(store: Store) -> None:
+    moment = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+    store.sets.add_many(
+        [LoggedSet("dead-bug", moment, n, reps=8) for n in range(1, 3)]
+        + [LoggedSet("hip-thrust", moment + timedelta(days=d), 1, reps=10) for d in range(3)]
+        + [LoggedSet("glute-bridge", moment, n, reps=12, kind=SetKind.WARMUP) for n in (1, 2)]
+    )
+    first, last = date(2026, 5, 1), date(2026, 5, 5)
+    asked = read_progress(store.db, "dead-bug", first, last)
+    assert [d.drill_id for d in asked.drills] == ["hip-thrust", "dead-bug", "glute-bridge"]
+    assert asked.drill is not None
+    assert asked.drill.drill_id == "dead-bug"
+    assert [s.total_reps for s in asked.drill.sessions] == [16]
+    assert asked.drill.set_series.reps == [8, 8]
+    assert [(w.monday, w.reps) for w in asked.drill.weeks] == [(date(2026, 5, 4), 16)]
+    # The calendar's days from the first to the last asked, every drill and set together.
+    assert asked.day_counts == {date(2026, 5, 4): 5, date(2026, 5, 5): 1}
+    assert asked.training_weeks == [date(2026, 5, 4)]
+    assert asked.phases == store.ladder.events()
+    # A drill not asked for, one with warm-ups only or one never trained: the most trained.
+    for other in (None, "glute-bridge", "kettlebell-swing"):
+        reading = read_progress(store.db, other, first, last)
+        assert reading.drill is not None
+        assert reading.drill.drill_id == "hip-thrust"
+    assert not store.db.conn.in_transaction  # the read transaction is over
+
+
+def test_warm_ups_and_checks_alone_give_progress_no_drill_to_chart(store: Store) -> None:
+    moment = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
+    store.sets.add(LoggedSet("glute-squeeze-test", moment, result=CheckOutcome.FAIL))
+    store.sets.add(LoggedSet("glute-bridge", moment, reps=12, kind=SetKind.WARMUP))
+    reading = read_progress(store.db, None, date(2026, 5, 1), date(2026, 5, 31))
+    assert reading.drill is None
+    assert sorted(d.drill_id for d in reading.drills) == ["glute-bridge", "glute-squeeze-test"]
+    assert reading.day_counts == {date(2026, 5, 4): 2}
+    assert read_progress(store.db, None, date(2026, 6, 1), date(2026, 6, 30)).day_counts == {}
 
 
 def test_weeks_run_monday_to_sunday_across_a_year_end(store: Store) -> None:

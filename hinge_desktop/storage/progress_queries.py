@@ -15,6 +15,7 @@ from sqlite_utils import Database
 
 from hinge_desktop.domain.statistics import E1RM_MAX_REPS, SessionFigures
 from hinge_desktop.domain.training import LB_PER_KG
+from hinge_desktop.storage.ladder import LadderRepository, PhaseEvent
 
 EPOCH = date(1970, 1, 1)
 
@@ -67,6 +68,53 @@ class WeekTotals:
     volume_kg: float
 
 
+@dataclass(frozen=True)
+class DrillHistory:
+    """Everything the charts show of one drill."""
+
+    drill_id: str
+    sessions: list[SessionFigures]
+    set_series: SetSeries
+    weeks: list[WeekTotals]
+
+
+@dataclass(frozen=True)
+class ProgressReading:
+    """Everything the progress view shows, read from the same moment of the log."""
+
+    drills: list[DrillActivity]
+    """Trained drills, the most trained first; empty when nothing was logged."""
+    drill: DrillHistory | None
+    """The drill charted; None when no drill has a set that counts towards progress."""
+    day_counts: dict[date, int]
+    training_weeks: list[date]
+    phases: list[PhaseEvent]
+
+
+def read_progress(
+    db: Database, drill_id: str | None, first_day: date, last_day: date
+) -> ProgressReading:
+    """The progress view's figures, with the sets per day from ``first_day`` to ``last_day``;
+    ``drill_id`` None (or a drill without sets that count) charts the most trained drill."""
+    # One read transaction: every figure comes from the same moment of the log.
+    db.execute("BEGIN")
+    try:
+        queries = HistoryQueries(db)
+        drills = queries.drills()
+        charted = [activity.drill_id for activity in drills if activity.sets]
+        if drill_id not in charted:
+            drill_id = charted[0] if charted else None
+        return ProgressReading(
+            drills=drills,
+            drill=None if drill_id is None else queries.drill_history(drill_id),
+            day_counts=queries.day_counts(first_day, last_day),
+            training_weeks=queries.training_weeks(),
+            phases=LadderRepository(db).events(),
+        )
+    finally:
+        db.execute("COMMIT")
+
+
 class HistoryQueries:
     """Read-only queries for the progress view, on whichever connection it is given."""
 
@@ -84,6 +132,11 @@ class HistoryQueries:
             DrillActivity(drill_id, sets, days, from_day_number(last))
             for drill_id, sets, days, last in rows
         ]
+
+    def drill_history(self, drill_id: str) -> DrillHistory:
+        return DrillHistory(
+            drill_id, self.sessions(drill_id), self.set_series(drill_id), self.weeks(drill_id)
+        )
 
     def sessions(self, drill_id: str) -> list[SessionFigures]:
         """The drill's figures per local day, oldest first (see ``SessionFigures``)."""

@@ -1,8 +1,8 @@
 """What the progress view shows, read in one go on the background reader's thread.
 
-:func:`load_progress` runs away from the GUI thread: it queries the database, works out the
-records and streaks, and turns the series into numpy arrays, so the GUI thread only hands arrays
-to the charts.
+:func:`load_progress` runs away from the GUI thread: it reads the figures through
+:func:`~hinge_desktop.storage.progress_queries.read_progress`, works out the records and streaks,
+and turns the series into numpy arrays, so the GUI thread only hands arrays to the charts.
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ from hinge_desktop.domain.statistics import (
     records,
     week_streaks,
 )
-from hinge_desktop.storage.ladder import LadderRepository, PhaseEvent
+from hinge_desktop.storage.ladder import PhaseEvent
 from hinge_desktop.storage.progress_queries import (
     DrillActivity,
-    HistoryQueries,
+    DrillHistory,
     day_number,
+    read_progress,
 )
 
 DAY = 86_400.0
@@ -119,35 +120,21 @@ class ProgressSnapshot:
 def load_progress(db: Database, drill_id: str | None, today: date) -> ProgressSnapshot:
     """Read the progress view's data; ``drill_id`` None (or not trained) means the most trained
     drill."""
-    # One read transaction: every figure comes from the same moment of the log.
-    db.execute("BEGIN")
-    try:
-        return _load(db, drill_id, today)
-    finally:
-        db.execute("COMMIT")
-
-
-def _load(db: Database, drill_id: str | None, today: date) -> ProgressSnapshot:
-    queries = HistoryQueries(db)
-    drills = queries.drills()
-    charted = [activity.drill_id for activity in drills if activity.sets]
-    if drill_id not in charted:
-        drill_id = charted[0] if charted else None
     first_day = today - timedelta(days=today.weekday() + 7 * (CALENDAR_WEEKS - 1))
+    reading = read_progress(db, drill_id, first_day, today)
     return ProgressSnapshot(
         today=today,
-        drills=drills,
-        drill=None if drill_id is None else load_drill(queries, drill_id),
-        calendar=queries.day_counts(first_day, today),
-        streaks=week_streaks(queries.training_weeks(), today),
-        phases=LadderRepository(db).events(),
+        drills=reading.drills,
+        drill=None if reading.drill is None else drill_progress(reading.drill),
+        calendar=reading.day_counts,
+        streaks=week_streaks(reading.training_weeks, today),
+        phases=reading.phases,
     )
 
 
-def load_drill(queries: HistoryQueries, drill_id: str) -> DrillProgress:
-    sessions = queries.sessions(drill_id)
-    series = queries.set_series(drill_id)
-    weeks = queries.weeks(drill_id)
+def drill_progress(history: DrillHistory) -> DrillProgress:
+    """One drill's history as chart-ready arrays."""
+    sessions, series, weeks = history.sessions, history.set_series, history.weeks
     session_x = np.array([day_number(s.day) * DAY + DAY / 2 for s in sessions], dtype=float)
     session_values = {
         Metric.SESSION_REPS: _floats(s.total_reps for s in sessions),
@@ -156,7 +143,7 @@ def load_drill(queries: HistoryQueries, drill_id: str) -> DrillProgress:
         Metric.E1RM: _floats(s.best_e1rm_kg for s in sessions),
     }
     return DrillProgress(
-        drill_id=drill_id,
+        drill_id=history.drill_id,
         sessions=sessions,
         session_x=session_x,
         session_values=session_values,
