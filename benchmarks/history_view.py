@@ -65,7 +65,7 @@ from typing import TYPE_CHECKING, Any
 
 from _history import YEARS, ZONE, build
 
-from hinge_desktop.domain.training import LB_PER_KG
+from hinge_desktop.storage.weight_sql import weight_kg_sql
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -147,8 +147,7 @@ def prepare_log(folder: Path, total: int) -> Log:
 _LOCAL = "(performed_at + utc_offset * 60)"
 RAW_DAYS = (
     f"SELECT {_LOCAL} / 86400 AS day, count(*), sum(reps), max(reps), max(hold_seconds), "
-    f"max(CASE WHEN unit = 'lb' THEN weight / {LB_PER_KG} ELSE weight END), "
-    f"sum(CASE WHEN unit = 'lb' THEN weight / {LB_PER_KG} ELSE weight END * reps) "
+    f"max({weight_kg_sql()}), sum({weight_kg_sql()} * reps) "
     "FROM sets WHERE drill_id = ? AND kind <> 'warmup' AND result IS NULL "
     "GROUP BY day ORDER BY day"
 )

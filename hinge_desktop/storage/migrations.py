@@ -9,6 +9,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from hinge_desktop.storage.weight_sql import weight_kg_sql
+
 MIGRATION_SET = "hinge"
 
 APPLICATION_ID = 0x48696E67
@@ -165,7 +167,7 @@ def _contribution(t: str) -> dict[str, str]:
     """
     local = f"({t}.performed_at + {t}.utc_offset * 60)"
     counts = f"({t}.kind <> 'warmup' AND {t}.result IS NULL)"
-    weight_kg = f"(CASE WHEN {t}.unit = 'lb' THEN {t}.weight / 2.20462262185 ELSE {t}.weight END)"
+    weight_kg = weight_kg_sql(t)
     return {
         "drill_id": f"{t}.drill_id",
         "day": f"({local} / 86400 - ({local} % 86400 < 0))",

@@ -14,15 +14,15 @@ from datetime import date, timedelta
 from sqlite_utils import Database
 
 from hinge_desktop.domain.statistics import E1RM_MAX_REPS, SessionFigures
-from hinge_desktop.domain.training import LB_PER_KG
 from hinge_desktop.storage.ladder import LadderRepository, PhaseEvent
+from hinge_desktop.storage.weight_sql import weight_kg_sql
 
 EPOCH = date(1970, 1, 1)
 
 # The local moment of a set, in seconds since 1970 as if local time were UTC.
 _LOCAL = "(performed_at + utc_offset * 60)"
 _LOCAL_DAY = f"({_LOCAL} / 86400 - ({_LOCAL} % 86400 < 0))"
-_WEIGHT_KG = f"(CASE WHEN unit = 'lb' THEN weight / {LB_PER_KG!r} ELSE weight END)"
+_WEIGHT_KG = weight_kg_sql()
 _COUNTS = "kind <> 'warmup' AND result IS NULL"
 
 

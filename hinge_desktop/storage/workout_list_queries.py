@@ -16,11 +16,10 @@ from sqlite_utils import Database
 from hinge_desktop.domain.training import LoggedSet, Workout
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.storage.weight_sql import weight_kg_sql
 
 PAGE = 100
 """Entries fetched at a time: enough to fill the list, cheap to query on every change."""
-
-LB_PER_KG_SQL = "2.20462262185"
 
 WORKOUT = "workout"
 QUICK = "quick"
@@ -83,8 +82,7 @@ class WorkoutListQueries:
                    group_concat(DISTINCT s.drill_id) AS drill_ids,
                    coalesce(sum(s.reps), 0) AS total_reps,
                    coalesce(sum(s.hold_seconds), 0) AS total_seconds,
-                   coalesce(sum(CASE s.unit WHEN 'lb' THEN s.weight / {LB_PER_KG_SQL}
-                                            ELSE s.weight END * s.reps), 0) AS volume_kg,
+                   coalesce(sum({weight_kg_sql("s")} * s.reps), 0) AS volume_kg,
                    EXISTS (SELECT 1 FROM workout_progress p WHERE p.workout_id = w.id)
                        AS in_progress
             FROM (SELECT * FROM workouts
@@ -134,8 +132,7 @@ class WorkoutListQueries:
                    group_concat(DISTINCT drill_id) AS drill_ids,
                    coalesce(sum(reps), 0) AS total_reps,
                    coalesce(sum(hold_seconds), 0) AS total_seconds,
-                   coalesce(sum(CASE unit WHEN 'lb' THEN weight / {LB_PER_KG_SQL}
-                                          ELSE weight END * reps), 0) AS volume_kg
+                   coalesce(sum({weight_kg_sql()} * reps), 0) AS volume_kg
             FROM sets WHERE workout_id IS NULL
             GROUP BY day HAVING day < :before
             ORDER BY day DESC LIMIT :limit
