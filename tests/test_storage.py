@@ -14,8 +14,19 @@ from hypothesis import strategies as st
 from hinge_desktop import __version__
 from hinge_desktop.domain.training import InvalidSet, LoggedSet, SetKind, Side, Unit, Workout
 from hinge_desktop.storage import timecodec
-from hinge_desktop.storage.database import inspect_file, open_database
-from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase, StorageError
+from hinge_desktop.storage.database import (
+    BUSY_TIMEOUT_SECONDS,
+    inspect_file,
+    is_open,
+    open_connection,
+    open_database,
+)
+from hinge_desktop.storage.errors import (
+    DatabaseFailed,
+    DatabaseTooNew,
+    NotAHingeDatabase,
+    StorageError,
+)
 from hinge_desktop.storage.migrations import (
     APPLICATION_ID,
     LATEST_FORMAT,
@@ -261,6 +272,28 @@ def test_a_database_of_the_first_format_keeps_its_sets_when_migrated(data_dir: P
         assert store.favourites.all() == {"glute-bridge"}
     finally:
         store.close()
+
+
+def test_a_closed_database_is_told_apart_from_an_open_one(data_dir: Path) -> None:
+    store = open_store(data_dir / "hinge.sqlite3")
+    assert is_open(store.db)
+    store.close()
+    assert not is_open(store.db)
+    # What using it raises is what the layers above catch a database failure by.
+    with pytest.raises(DatabaseFailed):
+        store.sets.count()
+
+
+def test_a_connection_of_its_own_waits_for_a_busy_database_as_the_apps_does(
+    store: Store,
+) -> None:
+    conn = open_connection(store.path)
+    try:
+        timeout_ms = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+        assert timeout_ms == BUSY_TIMEOUT_SECONDS * 1000
+        assert conn.execute("SELECT count(*) FROM sets").fetchone() == (0,)
+    finally:
+        conn.close()
 
 
 def test_favourites_are_starred_once_and_unstarred(data_dir: Path) -> None:

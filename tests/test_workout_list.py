@@ -744,3 +744,19 @@ def test_a_hidden_log_catches_up_when_shown(
     assert entry is not None
     assert entry.key == (QUICK, local_day(datetime.now().astimezone()))
     assert entry.set_count == 1
+
+
+def test_a_stack_that_moves_after_the_database_closed_raises_nothing(
+    qtbot: QtBot, store: Store, stack: QUndoStack, history: dict[str, Workout]
+) -> None:
+    view = make_view(qtbot, store, stack)
+    stack.push(
+        LogSet(store.sets, LoggedSet(drill_id="dead-bug", performed_at=NOW, reps=8), lambda: None)
+    )
+    # As the app quits: the database is closed, then the undo stack is cleared.
+    store.close()
+    with qtbot.capture_exceptions() as raised:
+        stack.clear()
+    assert raised == []
+    # Nothing is left to list: the list stops asking for more of the closed log.
+    view.findChild(QListView, "workoutList").setModel(None)

@@ -9,6 +9,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 from sqlite_utils import Database
 
@@ -31,6 +32,11 @@ from hinge_desktop.storage.migrations import (
 )
 
 BUSY_TIMEOUT_SECONDS = 5.0
+
+Connection: TypeAlias = sqlite3.Connection
+"""A plain SQLite connection, which backups are copied through. Named here, as is
+:class:`Database` (the sqlite-utils database that the repositories and queries take), so that the
+layers above storage can name the connections they pass along without a database library."""
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,23 @@ def open_reader(path: Path) -> Database:
     return Database(conn, execute_plugins=False)
 
 
+def open_connection(path: Path) -> Connection:
+    """A plain connection of its own to the database at ``path``, which waits for a busy
+    database as the app's own does: for a job on a thread of its own (a restore)."""
+    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
+
+
+def is_open(db: Database) -> bool:
+    """Whether ``db`` can still be used: it is not once closed (as the app shuts down)."""
+    if db.conn is None:
+        return False
+    try:
+        db.conn.execute("SELECT 1")
+    except sqlite3.ProgrammingError:
+        return False
+    return True
+
+
 def _back_up_before_migrating(conn: sqlite3.Connection, path: Path) -> None:
     try:
         back_up(conn, backups_folder(path), "before-migration")
@@ -224,10 +247,14 @@ def _describe_operational_error(path: Path, exc: sqlite3.Error) -> str:
 __all__ = [
     "APPLICATION_ID",
     "MIGRATION_SET",
+    "Connection",
+    "Database",
     "FileState",
     "data_format",
     "inspect_file",
+    "is_open",
     "migrate_connection",
+    "open_connection",
     "open_database",
     "open_reader",
     "stored_set_count",

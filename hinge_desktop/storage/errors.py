@@ -10,6 +10,11 @@ from pathlib import Path
 EXIT_STORAGE_ERROR = 2
 """The exit code of ``hinge-desktop`` when the data folder or the log cannot be used."""
 
+DatabaseFailed = sqlite3.Error
+"""What a read or a write of the database raises when SQLite refuses it (sqlite3's own base
+error, which the repositories let through): the name the layers above storage catch it by, with
+:func:`classify` to tell why."""
+
 
 class StorageError(Exception):
     """The database cannot be used; ``str()`` is a message for the person."""

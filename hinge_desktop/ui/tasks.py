@@ -16,9 +16,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal, Slot
 from shiboken6 import Shiboken
-from sqlite_utils import Database
 
-from hinge_desktop.storage.database import open_reader
+from hinge_desktop.storage.database import Database, open_reader
 
 T = TypeVar("T")
 

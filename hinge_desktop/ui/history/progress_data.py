@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 import numpy as np
-from sqlite_utils import Database
 
 from hinge_desktop.domain.statistics import (
     Record,
@@ -22,6 +21,7 @@ from hinge_desktop.domain.statistics import (
     records,
     week_streaks,
 )
+from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.ladder import PhaseEvent
 from hinge_desktop.storage.progress_queries import (
     DrillActivity,

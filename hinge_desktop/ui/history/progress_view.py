@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import Unit
+from hinge_desktop.storage.database import Database
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.drill_text import phase_name
 from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar

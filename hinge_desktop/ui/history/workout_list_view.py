@@ -8,7 +8,6 @@ logged from other views show up here too.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -55,6 +54,8 @@ from PySide6.QtWidgets import (
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.storage.database import is_open
+from hinge_desktop.storage.errors import DatabaseFailed
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.store import Store
 from hinge_desktop.storage.workout_list_queries import (
@@ -80,14 +81,6 @@ from hinge_desktop.ui.set_commands import DeleteSet, DeleteWorkout, EditSet, Log
 from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-def _is_open(conn: sqlite3.Connection) -> bool:
-    try:
-        conn.execute("SELECT 1")
-    except sqlite3.ProgrammingError:
-        return False
-    return True
 
 
 def _nothing() -> None:
@@ -487,10 +480,10 @@ class WorkoutListView(QWidget):
             return
         try:
             self.refresh()
-        except sqlite3.ProgrammingError:
+        except DatabaseFailed:
             # A stack cleared as the app shuts down, after the database was closed: there is
             # nothing left to show.
-            if self._store.db.conn is not None and _is_open(self._store.db.conn):
+            if is_open(self._store.db):
                 raise
 
     def _names_changed(self) -> None:

@@ -6,7 +6,6 @@ with a message, and the routine is shown as it still is on disk.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.plan import InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine, builtin_routines
+from hinge_desktop.storage.errors import DatabaseFailed
 from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.library.routine_commands import DeleteRoutine
@@ -40,7 +40,7 @@ from hinge_desktop.ui.library.routine_model import (
 
 T = TypeVar("T")
 
-SAVE_ERRORS = (InvalidPlan, LookupError, sqlite3.Error)
+SAVE_ERRORS = (InvalidPlan, LookupError, DatabaseFailed)
 
 
 class RoutinesView(QWidget):

@@ -5,7 +5,6 @@ and then rebuilds its views on). Copies run on a thread of their own: the window
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 import sys
 import threading
 from collections.abc import Callable
@@ -48,7 +47,7 @@ from hinge_desktop.storage.backups import (
     daily_backup,
     list_backups,
 )
-from hinge_desktop.storage.database import BUSY_TIMEOUT_SECONDS, open_reader
+from hinge_desktop.storage.database import Connection, open_connection, open_reader
 from hinge_desktop.storage.errors import StorageError
 from hinge_desktop.storage.restore import restore_backup
 
@@ -233,7 +232,7 @@ class BackupsPanel(QGroupBox):
         database, folder = self._database, self._folder
 
         def job() -> Backup:
-            conn = sqlite3.connect(database, timeout=BUSY_TIMEOUT_SECONDS)
+            conn = open_connection(database)
             try:
                 return restore_backup(backup, conn, folder)
             finally:
@@ -287,7 +286,7 @@ class BackupsPanel(QGroupBox):
 
     # Inside ------------------------------------------------------------------------------
 
-    def _reading(self, work: Callable[[sqlite3.Connection], Any]) -> Callable[[], Any]:
+    def _reading(self, work: Callable[[Connection], Any]) -> Callable[[], Any]:
         """``work`` done with a read-only connection of its own (for a thread of its own)."""
         database = self._database
 

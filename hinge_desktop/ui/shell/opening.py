@@ -3,7 +3,6 @@ damaged one, open the voice, build the views; every way that fails becomes one m
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 
 from PySide6.QtCore import QLockFile
@@ -13,7 +12,7 @@ from hinge_desktop.domain.catalogue import CatalogueError
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.choose import open_speaker
 from hinge_desktop.speech.speaker import Speaker
-from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR, StorageError
+from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR, DatabaseFailed, StorageError
 from hinge_desktop.storage.integrity import check_and_recover
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.preferences import Preferences
@@ -62,7 +61,7 @@ def load(
         raise StorageFailure(f"The drill catalogue that comes with Hinge is broken: {exc}") from exc
     except StorageError as exc:
         raise StorageFailure(str(exc)) from exc
-    except sqlite3.DatabaseError as exc:
+    except DatabaseFailed as exc:
         if store is not None:
             store.close()
         raise StorageFailure(f"The database {paths.database} is damaged ({exc}).") from exc

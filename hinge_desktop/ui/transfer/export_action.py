@@ -16,10 +16,10 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-from sqlite_utils import Database
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
+from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.exporting.csv_export import ExportError, export_csv
 from hinge_desktop.storage.exporting.json_export import export_json
 from hinge_desktop.storage.store import Store

@@ -7,7 +7,6 @@ database closes). The words it is told in are in ``import_text.py``.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from hinge_desktop.domain.imports.model import Localise, ParsedFile
 from hinge_desktop.domain.training import Unit
+from hinge_desktop.storage.database import Connection
 from hinge_desktop.storage.importing.prepare import PreparedImport
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.drill_names import DrillNames
@@ -49,7 +49,7 @@ def backup_before_import(folder: Path) -> BackUp:
     """A backup of the log into ``folder``, made on the worker's connection before an import
     writes; if it fails, the import stops with the reason."""
 
-    def back_up_now(connection: sqlite3.Connection) -> object:
+    def back_up_now(connection: Connection) -> object:
         from hinge_desktop.storage.backups import back_up
 
         return back_up(connection, folder, "before-import")

@@ -10,7 +10,6 @@ signals: callbacks run on the GUI thread and may touch widgets.
 from __future__ import annotations
 
 import itertools
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,11 +17,10 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 from shiboken6 import Shiboken
-from sqlite_utils import Database
 
 from hinge_desktop.domain.imports.model import Localise
 from hinge_desktop.domain.training import Unit
-from hinge_desktop.storage.database import open_database
+from hinge_desktop.storage.database import Connection, Database, open_database
 from hinge_desktop.storage.importing.prepare import (
     PreparedImport,
     prepare_import,
@@ -35,7 +33,7 @@ from hinge_desktop.storage.importing.writer import ImportOutcome, remove_import
 Report = Callable[[int, int], None]
 """(done, total), called now and then from the worker's thread."""
 Job = Callable[[Database, Report], Any]
-BackUp = Callable[[sqlite3.Connection], object]
+BackUp = Callable[[Connection], object]
 """Makes a backup of the database open on the connection; raises to stop the import."""
 
 

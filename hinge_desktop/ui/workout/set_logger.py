@@ -7,7 +7,6 @@ under way and logs it through the undo stack.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -17,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.domain.timeline import Moment, Step, StepKind
 from hinge_desktop.domain.training import InvalidSet, LoggedSet, Side
-from hinge_desktop.storage.errors import Fault, classify
+from hinge_desktop.storage.errors import DatabaseFailed, Fault, classify
 from hinge_desktop.storage.session import Unfinished
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.store import Store
@@ -48,7 +47,7 @@ class _LogSetOnce(LogSet):
         sets: SetRepository,
         logged: LoggedSet,
         changed: Callable[[], None],
-        failed: Callable[[sqlite3.Error], None],
+        failed: Callable[[DatabaseFailed], None],
     ) -> None:
         super().__init__(sets, logged, changed)
         self._failed = failed
@@ -59,7 +58,7 @@ class _LogSetOnce(LogSet):
             return
         try:
             super().redo()
-        except sqlite3.Error as exc:
+        except DatabaseFailed as exc:
             self.setObsolete(True)
             self._failed(exc)
 
@@ -151,7 +150,7 @@ class SetLogger(QObject):
         except InvalidSet as exc:
             self.message.emit(str(exc))
             return None
-        failures: list[sqlite3.Error] = []
+        failures: list[DatabaseFailed] = []
         command = _LogSetOnce(self._store.sets, logged, self._reload_logged, failures.append)
         self._stack.push(command)
         if failures:
@@ -184,7 +183,7 @@ class SetLogger(QObject):
             return
         try:
             workout = self._store.session.begin(plan, self._now())
-        except sqlite3.Error as exc:
+        except DatabaseFailed as exc:
             self._refresh_target()
             self._panel.set_status(self._tell_not_saved(exc))
             return
@@ -202,7 +201,7 @@ class SetLogger(QObject):
                     self._in_progress = False
                 else:
                     self._store.session.reach(self._workout_id, index)
-            except sqlite3.Error as exc:
+            except DatabaseFailed as exc:
                 self._tell_not_saved(exc)
         self._refresh_target()
 
@@ -265,7 +264,7 @@ class SetLogger(QObject):
             return []
         return self._store.sets.for_workout(self._workout_id)
 
-    def _fault_text(self, exc: sqlite3.Error) -> str:
+    def _fault_text(self, exc: DatabaseFailed) -> str:
         fault = classify(exc)
         if fault is Fault.DISK_FULL:
             return self.tr("the disk is full. Free some space, then try again")
@@ -277,14 +276,14 @@ class SetLogger(QObject):
             return self.tr("the disk reported an error")
         return str(exc)
 
-    def _tell_not_logged(self, exc: sqlite3.Error) -> None:
+    def _tell_not_logged(self, exc: DatabaseFailed) -> None:
         text = self.tr("The set was not logged: {reason}. The sets logged before are safe.")
         text = text.format(reason=self._fault_text(exc))
         self._refresh_target()
         self._panel.set_status(text)
         self.message.emit(text)
 
-    def _tell_not_saved(self, exc: sqlite3.Error) -> str:
+    def _tell_not_saved(self, exc: DatabaseFailed) -> str:
         text = self.tr("The workout's progress was not saved: {reason}.")
         text = text.format(reason=self._fault_text(exc))
         self.message.emit(text)
