@@ -56,9 +56,12 @@ def exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def make_window(qtbot: QtBot, paths: DataPaths, store: Store | None = None) -> MainWindow:
     preferences = Preferences(paths.settings)
     window = MainWindow(preferences)
-    qtbot.addWidget(window)
-    if store is not None:
-        install_views(window, preferences, store, paths, RecordingSpeaker())
+    if store is None:
+        qtbot.addWidget(window)
+        return window
+    views = install_views(window, preferences, store, paths, RecordingSpeaker())
+    # The views stop reading the log when the window closes, as they do when Hinge quits.
+    qtbot.addWidget(window, before_close_func=lambda _window: views.shutdown())
     return window
 
 
