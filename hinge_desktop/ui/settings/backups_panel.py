@@ -1,12 +1,13 @@
 """Settings → Backups: the list, a backup made now, and a restore (which the app carries out
-and then rebuilds its views on). Copies run on a thread of their own: the window never freezes.
+and then rebuilds its views on). Copies run one after another on a thread of their own (a
+:class:`TaskRunner` that ends its thread when it has nothing left to do): the window never
+freezes.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sys
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,12 +17,10 @@ from PySide6.QtCore import (
     QCoreApplication,
     QDateTime,
     QLocale,
-    QObject,
     QSize,
     Qt,
     QUrl,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -36,7 +35,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import Shiboken
 
 from hinge_desktop.storage.backups import (
     KEEP_DAILY,
@@ -50,45 +48,12 @@ from hinge_desktop.storage.backups import (
 from hinge_desktop.storage.database import Connection, open_connection, open_reader
 from hinge_desktop.storage.errors import StorageError
 from hinge_desktop.storage.restore import restore_backup
+from hinge_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from hinge_desktop.storage.integrity import Recovery
 
 VISIBLE_ROWS = 4
-
-
-class BackupTask(QObject):
-    """Runs ``job`` once on a thread of its own; ``done(result)`` or ``failed(exception)`` is
-    emitted on the GUI thread, then the task deletes itself."""
-
-    done = Signal(object)
-    failed = Signal(object)
-    _answered = Signal(object, object)
-
-    def __init__(self, job: Callable[[], Any], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._job = job
-        self._answered.connect(self._deliver)
-
-    def start(self) -> None:
-        threading.Thread(target=self._run, name="hinge-backup", daemon=True).start()
-
-    def _run(self) -> None:
-        try:
-            result, error = self._job(), None
-        except Exception as exc:
-            result, error = None, exc
-        with contextlib.suppress(RuntimeError):  # the window it reported to is gone
-            if Shiboken.isValid(self):
-                self._answered.emit(result, error)
-
-    @Slot(object, object)
-    def _deliver(self, result: Any, error: Any) -> None:
-        if error is not None:
-            self.failed.emit(error)
-        else:
-            self.done.emit(result)
-        self.deleteLater()
 
 
 class BackupsPanel(QGroupBox):
@@ -107,6 +72,10 @@ class BackupsPanel(QGroupBox):
         self._database = database
         self._folder = folder
         self._busy = False
+        # Backups and restores open the connection each needs; the thread runs while they do.
+        self._tasks: TaskRunner[None] = TaskRunner(
+            "backupTasks", keep_thread=False, finish_all=True, parent=self
+        )
         self._shown: list[Backup] = []
         self._row_height = self.fontMetrics().height() + 8
 
@@ -197,15 +166,13 @@ class BackupsPanel(QGroupBox):
         return self._shown[self.list.indexOfTopLevelItem(items[0])]
 
     def back_up_now(self) -> None:
-        """Make a backup on a thread of its own; the list shows it when it is done."""
+        """Make a backup off the GUI thread; the list shows it when it is done."""
         if self._busy:
             return
         self._set_busy(True, self.tr("Backing up…"))
         folder = self._folder
-        task = BackupTask(self._reading(lambda conn: back_up(conn, folder, "manual")), self)
-        task.done.connect(self._on_backed_up)
-        task.failed.connect(self._on_failed)
-        task.start()
+        job = self._reading(lambda conn: back_up(conn, folder, "manual"))
+        self._tasks.submit(lambda _: job(), self._on_backed_up, self._on_failed, context=self)
 
     def make_daily_backup(self, *, wait: bool = False) -> None:
         """Today's backup, unless there is one (see :func:`daily_backup`): on a thread of its
@@ -220,10 +187,9 @@ class BackupsPanel(QGroupBox):
                 self._daily_failed(exc)
             self.refresh()
             return
-        task = BackupTask(job, self)
-        task.done.connect(lambda _made: self.refresh())
-        task.failed.connect(self._daily_failed)
-        task.start()
+        self._tasks.submit(
+            lambda _: job(), lambda _made: self.refresh(), self._daily_failed, context=self
+        )
 
     def restore(self, backup: Backup, then: Callable[[Exception | None], None]) -> None:
         """Restore ``backup`` into the training log on a thread of its own (with a connection
@@ -238,10 +204,7 @@ class BackupsPanel(QGroupBox):
             finally:
                 conn.close()
 
-        task = BackupTask(job, self)
-        task.done.connect(lambda _before: then(None))
-        task.failed.connect(then)
-        task.start()
+        self._tasks.submit(lambda _: job(), lambda _before: then(None), then, context=self)
 
     def ask_to_restore(self) -> QMessageBox | None:
         """Ask before restoring the chosen backup; a yes emits :attr:`restore_requested`."""
@@ -287,7 +250,7 @@ class BackupsPanel(QGroupBox):
     # Inside ------------------------------------------------------------------------------
 
     def _reading(self, work: Callable[[Connection], Any]) -> Callable[[], Any]:
-        """``work`` done with a read-only connection of its own (for a thread of its own)."""
+        """``work`` done with a read-only connection of its own (for the tasks' thread)."""
         database = self._database
 
         def job() -> Any:
