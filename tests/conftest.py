@@ -39,7 +39,9 @@ def data_dir(tmp_path: Path) -> Path:
 def _no_leaked_timers_or_threads(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Fail the test if a QTimer is still active or a QThread still running when it ends.
 
-    A timer app that leaks timers is broken: they fire into objects that are gone.
+    A timer app that leaks timers is broken: they fire into objects that are gone. Work off the
+    GUI thread runs on QThreads (``hinge_desktop.ui.tasks``), so a runner left running is
+    caught too.
     """
     from PySide6.QtCore import QObject, QThread, QTimer
     from shiboken6 import Shiboken

@@ -54,3 +54,34 @@ def test_a_pending_single_shot_and_a_running_thread_fail_the_test(
     result.assert_outcomes(passed=2, errors=2)
     result.stdout.fnmatch_lines(["*Left running when the test ended: QTimer*"])
     result.stdout.fnmatch_lines(["*Left running when the test ended: QThread forgottenThread*"])
+
+
+@pytest.mark.slow
+def test_a_task_runner_left_running_fails_the_test(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(CONFTEST)
+    pytester.makepyfile(
+        """
+        from hinge_desktop.ui.tasks import TaskRunner
+
+        def test_leaks(qtbot):
+            runner = TaskRunner("forgottenRunner")
+            with qtbot.waitCallback() as answered:
+                runner.submit(lambda _: 1, answered, answered)
+
+        def test_shuts_down(qtbot):
+            runner = TaskRunner("stoppedRunner")
+            with qtbot.waitCallback() as answered:
+                runner.submit(lambda _: 1, answered, answered)
+            runner.shutdown()
+
+        def test_ends_when_idle(qtbot):
+            runner = TaskRunner("idleRunner", keep_thread=False)
+            with qtbot.waitCallback() as answered:
+                runner.submit(lambda _: 1, answered, answered)
+        """
+    )
+    result = pytester.runpytest_subprocess()
+    result.assert_outcomes(passed=3, errors=1)
+    result.stdout.fnmatch_lines(
+        ["*Left running when the test ended: QThread forgottenRunnerThread*"]
+    )

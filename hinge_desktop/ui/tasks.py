@@ -6,7 +6,7 @@ opens it in that thread, on the first job, and closes it there when the thread e
 connection belongs to the thread that opened it). Each job's result, or the error it raised,
 comes back through a queued signal: callbacks run on the GUI thread and may touch widgets, and
 are dropped when their ``context`` object is gone. Runners are separate lanes: reads never wait
-behind an import on another runner.
+behind an import on another runner. (Speech keeps threads of its own: pyttsx3 must run in one.)
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from hinge_desktop.storage.database import Database, open_reader
 
 
 class Closable(Protocol):
+    """What a runner's connection must offer: it is closed in the thread that opened it."""
+
     def close(self) -> None: ...
 
 
@@ -161,15 +163,16 @@ class TaskRunner(QObject, Generic[C]):
     def is_busy(self) -> bool:
         return bool(self._waiting)
 
+    @Slot()
     def shutdown(self) -> None:
         """Finish the job under way (and, with ``finish_all``, the others asked for), close
         the connection and end the thread."""
         if self._closed:
             return
-        self._closed = True
-        self._waiting.clear()
         if not self._finish_all:
             self._dropping.set()
+        self._closed = True
+        self._waiting.clear()
         self._stop()
 
     # Inside ----------------------------------------------------------------------------------
