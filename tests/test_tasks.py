@@ -148,6 +148,22 @@ def test_an_answer_for_a_context_that_is_gone_is_dropped(
     assert answers == []
 
 
+def test_a_runner_never_waits_for_another(qtbot: QtBot, runner: TaskRunner[Connection]) -> None:
+    # Reads and imports have a runner each: a read is answered while an import holds its own.
+    importing: TaskRunner[None] = TaskRunner("heldRunner", finish_all=True)
+    gate = threading.Event()
+    try:
+        held: list[object] = []
+        importing.submit(lambda _none: gate.wait(10), held.append, held.append)
+        with qtbot.waitCallback() as read:
+            runner.submit(lambda _conn: "read", read, pytest.fail)
+        read.assert_called_with("read")
+        assert held == []
+    finally:
+        gate.set()
+        importing.shutdown()
+
+
 @pytest.mark.parametrize(
     ("finish_all", "ran"), [(False, ["under way"]), (True, ["under way", "next"])]
 )
