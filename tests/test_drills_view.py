@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from open_dialogs import answer, open_dialog, save_as
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
@@ -244,13 +245,8 @@ def test_a_favourite_is_kept_in_the_database(qtbot: QtBot, view: DrillsView, sto
     assert store.favourites.all() == frozenset()
 
 
-def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(qtbot: QtBot, store: Store) -> None:
     from PySide6.QtWidgets import QMessageBox
-
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warnings.append(a[2])))
 
     def fail(drill_id: str, favourite: bool) -> None:
         raise OSError("disk full")
@@ -261,8 +257,9 @@ def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(
     view.detail.favourite_button.click()
     assert not view.detail.favourite_button.isChecked()
     assert not view.model.is_favourite("hip-thrust")
-    assert warnings
-    assert "disk full" in warnings[0]
+    box = answer("favouriteErrorBox", QMessageBox.StandardButton.Ok)
+    assert box.windowTitle() == "Favourite not saved"
+    assert "disk full" in box.text()
 
 
 def test_start_this_drill_opens_the_workout_view_with_the_drill(
@@ -403,23 +400,25 @@ def test_a_search_for_markup_is_shown_as_typed(qtbot: QtBot, view: DrillsView) -
 
 
 def test_the_exported_figure_is_drawn_for_paper_even_in_dark_mode(
-    qtbot: QtBot, view: DrillsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, view: DrillsView, tmp_path: Path
 ) -> None:
     from PySide6.QtWidgets import QApplication, QFileDialog
 
     from hinge_desktop.ui.shell import theme
 
     target = tmp_path / "bridge"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a: (str(target), "SVG"))
-    )
     theme.apply(QApplication.instance(), theme.DARK)
     try:
         view.select_drill("glute-bridge")
+        qtbot.mouseClick(
+            view.findChild(QToolButton, "exportFigureButton"), Qt.MouseButton.LeftButton
+        )
+        dialog = open_dialog(QFileDialog, "exportFigureDialog")
+        assert dialog.windowTitle() == "Export the figure"
+        assert dialog.nameFilters() == ["SVG pictures (*.svg)"]
+        assert Path(dialog.selectedFiles()[0]).name == "glute-bridge.svg"
         with qtbot.waitSignal(view.message) as said:
-            qtbot.mouseClick(
-                view.findChild(QToolButton, "exportFigureButton"), Qt.MouseButton.LeftButton
-            )
+            save_as("exportFigureDialog", target)
     finally:
         theme.apply(QApplication.instance(), theme.LIGHT)
     written = tmp_path / "bridge.svg"
@@ -429,6 +428,56 @@ def test_the_exported_figure_is_drawn_for_paper_even_in_dark_mode(
     assert light.color(light.ColorRole.WindowText).name() in svg
     dark = theme.palette_for(theme.DARK)
     assert dark.color(dark.ColorRole.WindowText).name() not in svg
+
+
+def test_an_exported_figure_replaces_a_file_only_when_the_person_says_yes(
+    qtbot: QtBot, view: DrillsView, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    existing = tmp_path / "bridge.svg"
+    existing.write_text("kept", encoding="utf-8")
+    messages: list[str] = []
+    view.message.connect(messages.append)
+    view.select_drill("glute-bridge")
+    button = view.findChild(QToolButton, "exportFigureButton")
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    save_as("exportFigureDialog", tmp_path / "bridge")
+    box = answer("replaceFigureQuestion", QMessageBox.StandardButton.No)
+    assert box.windowTitle() == "Replace the file?"
+    assert box.text() == f"{existing} already exists. Replace it?"
+    assert existing.read_text(encoding="utf-8") == "kept"
+    assert messages == []
+
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    save_as("exportFigureDialog", tmp_path / "bridge")
+    with qtbot.waitSignal(view.message) as said:
+        answer("replaceFigureQuestion", QMessageBox.StandardButton.Yes)
+    assert said.args == [f"Figure saved to {existing}"]
+    assert existing.read_text(encoding="utf-8").lstrip().startswith("<")
+
+
+def test_a_figure_that_cannot_be_written_says_why(
+    qtbot: QtBot, view: DrillsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from hinge_desktop.ui.library import figure_export
+
+    def refuse(*args: object) -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(figure_export, "write_svg", refuse)
+    messages: list[str] = []
+    view.message.connect(messages.append)
+    view.select_drill("glute-bridge")
+    qtbot.mouseClick(view.findChild(QToolButton, "exportFigureButton"), Qt.MouseButton.LeftButton)
+    save_as("exportFigureDialog", tmp_path / "bridge.svg")
+    box = answer("figureExportErrorBox", QMessageBox.StandardButton.Ok)
+    assert box.windowTitle() == "Export failed"
+    assert box.text() == f"Could not write {tmp_path / 'bridge.svg'}: read-only file system"
+    assert messages == []
 
 
 def test_starting_any_drill_never_makes_the_window_wider_than_a_laptop_screen(

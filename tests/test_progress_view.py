@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from open_dialogs import open_dialog, save_as
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
@@ -334,16 +335,19 @@ def test_the_chart_saves_as_a_png(
     reader: BackgroundReader,
     preferences: Preferences,
     tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     view = open_view(qtbot, reader, preferences)
     target = tmp_path / "rdl"
-    monkeypatch.setattr(
-        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
-    )
     messages: list[str] = []
     view.message.connect(messages.append)
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    dialog = open_dialog(QFileDialog, "saveChartDialog")
+    assert dialog.windowTitle() == "Save the chart as"
+    assert dialog.nameFilters() == ["PNG images (*.png)"]
+    suggested = f"{view.drill_box.currentText()} {datetime.now():%Y-%m-%d}.png"
+    assert Path(dialog.selectedFiles()[0]).name == suggested
+    assert messages == []
+    save_as("saveChartDialog", target)
     saved = tmp_path / "rdl.png"
     assert saved.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert saved.stat().st_size > 5_000

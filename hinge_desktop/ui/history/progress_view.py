@@ -45,6 +45,7 @@ from hinge_desktop.ui.history.progress_panels import PhaseTimeline, RecordsPanel
 from hinge_desktop.ui.history.progress_text import metric_name, metric_tip
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.widgets.dialogs import save_dialog
 from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 RANGES: tuple[tuple[str, int | None], ...] = (
@@ -515,17 +516,23 @@ class ProgressView(QWidget):
 
     # Export
 
-    def ask_and_export(self) -> None:
+    def ask_and_export(self) -> QFileDialog | None:
+        """Ask where to save the chart (without blocking), then save it there."""
         if self._snapshot is None or self._snapshot.empty:
             self.message.emit(self.tr("There is no chart to save yet."))
-            return
+            return None
         name = self.drill_box.currentText() or "chart"
         suggested = f"{name} {datetime.now():%Y-%m-%d}.png".replace("/", "-")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the chart as"), suggested, self.tr("PNG images (*.png)")
+        dialog = save_dialog(
+            self,
+            self.tr("Save the chart as"),
+            "saveChartDialog",
+            self.tr("PNG images (*.png)"),
+            suggested,
         )
-        if path:
-            self.export_png(Path(path))
+        dialog.fileSelected.connect(lambda path: self.export_png(Path(path)))
+        dialog.open()
+        return dialog
 
     def export_png(self, path: Path) -> bool:
         """Write the chart and its weekly bars, as shown, to ``path``; tells how it went."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import (
     Qt,
     Signal,
@@ -13,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QToolButton,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.ui.drill_text import detail_html, facts_line, prescription_html
+from hinge_desktop.ui.widgets.dialogs import ask_yes_no, save_dialog, warn
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.widgets.icons import icon
 
@@ -224,47 +226,55 @@ class DrillDetail(QWidget):
         if url.startswith("drill:"):
             self.neighbour_requested.emit(url.removeprefix("drill:"))
 
-    def export_figure(self) -> None:
-        """Save the key poses as an SVG, always in the light palette: it is for paper."""
-        from pathlib import Path
-
+    def export_figure(self) -> QFileDialog | None:
+        """Ask where to save the key poses as an SVG (without blocking), then save them there,
+        always in the light palette: it is for paper."""
         from PySide6.QtCore import QStandardPaths
 
-        from hinge_desktop.ui.library.figure_export import write_svg
-        from hinge_desktop.ui.shell import theme
-
-        if self._drill is None:
-            return
+        drill = self._drill
+        if drill is None:
+            return None
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.PicturesLocation
         ) or str(Path.home())
-        name, _filter = QFileDialog.getSaveFileName(
+        dialog = save_dialog(
             self,
             self.tr("Export the figure"),
-            str(Path(folder) / f"{self._drill.id}.svg"),
+            "exportFigureDialog",
             self.tr("SVG pictures (*.svg)"),
+            str(Path(folder) / f"{drill.id}.svg"),
         )
-        if not name:
-            return
-        path = Path(name)
+        dialog.fileSelected.connect(lambda name: self._figure_file_chosen(drill, Path(name)))
+        dialog.open()
+        return dialog
+
+    def _figure_file_chosen(self, drill: Drill, path: Path) -> None:
         if path.suffix.lower() != ".svg":
             # The dialog asked about overwriting the name typed, not the one with .svg added.
             path = path.with_name(path.name + ".svg")
             if path.exists():
-                answer = QMessageBox.question(
+                ask_yes_no(
                     self,
                     self.tr("Replace the file?"),
                     self.tr("{path} already exists. Replace it?").format(path=path),
+                    "replaceFigureQuestion",
+                    lambda: self._write_figure(drill, path),
                 )
-                if answer != QMessageBox.StandardButton.Yes:
-                    return
+                return
+        self._write_figure(drill, path)
+
+    def _write_figure(self, drill: Drill, path: Path) -> None:
+        from hinge_desktop.ui.library.figure_export import write_svg
+        from hinge_desktop.ui.shell import theme
+
         try:
-            write_svg(self._drill, path, theme.palette_for(theme.LIGHT))
+            write_svg(drill, path, theme.palette_for(theme.LIGHT))
         except OSError as error:
-            QMessageBox.warning(
+            warn(
                 self,
                 self.tr("Export failed"),
                 self.tr("Could not write {path}: {error}").format(path=path, error=error),
+                "figureExportErrorBox",
             )
             return
         self.message.emit(self.tr("Figure saved to {path}").format(path=path))

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QMessageBox,
     QSplitter,
     QToolButton,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from hinge_desktop.ui.drill_text import NO_EQUIPMENT, equipment_name, focus_name
 from hinge_desktop.ui.library.drill_delegate import DrillDelegate
 from hinge_desktop.ui.library.drill_detail import DrillDetail
 from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillListModel, DrillRole
+from hinge_desktop.ui.widgets.dialogs import warn
 
 
 class _ListKeys(QObject):
@@ -377,10 +377,11 @@ class DrillsView(QWidget):
             self._save_favourite(drill_id, favourite)
         except Exception as error:
             self.detail.show_drill(self.detail.drill(), not favourite)
-            QMessageBox.warning(
+            warn(
                 self,
                 self.tr("Favourite not saved"),
                 self.tr("Hinge could not save this favourite: {error}").format(error=error),
+                "favouriteErrorBox",
             )
             return
         # With "Favourites" on, an unstarred drill leaves the list; keep it in the detail pane

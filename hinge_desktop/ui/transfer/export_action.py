@@ -13,9 +13,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
@@ -24,6 +24,7 @@ from hinge_desktop.storage.exporting.csv_export import ExportError, export_csv
 from hinge_desktop.storage.exporting.json_export import export_json
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.widgets.dialogs import save_dialog, warn
 
 Report = Callable[[str], object]
 
@@ -65,12 +66,13 @@ def ask_and_export(
     reader: BackgroundReader | None = None,
 ) -> QFileDialog:
     """Ask where to save the sets as CSV (without blocking), then export and report."""
-    dialog = _save_dialog(
+    dialog = save_dialog(
         parent,
         _t("Export the training log as CSV"),
         "exportDialog",
         _t("CSV files (*.csv)"),
         f"hinge-log-{date.today().isoformat()}.csv",
+        default_suffix="csv",
     )
 
     def write(db: Database, path: Path) -> int:
@@ -88,12 +90,13 @@ def ask_and_export_json(
 ) -> QFileDialog:
     """Ask where to save the whole log as Hinge JSON (without blocking), then export and
     report."""
-    dialog = _save_dialog(
+    dialog = save_dialog(
         parent,
         _t("Export everything as JSON"),
         "exportJsonDialog",
         _t("Hinge JSON files (*.json)"),
         f"hinge-{date.today().isoformat()}.json",
+        default_suffix="json",
     )
 
     def write(db: Database, path: Path) -> int:
@@ -122,19 +125,6 @@ def install_exports(
     json_action.setEnabled(True)
 
 
-def _save_dialog(
-    parent: QWidget, title: str, name: str, name_filter: str, file_name: str
-) -> QFileDialog:
-    dialog = QFileDialog(parent, title)
-    dialog.setObjectName(name)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dialog.setNameFilter(name_filter)
-    dialog.setDefaultSuffix(Path(file_name).suffix.lstrip("."))
-    dialog.selectFile(file_name)
-    return dialog
-
-
 def _export(
     parent: QWidget,
     store: Store,
@@ -150,9 +140,7 @@ def _export(
     def failed(error: Exception) -> None:
         if not isinstance(error, ExportError):
             error = ExportError(_t("Cannot write {file}: {error}").format(file=path, error=error))
-        box = QMessageBox(QMessageBox.Icon.Warning, _t("Export failed"), str(error), parent=parent)
-        box.setObjectName("exportErrorBox")
-        box.open()
+        warn(parent, _t("Export failed"), str(error), "exportErrorBox")
 
     if reader is None:
         try:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hinge_desktop.domain.imports.model import Localise, ParsedFile
 from hinge_desktop.domain.training import Unit
@@ -25,6 +25,7 @@ from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.transfer.import_text import counted, imported_text
 from hinge_desktop.ui.transfer.import_worker import BackUp, ImportDone, ImportRunner, StoredImport
+from hinge_desktop.ui.widgets.dialogs import warn
 
 if TYPE_CHECKING:
     from hinge_desktop.ui.transfer.import_dialog import ImportDialog
@@ -195,12 +196,7 @@ class ImportController(QObject):
         self.log_changed.emit()
 
     def _failed(self, text: str) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, _t("The log was not changed"), text, parent=self._window
-        )
-        box.setObjectName("importUndoFailedBox")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        warn(self._window, _t("The log was not changed"), text, "importUndoFailedBox")
         self.log_changed.emit()
 
 

@@ -1,2 +1,2 @@
-"""Shared pieces of the views: icons, chips, stepper, big number, empty state, the figure and
-the set form."""
+"""Shared pieces of the views: icons, chips, stepper, big number, empty state, the figure, the
+set form and the dialogs that never block."""

@@ -1,0 +1,71 @@
+"""Dialogs that never block: each is built, given its answer's callback, opened with ``open()``
+and deleted when it closes, so the window goes on answering while it is up.
+
+The static ``QFileDialog.getSaveFileName`` and ``QMessageBox.question``/``warning`` run an event
+loop of their own inside the caller; these are their non-blocking twins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def save_dialog(
+    parent: QWidget,
+    title: str,
+    name: str,
+    name_filter: str,
+    file_name: str,
+    *,
+    default_suffix: str = "",
+) -> QFileDialog:
+    """A save dialog named ``name`` suggesting ``file_name`` (a name, or a path whose folder it
+    opens in); connect ``fileSelected``, then ``open()`` it. With ``default_suffix`` the dialog
+    adds that suffix to a name typed without one."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName(name)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setNameFilter(name_filter)
+    if default_suffix:
+        dialog.setDefaultSuffix(default_suffix)
+    dialog.selectFile(file_name)
+    return dialog
+
+
+def message_box(
+    parent: QWidget, icon: QMessageBox.Icon, title: str, text: str, name: str
+) -> QMessageBox:
+    """A message with an OK button, named ``name``, that deletes itself when closed; show it
+    with ``open()``."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName(name)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    return box
+
+
+def warn(parent: QWidget, title: str, text: str, name: str) -> QMessageBox:
+    """Show a warning with an OK button (the non-blocking ``QMessageBox.warning``)."""
+    box = message_box(parent, QMessageBox.Icon.Warning, title, text, name)
+    box.open()
+    return box
+
+
+def ask_yes_no(
+    parent: QWidget, title: str, text: str, name: str, on_yes: Callable[[], object]
+) -> QMessageBox:
+    """Ask a Yes/No question (the non-blocking ``QMessageBox.question``); ``on_yes`` runs if
+    the answer is Yes. No, Escape and closing the box all leave things as they are."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, name)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+
+    def finished() -> None:
+        if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
