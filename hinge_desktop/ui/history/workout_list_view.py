@@ -15,10 +15,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QItemSelectionModel,
+    QMargins,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
-    QSize,
     Qt,
     Signal,
     Slot,
@@ -43,8 +43,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
@@ -78,6 +76,7 @@ from hinge_desktop.ui.history.workout_list_model import (
     when_text,
 )
 from hinge_desktop.ui.set_commands import DeleteSet, DeleteWorkout, EditSet, LogSet
+from hinge_desktop.ui.widgets.card_delegate import Card, CardDelegate
 from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -107,74 +106,45 @@ class _DeleteSets(QUndoCommand):
                 command.undo()
 
 
-class WorkoutDelegate(QStyledItemDelegate):
+class WorkoutDelegate(CardDelegate):
     """Three lines per workout: what was trained (and a marker while in progress), when and
     how long, then drills, sets, reps and load."""
 
     PADDING = 10
+    WIDTH = 240
+    SEPARATOR = True
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        line = option.fontMetrics.height()
-        return QSize(240, line * 3 + 6 + 2 * self.PADDING)
+    def margins(self) -> QMargins:
+        return QMargins(self.PADDING + 2, self.PADDING, self.PADDING, self.PADDING)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        painter.save()
-        palette = opt.palette
-        rect = QRect(opt.rect)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(rect, palette.highlight())
-        elif opt.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, palette.alternateBase())
-        painter.setPen(palette.color(palette.ColorRole.Mid))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        text = palette.highlightedText().color() if selected else palette.text().color()
-        secondary = text if selected else palette.color(palette.ColorRole.PlaceholderText)
-        inner = rect.adjusted(self.PADDING + 2, self.PADDING, -self.PADDING, -self.PADDING)
-        metrics = opt.fontMetrics
-        line = metrics.height() + 2
+    def card_height(self, metrics: QFontMetrics) -> int:
+        return metrics.height() * 3 + 6 + 2 * self.PADDING
 
-        title_font = QFont(opt.font)
-        title_font.setBold(True)
-        title_metrics = QFontMetrics(title_font)
-        badge_width = 0
-        if index.data(LogRole.IN_PROGRESS):
-            badge = self.tr("in progress")
-            badge_font = QFont(opt.font)
-            badge_font.setPointSizeF(badge_font.pointSizeF() * 0.85)
-            badge_font.setBold(True)
-            badge_metrics = QFontMetrics(badge_font)
-            badge_width = badge_metrics.horizontalAdvance(badge) + 14
-            badge_rect = QRect(inner.right() - badge_width, inner.top() + 1, badge_width, line - 2)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(text if selected else palette.color(palette.ColorRole.Link))
-            painter.drawRoundedRect(badge_rect, badge_rect.height() / 2, badge_rect.height() / 2)
-            painter.setFont(badge_font)
-            painter.setPen(palette.highlight().color() if selected else palette.base().color())
-            painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
-        painter.setFont(title_font)
-        painter.setPen(text)
-        title_rect = QRect(inner.left(), inner.top(), inner.width() - badge_width - 6, line)
-        painter.drawText(
-            title_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            title_metrics.elidedText(
-                str(index.data()), Qt.TextElideMode.ElideRight, title_rect.width()
-            ),
-        )
-        painter.setFont(opt.font)
-        for number, role in enumerate((LogRole.WHEN, LogRole.SUMMARY), start=1):
-            painter.setPen(text if number == 1 else secondary)
-            row = QRect(inner.left(), inner.top() + number * (line + 1), inner.width(), line)
-            painter.drawText(
-                row,
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                metrics.elidedText(str(index.data(role)), Qt.TextElideMode.ElideRight, row.width()),
-            )
-        painter.restore()
+    def lines(self, index: ModelIndex) -> list[tuple[str, bool]]:
+        return [(str(index.data(LogRole.WHEN)), False), (str(index.data(LogRole.SUMMARY)), True)]
+
+    def paint_mark(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex, card: Card
+    ) -> int:
+        """The "in progress" badge of the workout being trained."""
+        if not index.data(LogRole.IN_PROGRESS):
+            return 6
+        palette = option.palette
+        badge = self.tr("in progress")
+        badge_font = QFont(option.font)
+        badge_font.setPointSizeF(badge_font.pointSizeF() * 0.85)
+        badge_font.setBold(True)
+        badge_width = QFontMetrics(badge_font).horizontalAdvance(badge) + 14
+        inner = card.inner
+        badge_rect = QRect(inner.right() - badge_width, inner.top() + 1, badge_width, card.line - 2)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(card.text if card.selected else palette.color(palette.ColorRole.Link))
+        painter.drawRoundedRect(badge_rect, badge_rect.height() / 2, badge_rect.height() / 2)
+        painter.setFont(badge_font)
+        painter.setPen(palette.highlight().color() if card.selected else palette.base().color())
+        painter.drawText(badge_rect, int(Qt.AlignmentFlag.AlignCenter), badge)
+        return badge_width + 6
 
 
 class WorkoutListView(QWidget):

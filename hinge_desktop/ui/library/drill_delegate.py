@@ -2,33 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-)
-from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import (
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-)
+from PySide6.QtCore import QObject, QRect, QSize, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.ui.drill_text import phase_name
 from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillRole
+from hinge_desktop.ui.widgets.card_delegate import Card, CardDelegate, ModelIndex
 
-ModelIndex = QModelIndex | QPersistentModelIndex
+STAR = "★"
 
 
-class DrillDelegate(QStyledItemDelegate):
+class DrillDelegate(CardDelegate):
     """Two lines per drill (name, then phase and kit), a star for favourites, and a phase
     heading above the first drill of each phase when the list is in phase order."""
-
-    PADDING = 8
 
     def __init__(self, proxy: DrillFilterProxy, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,77 +34,50 @@ class DrillDelegate(QStyledItemDelegate):
         return option.fontMetrics.height() + 14
 
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        metrics = option.fontMetrics
-        height = metrics.height() * 2 + 3 * self.PADDING // 2 + 4
+        hint = super().sizeHint(option, index)
         if self._starts_phase(index):
-            height += self._header_height(option)
-        return QSize(200, height)
+            hint.setHeight(hint.height() + self._header_height(option))
+        return hint
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        rect = QRect(opt.rect)
-        painter.save()
-        palette = opt.palette
-        if self._starts_phase(index):
-            header = QRect(rect.left(), rect.top(), rect.width(), self._header_height(opt))
-            font = QFont(opt.font)
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 0.9)
-            painter.setFont(font)
-            painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
-            phase = Phase(index.data(DrillRole.PHASE))
-            text = (
-                self.tr("Phase {number} · {name}")
-                .format(number=int(phase), name=phase_name(phase))
-                .upper()
-            )
-            painter.drawText(
-                header.adjusted(self.PADDING, 0, 0, -2),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                text,
-            )
-            rect.setTop(header.bottom() + 1)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(rect, palette.highlight())
-        elif opt.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, palette.alternateBase())
-        text_colour = palette.highlightedText() if selected else palette.text()
-        inner = rect.adjusted(self.PADDING, self.PADDING // 2, -self.PADDING, -self.PADDING // 2)
-        metrics = opt.fontMetrics
-        star_width = metrics.horizontalAdvance("★") + 6
-        name_font = QFont(opt.font)
-        name_font.setBold(True)
-        painter.setFont(name_font)
-        painter.setPen(text_colour.color())
-        name_rect = QRect(
-            inner.left(), inner.top(), inner.width() - star_width, metrics.height() + 2
+    def lines(self, index: ModelIndex) -> list[tuple[str, bool]]:
+        return [(str(index.data(DrillRole.SUMMARY)), True)]
+
+    def paint_heading(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QRect | None:
+        rect = QRect(option.rect)
+        if not self._starts_phase(index):
+            return rect
+        header = QRect(rect.left(), rect.top(), rect.width(), self._header_height(option))
+        painter.setFont(self.heading_font(option))
+        palette = option.palette
+        painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+        phase = Phase(index.data(DrillRole.PHASE))
+        text = (
+            self.tr("Phase {number} · {name}")
+            .format(number=int(phase), name=phase_name(phase))
+            .upper()
         )
         painter.drawText(
-            name_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(name_font).elidedText(
-                str(index.data()), Qt.TextElideMode.ElideRight, name_rect.width()
-            ),
+            header.adjusted(self.PADDING, 0, 0, -2),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            text,
         )
+        rect.setTop(header.bottom() + 1)
+        return rect
+
+    def paint_mark(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex, card: Card
+    ) -> int:
+        """The star of a favourite; its room is kept on every card, so names line up."""
+        width = option.fontMetrics.horizontalAdvance(STAR) + 6
         if index.data(DrillRole.FAVOURITE):
+            painter.setFont(self.title_font(option))
+            painter.setPen(card.text)
+            inner = card.inner
             painter.drawText(
-                QRect(inner.right() - star_width, inner.top(), star_width, metrics.height() + 2),
+                QRect(inner.right() - width, inner.top(), width, card.line),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                "★",
+                STAR,
             )
-        painter.setFont(opt.font)
-        secondary = (
-            text_colour.color() if selected else palette.color(palette.ColorRole.PlaceholderText)
-        )
-        painter.setPen(secondary)
-        line = QRect(inner.left(), name_rect.bottom() + 2, inner.width(), metrics.height() + 2)
-        painter.drawText(
-            line,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(
-                str(index.data(DrillRole.SUMMARY)), Qt.TextElideMode.ElideRight, line.width()
-            ),
-        )
-        painter.restore()
+        return width

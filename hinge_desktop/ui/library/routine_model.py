@@ -18,10 +18,11 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from hinge_desktop.domain.plan import PlanEntry
 from hinge_desktop.domain.routines import Routine
+from hinge_desktop.ui.widgets.card_delegate import CardDelegate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -181,75 +182,42 @@ class RoutineListModel(QAbstractListModel):
         return [row for row, item in enumerate(self._rows) if item.routine is not None]
 
 
-class RoutineDelegate(QStyledItemDelegate):
+class RoutineDelegate(CardDelegate):
     """Two lines per routine (name, then drills and rounds); small capitals for headings."""
 
-    PADDING = 8
-
     def sizeHint(self, option: QStyleOptionViewItem, index: ModelIndex) -> QSize:
-        height = option.fontMetrics.height()
         if index.data(RoutineRole.ID) is None:
             extra = 16 if index.data(RoutineRole.HEADING) else 10
-            return QSize(200, height + extra)
-        return QSize(200, height * 2 + 3 * self.PADDING // 2 + 4)
+            return QSize(self.WIDTH, option.fontMetrics.height() + extra)
+        return super().sizeHint(option, index)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        palette = opt.palette
-        rect = QRect(opt.rect)
-        painter.save()
-        muted = palette.color(palette.ColorRole.PlaceholderText)
-        if index.data(RoutineRole.ID) is None:
-            font = QFont(opt.font)
-            heading = bool(index.data(RoutineRole.HEADING))
-            if heading:
-                font.setBold(True)
-                font.setPointSizeF(font.pointSizeF() * 0.9)
-            else:
-                font.setItalic(True)
-            painter.setFont(font)
-            painter.setPen(muted)
-            text = str(index.data())
-            painter.drawText(
-                rect.adjusted(self.PADDING, 0, -self.PADDING, -3),
-                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
-                QFontMetrics(font).elidedText(
-                    text.upper() if heading else text,
-                    Qt.TextElideMode.ElideRight,
-                    rect.width() - 2 * self.PADDING,
-                ),
-            )
-            painter.restore()
-            return
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        if selected:
-            painter.fillRect(rect, palette.highlight())
-        elif opt.state & QStyle.StateFlag.State_MouseOver:
-            painter.fillRect(rect, palette.alternateBase())
-        text_colour = palette.highlightedText().color() if selected else palette.text().color()
-        inner = rect.adjusted(self.PADDING, self.PADDING // 2, -self.PADDING, -self.PADDING // 2)
-        metrics = opt.fontMetrics
-        name_font = QFont(opt.font)
-        name_font.setBold(True)
-        painter.setFont(name_font)
-        painter.setPen(text_colour)
-        name_rect = QRect(inner.left(), inner.top(), inner.width(), metrics.height() + 2)
+    def lines(self, index: ModelIndex) -> list[tuple[str, bool]]:
+        return [(str(index.data(RoutineRole.SUMMARY)), True)]
+
+    def paint_heading(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QRect | None:
+        """A heading ("Built in") or a note ("None yet…") is a row of its own, not a card."""
+        rect = QRect(option.rect)
+        if index.data(RoutineRole.ID) is not None:
+            return rect
+        heading = bool(index.data(RoutineRole.HEADING))
+        if heading:
+            font = self.heading_font(option)
+        else:
+            font = QFont(option.font)
+            font.setItalic(True)
+        painter.setFont(font)
+        palette = option.palette
+        painter.setPen(palette.color(palette.ColorRole.PlaceholderText))
+        text = str(index.data())
         painter.drawText(
-            name_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            QFontMetrics(name_font).elidedText(
-                str(index.data()), Qt.TextElideMode.ElideRight, name_rect.width()
+            rect.adjusted(self.PADDING, 0, -self.PADDING, -3),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom),
+            QFontMetrics(font).elidedText(
+                text.upper() if heading else text,
+                Qt.TextElideMode.ElideRight,
+                rect.width() - 2 * self.PADDING,
             ),
         )
-        painter.setFont(opt.font)
-        painter.setPen(text_colour if selected else muted)
-        line = QRect(inner.left(), name_rect.bottom() + 2, inner.width(), metrics.height() + 2)
-        painter.drawText(
-            line,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-            metrics.elidedText(
-                str(index.data(RoutineRole.SUMMARY)), Qt.TextElideMode.ElideRight, line.width()
-            ),
-        )
-        painter.restore()
+        return None
