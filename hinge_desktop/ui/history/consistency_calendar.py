@@ -23,6 +23,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from hinge_desktop.domain.statistics import Streaks, calendar_levels, week_start
+from hinge_desktop.ui.plurals import plural
+from hinge_desktop.ui.widgets.colours import mix
 
 WEEKS = 53
 DAYS_PER_WEEK = 7
@@ -38,24 +40,8 @@ LEVEL_STRENGTHS = (0.35, 0.6, 0.82, 1.0)
 _NO_STREAKS = Streaks(current=0, longest=0, longest_start=None, longest_end=None)
 
 
-def _plural(text: str, count: int) -> str:
-    """English plurals when no translation is loaded: Qt leaves the "(s)" marker as it is."""
-    if "(s)" in text:
-        text = text.replace("(s)", "" if count == 1 else "s")
-    return text
-
-
 def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _mix(a: QColor, b: QColor, amount: float) -> QColor:
-    """``a`` moved ``amount`` (0..1) of the way to ``b``."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * amount,
-        a.greenF() + (b.greenF() - a.greenF()) * amount,
-        a.blueF() + (b.blueF() - a.blueF()) * amount,
-    )
 
 
 @dataclass(frozen=True)
@@ -172,7 +158,7 @@ class _DayGrid(QWidget):
         count = self.day_counts.get(day, 0)
         if count <= 0:
             return self.tr("{date}: no training").format(date=shown)
-        text = _plural(self.tr("{date}: %n set(s)", None, count), count)
+        text = plural(self.tr("{date}: %n set(s)", None, count), count)
         return text.replace("%n", self.locale().toString(count)).format(date=shown)
 
     def event(self, event: QEvent) -> bool:
@@ -194,11 +180,11 @@ class _DayGrid(QWidget):
         background = palette.color(QPalette.ColorRole.Window)
         foreground = palette.color(QPalette.ColorRole.WindowText)
         accent = palette.color(QPalette.ColorRole.Accent)
-        empty = _mix(background, foreground, 0.09)
+        empty = mix(background, foreground, 0.09)
         if background.lightnessF() < 0.5:
             # On a dark background the busiest days should be the brightest.
-            accent = _mix(accent, QColor("#ffffff"), 0.15)
-        return empty, [_mix(empty, accent, strength) for strength in LEVEL_STRENGTHS]
+            accent = mix(accent, QColor("#ffffff"), 0.15)
+        return empty, [mix(empty, accent, strength) for strength in LEVEL_STRENGTHS]
 
     def _squares_by_level(self, grid: _Geometry, radius: float) -> list[QPainterPath]:
         """One path per level (0: no training) holding all its squares: a paint is then a few
@@ -342,7 +328,7 @@ class ConsistencyCalendar(QWidget):
         return square.translated(self._grid.pos())
 
     def _count_text(self, text: str, count: int) -> str:
-        return _plural(text, count).replace("%n", self.locale().toString(count))
+        return plural(text, count).replace("%n", self.locale().toString(count))
 
     def _longest_text(self, streaks: Streaks) -> str:
         count = streaks.longest

@@ -34,6 +34,7 @@ from hinge_desktop.ui.history.progress_text import (
     weekly_name,
     weekly_value_text,
 )
+from hinge_desktop.ui.widgets.colours import mix
 
 EPOCH = date(1970, 1, 1)
 EDGE = 2 * DAY
@@ -89,13 +90,7 @@ class GridAxis(pg.AxisItem):
         if alpha >= 1.0:
             return pen
         opaque = QPen(pen)
-        opaque.setColor(
-            QColor.fromRgbF(
-                colour.redF() * alpha + back.redF() * (1 - alpha),
-                colour.greenF() * alpha + back.greenF() * (1 - alpha),
-                colour.blueF() * alpha + back.blueF() * (1 - alpha),
-            )
-        )
+        opaque.setColor(mix(back, colour, alpha))
         return opaque
 
 

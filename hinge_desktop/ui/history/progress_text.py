@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from hinge_desktop.domain.statistics import E1RM_FORMULA, E1RM_MAX_REPS, RecordKind
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.history.progress_data import PER_SET_METRICS, WEIGHT_METRICS, Metric
+from hinge_desktop.ui.plurals import plural
 
 
 def _tr(text: str) -> str:
@@ -16,11 +17,7 @@ def _tr(text: str) -> str:
 
 
 def reps_text(count: int) -> str:
-    text = QCoreApplication.translate("Progress", "%n rep(s)", None, count)
-    if "(s)" in text:
-        # No translation loaded: Qt leaves the plural marker as it is.
-        text = text.replace("(s)", "" if count == 1 else "s")
-    return text
+    return plural(QCoreApplication.translate("Progress", "%n rep(s)", None, count), count)
 
 
 def metric_name(metric: Metric) -> str:

@@ -34,6 +34,7 @@ from hinge_desktop.storage.workout_list_queries import (
     WorkoutListQueries,
 )
 from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.plurals import plural
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -251,11 +252,7 @@ def _plural(noun: str, count: int) -> str:
         "set": QCoreApplication.translate("WorkoutList", "%n set(s)", None, count),
         "rep": QCoreApplication.translate("WorkoutList", "%n rep(s)", None, count),
     }
-    text = texts[noun]
-    if "(s)" in text:
-        # No translation loaded: Qt leaves the plural marker as it is.
-        text = text.replace("(s)", "" if count == 1 else "s")
-    return text.replace("%n", number_text(count))
+    return plural(texts[noun], count).replace("%n", number_text(count))
 
 
 class SetColumn(IntEnum):

@@ -77,6 +77,7 @@ from hinge_desktop.ui.history.workout_list_model import (
 )
 from hinge_desktop.ui.set_commands import DeleteSet, DeleteWorkout, EditSet, LogSet
 from hinge_desktop.ui.widgets.card_delegate import Card, CardDelegate
+from hinge_desktop.ui.widgets.dialogs import confirm_delete
 from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -554,28 +555,9 @@ class WorkoutListView(QWidget):
         return replace(stand_in, name=self._names.name(logged.drill_id))
 
     def _confirm(self, name: str, question: str, detail: str, on_yes: Any) -> QMessageBox:
-        box = QMessageBox(self)
-        box.setObjectName(name)
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(question)
-        box.setText(question)
-        box.setInformativeText(detail)
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        delete.setObjectName("confirmDeleteButton")
-        delete.setAccessibleName(self.tr("Delete"))
-        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-        cancel.setObjectName("cancelDeleteButton")
-        box.setDefaultButton(delete)
-        box.setEscapeButton(cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def clicked(button: object) -> None:
-            if button is delete:
-                on_yes()
-
-        box.buttonClicked.connect(clicked)
-        box.open()
-        return box
+        return confirm_delete(
+            self, name, question, question, on_yes, detail=detail, delete_by_default=True
+        )
 
     def _still_stored(self, logged: LoggedSet) -> LoggedSet | None:
         if logged.id is None:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.ladder import GateAnswers
-from hinge_desktop.ui.shell.theme import ACCENT
+from hinge_desktop.ui.widgets.colours import ACCENT
 
 QUESTION_POINT_SCALE = 1.5
 BUTTON_POINT_SCALE = 1.7

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from hinge_desktop.storage.custom_drills import InvalidDrillName
 from hinge_desktop.storage.own_drill_stats import OwnDrillStats, OwnDrillStatsReader
 from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 from hinge_desktop.ui.widgets.empty_state import EmptyState
 from hinge_desktop.ui.widgets.roomy_rows import RoomyRows
 
@@ -268,7 +269,7 @@ class OwnDrillsView(QWidget):
         self.notice.setObjectName("ownDrillMessage")
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
-        self.notice.setStyleSheet("color: #c0392b;")
+        self.notice.setStyleSheet(ERROR_STYLE)
         self.notice.hide()
 
         top = QHBoxLayout()

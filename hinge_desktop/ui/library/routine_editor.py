@@ -46,6 +46,7 @@ from hinge_desktop.ui.library.routine_model import (
     routine_name,
     routine_summary,
 )
+from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 from hinge_desktop.ui.widgets.icons import icon
 
 
@@ -226,7 +227,7 @@ class RoutineEditor(QWidget):
         self.error = QLabel()
         self.error.setObjectName("routineError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c0392b;")
+        self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
         lists = QHBoxLayout()

@@ -37,6 +37,7 @@ from hinge_desktop.ui.library.routine_model import (
     RoutineRole,
     routine_name,
 )
+from hinge_desktop.ui.widgets.dialogs import confirm_delete
 
 T = TypeVar("T")
 
@@ -335,30 +336,21 @@ class RoutinesView(QWidget):
             return
         if self._confirm is not None:
             self._confirm.close()
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+        routine_id = routine.id
+        box = confirm_delete(
+            self,
+            "deleteRoutineConfirm",
             self.tr("Delete the routine?"),
             self.tr("Delete “{name}”? Edit → Undo (Ctrl+Z) brings it back.").format(
                 name=routine.name
             ),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            lambda: self.delete_routine(routine_id),
         )
-        box.setObjectName("deleteRoutineConfirm")
-        delete = box.addButton(self.tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        delete.setObjectName("confirmDeleteButton")
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        routine_id = routine.id
-
-        def finished() -> None:
-            self._confirm = None
-            if box.clickedButton() is delete:
-                self.delete_routine(routine_id)
-
-        box.finished.connect(finished)
+        box.finished.connect(self._confirm_closed)
         self._confirm = box
-        box.open()
+
+    def _confirm_closed(self) -> None:
+        self._confirm = None
 
     def delete_routine(self, routine_id: str) -> None:
         """Delete at once, on the undo stack, so that Edit → Undo brings the routine back."""

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, Preferences
+from hinge_desktop.ui.settings.choice_combo import choice_combo
 from hinge_desktop.ui.settings.voice_group import VoiceGroup
 
 if TYPE_CHECKING:
@@ -74,16 +74,12 @@ class SettingsView(QWidget):
         group.setMaximumWidth(GROUP_WIDTH)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.colour_scheme = QComboBox()
-        self.colour_scheme.setObjectName("colourSchemeCombo")
-        self.colour_scheme.setAccessibleName(COLOUR_SCHEME.display_label())
         names = {
             "system": self.tr("Follow the system"),
             "light": self.tr("Light"),
             "dark": self.tr("Dark"),
         }
-        for key in COLOUR_SCHEME.choices:
-            self.colour_scheme.addItem(names[key], key)
+        self.colour_scheme = choice_combo(COLOUR_SCHEME, names, "colourSchemeCombo")
         self._show_colour_scheme()
         self.colour_scheme.currentIndexChanged.connect(self._on_colour_scheme_chosen)
         form.addRow(COLOUR_SCHEME.display_label() + ":", self.colour_scheme)

@@ -27,6 +27,7 @@ from hinge_desktop.ui.preferences import (
     VOICE_VOLUME,
     Preferences,
 )
+from hinge_desktop.ui.settings.choice_combo import choice_combo
 
 TEST_DELAY = 0.05
 """The test phrase is handed over this much ahead, so it starts on time like a cue."""
@@ -86,16 +87,12 @@ class VoiceGroup(QGroupBox):
         self.mute.setAccessibleName(VOICE_MUTED.display_label())
         form.addRow("", self.mute)
 
-        self.density = QComboBox()
-        self.density.setObjectName("cueDensityCombo")
-        self.density.setAccessibleName(CUE_DENSITY.display_label())
         names = {
             "every_rep": self.tr("Every rep: counts and form cues"),
             "key_moments": self.tr("Key moments: start, halfway, last rep, rests"),
             "off": self.tr("Off: no spoken cues"),
         }
-        for key in CUE_DENSITY.choices:
-            self.density.addItem(names[key], key)
+        self.density = choice_combo(CUE_DENSITY, names, "cueDensityCombo")
         form.addRow(CUE_DENSITY.display_label() + ":", self.density)
 
         self.test = QPushButton(self.tr("Test voice"))

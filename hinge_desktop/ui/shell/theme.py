@@ -10,12 +10,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from hinge_desktop.ui.widgets.colours import ACCENT
+
 LIGHT = "light"
 DARK = "dark"
 SYSTEM = "system"
-
-ACCENT = "#2f7d6d"
-"""Hinge's green: buttons, selection, the logo."""
 
 
 def system_scheme() -> str:

@@ -78,11 +78,7 @@ def ask_and_export(
     def write(db: Database, path: Path) -> int:
         return export_csv_from(db, catalogue, path)
 
-    dialog.fileSelected.connect(
-        lambda file: _export(parent, store, reader, write, Path(file), report)
-    )
-    dialog.open()
-    return dialog
+    return _ask(dialog, parent, store, reader, write, report)
 
 
 def ask_and_export_json(
@@ -98,15 +94,7 @@ def ask_and_export_json(
         f"hinge-{date.today().isoformat()}.json",
         default_suffix="json",
     )
-
-    def write(db: Database, path: Path) -> int:
-        return export_json(db, path)
-
-    dialog.fileSelected.connect(
-        lambda file: _export(parent, store, reader, write, Path(file), report)
-    )
-    dialog.open()
-    return dialog
+    return _ask(dialog, parent, store, reader, export_json, report)
 
 
 def install_exports(
@@ -123,6 +111,22 @@ def install_exports(
     json_action.triggered.connect(lambda: ask_and_export_json(parent, store, report, reader))
     csv_action.setEnabled(True)
     json_action.setEnabled(True)
+
+
+def _ask(
+    dialog: QFileDialog,
+    parent: QWidget,
+    store: Store,
+    reader: BackgroundReader | None,
+    write: Callable[[Database, Path], int],
+    report: object,
+) -> QFileDialog:
+    """Open ``dialog``; the file chosen in it is written with ``write``."""
+    dialog.fileSelected.connect(
+        lambda file: _export(parent, store, reader, write, Path(file), report)
+    )
+    dialog.open()
+    return dialog
 
 
 def _export(

@@ -45,9 +45,8 @@ from hinge_desktop.ui.transfer.import_text import (
     skipped_text,
 )
 from hinge_desktop.ui.transfer.import_worker import ImportDone, ImportRunner, StoredImport
+from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 from hinge_desktop.ui.widgets.roomy_rows import RoomyRows
-
-ERROR_COLOUR = "color: #c0392b;"
 
 
 class ImportDialog(QDialog):
@@ -294,7 +293,7 @@ class ImportDialog(QDialog):
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.verdict.setText(text)
-        self.verdict.setStyleSheet(ERROR_COLOUR if error else "")
+        self.verdict.setStyleSheet(ERROR_STYLE if error else "")
         self.verdict.show()
 
     # Choices ---------------------------------------------------------------------------------
@@ -361,7 +360,7 @@ class ImportDialog(QDialog):
         self.store_label.setText(
             self.tr("Nothing was imported: {error}").format(error=str(error).rstrip(".")) + "."
         )
-        self.store_label.setStyleSheet(ERROR_COLOUR)
+        self.store_label.setStyleSheet(ERROR_STYLE)
         for widget in (self.import_button, self.cancel_button, self.unit_box):
             widget.setEnabled(True)
 

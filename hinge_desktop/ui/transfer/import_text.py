@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from hinge_desktop.domain.imports.model import ImportFormat
 from hinge_desktop.storage.importing.prepare import PreparedImport
 from hinge_desktop.storage.importing.writer import ImportOutcome
+from hinge_desktop.ui.plurals import plural
 
 
 def _t(text: str) -> str:
@@ -27,11 +28,7 @@ def counted(count: int, noun: str) -> str:
         ),
         "line": QCoreApplication.translate("ImportAction", "%Ln line(s)", None, count),
     }
-    text = texts[noun]
-    if "(s)" in text:
-        # No translation loaded: Qt leaves the plural marker as it is.
-        text = text.replace("(s)", "" if count == 1 else "s")
-    return text
+    return plural(texts[noun], count)
 
 
 def format_name(kind: ImportFormat) -> str:

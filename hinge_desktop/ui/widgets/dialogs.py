@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 
@@ -65,6 +65,40 @@ def ask_yes_no(
     def finished() -> None:
         if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
             on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box
+
+
+def confirm_delete(
+    parent: QWidget,
+    name: str,
+    title: str,
+    text: str,
+    on_delete: Callable[[], object],
+    *,
+    detail: str = "",
+    delete_by_default: bool = False,
+) -> QMessageBox:
+    """Ask before deleting: a Delete button (``confirmDeleteButton``) and Cancel
+    (``cancelDeleteButton``, also Escape); ``on_delete`` runs if Delete is pressed. Return
+    presses Cancel unless ``delete_by_default`` (for what Undo brings back at once)."""
+    box = message_box(parent, QMessageBox.Icon.Question, title, text, name)
+    box.setStandardButtons(QMessageBox.StandardButton.Cancel)
+    box.setInformativeText(detail)
+    words = QCoreApplication.translate("ConfirmDelete", "Delete")
+    delete = box.addButton(words, QMessageBox.ButtonRole.DestructiveRole)
+    delete.setObjectName("confirmDeleteButton")
+    delete.setAccessibleName(words)
+    cancel = box.button(QMessageBox.StandardButton.Cancel)
+    cancel.setObjectName("cancelDeleteButton")
+    box.setDefaultButton(delete if delete_by_default else cancel)
+    box.setEscapeButton(cancel)
+
+    def finished() -> None:
+        if box.clickedButton() is delete:
+            on_delete()
 
     box.finished.connect(finished)
     box.open()

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
 
 from hinge_desktop.domain.figure import HEAD_RADIUS, FigureScene, Shape
+from hinge_desktop.ui.widgets.colours import ACCENT, mix
 
 # Limb thickness in centimetres, so the figure keeps its proportions at any size.
 _LIMBS: tuple[tuple[str, str, float], ...] = (
@@ -45,29 +46,20 @@ class FigureColours:
         window = palette.color(QPalette.ColorRole.Window)
         dark = window.lightness() < 128
         # Opaque, so the far leg's joints do not darken where its segments overlap.
-        far = _mix(text, palette.color(QPalette.ColorRole.Base), 0.35)
+        far = mix(palette.color(QPalette.ColorRole.Base), text, 0.35)
         prop = QColor("#8a9599") if dark else QColor("#7b878b")
         return cls(
             body=text,
             far=far,
             prop=prop,
-            accent=QColor("#57b9a3") if dark else QColor("#2f7d6d"),
+            accent=QColor("#57b9a3") if dark else QColor(ACCENT),
             band=QColor("#e2735f") if dark else QColor("#c4503b"),
             dowel=QColor("#d2a86a") if dark else QColor("#9a6a2c"),
             floor=QColor(prop),
-            contact=QColor("#57b9a3") if dark else QColor("#2f7d6d"),
+            contact=QColor("#57b9a3") if dark else QColor(ACCENT),
             gap=QColor("#e3a33b") if dark else QColor("#c07d12"),
             text=text,
         )
-
-
-def _mix(colour: QColor, background: QColor, amount: float) -> QColor:
-    """``amount`` of ``colour`` over ``background``."""
-    return QColor.fromRgbF(
-        colour.redF() * amount + background.redF() * (1 - amount),
-        colour.greenF() * amount + background.greenF() * (1 - amount),
-        colour.blueF() * amount + background.blueF() * (1 - amount),
-    )
 
 
 class FigurePainter:
