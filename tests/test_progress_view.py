@@ -233,7 +233,7 @@ def test_records_phases_and_calendar(
     assert len(view.chart.phase_positions()) == 2
     # Reached the same day: the two names sit in two rows rather than over each other.
     assert sorted(view.chart.phase_labels_shown()) == ["Checks", "Glute activation"]
-    labels = [line.label for line in view.chart._phase_lines]
+    labels = [line.label for line in view.chart.phase_lines.lines]
     assert labels[0].orthoPos != labels[1].orthoPos
     current = view.calendar.findChild(QLabel, "currentStreak")
     longest = view.calendar.findChild(QLabel, "longestStreak")

@@ -433,7 +433,7 @@ def test_rounds_make_a_circuit_and_start_sends_the_plan(
     spin(view, "roundsInput").setValue(3)
     assert spin(view, "restAfterRoundInput").isEnabled()
     spin(view, "restAfterRoundInput").setValue(90)
-    assert view.findChild(type(view.editor.circuit_note), "circuitNote").isVisible()
+    assert view.findChild(type(view.editor.dose_panel.circuit_note), "circuitNote").isVisible()
     with qtbot.waitSignal(view.start_requested) as blocker:
         click(qtbot, button(view, "startRoutineButton"))
     plan = blocker.args[0]

@@ -9,16 +9,17 @@ and zoom as smoothly as four weeks.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QPointF, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from hinge_desktop.domain.training import LB_PER_KG, Unit
+from hinge_desktop.ui.history.grid_axis import GridAxis
+from hinge_desktop.ui.history.phase_lines import PhaseLines, PhaseMark
 from hinge_desktop.ui.history.progress_data import (
     DAY,
     PER_SET_METRICS,
@@ -34,64 +35,18 @@ from hinge_desktop.ui.history.progress_text import (
     weekly_name,
     weekly_value_text,
 )
-from hinge_desktop.ui.widgets.colours import mix
 
 EPOCH = date(1970, 1, 1)
 EDGE = 2 * DAY
 """Room left beside the first and last points."""
-LABEL_ROWS = (0.97, 0.89)
-"""Heights, as fractions of the chart, of the rows the phase names sit in."""
 PHASE_LEAD = 14 * DAY
+"""How long before a drill's first set a phase reached is still marked on its chart."""
 HOVER_REACH_PX = 24
 """How far, in pixels either side of the mouse, points are looked at for the read-out."""
-"""How long before a drill's first set a phase reached is still marked on its chart."""
-
-
-@dataclass(frozen=True)
-class PhaseMark:
-    """A phase of the ladder reached on a day, to mark on the chart."""
-
-    x: float
-    label: str
 
 
 def x_to_day(x: float) -> date:
     return EPOCH + timedelta(days=int(x // DAY))
-
-
-class GridAxis(pg.AxisItem):
-    """A value axis whose grid lines are opaque, in the colour the faint translucent lines
-    would have on the chart's background, and drawn behind the data.
-
-    Qt's raster engine draws a translucent line about ten times slower than an opaque one, and
-    the grid crosses the whole plot on every paint: translucent, it took most of the time of a
-    range change.
-    """
-
-    def __init__(self) -> None:
-        super().__init__("left")
-        self._background = QColor(Qt.GlobalColor.white)
-
-    def set_background(self, colour: QColor) -> None:
-        self._background = QColor(colour)
-        self.picture = None
-        self.update()
-
-    def generateDrawSpecs(self, p: QPainter) -> tuple[object, list[object], list[object]] | None:
-        specs = super().generateDrawSpecs(p)
-        if specs is None:
-            return None
-        axis, ticks, texts = specs
-        return axis, [(self._opaque(pen), start, end) for pen, start, end in ticks], texts
-
-    def _opaque(self, pen: QPen) -> QPen:
-        colour, back = pen.color(), self._background
-        alpha = colour.alphaF()
-        if alpha >= 1.0:
-            return pen
-        opaque = QPen(pen)
-        opaque.setColor(mix(back, colour, alpha))
-        return opaque
 
 
 class ProgressChart(QWidget):
@@ -132,8 +87,7 @@ class ProgressChart(QWidget):
         self.weekly.addItem(self.bars)
         self.marker = pg.ScatterPlotItem(size=12, pen=None)
         self.plot.addItem(self.marker)
-        self._phase_lines: list[pg.InfiniteLine] = []
-        self._phases: tuple[PhaseMark, ...] = ()
+        self.phase_lines = PhaseLines(self.plot)
         self._marks: tuple[PhaseMark, ...] = ()
         self._fitting = False
         self._data: DrillProgress | None = None
@@ -144,9 +98,9 @@ class ProgressChart(QWidget):
         self._week_y = np.empty(0)
         self.plot.scene().sigMouseMoved.connect(self._moved)
         view_box = self.plot.getPlotItem().getViewBox()
-        view_box.sigXRangeChanged.connect(self._layout_phase_labels)
+        view_box.sigXRangeChanged.connect(self.phase_lines.layout)
         view_box.sigXRangeChanged.connect(self._fit_y)
-        view_box.sigResized.connect(self._layout_phase_labels)
+        view_box.sigResized.connect(self.phase_lines.layout)
         self.weekly.scene().sigMouseMoved.connect(self._moved_weekly)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -288,55 +242,13 @@ class ProgressChart(QWidget):
         return [mark for mark in self._marks if mark.x >= first - PHASE_LEAD]
 
     def _show_phases(self, phases: Sequence[PhaseMark]) -> None:
-        if tuple(phases) == self._phases:
-            self._layout_phase_labels()
-            return
-        self._phases = tuple(phases)
-        for line in self._phase_lines:
-            self.plot.removeItem(line)
-        self._phase_lines = []
-        colour = self.palette().color(QPalette.ColorRole.PlaceholderText)
-        for mark in phases:
-            line = pg.InfiniteLine(
-                pos=mark.x,
-                angle=90,
-                movable=False,
-                pen=pg.mkPen(colour, width=1, style=Qt.PenStyle.DashLine),
-                label=mark.label,
-                labelOpts={
-                    "position": LABEL_ROWS[0],
-                    "color": colour,
-                    "anchors": [(0, 0.5), (0, 0.5)],
-                },
-            )
-            line.setZValue(-10)
-            self.plot.addItem(line, ignoreBounds=True)
-            self._phase_lines.append(line)
-        self._layout_phase_labels()
-
-    def _layout_phase_labels(self) -> None:
-        """Give each phase's name a row at the top where it does not cover another; a name
-        with no room left is hidden (the timeline beside the chart lists every phase)."""
-        box = self.plot.getPlotItem().getViewBox()
-        free_from = [-np.inf] * len(LABEL_ROWS)
-        for line in self._phase_lines:
-            label = line.label
-            left = box.mapViewToScene(QPointF(line.value(), 0)).x()
-            width = label.textItem.boundingRect().width()
-            for row, height in enumerate(LABEL_ROWS):
-                if left >= free_from[row]:
-                    label.setPosition(height)
-                    label.setVisible(True)
-                    free_from[row] = left + width + 4
-                    break
-            else:
-                label.setVisible(False)
+        self.phase_lines.show(phases, self.palette().color(QPalette.ColorRole.PlaceholderText))
 
     def phase_labels_shown(self) -> list[str]:
-        return [line.label.toPlainText() for line in self._phase_lines if line.label.isVisible()]
+        return self.phase_lines.labels_shown()
 
     def phase_positions(self) -> list[float]:
-        return [float(line.value()) for line in self._phase_lines]
+        return self.phase_lines.positions()
 
     # Hover read-out
 

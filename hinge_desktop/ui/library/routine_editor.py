@@ -13,15 +13,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -30,16 +26,13 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.plan import (
-    BETWEEN_CIRCUIT_DRILLS_SECONDS,
     MAX_REST_SECONDS,
     MAX_ROUNDS,
-    MAX_SETS,
     InvalidPlan,
-    PlanEntry,
 )
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine
-from hinge_desktop.domain.training import MAX_HOLD_SECONDS, MAX_REPS
 from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.library.entry_dose_panel import EntryDosePanel, spin_box
 from hinge_desktop.ui.library.routine_model import (
     entry_dose,
     routine_description,
@@ -111,11 +104,11 @@ class RoutineEditor(QWidget):
         actions.addWidget(self.delete_button)
         actions.addStretch(1)
 
-        self.rounds = self._spin("roundsInput", self.tr("Rounds"), 1, MAX_ROUNDS)
+        self.rounds = spin_box("roundsInput", self.tr("Rounds"), 1, MAX_ROUNDS)
         self.rounds.setToolTip(
             self.tr("Above 1 the routine runs as a circuit: one set of each drill per round")
         )
-        self.rest_after_round = self._spin(
+        self.rest_after_round = spin_box(
             "restAfterRoundInput", self.tr("Rest after each round, seconds"), 0, MAX_REST_SECONDS
         )
         self.rest_after_round.setSuffix(self.tr(" s"))
@@ -159,70 +152,14 @@ class RoutineEditor(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMinimumHeight(80)
 
-        self.move_up_button = self._tool(
-            "moveEntryUpButton", self.tr("↑ Move up"), self.tr("Move the drill up (Ctrl+Up)")
-        )
-        self.move_down_button = self._tool(
-            "moveEntryDownButton",
-            self.tr("↓ Move down"),
-            self.tr("Move the drill down (Ctrl+Down)"),
-        )
-        self.remove_button = self._tool(
-            "removeEntryButton", self.tr("Remove"), self.tr("Remove the drill (Delete)")
-        )
-        self.move_up_button.clicked.connect(lambda: self.move_entry(-1))
-        self.move_down_button.clicked.connect(lambda: self.move_entry(1))
-        self.remove_button.clicked.connect(self.remove_entry)
         self._shortcut(self.tr("Ctrl+Up"), lambda: self.move_entry(-1), "moveEntryUpAction")
         self._shortcut(self.tr("Ctrl+Down"), lambda: self.move_entry(1), "moveEntryDownAction")
         self._shortcut(QKeySequence.StandardKey.Delete, self.remove_entry, "removeEntryAction")
 
-        self.entry_title = QLabel()
-        self.entry_title.setObjectName("entryTitle")
-        bold = self.entry_title.font()
-        bold.setBold(True)
-        self.entry_title.setFont(bold)
-        self.sets = self._spin("entrySetsInput", self.tr("Sets"), 1, MAX_SETS)
-        self.reps = self._spin("entryRepsInput", self.tr("Reps"), 1, MAX_REPS)
-        self.hold = self._spin("entryHoldInput", self.tr("Hold, seconds"), 1, int(MAX_HOLD_SECONDS))
-        self.hold.setSuffix(self.tr(" s"))
-        self.hold.setSingleStep(5)
-        self.rest = self._spin(
-            "entryRestInput", self.tr("Rest between sets, seconds"), 0, MAX_REST_SECONDS
-        )
-        self.rest.setSuffix(self.tr(" s"))
-        self.rest.setSingleStep(15)
-        for spin in (self.sets, self.reps, self.hold, self.rest):
-            spin.valueChanged.connect(self._dose_edited)
-        self.dose_form = QFormLayout()
-        self.dose_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.dose_form.addRow(self.tr("&Sets"), self.sets)
-        self.dose_form.addRow(self.tr("Re&ps"), self.reps)
-        self.dose_form.addRow(self.tr("&Hold"), self.hold)
-        self.dose_form.addRow(self.tr("Res&t between sets"), self.rest)
-        self.circuit_note = QLabel(
-            self.tr(
-                "In a circuit each drill is done once per round, with {seconds} s to move on "
-                "to the next drill."
-            ).format(seconds=f"{BETWEEN_CIRCUIT_DRILLS_SECONDS:g}")
-        )
-        self.circuit_note.setObjectName("circuitNote")
-        self.circuit_note.setWordWrap(True)
-        self.dose_panel = QFrame()
-        self.dose_panel.setObjectName("entryDosePanel")
-        self.dose_panel.setFrameShape(QFrame.Shape.StyledPanel)
-        self.dose_panel.setMinimumWidth(200)
-        dose_layout = QVBoxLayout(self.dose_panel)
-        dose_layout.addWidget(self.entry_title)
-        dose_layout.addLayout(self.dose_form)
-        dose_layout.addWidget(self.circuit_note)
-        dose_layout.addStretch(1)
-        entry_buttons = QHBoxLayout()
-        entry_buttons.addWidget(self.move_up_button)
-        entry_buttons.addWidget(self.move_down_button)
-        entry_buttons.addWidget(self.remove_button)
-        entry_buttons.addStretch(1)
-        dose_layout.addLayout(entry_buttons)
+        self.dose_panel = EntryDosePanel()
+        self.dose_panel.dose_edited.connect(self._dose_edited)
+        self.dose_panel.move_requested.connect(self.move_entry)
+        self.dose_panel.remove_requested.connect(self.remove_entry)
 
         self.error = QLabel()
         self.error.setObjectName("routineError")
@@ -249,23 +186,6 @@ class RoutineEditor(QWidget):
         layout.addLayout(lists, 1)
         layout.addWidget(self.error)
         self.show_routine(None)
-
-    def _spin(self, name: str, label: str, low: int, high: int) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
-        spin.setAccessibleName(label)
-        spin.setRange(low, high)
-        spin.setKeyboardTracking(False)
-        spin.setMinimumWidth(90)
-        return spin
-
-    def _tool(self, name: str, text: str, tip: str) -> QToolButton:
-        button = QToolButton()
-        button.setObjectName(name)
-        button.setText(text)
-        button.setAccessibleName(tip.split(" (")[0])
-        button.setToolTip(tip)
-        return button
 
     def _shortcut(
         self, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object, name: str
@@ -386,39 +306,19 @@ class RoutineEditor(QWidget):
         routine = self._routine
         index = self.current_entry()
         entry = None if routine is None or index < 0 else routine.entries[index]
-        editable = routine is not None and not routine.builtin
-        self.dose_panel.setVisible(entry is not None)
-        count = 0 if routine is None else len(routine.entries)
-        for button in (self.move_up_button, self.move_down_button, self.remove_button):
-            button.setVisible(editable)
-        self.move_up_button.setEnabled(editable and index > 0)
-        self.move_down_button.setEnabled(editable and 0 <= index < count - 1)
-        self.remove_button.setEnabled(editable and entry is not None)
-        if entry is None or routine is None:
-            return
-        self.entry_title.setText(
-            self.tr("{number}. {drill}").format(
+        title = ""
+        if entry is not None:
+            title = self.tr("{number}. {drill}").format(
                 number=index + 1, drill=self._drill_name(entry.drill_id)
             )
+        self.dose_panel.show_entry(
+            entry,
+            index,
+            0 if routine is None else len(routine.entries),
+            title,
+            circuit=routine is not None and routine.is_circuit,
+            editable=routine is not None and not routine.builtin,
         )
-        circuit = routine.is_circuit
-        values = (
-            (self.sets, entry.sets),
-            (self.reps, entry.reps or 1),
-            (self.hold, entry.hold_seconds or 1),
-            (self.rest, entry.rest_seconds),
-        )
-        for spin, value in values:
-            blocked = spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(blocked)
-            spin.setEnabled(editable)
-        by_reps = entry.reps is not None
-        self.dose_form.setRowVisible(self.reps, by_reps)
-        self.dose_form.setRowVisible(self.hold, not by_reps)
-        self.dose_form.setRowVisible(self.sets, not circuit)
-        self.dose_form.setRowVisible(self.rest, not circuit)
-        self.circuit_note.setVisible(circuit)
 
     def show_error(self, text: str) -> None:
         """Say why the last change was refused (empty text hides the message)."""
@@ -463,22 +363,8 @@ class RoutineEditor(QWidget):
         index = self.current_entry()
         if routine is None or index < 0:
             return
-        entry = routine.entries[index]
-        by_reps = entry.reps is not None
-
-        def change(r: Routine) -> Routine:
-            return r.with_entry(
-                index,
-                PlanEntry(
-                    entry.drill_id,
-                    self.sets.value(),
-                    self.reps.value() if by_reps else None,
-                    None if by_reps else self.hold.value(),
-                    self.rest.value(),
-                ),
-            )
-
-        self._offer(change)
+        entry = self.dose_panel.entry(routine.entries[index])
+        self._offer(lambda r: r.with_entry(index, entry))
 
     def move_entry(self, step: int) -> None:
         index = self.current_entry()
