@@ -26,7 +26,7 @@ from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.progress_view import ProgressView
-from hinge_desktop.ui.history.workout_list_model import SetColumn
+from hinge_desktop.ui.history.set_table_model import SetColumn
 from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.library_view import LibraryView

@@ -34,12 +34,8 @@ from hinge_desktop.storage.workout_list_queries import (
 )
 from hinge_desktop.ui.history.history_view import HistoryView
 from hinge_desktop.ui.history.set_dialog import EditSetDialog, QuickLogDialog, next_quick_set_number
-from hinge_desktop.ui.history.workout_list_model import (
-    LogRole,
-    SetColumn,
-    SetTableModel,
-    WorkoutListModel,
-)
+from hinge_desktop.ui.history.set_table_model import SetColumn, SetTableModel
+from hinge_desktop.ui.history.workout_list_model import LogRole, WorkoutListModel
 from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.set_commands import LogSet
 

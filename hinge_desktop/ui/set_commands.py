@@ -8,13 +8,14 @@ by the repositories.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.sets import RemovedSet, SetRepository
 from hinge_desktop.storage.workouts import RemovedWorkout, WorkoutRepository
 
@@ -101,6 +102,39 @@ class DeleteWorkout(QUndoCommand):
         if self._deleted is not None:
             self._workouts.restore(self._deleted)
         self._changed()
+
+
+class DeleteSets(QUndoCommand):
+    """Delete several sets (a day of quick logs) in one transaction; undo puts all back."""
+
+    def __init__(
+        self,
+        db: Database,
+        sets: SetRepository,
+        logged: Sequence[LoggedSet],
+        text: str,
+        changed: Listener,
+    ) -> None:
+        super().__init__(text)
+        self._db = db
+        self._deletes = [DeleteSet(sets, one, _unchanged) for one in logged]
+        self._changed = changed
+
+    def redo(self) -> None:
+        with self._db.atomic():
+            for command in self._deletes:
+                command.redo()
+        self._changed()
+
+    def undo(self) -> None:
+        with self._db.atomic():
+            for command in reversed(self._deletes):
+                command.undo()
+        self._changed()
+
+
+def _unchanged() -> None:
+    """Each set of a :class:`DeleteSets` says nothing; the command says it once."""
 
 
 def stack_is_going(stack: QUndoStack) -> bool:

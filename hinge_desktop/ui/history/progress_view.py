@@ -9,52 +9,36 @@ already loaded, without a query.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QIODevice, QLocale, QSaveFile, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import Unit
-from hinge_desktop.storage.database import Database
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.drill_text import phase_name
+from hinge_desktop.ui.history.chart_export import ask_where, save_png
 from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
 from hinge_desktop.ui.history.progress_chart import PhaseMark, ProgressChart
-from hinge_desktop.ui.history.progress_data import (
-    DAY,
-    Metric,
-    ProgressSnapshot,
-    load_progress,
-)
+from hinge_desktop.ui.history.progress_data import DAY, Metric, ProgressSnapshot
+from hinge_desktop.ui.history.progress_loader import ProgressLoader, Steps
+from hinge_desktop.ui.history.progress_pages import content_page, empty_page, range_bar, toolbar
 from hinge_desktop.ui.history.progress_panels import PhaseTimeline, RecordsPanel
 from hinge_desktop.ui.history.progress_text import metric_name, metric_tip
+from hinge_desktop.ui.history.range_buttons import DEFAULT_RANGE, RangeButtons
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
-from hinge_desktop.ui.widgets.dialogs import save_dialog
-from hinge_desktop.ui.widgets.empty_state import EmptyState
-
-RANGES: tuple[tuple[str, int | None], ...] = (
-    ("range4Weeks", 28),
-    ("range3Months", 91),
-    ("range1Year", 365),
-    ("rangeAll", None),
-)
-DEFAULT_RANGE = 365
 
 
 class ProgressView(QWidget):
@@ -78,7 +62,6 @@ class ProgressView(QWidget):
         super().__init__(parent)
         self.setObjectName("progressView")
         self.setAccessibleName(self.tr("Progress"))
-        self._reader = reader
         self._catalogue = catalogue
         self._names = names if names is not None else DrillNames(catalogue, parent=self)
         self._names.changed.connect(self._names_changed)
@@ -86,8 +69,9 @@ class ProgressView(QWidget):
         self._today = today
         self._snapshot: ProgressSnapshot | None = None
         self._stale = True
-        self._pending = 0
-        self._shown_request = 0
+        self._loader = ProgressLoader(reader, self)
+        self._loader.loaded.connect(self.loaded)
+        self._loader.failed.connect(self._failed)
         self._range_days: int | None = DEFAULT_RANGE
         self._wanted_metric: Metric | None = None
         self._filling = False
@@ -124,132 +108,33 @@ class ProgressView(QWidget):
         self.unit_box.addItem(self.tr("lb"), Unit.LB.value)
         self.unit_box.setCurrentIndex(self.unit_box.findData(self._unit().value))
         self.unit_box.currentIndexChanged.connect(self._unit_chosen)
-        self.range_group = QButtonGroup(self)
-        self.range_group.setExclusive(True)
+        self.range_group = RangeButtons(self._range_days, self)
+        self.range_group.chosen.connect(self.set_range)
         self.export_button = QPushButton(self.tr("Save as PNG…"))
         self.export_button.setObjectName("exportChartButton")
         self.export_button.setAccessibleName(self.tr("Save the chart as a PNG image"))
         self.export_button.clicked.connect(self.ask_and_export)
 
         self.stack = QStackedWidget()
-        self.empty = self._empty_page()
+        self.empty = empty_page(self.choose_drill_requested)
         self.stack.addWidget(self.empty)
-        self.stack.addWidget(self._content_page())
+        self.stack.addWidget(
+            content_page(
+                toolbar(self.drill_box, self.metric_box, self.unit_box, self.export_button),
+                range_bar(self.readout, self.range_group),
+                self.chart,
+                (self.records, self.phases),
+                self.calendar,
+            )
+        )
         self.stack.setCurrentIndex(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._add_shortcuts()
 
-    # Layout
-
-    def _toolbar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setSpacing(8)
-        for text, box in (
-            (self.tr("&Drill"), self.drill_box),
-            (self.tr("C&hart"), self.metric_box),
-        ):
-            label = QLabel(text)
-            label.setBuddy(box)
-            bar.addWidget(label)
-            bar.addWidget(box)
-        bar.addStretch(1)
-        unit_label = QLabel(self.tr("&Weights in"))
-        unit_label.setBuddy(self.unit_box)
-        bar.addWidget(unit_label)
-        bar.addWidget(self.unit_box)
-        bar.addWidget(self.export_button)
-        return bar
-
-    def _range_bar(self) -> QHBoxLayout:
-        """The read-out on the left, the range buttons on the right, just above the chart."""
-        bar = QHBoxLayout()
-        bar.setSpacing(4)
-        bar.addWidget(self.readout, 1)
-        names = {
-            28: self.tr("4 weeks"),
-            91: self.tr("3 months"),
-            365: self.tr("1 year"),
-            None: self.tr("All"),
-        }
-        for number, (name, days) in enumerate(RANGES, start=1):
-            button = QToolButton()
-            button.setObjectName(name)
-            button.setText(names[days])
-            button.setCheckable(True)
-            button.setChecked(days == self._range_days)
-            button.setAccessibleName(self.tr("Show {range}").format(range=names[days]))
-            tip = (
-                self.tr("Show every set of the drill (Alt+{key})")
-                if days is None
-                else self.tr("Show the {range} up to the drill's latest set (Alt+{key})")
-            )
-            button.setToolTip(tip.format(range=names[days], key=number))
-            # The pressed range must stand out in a dark palette too.
-            button.setStyleSheet(
-                "QToolButton { padding: 3px 8px; }"
-                "QToolButton:checked { background: palette(highlight);"
-                " color: palette(highlighted-text); border: 1px solid palette(highlight);"
-                " border-radius: 3px; }"
-            )
-            button.clicked.connect(lambda _checked=False, d=days: self.set_range(d))
-            self.range_group.addButton(button)
-            bar.addWidget(button)
-        return bar
-
-    def _content_page(self) -> QWidget:
-        page = QWidget()
-        outer = QVBoxLayout(page)
-        outer.setContentsMargins(12, 10, 12, 8)
-        outer.setSpacing(8)
-        outer.addLayout(self._toolbar())
-        middle = QHBoxLayout()
-        middle.setSpacing(12)
-        chart_column = QVBoxLayout()
-        chart_column.setSpacing(2)
-        chart_column.addLayout(self._range_bar())
-        chart_column.addWidget(self.chart, 1)
-        middle.addLayout(chart_column, 1)
-        side = QVBoxLayout()
-        side.setSpacing(10)
-        side.addWidget(self.records)
-        side.addWidget(self.phases)
-        side.addStretch(1)
-        side_widget = QWidget()
-        side_widget.setLayout(side)
-        side_widget.setFixedWidth(270)
-        side.setContentsMargins(0, 0, 0, 0)
-        middle.addWidget(side_widget)
-        outer.addLayout(middle, 1)
-        self.calendar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        outer.addWidget(self.calendar)
-        return page
-
-    def _empty_page(self) -> QWidget:
-        button = QPushButton(self.tr("Choose a drill"))
-        button.setObjectName("historyStartButton")
-        button.clicked.connect(self.choose_drill_requested)
-        page = EmptyState(
-            "history",
-            self.tr("Your progress will show here"),
-            self.tr(
-                "Log your first set and Hinge draws your reps, holds and loads per drill, "
-                "your weekly totals, a calendar of the days you trained and your personal "
-                "records. Pick a drill to begin; one click logs each set."
-            ),
-            action=button,
-        )
-        page.setObjectName("historyEmpty")
-        return page
-
     def _add_shortcuts(self) -> None:
-        for number, (_name, days) in enumerate(RANGES, start=1):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(f"Alt+{number}"))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _checked=False, d=days: self.set_range(d))
-            self.addAction(action)
+        self.range_group.add_shortcuts(self)
         save = QAction(self)
         save.setShortcut(QKeySequence("Ctrl+Shift+S"))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -273,59 +158,29 @@ class ProgressView(QWidget):
     def refresh(self) -> None:
         """Read the data again, on the background thread."""
         self._stale = False
-        self._pending += 1
-        request = self._pending
-        drill_id = self.current_drill_id()
-        today = self._today()
-
-        def job(db: Database) -> ProgressSnapshot:
-            return load_progress(db, drill_id, today)
-
-        self._reader.submit(
-            job,
-            lambda snapshot: self._show(request, snapshot),
-            lambda error: self._failed(request, error),
-            context=self,
-        )
+        self._loader.request(self.current_drill_id(), self._today(), self._show)
 
     def is_loading(self) -> bool:
-        return self._shown_request != self._pending
+        return self._loader.is_loading()
 
     def wait_until_loaded(self, timeout_ms: int = 20_000) -> bool:
         """Wait, handling events, until the data asked for is shown (for ``--screenshot``)."""
         if self._stale:
             self.refresh()
-        if not self.is_loading():
-            return True
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-        self.loaded.connect(loop.quit)
-        timer.start(timeout_ms)
-        loop.exec()
-        timer.stop()
-        self.loaded.disconnect(loop.quit)
-        return not self.is_loading()
+        return self._loader.wait(timeout_ms)
 
-    def _failed(self, request: int, error: Exception) -> None:
-        if request != self._pending:
-            return  # a newer request is on its way
-        self._shown_request = request
+    def _failed(self, error: Exception) -> None:
         self.message.emit(self.tr("Cannot read your history: {error}").format(error=error))
 
-    def _show(self, request: int, snapshot: ProgressSnapshot) -> None:
-        """Put a snapshot on screen in a few short steps, one per turn of the event loop, so
-        the window never stops answering for longer than a frame."""
-        if request != self._pending:
-            return  # a newer request is on its way
+    def _show(self, snapshot: ProgressSnapshot) -> Steps:
+        """Show a snapshot that came: at once if the log is empty, else in a few short steps
+        (one per turn of the event loop)."""
         previous = self._snapshot
         self._snapshot = snapshot
         if snapshot.empty:
             self.stack.setCurrentWidget(self.empty)
             self.chart.clear()
-            self._done(request)
-            return
+            return []
         same_drill = (
             previous is not None
             and previous.drill is not None
@@ -343,25 +198,12 @@ class ProgressView(QWidget):
                 self._filling = False
             self.phases.show_events(snapshot.phases)
 
-        steps = [
+        return [
             choices,
             lambda: self._redraw(keep_range=same_drill),
             lambda: self.calendar.set_days(snapshot.calendar, snapshot.today, snapshot.streaks),
             lambda: self.chart.set_phases(self._phase_marks(snapshot)),
-            lambda: self._done(request),
         ]
-        self._next_step(request, steps)
-
-    def _next_step(self, request: int, steps: list[Callable[[], None]]) -> None:
-        if request != self._pending:
-            return  # replaced by a newer snapshot, which draws itself
-        steps.pop(0)()
-        if steps:
-            QTimer.singleShot(0, self, lambda: self._next_step(request, steps))
-
-    def _done(self, request: int) -> None:
-        self._shown_request = request
-        self.loaded.emit()
 
     def _phase_marks(self, snapshot: ProgressSnapshot) -> list[PhaseMark]:
         return [
@@ -446,28 +288,18 @@ class ProgressView(QWidget):
     def set_range(self, days: int | None) -> None:
         """Show the last ``days`` days of the drill (all of it for None)."""
         self._range_days = days
-        self._check_range_button(days)
+        self.range_group.check(days)
         self._placing_range = True
         try:
             self.chart.set_range(days)
         finally:
             self._placing_range = False
 
-    def _check_range_button(self, days: int | None) -> None:
-        for name, span in RANGES:
-            if span == days:
-                button = self.findChild(QToolButton, name)
-                if button is not None:
-                    button.setChecked(True)
-
     def _range_moved(self) -> None:
         """Zoomed or panned by hand: no range button describes what is shown any more."""
         if self._placing_range:
             return
-        self.range_group.setExclusive(False)
-        for button in self.range_group.buttons():
-            button.setChecked(False)
-        self.range_group.setExclusive(True)
+        self.range_group.uncheck()
 
     def _redraw(self, *, keep_range: bool) -> None:
         snapshot, metric = self._snapshot, self.current_metric()
@@ -496,7 +328,7 @@ class ProgressView(QWidget):
         if keep_range and not chosen:
             x_range = self.chart.x_range()
         else:
-            self._check_range_button(self._range_days)
+            self.range_group.check(self._range_days)
             x_range = self.chart.range_for(snapshot.drill, self._range_days)
         self.chart.show_drill(snapshot.drill, metric, unit, x_range)
 
@@ -521,35 +353,14 @@ class ProgressView(QWidget):
         if self._snapshot is None or self._snapshot.empty:
             self.message.emit(self.tr("There is no chart to save yet."))
             return None
-        name = self.drill_box.currentText() or "chart"
-        suggested = f"{name} {datetime.now():%Y-%m-%d}.png".replace("/", "-")
-        dialog = save_dialog(
-            self,
-            self.tr("Save the chart as"),
-            "saveChartDialog",
-            self.tr("PNG images (*.png)"),
-            suggested,
-        )
-        dialog.fileSelected.connect(lambda path: self.export_png(Path(path)))
-        dialog.open()
-        return dialog
+        return ask_where(self, self.drill_box.currentText(), self.export_png)
 
     def export_png(self, path: Path) -> bool:
         """Write the chart and its weekly bars, as shown, to ``path``; tells how it went."""
-        if path.suffix.lower() != ".png":
-            path = path.with_name(path.name + ".png")
-        image = self.chart.grab()
-        out = QSaveFile(str(path))
-        if (
-            not out.open(QIODevice.OpenModeFlag.WriteOnly)
-            or not image.save(out, "PNG")
-            or not out.commit()
-        ):
-            out.cancelWriting()
+        path, error = save_png(self.chart, path)
+        if error is not None:
             self.message.emit(
-                self.tr("Cannot save the chart to {path}: {error}").format(
-                    path=path, error=out.errorString()
-                )
+                self.tr("Cannot save the chart to {path}: {error}").format(path=path, error=error)
             )
             return False
         self.message.emit(self.tr("Saved the chart to {path}.").format(path=path))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.drills import Drill, DrillKind, Equipment
 from hinge_desktop.domain.training import InvalidSet, LoggedSet
-from hinge_desktop.ui.history.workout_list_model import date_text, time_text
+from hinge_desktop.ui.history.workout_list_text import date_text, time_text
 from hinge_desktop.ui.widgets.set_form import SetForm
 
 Clock = Callable[[], datetime]

@@ -12,12 +12,6 @@ from typing import TypeVar
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QListView,
-    QMessageBox,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -29,15 +23,13 @@ from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine, builtin_rout
 from hinge_desktop.storage.errors import DatabaseFailed
 from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.library.routine_commands import DeleteRoutine
+from hinge_desktop.ui.library.routine_browser import RoutineBrowser
+from hinge_desktop.ui.library.routine_deletion import RoutineDeletion
 from hinge_desktop.ui.library.routine_editor import RoutineEditor
 from hinge_desktop.ui.library.routine_model import (
-    RoutineDelegate,
-    RoutineListModel,
     RoutineRole,
     routine_name,
 )
-from hinge_desktop.ui.widgets.dialogs import confirm_delete
 
 T = TypeVar("T")
 
@@ -70,44 +62,16 @@ class RoutinesView(QWidget):
         self._repository = repository
         self._builtin = builtin_routines(catalogue)
         self._undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
-        self._confirm: QMessageBox | None = None
 
-        self.model = RoutineListModel(self)
-        self.list = QListView()
-        self.list.setObjectName("routineList")
-        self.list.setAccessibleName(self.tr("Routines"))
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(RoutineDelegate(self.list))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setMouseTracking(True)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        browser = RoutineBrowser()
+        self.model, self.list, self.new_button = browser.model, browser.list, browser.new_button
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.doubleClicked.connect(lambda _index: self._focus_start())
-
-        self.new_button = QPushButton(self.tr("New routine"))
-        self.new_button.setObjectName("newRoutineButton")
-        self.new_button.setAccessibleName(self.tr("New routine"))
-        self.new_button.setToolTip(self.tr("Make an empty routine of your own (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_routine)
-        title = QLabel(self.tr("Routines"))
-        title.setObjectName("routinesTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        top = QHBoxLayout()
-        top.addWidget(title)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-
-        left = QWidget()
-        left.setObjectName("routineBrowser")
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(12, 12, 6, 12)
-        left_layout.addLayout(top)
-        left_layout.addWidget(self.list, 1)
-        left.setMinimumWidth(240)
+        self._deletion = RoutineDeletion(self, repository, self._undo_stack, SAVE_ERRORS)
+        self._deletion.deleted.connect(self._deleted)
+        self._deletion.restored.connect(self._restored)
+        self._deletion.failed.connect(self._fail)
 
         self.editor = RoutineEditor(catalogue, names=names)
         self.editor.changed.connect(self._save)
@@ -119,7 +83,7 @@ class RoutinesView(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("routinesSplitter")
         splitter.setChildrenCollapsible(False)
-        splitter.addWidget(left)
+        splitter.addWidget(browser)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -334,41 +298,11 @@ class RoutinesView(QWidget):
         routine = self.editor.routine()
         if routine is None or routine.builtin:
             return
-        if self._confirm is not None:
-            self._confirm.close()
-        routine_id = routine.id
-        box = confirm_delete(
-            self,
-            "deleteRoutineConfirm",
-            self.tr("Delete the routine?"),
-            self.tr("Delete “{name}”? Edit → Undo (Ctrl+Z) brings it back.").format(
-                name=routine.name
-            ),
-            lambda: self.delete_routine(routine_id),
-        )
-        box.finished.connect(self._confirm_closed)
-        self._confirm = box
-
-    def _confirm_closed(self) -> None:
-        self._confirm = None
+        self._deletion.ask(routine)
 
     def delete_routine(self, routine_id: str) -> None:
         """Delete at once, on the undo stack, so that Edit → Undo brings the routine back."""
-        position = self._attempt(lambda: self._repository.position(routine_id))
-        routine = self._attempt(lambda: self._repository.get(routine_id))
-        if position is None or routine is None:
-            return
-        self._undo_stack.push(
-            DeleteRoutine(
-                self._repository,
-                routine,
-                position,
-                self._deleted,
-                self._restored,
-                lambda error: self._fail(str(error)),
-                SAVE_ERRORS,
-            )
-        )
+        self._deletion.delete(routine_id)
 
     def _deleted(self, routine: Routine, position: int) -> None:
         own = self._own()

@@ -1,0 +1,100 @@
+"""History → Progress's data read on the background reader, the newest request winning, and put
+on screen a step per turn of the event loop, so the window never stops answering for longer
+than a frame."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from hinge_desktop.storage.database import Database
+from hinge_desktop.ui.history.progress_data import ProgressSnapshot, load_progress
+from hinge_desktop.ui.tasks import BackgroundReader
+
+Steps = list[Callable[[], None]]
+
+
+class ProgressLoader(QObject):
+    """Reads snapshots for ``view``; an answer to a request that a newer one replaced is
+    dropped, and so are the remaining steps of a snapshot a newer one replaced."""
+
+    loaded = Signal()
+    """The newest snapshot is on screen: its last step has run."""
+    failed = Signal(object)
+    """The newest request could not be read: the exception."""
+
+    def __init__(self, reader: BackgroundReader, view: QWidget) -> None:
+        super().__init__(view)
+        self._reader = reader
+        self._view = view
+        self._pending = 0
+        self._shown = 0
+
+    def request(
+        self,
+        drill_id: str | None,
+        today: date,
+        show: Callable[[ProgressSnapshot], Steps],
+    ) -> None:
+        """Read the snapshot charting ``drill_id`` (None: the default drill) as of ``today``;
+        ``show`` gets it when it comes and returns the steps that put it on screen."""
+        self._pending += 1
+        request = self._pending
+
+        def job(db: Database) -> ProgressSnapshot:
+            return load_progress(db, drill_id, today)
+
+        self._reader.submit(
+            job,
+            lambda snapshot: self._arrived(request, snapshot, show),
+            lambda error: self._failed(request, error),
+            context=self._view,
+        )
+
+    def is_loading(self) -> bool:
+        return self._shown != self._pending
+
+    def wait(self, timeout_ms: int) -> bool:
+        """Wait, handling events, until the newest snapshot is on screen; False on a
+        timeout."""
+        if not self.is_loading():
+            return True
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        self.loaded.connect(loop.quit)
+        timer.start(timeout_ms)
+        loop.exec()
+        timer.stop()
+        self.loaded.disconnect(loop.quit)
+        return not self.is_loading()
+
+    def _failed(self, request: int, error: Exception) -> None:
+        if request != self._pending:
+            return  # a newer request is on its way
+        self._shown = request
+        self.failed.emit(error)
+
+    def _arrived(
+        self, request: int, snapshot: ProgressSnapshot, show: Callable[[ProgressSnapshot], Steps]
+    ) -> None:
+        if request != self._pending:
+            return  # a newer request is on its way
+        steps = show(snapshot)
+        steps.append(lambda: self._done(request))
+        self._next_step(request, steps)
+
+    def _next_step(self, request: int, steps: Steps) -> None:
+        if request != self._pending:
+            return  # replaced by a newer snapshot, which draws itself
+        steps.pop(0)()
+        if steps:
+            QTimer.singleShot(0, self._view, lambda: self._next_step(request, steps))
+
+    def _done(self, request: int) -> None:
+        self._shown = request
+        self.loaded.emit()
