@@ -203,3 +203,42 @@ def test_file_export_writes_the_log_as_hinge_csv(hinge: App, tmp_path: Path) -> 
     (row,) = list(csv.DictReader(lines))
     assert (row["drill_id"], row["set"], row["reps"]) == ("glute-bridge", "1", "12")
     assert row["workout"] == "Glute bridge"
+
+
+def test_a_set_logged_says_once_that_the_log_changed_and_the_list_reads_it_once(
+    hinge: App,
+) -> None:
+    """One click on Log set: one word that the log changed, heard by History's list, the charts
+    and the ladder; the set list of the workout is read once, not once per listener."""
+    said: list[None] = []
+    hinge.views.services.log_changes.changed.connect(lambda: said.append(None))
+    hinge.show_drill("glute-bridge")
+    hinge.click("startPauseButton")
+    hinge.run_to(StepKind.REPS)
+    statements: list[str] = []
+    hinge.store.db.conn.set_trace_callback(statements.append)
+    try:
+        hinge.click("logSetButton")
+    finally:
+        hinge.store.db.conn.set_trace_callback(None)
+    assert hinge.store.sets.count() == 1
+    assert len(said) == 1
+    set_list_reads = [
+        s for s in statements if s.startswith('select * from "sets" where workout_id')
+    ]
+    assert len(set_list_reads) == 1, statements
+
+
+def test_a_routine_deleted_and_brought_back_leaves_the_log_views_alone(hinge: App) -> None:
+    """Edit → Undo serves routines too, but a routine is not the training log: the views that
+    show the log do not read it again."""
+    said: list[None] = []
+    hinge.views.services.log_changes.changed.connect(lambda: said.append(None))
+    routines = hinge.window.view("drills").routines
+    made = routines.new_routine()
+    assert made is not None
+    routines.delete_routine(made.id)
+    assert made.id not in [r.id for r in hinge.store.routines.all()]
+    hinge.views.undo_stack.undo()
+    assert made.id in [r.id for r in hinge.store.routines.all()]
+    assert said == []

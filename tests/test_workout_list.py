@@ -37,6 +37,7 @@ from hinge_desktop.ui.history.set_dialog import EditSetDialog, QuickLogDialog, n
 from hinge_desktop.ui.history.set_table_model import SetColumn, SetTableModel
 from hinge_desktop.ui.history.workout_list_model import LogRole, WorkoutListModel
 from hinge_desktop.ui.history.workout_list_view import WorkoutListView
+from hinge_desktop.ui.log_changes import LogChanges
 from hinge_desktop.ui.set_commands import LogSet
 
 CATALOGUE = builtin_catalogue()
@@ -55,8 +56,16 @@ def stack() -> QUndoStack:
     return QUndoStack()
 
 
-def make_view(qtbot: QtBot, store: Store, stack: QUndoStack) -> WorkoutListView:
-    view = WorkoutListView(store, CATALOGUE, stack)
+@pytest.fixture
+def changes() -> LogChanges:
+    """The app's one word that the log changed, which the player's commands say too."""
+    return LogChanges()
+
+
+def make_view(
+    qtbot: QtBot, store: Store, stack: QUndoStack, changes: LogChanges | None = None
+) -> WorkoutListView:
+    view = WorkoutListView(store, CATALOGUE, stack, log_changes=changes)
     qtbot.addWidget(view)
     view.resize(1080, 740)
     view.show()
@@ -242,7 +251,7 @@ def test_the_models_pass_qt_model_tester(  # type: ignore[no-untyped-def]
 
 
 def test_a_long_history_is_read_a_page_at_a_time_in_order(
-    qtbot: QtBot, store: Store, stack: QUndoStack
+    qtbot: QtBot, store: Store, stack: QUndoStack, changes: LogChanges
 ) -> None:
     start = NOW - timedelta(days=400)
     expected: list[tuple[str, int]] = []
@@ -258,7 +267,7 @@ def test_a_long_history_is_read_a_page_at_a_time_in_order(
                 )
                 expected.append((WORKOUT, workout.id or 0))
     expected.reverse()
-    view = make_view(qtbot, store, stack)
+    view = make_view(qtbot, store, stack, changes)
     assert view.model.rowCount() == PAGE
     view.workout_list.scrollToBottom()
     qtbot.waitUntil(lambda: view.model.rowCount() > PAGE)
@@ -269,7 +278,9 @@ def test_a_long_history_is_read_a_page_at_a_time_in_order(
     # A change reloads as many entries as were shown, and keeps the one selected.
     view.select_workout(expected[-2][1])
     stack.push(
-        LogSet(store.sets, LoggedSet(drill_id="dead-bug", performed_at=NOW, reps=8), lambda: None)
+        LogSet(
+            store.sets, LoggedSet(drill_id="dead-bug", performed_at=NOW, reps=8), changes.announce
+        )
     )
     assert view.model.rowCount() == len(expected) + 1
     assert view.shown_entry() is not None
@@ -338,8 +349,10 @@ def test_check_results_are_shown(
     assert table_text(view, SetColumn.KIND) == ["", ""]
 
 
-def test_an_empty_log_says_how_to_start(qtbot: QtBot, store: Store, stack: QUndoStack) -> None:
-    view = make_view(qtbot, store, stack)
+def test_an_empty_log_says_how_to_start(
+    qtbot: QtBot, store: Store, stack: QUndoStack, changes: LogChanges
+) -> None:
+    view = make_view(qtbot, store, stack, changes)
     empty = view.findChild(type(view.empty), "emptyLog")
     assert empty.isVisible()
     assert not view.findChild(QListView, "workoutList").isVisible()
@@ -348,7 +361,9 @@ def test_an_empty_log_says_how_to_start(qtbot: QtBot, store: Store, stack: QUndo
         qtbot.mouseClick(button(view, "emptyLogChooseDrillButton"), Qt.MouseButton.LeftButton)
     # A set logged elsewhere (the player) on the same stack shows up at once.
     stack.push(
-        LogSet(store.sets, LoggedSet(drill_id="dead-bug", performed_at=NOW, reps=8), lambda: None)
+        LogSet(
+            store.sets, LoggedSet(drill_id="dead-bug", performed_at=NOW, reps=8), changes.announce
+        )
     )
     assert view.findChild(QListView, "workoutList").isVisible()
     assert titles(view) == ["Quick log"]
@@ -693,9 +708,9 @@ def test_history_shows_the_log_and_a_progress_tab(
 
 
 def test_the_workout_list_keeps_its_selection_when_another_view_logs_a_set(
-    qtbot: QtBot, store: Store, stack: QUndoStack, history: dict[str, Workout]
+    qtbot: QtBot, store: Store, stack: QUndoStack, changes: LogChanges, history: dict[str, Workout]
 ) -> None:
-    view = make_view(qtbot, store, stack)
+    view = make_view(qtbot, store, stack, changes)
     click_entry(qtbot, view, 3)
     assert view.findChild(QLabel, "workoutTitle").text() == "Checks"
     today = history["today"]
@@ -709,7 +724,7 @@ def test_the_workout_list_keeps_its_selection_when_another_view_logs_a_set(
                 reps=12,
                 workout_id=today.id,
             ),
-            lambda: None,
+            changes.announce,
         )
     )
     assert view.findChild(QLabel, "workoutTitle").text() == "Checks"
@@ -718,15 +733,15 @@ def test_the_workout_list_keeps_its_selection_when_another_view_logs_a_set(
 
 
 def test_a_hidden_log_catches_up_when_shown(
-    qtbot: QtBot, store: Store, stack: QUndoStack, history: dict[str, Workout]
+    qtbot: QtBot, store: Store, stack: QUndoStack, changes: LogChanges, history: dict[str, Workout]
 ) -> None:
-    view = make_view(qtbot, store, stack)
+    view = make_view(qtbot, store, stack, changes)
     view.hide()
     stack.push(
         LogSet(
             store.sets,
             LoggedSet(drill_id="dead-bug", performed_at=NOW - timedelta(days=1), reps=8),
-            lambda: None,
+            changes.announce,
         )
     )
     view.show()
@@ -743,11 +758,13 @@ def test_a_hidden_log_catches_up_when_shown(
 
 
 def test_a_stack_that_moves_after_the_database_closed_raises_nothing(
-    qtbot: QtBot, store: Store, stack: QUndoStack, history: dict[str, Workout]
+    qtbot: QtBot, store: Store, stack: QUndoStack, changes: LogChanges, history: dict[str, Workout]
 ) -> None:
-    view = make_view(qtbot, store, stack)
+    view = make_view(qtbot, store, stack, changes)
     stack.push(
-        LogSet(store.sets, LoggedSet(drill_id="dead-bug", performed_at=NOW, reps=8), lambda: None)
+        LogSet(
+            store.sets, LoggedSet(drill_id="dead-bug", performed_at=NOW, reps=8), changes.announce
+        )
     )
     # As the app quits: the database is closed, then the undo stack is cleared.
     store.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -74,6 +74,17 @@ class SetRepository:
             return _from_row(self._table.get(set_id))
         except NotFoundError:
             raise KeyError(f"No set with id {set_id}") from None
+
+    def delete_many(self, set_ids: Sequence[int]) -> tuple[RemovedSet, ...]:
+        """Delete several sets all together or not at all; returns what puts them back."""
+        with self._db.atomic():
+            return tuple(self.delete(set_id) for set_id in set_ids)
+
+    def restore_many(self, removed: Sequence[RemovedSet]) -> None:
+        """Put back several deleted sets all together or not at all."""
+        with self._db.atomic():
+            for one in removed:
+                self.restore(one)
 
     def delete(self, set_id: int) -> RemovedSet:
         """Delete a set (its "easily" answers go with it); returns what puts it back."""

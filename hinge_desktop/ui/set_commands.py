@@ -12,10 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoCommand
 
 from hinge_desktop.domain.training import LoggedSet
-from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.sets import RemovedSet, SetRepository
 from hinge_desktop.storage.workouts import RemovedWorkout, WorkoutRepository
 
@@ -108,45 +107,21 @@ class DeleteSets(QUndoCommand):
     """Delete several sets (a day of quick logs) in one transaction; undo puts all back."""
 
     def __init__(
-        self,
-        db: Database,
-        sets: SetRepository,
-        logged: Sequence[LoggedSet],
-        text: str,
-        changed: Listener,
+        self, sets: SetRepository, logged: Sequence[LoggedSet], text: str, changed: Listener
     ) -> None:
         super().__init__(text)
-        self._db = db
-        self._deletes = [DeleteSet(sets, one, _unchanged) for one in logged]
-        self._changed = changed
+        if any(one.id is None for one in logged):
+            raise ValueError("Only stored sets can be deleted")
+        self._sets, self._ids, self._changed = sets, [one.id or 0 for one in logged], changed
+        self._removed: tuple[RemovedSet, ...] = ()
 
     def redo(self) -> None:
-        with self._db.atomic():
-            for command in self._deletes:
-                command.redo()
+        self._removed = self._sets.delete_many(self._ids)
         self._changed()
 
     def undo(self) -> None:
-        with self._db.atomic():
-            for command in reversed(self._deletes):
-                command.undo()
+        self._sets.restore_many(self._removed)
         self._changed()
-
-
-def _unchanged() -> None:
-    """Each set of a :class:`DeleteSets` says nothing; the command says it once."""
-
-
-def stack_is_going(stack: QUndoStack) -> bool:
-    """Whether the log's undo stack is being destroyed (with the window, maybe after the
-    database has closed): then a change it signals must not be read from the database.
-
-    Nothing clears the stack otherwise, so an empty stack is one that is going.
-    """
-    try:
-        return stack.count() == 0
-    except RuntimeError:  # the C++ object is gone already
-        return True
 
 
 def with_id(logged: LoggedSet, set_id: int) -> LoggedSet:

@@ -1,8 +1,8 @@
 """What History's list of workouts changes in the log: a set edited or deleted, a workout or a
 day's quick log deleted (each after a confirmation), a set quick-logged.
 
-Every change is a command on the app's undo stack that writes to the database; the list reloads
-when the stack moves, so nothing here redraws it.
+Every change is a command on the app's undo stack that writes to the database and then says the
+log changed; the list reloads on that, so nothing here redraws it.
 """
 
 from __future__ import annotations
@@ -33,11 +33,6 @@ from hinge_desktop.ui.set_commands import DeleteSet, DeleteSets, DeleteWorkout, 
 from hinge_desktop.ui.widgets.dialogs import confirm_delete
 
 
-def _nothing() -> None:
-    """The commands' own callback: the stack's ``indexChanged`` follows every push, undo and
-    redo, and that reloads the list once."""
-
-
 class WorkoutListEdits(QObject):
     """The list's changes, asked for (dialogs and confirmations) over ``view``."""
 
@@ -56,7 +51,9 @@ class WorkoutListEdits(QObject):
         names: DrillNames,
         undo_stack: QUndoStack,
         source: WorkoutListQueries,
+        announce: Callable[[], None],
     ) -> None:
+        """``announce`` says the log changed, once each command's write has landed."""
         super().__init__(view)
         self._view = view
         self._store = store
@@ -65,6 +62,7 @@ class WorkoutListEdits(QObject):
         self._names = names
         self._undo = undo_stack
         self._source = source
+        self._announce = announce
 
     def edit(self, logged: LoggedSet) -> EditSetDialog:
         """Open the edit dialog for ``logged``; saving pushes the change on the stack."""
@@ -146,7 +144,7 @@ class WorkoutListEdits(QObject):
         current = self._still_stored(logged)
         if current is None:
             return
-        self._undo.push(DeleteSet(self._sets, current, _nothing))
+        self._undo.push(DeleteSet(self._sets, current, self._announce))
         self.message.emit(self.tr("Set deleted — Ctrl+Z to undo"))
 
     def _delete_entry(self, entry: LogEntry) -> None:
@@ -156,26 +154,24 @@ class WorkoutListEdits(QObject):
             except KeyError:
                 self.gone.emit()
                 return
-            self._undo.push(DeleteWorkout(self._store.workouts, entry.key[1], _nothing))
+            self._undo.push(DeleteWorkout(self._store.workouts, entry.key[1], self._announce))
             self.message.emit(self.tr("Workout deleted — Ctrl+Z to undo"))
             return
         sets = self._source.sets_of(entry.key)
         if not sets:
             self.gone.emit()
             return
-        self._undo.push(
-            DeleteSets(self._store.db, self._sets, sets, self.tr("Delete quick log"), _nothing)
-        )
+        self._undo.push(DeleteSets(self._sets, sets, self.tr("Delete quick log"), self._announce))
         self.message.emit(self.tr("Sets deleted — Ctrl+Z to undo"))
 
     def _save_edit(self, before: LoggedSet, after: LoggedSet) -> None:
         current = self._still_stored(before)
         if current is None or current == after:
             return
-        self._undo.push(EditSet(self._sets, current, after, _nothing))
+        self._undo.push(EditSet(self._sets, current, after, self._announce))
         self.message.emit(self.tr("Set changed — Ctrl+Z to undo"))
 
     def _log_quick(self, logged: LoggedSet) -> None:
-        self._undo.push(LogSet(self._sets, logged, _nothing))
+        self._undo.push(LogSet(self._sets, logged, self._announce))
         self.quick_logged.emit((QUICK, local_day(logged.performed_at)))
         self.message.emit(self.tr("Set logged — Ctrl+Z to undo"))

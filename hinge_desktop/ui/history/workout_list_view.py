@@ -2,9 +2,9 @@
 set, delete a set or a whole workout (after a confirmation, and undoable), quick-log a set.
 
 Every change goes through the app's undo stack as a command that writes to the database
-(:mod:`~hinge_desktop.ui.history.workout_list_edits`), and the view reloads whenever that stack
-moves (at once while shown, otherwise when shown next), so sets logged from other views show up
-here too.
+(:mod:`~hinge_desktop.ui.history.workout_list_edits`), and the view reloads whenever the log
+changes (at once while shown, otherwise when shown next), so sets logged from other views show
+up here too.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ from hinge_desktop.ui.history.workout_list_edits import WorkoutListEdits
 from hinge_desktop.ui.history.workout_list_model import WorkoutListModel
 from hinge_desktop.ui.history.workout_list_text import summary_text, when_text
 from hinge_desktop.ui.history.workout_sets_pane import WorkoutSetsPane
+from hinge_desktop.ui.log_changes import LogChanges
 from hinge_desktop.ui.widgets.empty_state import EmptyState
 
 
@@ -62,9 +63,12 @@ class WorkoutListView(QWidget):
         parent: QWidget | None = None,
         *,
         names: DrillNames | None = None,
+        log_changes: LogChanges | None = None,
     ) -> None:
+        """``log_changes`` is the app's; a list built on its own hears only its own edits."""
         super().__init__(parent)
         self.setObjectName("logView")
+        self._log_changes = log_changes if log_changes is not None else LogChanges(self)
         self.setAccessibleName(self.tr("Training log"))
         self._store = store
         self._shown_key: EntryKey | None = None
@@ -79,7 +83,13 @@ class WorkoutListView(QWidget):
         )
         self.set_model = SetTableModel(catalogue, self, names=self._names)
         self._edits = WorkoutListEdits(
-            self, store, catalogue, self._names, undo_stack, self.model.source()
+            self,
+            store,
+            catalogue,
+            self._names,
+            undo_stack,
+            self.model.source(),
+            self._log_changes.announce,
         )
         self._edits.message.connect(self.message)
         self._edits.gone.connect(self.refresh)
@@ -156,7 +166,7 @@ class WorkoutListView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._pages)
 
-        undo_stack.indexChanged.connect(self._stack_moved)
+        self._log_changes.changed.connect(self.mark_stale)
         self.refresh()
 
     # Public ----------------------------------------------------------------------------------
@@ -190,10 +200,20 @@ class WorkoutListView(QWidget):
         else:
             self._show_entry(self.model.entry(found))
 
+    @Slot()
     def mark_stale(self) -> None:
-        """The log changed outside the undo stack's moves (an import stored on another
-        thread): reload now if shown, else when next shown."""
-        self._stack_moved(0)
+        """The log changed: reload now if shown, else when next shown."""
+        if not self.isVisible():
+            # Logging from the player should not pay for a view nobody sees: reload on show.
+            self._stale = True
+            return
+        try:
+            self.refresh()
+        except DatabaseFailed:
+            # A stack cleared as the app shuts down, after the database was closed: there is
+            # nothing left to show.
+            if is_open(self._store.db):
+                raise
 
     def select_workout(self, workout_id: int) -> bool:
         """Open a workout (for "show in log" after it ends); False if it is not in the log."""
@@ -245,19 +265,6 @@ class WorkoutListView(QWidget):
         if self._stale:
             self.refresh()
         super().showEvent(event)
-
-    def _stack_moved(self, _index: int) -> None:
-        if not self.isVisible():
-            # Logging from the player should not pay for a view nobody sees: reload on show.
-            self._stale = True
-            return
-        try:
-            self.refresh()
-        except DatabaseFailed:
-            # A stack cleared as the app shuts down, after the database was closed: there is
-            # nothing left to show.
-            if is_open(self._store.db):
-                raise
 
     def _names_changed(self) -> None:
         self.mark_stale()

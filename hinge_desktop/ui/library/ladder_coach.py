@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hinge_desktop.domain.catalogue import Catalogue
@@ -17,7 +16,7 @@ from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.ui.library.gate_questions import GateQuestions
 from hinge_desktop.ui.library.ladder_panel import LadderPanel, unlock_message
-from hinge_desktop.ui.set_commands import stack_is_going
+from hinge_desktop.ui.log_changes import LogChanges
 
 
 class LadderCoach(QObject):
@@ -34,7 +33,7 @@ class LadderCoach(QObject):
         catalogue: Catalogue,
         panel: LadderPanel,
         questions: GateQuestions,
-        undo_stack: QUndoStack,
+        log_changes: LogChanges,
         now: Callable[[], datetime],
         dialog_parent: QWidget | None = None,
         parent: QObject | None = None,
@@ -45,9 +44,9 @@ class LadderCoach(QObject):
         self._now = now
         self._dialog_parent = dialog_parent
         self._asked_for: int | None = None
-        self._stack = undo_stack
+        self._log_changes = log_changes
         self._shut_down = False
-        undo_stack.indexChanged.connect(self._on_log_changed)
+        log_changes.changed.connect(self._on_log_changed)
         questions.answered.connect(self._answered)
         questions.skipped.connect(self._put_questions_away)
         questions.hide()
@@ -76,11 +75,9 @@ class LadderCoach(QObject):
         """Stop following the log (Hinge is quitting; the database is about to close)."""
         if not self._shut_down:
             self._shut_down = True
-            self._stack.indexChanged.disconnect(self._on_log_changed)
+            self._log_changes.changed.disconnect(self._on_log_changed)
 
-    def _on_log_changed(self, _index: int) -> None:
-        if stack_is_going(self._stack):
-            return
+    def _on_log_changed(self) -> None:
         if self._asked_for is not None and not self._set_exists(self._asked_for):
             # The set the questions were about was taken back.
             self._put_questions_away()

@@ -29,6 +29,7 @@ from hinge_desktop.ui.library.ladder_panel import LadderPanel
 from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
 from hinge_desktop.ui.library.routines_view import RoutinesView
+from hinge_desktop.ui.log_changes import LogChanges
 from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
 from hinge_desktop.ui.settings.backups_panel import BackupsPanel
 from hinge_desktop.ui.settings.settings_view import SettingsView
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Services:
     """What the views are built from: the opened log, the voice, the settings, the folders, the
-    catalogue, the drills' names and the one undo stack of the log."""
+    catalogue, the drills' names, the one undo stack and the one signal that the log changed."""
 
     store: Store
     speaker: Speaker
@@ -57,6 +58,7 @@ class Services:
     catalogue: Catalogue
     names: DrillNames
     undo_stack: QUndoStack
+    log_changes: LogChanges
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ def install_views(
         # Every drill's name as the person sees it, their own drills' (from imports) included.
         DrillNames(catalogue, store.custom_drills, parent=window),
         undo_stack,
+        LogChanges(window),
     )
     follow_voice_preferences(preferences, speaker)
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
@@ -142,7 +145,7 @@ def install_views(
     window.install_view("workout", workout)
     if window.current_view() == "drills":
         drills.focus_search()
-    workout_list, progress, reader = _history(window, services, drills)
+    progress, reader = _history(window, services, drills)
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(status(window, 15000))
     window.install_view(
@@ -159,9 +162,8 @@ def install_views(
 
     def imported() -> None:
         # An import stored, taken back or stored again on the import worker's thread.
-        workout_list.mark_stale()
-        progress.mark_stale()
         own_drills.mark_stale()
+        services.log_changes.announce()
 
     importing = install_import(
         window.import_action,
@@ -197,7 +199,14 @@ def _workout(window: MainWindow, services: Services) -> tuple[WorkoutView, LogPa
     window.set_undo_stack(services.undo_stack)
     log_panel = LogPanel(services.undo_stack)
     workout.set_log_panel(log_panel)
-    set_logger = SetLogger(workout, log_panel, services.store, services.undo_stack, parent=window)
+    set_logger = SetLogger(
+        workout,
+        log_panel,
+        services.store,
+        services.undo_stack,
+        parent=window,
+        log_changes=services.log_changes,
+    )
     set_logger.message.connect(status(window, 5000))
     return workout, log_panel, set_logger
 
@@ -275,7 +284,7 @@ def _ladder(
         services.catalogue,
         ladder_panel,
         questions,
-        services.undo_stack,
+        services.log_changes,
         local_now,
         dialog_parent=window,
         parent=window,
@@ -296,11 +305,15 @@ def _ladder(
 
 def _history(
     window: MainWindow, services: Services, drills: DrillsView
-) -> tuple[WorkoutListView, ProgressView, BackgroundReader]:
+) -> tuple[ProgressView, BackgroundReader]:
     """History: the list of workouts and the progress charts, read on a thread of their own."""
     store = services.store
     workout_list = WorkoutListView(
-        store, services.catalogue, services.undo_stack, names=services.names
+        store,
+        services.catalogue,
+        services.undo_stack,
+        names=services.names,
+        log_changes=services.log_changes,
     )
     workout_list.message.connect(status(window, 5000))
     workout_list.choose_drill_requested.connect(lambda: window.show_view("drills"))
@@ -309,7 +322,6 @@ def _history(
     progress = ProgressView(reader, services.catalogue, services.preferences, names=services.names)
     progress.message.connect(status(window, 8000))
     progress.choose_drill_requested.connect(lambda: window.show_view("drills"))
-    # Every logged, edited, deleted or restored set goes through the undo stack.
-    services.undo_stack.indexChanged.connect(progress.mark_stale)
+    services.log_changes.changed.connect(progress.mark_stale)
     window.install_view("history", HistoryView(workout_list, progress))
-    return workout_list, progress, reader
+    return progress, reader

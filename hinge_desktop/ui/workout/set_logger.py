@@ -20,7 +20,8 @@ from hinge_desktop.storage.errors import DatabaseFailed, Fault, classify
 from hinge_desktop.storage.session import Unfinished
 from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.store import Store
-from hinge_desktop.ui.set_commands import LogSet, stack_is_going
+from hinge_desktop.ui.log_changes import LogChanges
+from hinge_desktop.ui.set_commands import LogSet
 from hinge_desktop.ui.workout.log_panel import LogPanel
 from hinge_desktop.ui.workout.set_summary import last_time_text
 from hinge_desktop.ui.workout.workout_text import step_text
@@ -78,8 +79,12 @@ class SetLogger(QObject):
         undo_stack: QUndoStack,
         now: Callable[[], datetime] = local_now,
         parent: QObject | None = None,
+        *,
+        log_changes: LogChanges | None = None,
     ) -> None:
+        """``log_changes`` is the app's; a set logger built on its own hears only its own."""
         super().__init__(parent)
+        self._log_changes = log_changes if log_changes is not None else LogChanges(self)
         self._view, self._panel, self._store = view, panel, store
         self._stack = undo_stack
         self._now = now
@@ -92,7 +97,7 @@ class SetLogger(QObject):
         view.workout_started.connect(self._on_started)
         view.step_reached.connect(self._on_step)
         panel.log_requested.connect(self.log)
-        undo_stack.indexChanged.connect(self._on_undo_index)
+        self._log_changes.changed.connect(self._reload_logged)
         panel.hide()
 
     # Public ------------------------------------------------------------------------------
@@ -133,7 +138,7 @@ class SetLogger(QObject):
         self._target = None
         if not self._shut_down:
             self._shut_down = True
-            self._stack.indexChanged.disconnect(self._on_undo_index)
+            self._log_changes.changed.disconnect(self._reload_logged)
 
     def log(self) -> LoggedSet | None:
         """Log the set shown with the panel's values; returns it as stored (None if refused)."""
@@ -151,7 +156,7 @@ class SetLogger(QObject):
             self.message.emit(str(exc))
             return None
         failures: list[DatabaseFailed] = []
-        command = _LogSetOnce(self._store.sets, logged, self._reload_logged, failures.append)
+        command = _LogSetOnce(self._store.sets, logged, self._log_changes.announce, failures.append)
         self._stack.push(command)
         if failures:
             self._tell_not_logged(failures[0])
@@ -288,11 +293,6 @@ class SetLogger(QObject):
         text = text.format(reason=self._fault_text(exc))
         self.message.emit(text)
         return text
-
-    def _on_undo_index(self, _index: int) -> None:
-        if stack_is_going(self._stack):
-            return
-        self._reload_logged()
 
     def _reload_logged(self) -> None:
         self._logged = {_key(s.drill_id, s.set_number, s.side) for s in self._workout_sets()}
