@@ -34,6 +34,12 @@ class Store:
     def data_format(self) -> int:
         return data_format(self.db)
 
+    def end_open_transaction(self) -> None:
+        """Commit a transaction left open on the connection, so that another connection (a
+        restore) can write the whole log."""
+        if self.db.conn.in_transaction:
+            self.db.conn.commit()
+
     def close(self) -> None:
         self.db.close()
 

@@ -37,8 +37,7 @@ def restore_and_rebuild(
     """
     services = views.services
     views.shutdown()
-    if services.store.db.conn.in_transaction:
-        services.store.db.conn.commit()
+    services.store.end_open_transaction()
     window.setEnabled(False)
     window.statusBar().showMessage(window.tr("Restoring the backup…"))
 
