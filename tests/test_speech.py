@@ -233,6 +233,51 @@ class ToneEngine:
             wav.writeframes(tone(0.05 * len(text)).tobytes())
 
 
+class EarlyEngine(ToneEngine):
+    """Like pyttsx3's espeak driver on a busy machine: ``runAndWait`` returns, the first
+    ``empty`` times, with only the WAV header written."""
+
+    def __init__(self, empty: int) -> None:
+        super().__init__()
+        self.empty = empty
+
+    def runAndWait(self) -> None:
+        if self.empty > 0:
+            self.empty -= 1
+            assert self._job is not None
+            with wave.open(self._job[1], "wb") as wav:
+                wav.setnchannels(1)
+                wav.setsampwidth(2)
+                wav.setframerate(RATE)
+            return
+        super().runAndWait()
+
+
+def test_a_cue_left_empty_by_an_early_engine_is_rendered_once_more(tmp_path: Path) -> None:
+    engine = EarlyEngine(empty=1)
+    synthesizer = Synthesizer(lambda: engine)  # type: ignore[arg-type, return-value]
+    try:
+        rendered = render(synthesizer, "hips back", tmp_path / "cue.wav", VoiceSettings())
+    finally:
+        synthesizer.close()
+    assert rendered == tmp_path / "cue.wav"
+    assert engine.rendered == ["hips back"]
+    assert loudness(read_wav(rendered)) > 0.02
+    assert [p.name for p in tmp_path.glob("*.wav")] == ["cue.wav"]
+
+
+def test_a_cue_the_engine_never_fills_is_not_rendered_and_leaves_no_file(tmp_path: Path) -> None:
+    engine = EarlyEngine(empty=5)
+    synthesizer = Synthesizer(lambda: engine)  # type: ignore[arg-type, return-value]
+    try:
+        rendered = render(synthesizer, "hips back", tmp_path / "cue.wav", VoiceSettings())
+    finally:
+        synthesizer.close()
+    assert rendered is None
+    assert engine.empty == 3  # tried twice, then given up
+    assert list(tmp_path.glob("*.wav")) == []
+
+
 class RecordingEngine:
     def __init__(self) -> None:
         self.played: list[tuple[int, float]] = []

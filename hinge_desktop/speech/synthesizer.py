@@ -32,6 +32,12 @@ def pyttsx3_engine() -> Any:
     return pyttsx3.init()
 
 
+RENDER_ATTEMPTS = 2
+"""Tries at rendering one cue before it is given up (it is then shown, not said)."""
+WAV_HEADER_BYTES = 44
+"""A WAV file of this size or less holds no sound."""
+
+
 @dataclass(order=True)
 class _Job:
     priority: int
@@ -140,12 +146,16 @@ class Synthesizer:
     def _render(engine: Any, text: str, path: Path) -> Path | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.wav")
-        engine.save_to_file(text, str(partial))
-        # pyttsx3 announces every saved file on stdout; keep the person's terminal clean.
-        with contextlib.redirect_stdout(io.StringIO()):
-            engine.runAndWait()
-        if not partial.exists() or partial.stat().st_size <= 44:
+        # On a busy machine pyttsx3's espeak driver can end runAndWait before the file holds
+        # any sound (an empty WAV header is left): the cue is rendered once more before it
+        # counts as not rendered.
+        for _attempt in range(RENDER_ATTEMPTS):
+            engine.save_to_file(text, str(partial))
+            # pyttsx3 announces every saved file on stdout; keep the person's terminal clean.
+            with contextlib.redirect_stdout(io.StringIO()):
+                engine.runAndWait()
+            if partial.exists() and partial.stat().st_size > WAV_HEADER_BYTES:
+                os.replace(partial, path)
+                return path
             partial.unlink(missing_ok=True)
-            return None
-        os.replace(partial, path)
-        return path
+        return None
