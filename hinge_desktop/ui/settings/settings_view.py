@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -123,6 +123,15 @@ class SettingsView(QWidget):
         """Show the current totals from the database."""
         self.set_count.setText(f"{self._store.sets.count():,}")
         self.workout_count.setText(f"{self._store.workouts.count():,}")
+
+    def log_changed(self) -> None:
+        """The log changed: the totals are read again now if shown, else when next shown."""
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
 
     def _show_colour_scheme(self) -> None:
         index = self.colour_scheme.findData(self._preferences.get(COLOUR_SCHEME))

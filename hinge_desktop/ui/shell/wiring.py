@@ -148,9 +148,9 @@ def install_views(
     progress, reader = _history(window, services, drills)
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(status(window, 15000))
-    window.install_view(
-        "settings", SettingsView(preferences, store, paths.root, speaker, backups=backups)
-    )
+    settings = SettingsView(preferences, store, paths.root, speaker, backups=backups)
+    services.log_changes.changed.connect(settings.log_changed)
+    window.install_view("settings", settings)
     install_exports(
         (window.export_action, window.export_json_action),
         window,
@@ -161,8 +161,11 @@ def install_views(
     )
 
     def imported() -> None:
-        # An import stored, taken back or stored again on the import worker's thread.
+        # An import stored, taken back or stored again on the import worker's thread; a
+        # Hinge JSON file brings routines too.
         own_drills.mark_stale()
+        routines.reload()
+        drills.set_routine_names(routines.routine_names())
         services.log_changes.announce()
 
     importing = install_import(
