@@ -3,6 +3,8 @@
 - Qt runs off screen unless a test asks for a real display.
 - Every test gets fresh data, config and cache folders: nothing reads or writes the real user's.
 - A test fails if it leaves a QTimer or QThread running, or opens a modal dialog.
+- Fixtures for what many tests start from: the data folder, the log opened on it, the drill
+  catalogue.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.paths import DataPaths
+from hinge_desktop.storage.store import Store, open_store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -33,6 +39,30 @@ def data_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def paths(data_dir: Path) -> DataPaths:
+    """Where the app keeps its files when it is started on this test's data folder."""
+    return DataPaths(root=data_dir)
+
+
+@pytest.fixture
+def store(paths: DataPaths) -> Iterator[Store]:
+    """The training log in this test's data folder, opened (and so created) for the test and
+    closed after it."""
+    opened = open_store(paths.database)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The drill catalogue that ships with Hinge; it is immutable, so one serves every test."""
+    # Imported here: test_leak_guard runs this file on its own, without the helper modules.
+    from drill_catalogue import CATALOGUE
+
+    return CATALOGUE
 
 
 @pytest.fixture(autouse=True)

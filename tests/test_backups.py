@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
+from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.backups import (
     KEEP_DAILY,
@@ -29,13 +29,6 @@ from hinge_desktop.storage.store import Store, open_store
 
 ZONE = timezone(timedelta(hours=1))
 MORNING = datetime(2026, 11, 21, 8, 15, 30, tzinfo=ZONE)
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
@@ -153,10 +146,8 @@ def test_other_backups_do_not_stand_in_for_the_daily_one(store: Store, folder: P
     assert daily_backup(store.db.conn, folder, MORNING + timedelta(minutes=5)) is not None
 
 
-def test_an_empty_log_is_not_backed_up(store: Store, folder: Path) -> None:
-    from hinge_desktop.domain.catalogue import builtin_catalogue
-
-    store.ladder.update(MORNING, builtin_catalogue())  # the ladder's start, as the app records
+def test_an_empty_log_is_not_backed_up(store: Store, folder: Path, catalogue: Catalogue) -> None:
+    store.ladder.update(MORNING, catalogue)  # the ladder's start, as the app records
     assert daily_backup(store.db.conn, folder, MORNING) is None
     assert list_backups(folder) == []
     store.routines.create("Morning")

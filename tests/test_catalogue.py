@@ -9,6 +9,7 @@ import pytest
 
 from hinge_desktop.domain.catalogue import (
     SOURCES,
+    Catalogue,
     CatalogueError,
     builtin_catalogue,
     load_catalogue,
@@ -79,12 +80,7 @@ PHASE_TABLE: dict[Phase, set[str]] = {
 CHECKS = PHASE_TABLE[Phase.CHECK]
 
 
-@pytest.fixture(scope="module")
-def catalogue():  # type: ignore[no-untyped-def]
-    return builtin_catalogue()
-
-
-def test_the_catalogue_holds_every_drill_of_the_phase_table(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_the_catalogue_holds_every_drill_of_the_phase_table(catalogue: Catalogue) -> None:
     assert 30 <= len(catalogue) <= 45
     for phase, ids in PHASE_TABLE.items():
         found = {drill.id for drill in catalogue.in_phase(phase)}
@@ -92,13 +88,13 @@ def test_the_catalogue_holds_every_drill_of_the_phase_table(catalogue) -> None: 
     assert {drill.phase for drill in catalogue} == set(Phase)
 
 
-def test_drills_are_listed_in_phase_order(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_drills_are_listed_in_phase_order(catalogue: Catalogue) -> None:
     phases = [drill.phase for drill in catalogue]
     assert phases == sorted(phases)
     assert len({drill.id for drill in catalogue}) == len(catalogue)
 
 
-def test_checks_say_what_a_result_looks_like(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_checks_say_what_a_result_looks_like(catalogue: Catalogue) -> None:
     for drill_id in CHECKS:
         drill = catalogue.get(drill_id)
         assert drill.kind is DrillKind.CHECK
@@ -115,7 +111,7 @@ def test_checks_say_what_a_result_looks_like(catalogue) -> None:  # type: ignore
     assert len(wall.criteria) == 3
 
 
-def test_every_drill_is_complete(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_every_drill_is_complete(catalogue: Catalogue) -> None:
     for drill in catalogue:
         assert all((drill.purpose, drill.setup, drill.steps, drill.safety)), drill.id
         assert len(drill.cues) >= 2, drill.id
@@ -126,14 +122,14 @@ def test_every_drill_is_complete(catalogue) -> None:  # type: ignore[no-untyped-
         assert (p.reps is None) != (p.hold_seconds is None), drill.id
 
 
-def test_every_cue_can_be_said_in_about_two_seconds(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_every_cue_can_be_said_in_about_two_seconds(catalogue: Catalogue) -> None:
     for drill in catalogue:
         for cue in drill.cues:
             assert len(cue.split()) <= MAX_CUE_WORDS, cue
             assert len(cue) <= MAX_CUE_CHARACTERS, cue
 
 
-def test_neighbours_lead_up_and_down_the_ladder(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_neighbours_lead_up_and_down_the_ladder(catalogue: Catalogue) -> None:
     linked = 0
     for drill in catalogue:
         for other in (*drill.easier, *drill.harder):
@@ -143,7 +139,7 @@ def test_neighbours_lead_up_and_down_the_ladder(catalogue) -> None:  # type: ign
     assert "single-leg-glute-bridge" in catalogue.get("glute-bridge").harder
 
 
-def test_equipment_words_find_their_drills(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_equipment_words_find_their_drills(catalogue: Catalogue) -> None:
     def having(item: Equipment) -> set[str]:
         return {drill.id for drill in catalogue if item in drill.equipment}
 
@@ -295,7 +291,7 @@ def test_a_drill_both_easier_and_harder_than_another_is_refused(tmp_path: Path) 
         load_catalogue(folder, set(SOURCES))
 
 
-def test_every_ladder_link_in_the_shipped_catalogue_reads_both_ways(catalogue) -> None:  # type: ignore[no-untyped-def]
+def test_every_ladder_link_in_the_shipped_catalogue_reads_both_ways(catalogue: Catalogue) -> None:
     for drill in catalogue:
         for other in drill.harder:
             assert drill.id in catalogue.get(other).easier

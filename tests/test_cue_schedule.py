@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from drill_catalogue import CATALOGUE
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.cue_schedule import LATE_LIMIT, LOOKAHEAD, CueSchedule, DueCue
 from hinge_desktop.domain.cues import Cue, CueKind, Density, plan_cues
 from hinge_desktop.domain.timeline import Step, StepKind, WorkoutTimeline, build_steps
 
-CATALOGUE = builtin_catalogue()
 TICK = 0.05
 
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from drill_catalogue import CATALOGUE
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.cues import CueKind, Density, is_finish_cue, plan_cues
 from hinge_desktop.domain.timeline import StepKind, build_steps
-
-CATALOGUE = builtin_catalogue()
 
 
 def spoken(drill_ids: list[str], density: Density) -> list[tuple[int, float, str]]:

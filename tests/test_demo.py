@@ -15,12 +15,12 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE
 
 from hinge_desktop.cli.demo import run_demo
 from hinge_desktop.demo.history import HISTORY_DAYS, demo_history
 from hinge_desktop.demo.workout_builder import DemoWorkout
 from hinge_desktop.demo.workouts import PLATEAU_LIFT
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (
     ACTIVATION_DAYS_BEFORE_RETEST,
@@ -34,7 +34,6 @@ from hinge_desktop.storage.history_writer import add_workout_with_sets
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.storage.workout_list_queries import PAGE, WorkoutListQueries
 
-CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=2))
 TODAY = datetime(2025, 6, 15, 19, 30, tzinfo=ZONE)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
+from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Equipment, Focus, Phase
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
@@ -25,19 +24,10 @@ from hinge_desktop.ui.shell.wiring import install_views
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
-CATALOGUE = builtin_catalogue()
-
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def view(qtbot: QtBot, store: Store) -> DrillsView:
-    widget = DrillsView(CATALOGUE, store.favourites.all(), store.favourites.set)
+def view(qtbot: QtBot, store: Store, catalogue: Catalogue) -> DrillsView:
+    widget = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
     widget.show()
@@ -81,8 +71,10 @@ def choose(combo: QComboBox, data: object) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
-def test_the_model_passes_qt_model_tester(qtmodeltester, store: Store) -> None:  # type: ignore[no-untyped-def]
-    model = DrillListModel(CATALOGUE, frozenset({"glute-bridge"}))
+def test_the_model_passes_qt_model_tester(
+    qtmodeltester, store: Store, catalogue: Catalogue
+) -> None:  # type: ignore[no-untyped-def]
+    model = DrillListModel(catalogue, frozenset({"glute-bridge"}))
     qtmodeltester.check(model)
     proxy = DrillFilterProxy()
     proxy.setSourceModel(model)
@@ -91,10 +83,12 @@ def test_the_model_passes_qt_model_tester(qtmodeltester, store: Store) -> None: 
     qtmodeltester.check(proxy)
 
 
-def test_the_list_shows_every_drill_grouped_by_phase(view: DrillsView) -> None:
+def test_the_list_shows_every_drill_grouped_by_phase(
+    view: DrillsView, catalogue: Catalogue
+) -> None:
     ids = shown_ids(view)
-    assert sorted(ids) == sorted(drill.id for drill in CATALOGUE)
-    phases = [CATALOGUE.get(drill_id).phase for drill_id in ids]
+    assert sorted(ids) == sorted(drill.id for drill in catalogue)
+    phases = [catalogue.get(drill_id).phase for drill_id in ids]
     assert phases == sorted(phases)
     assert view.findChild(QListView, "drillList").accessibleName() == "Drills"
     assert view.search.accessibleName() == "Search drills"
@@ -123,7 +117,7 @@ def test_typing_a_word_a_person_would_use_finds_the_drills(
 
 
 def test_a_search_that_matches_nothing_says_so_and_offers_to_clear(
-    qtbot: QtBot, view: DrillsView
+    qtbot: QtBot, view: DrillsView, catalogue: Catalogue
 ) -> None:
     assert type_search(qtbot, view, "trampoline") == []
     assert view.empty.isVisible()
@@ -131,50 +125,50 @@ def test_a_search_that_matches_nothing_says_so_and_offers_to_clear(
     assert "trampoline" in view.empty.text()
     view.empty.linkActivated.emit("clear")
     assert view.search.text() == ""
-    assert len(shown_ids(view)) == len(CATALOGUE)
+    assert len(shown_ids(view)) == len(catalogue)
 
 
 def test_the_phase_equipment_and_focus_filters_narrow_the_list(
-    qtbot: QtBot, view: DrillsView
+    qtbot: QtBot, view: DrillsView, catalogue: Catalogue
 ) -> None:
     choose(view.findChild(QComboBox, "phaseFilter"), int(Phase.SINGLE_LEG))
-    assert set(shown_ids(view)) == {d.id for d in CATALOGUE.in_phase(Phase.SINGLE_LEG)}
-    assert view.count.text() == f"2 of {len(CATALOGUE)}"
+    assert set(shown_ids(view)) == {d.id for d in catalogue.in_phase(Phase.SINGLE_LEG)}
+    assert view.count.text() == f"2 of {len(catalogue)}"
 
     choose(view.findChild(QComboBox, "phaseFilter"), None)
     choose(view.findChild(QComboBox, "equipmentFilter"), "none")
     shown = shown_ids(view)
     assert shown
-    assert all(not CATALOGUE.get(i).equipment for i in shown)
+    assert all(not catalogue.get(i).equipment for i in shown)
     assert "glute-bridge" in shown
     assert "kettlebell-swing" not in shown
 
     choose(view.findChild(QComboBox, "equipmentFilter"), Equipment.DOWEL.value)
-    assert all(Equipment.DOWEL in CATALOGUE.get(i).equipment for i in shown_ids(view))
+    assert all(Equipment.DOWEL in catalogue.get(i).equipment for i in shown_ids(view))
     assert "dowel-hinge" in shown_ids(view)
 
     choose(view.findChild(QComboBox, "equipmentFilter"), None)
     choose(view.findChild(QComboBox, "focusFilter"), Focus.CORE.value)
     assert "dead-bug" in shown_ids(view)
-    assert all(Focus.CORE in CATALOGUE.get(i).focus for i in shown_ids(view))
+    assert all(Focus.CORE in catalogue.get(i).focus for i in shown_ids(view))
 
     # Search and filters combine.
     shown = type_search(qtbot, view, "hinge")
-    assert all(Focus.CORE in CATALOGUE.get(i).focus for i in shown)
+    assert all(Focus.CORE in catalogue.get(i).focus for i in shown)
 
 
-def test_sorting_a_to_z(view: DrillsView) -> None:
+def test_sorting_a_to_z(view: DrillsView, catalogue: Catalogue) -> None:
     choose(view.findChild(QComboBox, "drillOrder"), DrillFilterProxy.BY_NAME)
-    names = [CATALOGUE.get(i).name.casefold() for i in shown_ids(view)]
+    names = [catalogue.get(i).name.casefold() for i in shown_ids(view)]
     assert names == sorted(names)
 
 
 def test_choosing_a_drill_shows_its_detail_and_moving_figure(
-    qtbot: QtBot, view: DrillsView
+    qtbot: QtBot, view: DrillsView, catalogue: Catalogue
 ) -> None:
     view.select_drill("kettlebell-swing")
     detail = view.detail
-    drill = CATALOGUE.get("kettlebell-swing")
+    drill = catalogue.get("kettlebell-swing")
     assert detail.title.text() == drill.name
     shown = plain(detail.prescription)
     assert all(f"“{cue}”" in shown for cue in drill.cues)
@@ -196,11 +190,13 @@ def test_a_neighbour_link_opens_that_drill(qtbot: QtBot, view: DrillsView) -> No
     assert view.list.currentIndex().data(DrillRole.ID) == "single-leg-glute-bridge"
 
 
-def test_a_neighbour_hidden_by_a_filter_is_still_reached(qtbot: QtBot, view: DrillsView) -> None:
+def test_a_neighbour_hidden_by_a_filter_is_still_reached(
+    qtbot: QtBot, view: DrillsView, catalogue: Catalogue
+) -> None:
     choose(view.findChild(QComboBox, "phaseFilter"), int(Phase.ACTIVATION))
     view.select_drill("glute-bridge")
-    view.detail.body.linkActivated.emit("drill:" + CATALOGUE.get("glute-bridge").harder[0])
-    assert view.selected_drill().id == CATALOGUE.get("glute-bridge").harder[0]
+    view.detail.body.linkActivated.emit("drill:" + catalogue.get("glute-bridge").harder[0])
+    assert view.selected_drill().id == catalogue.get("glute-bridge").harder[0]
 
 
 def test_keyboard_type_to_search_arrows_to_move_return_to_open(
@@ -245,13 +241,15 @@ def test_a_favourite_is_kept_in_the_database(qtbot: QtBot, view: DrillsView, sto
     assert store.favourites.all() == frozenset()
 
 
-def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(qtbot: QtBot, store: Store) -> None:
+def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(
+    qtbot: QtBot, store: Store, catalogue: Catalogue
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     def fail(drill_id: str, favourite: bool) -> None:
         raise OSError("disk full")
 
-    view = DrillsView(CATALOGUE, frozenset(), fail)
+    view = DrillsView(catalogue, frozenset(), fail)
     qtbot.addWidget(view)
     view.select_drill("hip-thrust")
     view.detail.favourite_button.click()
@@ -263,7 +261,7 @@ def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(qtbot: QtBot, st
 
 
 def test_start_this_drill_opens_the_workout_view_with_the_drill(
-    qtbot: QtBot, data_dir: Path, store: Store
+    qtbot: QtBot, data_dir: Path, store: Store, catalogue: Catalogue
 ) -> None:
     window, preferences = hinge_window(qtbot, data_dir, store)
     library = window.view("drills")
@@ -274,8 +272,8 @@ def test_start_this_drill_opens_the_workout_view_with_the_drill(
     assert window.current_view() == "workout"
     workout = window.view("workout")
     assert isinstance(workout, WorkoutView)
-    assert workout.drill() == CATALOGUE.get("romanian-deadlift")
-    p = CATALOGUE.get("romanian-deadlift").prescription
+    assert workout.drill() == catalogue.get("romanian-deadlift")
+    p = catalogue.get("romanian-deadlift").prescription
     assert workout.dose.text().startswith(f"{p.sets} × {p.reps} reps")
     assert preferences.get(LAST_DRILL) != "romanian-deadlift", "saved with the window"
     window.close()
@@ -289,11 +287,13 @@ def test_the_last_drill_shown_is_shown_again(qtbot: QtBot, data_dir: Path, store
     assert window.view("drills").drills.selected_drill().id == "dead-bug"
 
 
-def test_the_figure_follows_the_clock_and_pauses_on_click(qtbot: QtBot) -> None:
+def test_the_figure_follows_the_clock_and_pauses_on_click(
+    qtbot: QtBot, catalogue: Catalogue
+) -> None:
     now = [100.0]
     figure = FigureWidget(clock=lambda: now[0])
     qtbot.addWidget(figure)
-    drill = CATALOGUE.get("wall-hip-hinge")
+    drill = catalogue.get("wall-hip-hinge")
     figure.set_drill(drill)
     figure.show()
     qtbot.waitExposed(figure)
@@ -314,8 +314,8 @@ def test_the_figure_follows_the_clock_and_pauses_on_click(qtbot: QtBot) -> None:
     figure.hide()
 
 
-def test_a_catalogue_is_shown_however_small(qtbot: QtBot) -> None:
-    small = Catalogue(tuple(d for d in CATALOGUE if d.phase is Phase.SINGLE_LEG))
+def test_a_catalogue_is_shown_however_small(qtbot: QtBot, catalogue: Catalogue) -> None:
+    small = Catalogue(tuple(d for d in catalogue if d.phase is Phase.SINGLE_LEG))
     view = DrillsView(small, frozenset(), lambda _id, _on: None)
     qtbot.addWidget(view)
     assert len(shown_ids(view)) == 2
@@ -481,22 +481,22 @@ def test_a_figure_that_cannot_be_written_says_why(
 
 
 def test_starting_any_drill_never_makes_the_window_wider_than_a_laptop_screen(
-    qtbot: QtBot, data_dir: Path, store: Store
+    qtbot: QtBot, data_dir: Path, store: Store, catalogue: Catalogue
 ) -> None:
     window, _preferences = hinge_window(qtbot, data_dir, store)
     workout = window.view("workout")
     empty_width = workout.minimumSizeHint().width()
-    for drill in CATALOGUE:
+    for drill in catalogue:
         workout.show_drill(drill)
         # Long names and cue lists wrap instead of widening the view.
         assert workout.minimumSizeHint().width() <= empty_width, drill.id
         assert window.minimumSizeHint().width() <= 1280, drill.id
 
 
-def test_the_figure_pauses_from_the_keyboard(qtbot: QtBot) -> None:
+def test_the_figure_pauses_from_the_keyboard(qtbot: QtBot, catalogue: Catalogue) -> None:
     figure = FigureWidget()
     qtbot.addWidget(figure)
-    figure.set_drill(CATALOGUE.get("dead-bug"))
+    figure.set_drill(catalogue.get("dead-bug"))
     figure.show()
     qtbot.waitExposed(figure)
     figure.setFocus()

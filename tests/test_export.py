@@ -6,14 +6,13 @@ import csv
 import io
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from drill_catalogue import NAMES, UNITS
 
 from hinge_desktop.cli.export import run_export
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit, Workout
 from hinge_desktop.storage.exporting.csv_export import HEADER, ExportError, export_csv
 from hinge_desktop.storage.store import Store, open_store
@@ -22,16 +21,6 @@ HEADER_LINE = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe
 BERLIN_SUMMER = timezone(timedelta(hours=2))
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
 KOLKATA = timezone(timedelta(hours=5, minutes=30))
-CATALOGUE = builtin_catalogue()
-NAMES = {drill.id: drill.name for drill in CATALOGUE}
-UNITS = {drill.id: drill.check.unit for drill in CATALOGUE if drill.check and drill.check.unit}
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 def _read(path: Path) -> list[dict[str, str]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
+from drill_catalogue import CATALOGUE
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Support, Tempo
 from hinge_desktop.domain.figure import (
     CONTACT_TOLERANCE,
@@ -19,7 +19,6 @@ from hinge_desktop.domain.figure import (
     scene,
 )
 
-CATALOGUE = builtin_catalogue()
 ANGLES = (
     "trunk",
     "hip",

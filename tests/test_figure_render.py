@@ -6,16 +6,15 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.figure import figure_bounds, scene
 from hinge_desktop.ui.library.figure_export import main, panel_target, render_image, write_svg
 from hinge_desktop.ui.shell import theme
 from hinge_desktop.ui.widgets.figure_painter import FigureColours, FigurePainter
 
-CATALOGUE = builtin_catalogue()
 SVG = "{http://www.w3.org/2000/svg}"
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -30,13 +29,6 @@ ZONES = [
     timezone(timedelta(hours=-9, minutes=-30)),
     timezone(timedelta(hours=13)),
 ]
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 Roll = tuple[int, int, int, float, float]

@@ -12,12 +12,12 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.model import KNOWN_FORMATS
 from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.training import Unit
@@ -43,7 +43,6 @@ from hinge_desktop.ui.transfer.import_text import imported_text
 from hinge_desktop.ui.transfer.import_worker import BackUp
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
-CATALOGUE = builtin_catalogue()
 
 
 @pytest.fixture(autouse=True)

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from drill_catalogue import NAMES, UNITS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports import hinge_csv, strong
 from hinge_desktop.domain.imports.csv_rows import header_of, read_rows
 from hinge_desktop.domain.imports.hinge_csv import Notes, decode_notes
 from hinge_desktop.domain.imports.model import ImportFormat, LineProblem, ParsedFile, SourceSet
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit, Workout
 from hinge_desktop.storage.exporting import csv_export as export_csv
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 HEADER_LINE = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
@@ -36,9 +35,6 @@ CET = timezone(timedelta(hours=1))
 CEST = timezone(timedelta(hours=2))
 KOLKATA = timezone(timedelta(hours=5, minutes=30))
 NEW_YORK = timezone(timedelta(hours=-5))
-CATALOGUE = builtin_catalogue()
-NAMES = {drill.id: drill.name for drill in CATALOGUE}
-UNITS = {drill.id: drill.check.unit for drill in CATALOGUE if drill.check and drill.check.unit}
 
 
 def local(naive: datetime) -> datetime:
@@ -291,13 +287,6 @@ def test_progress_is_reported_up_to_the_last_line() -> None:
 
 
 # The round trip
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "h.sqlite3")
-    yield opened
-    opened.close()
 
 
 def fill(store: Store) -> list[tuple[LoggedSet, str]]:

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE, NAMES, PAIRS, UNITS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.exercise_names import SAME_MOVEMENT, ExerciseMatcher
 from hinge_desktop.domain.ladder import GateAnswers
 from hinge_desktop.domain.plan import PlanEntry
@@ -38,8 +38,6 @@ from hinge_desktop.storage.importing.writer import remove_import
 from hinge_desktop.storage.store import Store, open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
-CATALOGUE = builtin_catalogue()
-DRILLS = [(drill.id, drill.name) for drill in CATALOGUE]
 BERLIN = timezone(timedelta(hours=1))
 KOLKATA = timezone(timedelta(hours=5, minutes=30))
 SET_COLUMNS = (
@@ -53,13 +51,6 @@ def fixed_offset(moment: datetime) -> datetime:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
 def fresh(tmp_path: Path) -> Iterator[Store]:
     opened = open_store(tmp_path / "fresh.sqlite3")
     yield opened
@@ -67,7 +58,7 @@ def fresh(tmp_path: Path) -> Iterator[Store]:
 
 
 def prepared(store: Store, path: Path, unit: Unit = Unit.KG) -> PreparedImport:
-    return prepare_import(store.db, path, read_export(path, localise=fixed_offset), DRILLS, unit)
+    return prepare_import(store.db, path, read_export(path, localise=fixed_offset), PAIRS, unit)
 
 
 def import_file(store: Store, path: Path, unit: Unit = Unit.KG) -> tuple[int, int]:
@@ -102,7 +93,7 @@ def test_every_alias_names_a_drill_of_the_catalogue() -> None:
     ],
 )
 def test_exercise_names_map_to_the_same_movement(exercise: str, drill_id: str | None) -> None:
-    assert ExerciseMatcher(DRILLS).drill_for(exercise) == drill_id
+    assert ExerciseMatcher(PAIRS).drill_for(exercise) == drill_id
 
 
 def test_a_strong_history_appears_with_the_right_sets_reps_and_weights(store: Store) -> None:
@@ -385,9 +376,8 @@ def test_a_hinge_csv_export_imported_into_a_fresh_log_gives_the_same_sets(
 ) -> None:
     _rich_log(store)
     out = tmp_path / "log.csv"
-    names = {drill.id: drill.name for drill in CATALOGUE} | {"own-bench-press": "Bench"}
-    units = {d.id: d.check.unit for d in CATALOGUE if d.check and d.check.unit}
-    export_csv(store.db, out, names, units)
+    names = NAMES | {"own-bench-press": "Bench"}
+    export_csv(store.db, out, names, UNITS)
     import_file(fresh, out)
     assert stored_sets(fresh) == stored_sets(store)
     assert import_file(store, out)[0] == 0
@@ -494,7 +484,7 @@ def test_a_file_newest_first_adds_nothing_to_the_log_it_came_from(
 ) -> None:
     _rich_log(store)
     out = tmp_path / "log.csv"
-    names = {drill.id: drill.name for drill in CATALOGUE} | {"own-bench-press": "Bench"}
+    names = NAMES | {"own-bench-press": "Bench"}
     export_csv(store.db, out, names)
     import csv
 
@@ -509,9 +499,9 @@ def test_a_file_newest_first_adds_nothing_to_the_log_it_came_from(
 def test_the_same_file_read_in_another_time_zone_adds_nothing(store: Store) -> None:
     path = FIXTURES / "strong_weight_kg.csv"
     parsed = read_export(path, localise=fixed_offset)
-    store_import(store.db, prepare_import(store.db, path, parsed, DRILLS, Unit.KG))
+    store_import(store.db, prepare_import(store.db, path, parsed, PAIRS, Unit.KG))
     elsewhere = read_export(path, localise=lambda moment: moment.replace(tzinfo=KOLKATA))
-    again = prepare_import(store.db, path, elsewhere, DRILLS, Unit.KG)
+    again = prepare_import(store.db, path, elsewhere, PAIRS, Unit.KG)
     assert again.new_sets == 0
 
 
@@ -539,7 +529,7 @@ def test_drills_of_ones_own_with_different_names_never_share_an_id() -> None:
             ),
         ),
     )
-    plan = plan_import(parsed, ExerciseMatcher(DRILLS), {d for d, _ in DRILLS})
+    plan = plan_import(parsed, ExerciseMatcher(PAIRS), {d for d, _ in PAIRS})
     assert len({drill.id for drill in plan.new_drills}) == len(names)
     assert all(len(drill.name) <= 80 for drill in plan.new_drills)
     assert plan.new_drills[-1].imported_as == "x" * 120

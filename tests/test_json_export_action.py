@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE, PAIRS
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.model import ImportFormat
 from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.training import Unit
@@ -26,8 +26,6 @@ from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.transfer.export_action import install_exports
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
-CATALOGUE = builtin_catalogue()
-PAIRS = [(drill.id, drill.name) for drill in CATALOGUE]
 SET_COLUMNS = (
     "drill_id, performed_at, utc_offset, set_number, side, reps, hold_seconds, weight, unit, "
     "band, rpe, kind, note"

@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (
     ACTIVATION_DAYS_BEFORE_RETEST,
@@ -29,11 +28,10 @@ from hinge_desktop.domain.ladder import (
 )
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet
 from hinge_desktop.storage.ladder import LadderRepository
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.library.gate_questions import GateQuestions
 from hinge_desktop.ui.library.ladder_panel import LadderPanel, unlock_message
 
-CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=1))
 DAY0 = datetime(2024, 3, 4, 8, 0, tzinfo=ZONE)
 YES = GateAnswers(True, True, True)
@@ -443,13 +441,6 @@ def test_assessing_in_steps_agrees_with_assessing_at_once(
 
 
 # On disk
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QSize, Qt
@@ -27,22 +26,10 @@ from hinge_desktop.ui.shell.wiring import install_views
 
 
 @pytest.fixture
-def paths(data_dir: Path) -> DataPaths:
-    return DataPaths(root=data_dir)
-
-
-@pytest.fixture
 def app(qapp: QApplication) -> Iterator[QApplication]:
     application = create_application()
     yield application
     theme.apply(application, theme.LIGHT)
-
-
-@pytest.fixture
-def store(paths: DataPaths) -> Iterator[Store]:
-    opened = open_store(paths.database)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

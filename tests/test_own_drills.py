@@ -10,12 +10,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE, PAIRS
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.plan import PlanEntry
 from hinge_desktop.domain.routines import Routine
@@ -23,7 +23,7 @@ from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
 from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.history.set_table_model import SetColumn
@@ -38,8 +38,6 @@ from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.transfer.export_action import export_to
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
-CATALOGUE = builtin_catalogue()
-PAIRS = [(drill.id, drill.name) for drill in CATALOGUE]
 BENCH = own_drill_id("Bench Press (Barbell)")
 
 
@@ -49,13 +47,6 @@ def british_english() -> Iterator[None]:
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
     yield
     QLocale.setDefault(previous)
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

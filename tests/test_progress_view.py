@@ -11,22 +11,21 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from drill_catalogue import CATALOGUE
 from open_dialogs import open_dialog, save_as
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import UnlockReason
 from hinge_desktop.domain.training import LB_PER_KG, LoggedSet, SetKind, Unit
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.history.progress_data import DAY, Metric
 from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
 
-CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=1))
 TODAY = date(2026, 2, 4)
 
@@ -42,13 +41,6 @@ def midday(day: date) -> float:
 MONDAY_1 = date(2026, 1, 5)
 MONDAY_2 = date(2026, 1, 12)
 MONDAY_5 = date(2026, 2, 2)
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -4,10 +4,9 @@ them, with "Add to routine" in the drill library."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -22,19 +21,18 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
+from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Equipment, Phase
 from hinge_desktop.domain.plan import InvalidPlan, PlanEntry, WorkoutPlan
 from hinge_desktop.domain.routines import Routine, builtin_routines, routine_for_phase
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.storage.routines import RoutineNotFound, RoutineRepository
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.library.drill_detail import DrillDetail
 from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.routine_model import RoutineListModel, RoutineRole
 from hinge_desktop.ui.library.routines_view import RoutinesView
 
-CATALOGUE = builtin_catalogue()
 BUILTIN = {routine.id: routine for routine in builtin_routines(CATALOGUE)}
 LOADED_PHASES = {Phase.LIGHT_LOADING, Phase.LOADING, Phase.SINGLE_LEG}
 
@@ -174,13 +172,6 @@ def test_a_routine_is_checked_and_edited_as_a_whole() -> None:
 
 
 # Storage -------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

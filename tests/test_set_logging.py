@@ -12,24 +12,23 @@ from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from drill_catalogue import CATALOGUE
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.plan import PlanEntry, WorkoutPlan
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet, Side, Unit
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import RecordingSpeaker
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.workout.log_panel import LogPanel
 from hinge_desktop.ui.workout.set_logger import SetLogger
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
-CATALOGUE = builtin_catalogue()
 ZONE = timezone(timedelta(hours=1))
 
 
@@ -114,13 +113,6 @@ class Player:
     def close(self) -> None:
         self.view.unload()
         self.log.shutdown()
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

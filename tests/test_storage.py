@@ -37,13 +37,6 @@ from hinge_desktop.storage.store import Store, open_store
 BERLIN_SUMMER = timezone(timedelta(hours=2))
 
 
-@pytest.fixture
-def store(data_dir: Path) -> Store:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

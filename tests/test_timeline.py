@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from drill_catalogue import CATALOGUE
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.timeline import (
     EXTRA_REST_SECONDS,
     GET_READY_SECONDS,
@@ -15,8 +15,6 @@ from hinge_desktop.domain.timeline import (
     build_steps,
 )
 from hinge_desktop.domain.training import Side
-
-CATALOGUE = builtin_catalogue()
 
 
 class FakeClock:

@@ -3,11 +3,10 @@ workout after confirming, undo and redo, quick-log a set; checked against the re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -22,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Side, Unit, Workout
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 from hinge_desktop.storage.workout_list_queries import (
     PAGE,
     QUICK,
@@ -40,15 +38,7 @@ from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.log_changes import LogChanges
 from hinge_desktop.ui.set_commands import LogSet
 
-CATALOGUE = builtin_catalogue()
 NOW = datetime.now().astimezone().replace(second=0, microsecond=0)
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -4,15 +4,13 @@ entry in the order done; on a real database."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
 from hinge_desktop.domain.training import LB_PER_KG, LoggedSet, Unit, Workout
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import Store
 from hinge_desktop.storage.workout_list_queries import (
     PAGE,
     QUICK,
@@ -25,13 +23,6 @@ from hinge_desktop.storage.workout_list_queries import (
 
 ZONE = timezone(timedelta(hours=10))
 MORNING = datetime(2026, 3, 2, 7, 0, tzinfo=ZONE)
-
-
-@pytest.fixture
-def store(data_dir: Path) -> Iterator[Store]:
-    opened = open_store(data_dir / "hinge.sqlite3")
-    yield opened
-    opened.close()
 
 
 def queries(store: Store) -> WorkoutListQueries:
