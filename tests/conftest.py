@@ -4,7 +4,8 @@
 - Every test gets fresh data, config and cache folders: nothing reads or writes the real user's.
 - A test fails if it leaves a QTimer or QThread running, or opens a modal dialog.
 - Fixtures for what many tests start from: the data folder, the log opened on it, the drill
-  catalogue.
+  catalogue, and the whole app in its main window (``hinge`` and ``start_hinge``, with the page
+  object of hinge_window.py).
 """
 
 from __future__ import annotations
@@ -12,13 +13,17 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.store import Store, open_store
+
+if TYPE_CHECKING:
+    from hinge_window import HingeWindow, StartHinge
+    from pytestqt.qtbot import QtBot
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -59,10 +64,27 @@ def store(paths: DataPaths) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def catalogue() -> Catalogue:
     """The drill catalogue that ships with Hinge; it is immutable, so one serves every test."""
-    # Imported here: test_leak_guard runs this file on its own, without the helper modules.
+    # Imported here, as hinge_window below: test_leak_guard runs this file without them.
     from drill_catalogue import CATALOGUE
 
     return CATALOGUE
+
+
+@pytest.fixture
+def start_hinge(qtbot: QtBot, paths: DataPaths, store: Store) -> Iterator[StartHinge]:
+    """Start the whole app in its main window, as often as the test needs; every window started
+    is closed when the test ends, before the log closes."""
+    from hinge_window import StartHinge
+
+    starter = StartHinge(qtbot, paths, store)
+    yield starter
+    starter.close_all()
+
+
+@pytest.fixture
+def hinge(start_hinge: StartHinge) -> HingeWindow:
+    """The whole app in its main window, shown, on this test's fresh data folder and log."""
+    return start_hinge()
 
 
 @pytest.fixture(autouse=True)

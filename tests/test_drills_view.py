@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hinge_window import StartHinge
 from open_dialogs import answer, open_dialog, save_as
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QListView, QPushButton, QToolButton
@@ -13,14 +14,11 @@ from pytestqt.qtbot import QtBot
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Equipment, Focus, Phase
 from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillListModel, DrillRole
 from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
-from hinge_desktop.ui.shell.main_window import MainWindow
-from hinge_desktop.ui.shell.wiring import install_views
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
@@ -33,16 +31,6 @@ def view(qtbot: QtBot, store: Store, catalogue: Catalogue) -> DrillsView:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-def hinge_window(qtbot: QtBot, data_dir: Path, store: Store) -> tuple[MainWindow, Preferences]:
-    """The main window with every view, on this test's data folder."""
-    paths = DataPaths(root=data_dir)
-    preferences = Preferences(paths.settings)
-    window = MainWindow(preferences)
-    qtbot.addWidget(window)
-    install_views(window, preferences, store, paths, RecordingSpeaker())
-    return window, preferences
 
 
 def shown_ids(view: DrillsView) -> list[str]:
@@ -261,9 +249,10 @@ def test_a_favourite_that_cannot_be_saved_is_not_shown_as_saved(
 
 
 def test_start_this_drill_opens_the_workout_view_with_the_drill(
-    qtbot: QtBot, data_dir: Path, store: Store, catalogue: Catalogue
+    qtbot: QtBot, start_hinge: StartHinge, catalogue: Catalogue
 ) -> None:
-    window, preferences = hinge_window(qtbot, data_dir, store)
+    hinge = start_hinge(shown=False)
+    window, preferences = hinge.window, hinge.preferences
     library = window.view("drills")
     assert isinstance(library, LibraryView)
     drills = library.drills
@@ -280,10 +269,9 @@ def test_start_this_drill_opens_the_workout_view_with_the_drill(
     assert preferences.get(LAST_DRILL) == "romanian-deadlift"
 
 
-def test_the_last_drill_shown_is_shown_again(qtbot: QtBot, data_dir: Path, store: Store) -> None:
-    paths = DataPaths(root=data_dir)
+def test_the_last_drill_shown_is_shown_again(paths: DataPaths, start_hinge: StartHinge) -> None:
     Preferences(paths.settings).set(LAST_DRILL, "dead-bug")
-    window, _preferences = hinge_window(qtbot, data_dir, store)
+    window = start_hinge(shown=False).window
     assert window.view("drills").drills.selected_drill().id == "dead-bug"
 
 
@@ -323,13 +311,9 @@ def test_a_catalogue_is_shown_however_small(qtbot: QtBot, catalogue: Catalogue) 
 
 
 def test_the_librarys_shortcuts_work_and_are_listed_in_help(
-    qtbot: QtBot, data_dir: Path, store: Store
+    qtbot: QtBot, store: Store, start_hinge: StartHinge
 ) -> None:
-    window, _preferences = hinge_window(qtbot, data_dir, store)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window = start_hinge(active=True).window
     drills = window.view("drills").drills
     assert drills.search.hasFocus(), "the library opens ready to type"
     window.show_view("workout")
@@ -348,9 +332,9 @@ def test_the_librarys_shortcuts_work_and_are_listed_in_help(
 
 
 def test_the_empty_workout_view_leads_back_to_the_library(
-    qtbot: QtBot, data_dir: Path, store: Store
+    qtbot: QtBot, start_hinge: StartHinge
 ) -> None:
-    window, _preferences = hinge_window(qtbot, data_dir, store)
+    window = start_hinge(shown=False).window
     window.show_view("workout")
     qtbot.mouseClick(
         window.view("workout").findChild(QPushButton, "chooseDrillButton"),
@@ -402,7 +386,7 @@ def test_a_search_for_markup_is_shown_as_typed(qtbot: QtBot, view: DrillsView) -
 def test_the_exported_figure_is_drawn_for_paper_even_in_dark_mode(
     qtbot: QtBot, view: DrillsView, tmp_path: Path
 ) -> None:
-    from PySide6.QtWidgets import QApplication, QFileDialog
+    from PySide6.QtWidgets import QFileDialog
 
     from hinge_desktop.ui.shell import theme
 
@@ -481,9 +465,9 @@ def test_a_figure_that_cannot_be_written_says_why(
 
 
 def test_starting_any_drill_never_makes_the_window_wider_than_a_laptop_screen(
-    qtbot: QtBot, data_dir: Path, store: Store, catalogue: Catalogue
+    start_hinge: StartHinge, catalogue: Catalogue
 ) -> None:
-    window, _preferences = hinge_window(qtbot, data_dir, store)
+    window = start_hinge(shown=False).window
     workout = window.view("workout")
     empty_width = workout.minimumSizeHint().width()
     for drill in catalogue:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from drill_catalogue import CATALOGUE
+from hinge_window import StartHinge
 from PySide6.QtCore import QLocale, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QPushButton
@@ -22,7 +23,6 @@ from hinge_desktop.domain.imports.model import KNOWN_FORMATS
 from hinge_desktop.domain.imports.plan import own_drill_id
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
 from hinge_desktop.storage.exporting.json_export import export_json
 from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
@@ -35,7 +35,6 @@ from hinge_desktop.ui.history.workout_list_view import WorkoutListView
 from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
-from hinge_desktop.ui.shell.wiring import install_views
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.transfer.import_action import ImportController, install_import
 from hinge_desktop.ui.transfer.import_dialog import ImportDialog
@@ -553,39 +552,31 @@ def test_importing_a_file_again_after_undoing_it_replaces_the_undone_import(hing
 # The whole app --------------------------------------------------------------------------------
 
 
-def test_the_app_wires_file_import(qtbot: QtBot, data_dir: Path) -> None:
-    paths = DataPaths(root=data_dir)
-    store = open_store(paths.database)
-    preferences = Preferences(paths.settings)
-    window = MainWindow(preferences)
-    qtbot.addWidget(window)
-    views = install_views(window, preferences, store, paths, RecordingSpeaker())
-    try:
-        assert window.import_action.isEnabled()
-        window.import_action.trigger()
-        (chooser,) = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QFileDialog) and w.objectName() == "importFileDialog"
-        ]
-        chooser.fileSelected.emit(str(FIXTURES / "hevy_kg.csv"))
-        chooser.close()
-        dialog = window.findChild(ImportDialog, "importDialog")
-        assert dialog is not None
-        qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
-        button = dialog.findChild(QPushButton, "importButton")
-        with qtbot.waitSignal(dialog.imported):
-            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: "Imported 27 sets" in window.statusBar().currentMessage())
-        assert store.sets.count() == 27
-        log = window.findChild(WorkoutListView)
-        assert log is not None
-        log.refresh()
-        assert log.model.rowCount() == 5
-        library = window.view("drills")
-        assert library.findChild(OwnDrillsView) is not None
-        window.undo_action.trigger()
-        qtbot.waitUntil(lambda: store.sets.count() == 0)
-    finally:
-        views.shutdown()
-        store.close()
+def test_the_app_wires_file_import(qtbot: QtBot, start_hinge: StartHinge) -> None:
+    hinge = start_hinge(shown=False)
+    window, store = hinge.window, hinge.store
+    assert window.import_action.isEnabled()
+    window.import_action.trigger()
+    (chooser,) = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QFileDialog) and w.objectName() == "importFileDialog"
+    ]
+    chooser.fileSelected.emit(str(FIXTURES / "hevy_kg.csv"))
+    chooser.close()
+    dialog = window.findChild(ImportDialog, "importDialog")
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    button = dialog.findChild(QPushButton, "importButton")
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Imported 27 sets" in window.statusBar().currentMessage())
+    assert store.sets.count() == 27
+    log = window.findChild(WorkoutListView)
+    assert log is not None
+    log.refresh()
+    assert log.model.rowCount() == 5
+    library = window.view("drills")
+    assert library.findChild(OwnDrillsView) is not None
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: store.sets.count() == 0)

@@ -13,22 +13,16 @@ import signal
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hinge_window import HingeWindow, StartHinge
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.timeline import StepKind
-from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import RecordingSpeaker
-from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.shell.main_window import MainWindow
 from hinge_desktop.ui.shell.resume import offer_resume
-from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
 from hinge_desktop.ui.workout.resume_prompt import ResumePrompt
 
 CHILD = textwrap.dedent(
@@ -93,27 +87,10 @@ def run_and_kill(data_dir: Path, tmp_path: Path) -> None:
     assert child.returncode == -signal.SIGKILL
 
 
-class Restarted:
-    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
-        paths = DataPaths(root=data_dir)
-        self.store: Store = open_store(paths.database)
-        preferences = Preferences(paths.settings)
-        self.window = MainWindow(preferences)
-        qtbot.addWidget(self.window)
-        self.views: InstalledViews = install_views(
-            self.window, preferences, self.store, paths, RecordingSpeaker()
-        )
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        offer_resume(self.window, self.store, self.views)
-        prompts = [w for w in QApplication.topLevelWidgets() if isinstance(w, ResumePrompt)]
-        assert len(prompts) == 1, "the interrupted workout is offered"
-        self.prompt = prompts[0]
+class Restarted(HingeWindow):
+    """Hinge started again on the folder the killed one left, offering its workout."""
 
-    def close(self) -> None:
-        self.views.workout.unload()
-        self.views.set_logger.shutdown()
-        self.store.close()
+    prompt: ResumePrompt
 
 
 @pytest.fixture
@@ -123,10 +100,14 @@ def killed(data_dir: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def restarted(qtbot: QtBot, killed: Path) -> Iterator[Restarted]:
-    app = Restarted(qtbot, killed)
-    yield app
-    app.close()
+def restarted(killed: Path, start_hinge: StartHinge) -> Restarted:
+    # ``killed`` first: the log is opened for the new start once the killed app has written it.
+    app = start_hinge(Restarted)
+    offer_resume(app.window, app.store, app.views)
+    prompts = [w for w in QApplication.topLevelWidgets() if isinstance(w, ResumePrompt)]
+    assert len(prompts) == 1, "the interrupted workout is offered"
+    app.prompt = prompts[0]
+    return app
 
 
 @pytest.mark.slow

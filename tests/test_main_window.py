@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from hinge_window import StartHinge
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListWidget, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -13,7 +14,6 @@ from pytestqt.qtbot import QtBot
 from hinge_desktop import __version__
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, LAST_VIEW, Preferences
 from hinge_desktop.ui.shell import theme
@@ -22,7 +22,6 @@ from hinge_desktop.ui.shell.main_window import MainWindow, default_size
 from hinge_desktop.ui.shell.navigation import VIEWS
 from hinge_desktop.ui.shell.opening import open_and_install
 from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
-from hinge_desktop.ui.shell.wiring import install_views
 
 
 @pytest.fixture
@@ -40,15 +39,10 @@ def exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     return codes
 
 
-def make_window(qtbot: QtBot, paths: DataPaths, store: Store | None = None) -> MainWindow:
-    preferences = Preferences(paths.settings)
-    window = MainWindow(preferences)
-    if store is None:
-        qtbot.addWidget(window)
-        return window
-    views = install_views(window, preferences, store, paths, RecordingSpeaker())
-    # The views stop reading the log when the window closes, as they do when Hinge quits.
-    qtbot.addWidget(window, before_close_func=lambda _window: views.shutdown())
+def make_window(qtbot: QtBot, paths: DataPaths) -> MainWindow:
+    """The main window alone, without the views an opened log gives it."""
+    window = MainWindow(Preferences(paths.settings))
+    qtbot.addWidget(window)
     return window
 
 
@@ -60,9 +54,9 @@ def show(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_the_window_has_the_four_views_in_its_navigation(
-    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+    app: QApplication, start_hinge: StartHinge
 ) -> None:
-    window = make_window(qtbot, paths, store)
+    window = start_hinge(shown=False).window
     nav = window.findChild(QListWidget, "viewNav")
     assert window.objectName() == "MainWindow"
     assert [nav.item(row).text() for row in range(nav.count())] == [
@@ -77,10 +71,9 @@ def test_the_window_has_the_four_views_in_its_navigation(
 
 
 def test_clicking_the_navigation_switches_the_view(
-    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+    qtbot: QtBot, app: QApplication, start_hinge: StartHinge
 ) -> None:
-    window = make_window(qtbot, paths, store)
-    show(qtbot, window)
+    window = start_hinge(active=True).window
     nav = window.findChild(QListWidget, "viewNav")
     rect = nav.visualItemRect(nav.item(2))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -169,13 +162,13 @@ def test_the_window_reports_its_first_paint_once(
 
 
 def test_choosing_dark_turns_the_whole_app_dark_and_is_remembered(
-    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+    app: QApplication, paths: DataPaths, start_hinge: StartHinge
 ) -> None:
-    window = make_window(qtbot, paths, store)
-    preferences = window._preferences
-    ColourSchemeFollower(app, preferences)
-    window.show_view("settings")
-    show(qtbot, window)
+    hinge = start_hinge(shown=False)
+    window = hinge.window
+    ColourSchemeFollower(app, hinge.preferences)
+    hinge.show("settings")
+    hinge.show_window(active=True)
     combo = window.findChild(QComboBox, "colourSchemeCombo")
     combo.setCurrentIndex(combo.findData("dark"))
     assert app.palette().window().color().lightness() < 80
@@ -187,10 +180,10 @@ def test_choosing_dark_turns_the_whole_app_dark_and_is_remembered(
 
 
 def test_settings_show_where_the_data_is_and_how_much_there_is(
-    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+    app: QApplication, paths: DataPaths, store: Store, start_hinge: StartHinge
 ) -> None:
     store.sets.add(LoggedSet(drill_id="glute-bridge", performed_at=datetime.now(UTC)))
-    window = make_window(qtbot, paths, store)
+    window = start_hinge(shown=False).window
     settings = window.view("settings")
     assert window.findChild(QLabel, "dataFolderLabel").text() == str(paths.root)
     assert window.findChild(QLabel, "setCountLabel").text() == "1"
@@ -265,9 +258,9 @@ def test_a_damaged_database_is_put_aside_and_the_app_starts_with_a_message(
 
 
 def test_the_placeholder_picture_follows_a_switch_to_dark(
-    qtbot: QtBot, app: QApplication, paths: DataPaths, store: Store
+    qtbot: QtBot, app: QApplication, start_hinge: StartHinge
 ) -> None:
-    window = make_window(qtbot, paths, store)
+    window = start_hinge(shown=False).window
     picture = window.view("history").progress.empty._picture
 
     def ink() -> int:

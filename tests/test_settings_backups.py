@@ -7,54 +7,32 @@ import os
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from hinge_window import HingeWindow, StartHinge, message_boxes
 from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoCommand
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QApplication,
     QLabel,
     QMessageBox,
     QPushButton,
     QTreeWidget,
 )
-from pytestqt.qtbot import QtBot
-from shiboken6 import Shiboken
 
 from hinge_desktop.domain.training import LoggedSet
-from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage.backups import Backup, back_up, list_backups
-from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.history.progress_view import ProgressView
-from hinge_desktop.ui.preferences import Preferences
+from hinge_desktop.storage.store import open_store
 from hinge_desktop.ui.shell.main_window import MainWindow
-from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
-from hinge_desktop.ui.tasks import BackgroundReader
-from hinge_desktop.ui.workout.set_logger import SetLogger
 
 ZONE = timezone(timedelta(hours=1))
 TUESDAY = datetime(2026, 11, 17, 7, 5, tzinfo=ZONE)
 
 
-class App:
-    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
-        self.paths = DataPaths(root=data_dir)
-        self.store: Store = open_store(self.paths.database)
-        self.qtbot = qtbot
-        self._earlier = set(QApplication.topLevelWidgets())
-        # Closed by close(), not by qtbot: a restore replaces (and deletes) the window.
-        self.window = MainWindow(Preferences(self.paths.settings))
-        self.views: InstalledViews = install_views(
-            self.window, self.window._preferences, self.store, self.paths, RecordingSpeaker()
-        )
-        self.window.show_view("settings")
-        self.window.show()
-        qtbot.waitExposed(self.window)
+class App(HingeWindow):
+    """The whole window, with what these tests do on Settings → Backups."""
 
     def log(self, count: int, drill: str = "glute-bridge") -> None:
         self.store.sets.add_many([LoggedSet(drill, datetime.now(UTC), reps=10)] * count)
@@ -65,9 +43,7 @@ class App:
         return made
 
     def backup_list(self) -> QTreeWidget:
-        found = self.window.findChild(QTreeWidget, "backupList")
-        assert found is not None
-        return found
+        return self.widget(QTreeWidget, "backupList")
 
     def rows(self) -> list[list[str]]:
         tree = self.backup_list()
@@ -81,12 +57,6 @@ class App:
         rect = tree.visualItemRect(tree.topLevelItem(row))
         self.qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
-    def click(self, name: str) -> None:
-        button = self.window.findChild(QAbstractButton, name)
-        assert button is not None, name
-        assert button.isEnabled(), name
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
     def shown_window(self) -> MainWindow:
         """The main window on screen (after a restore, the one built anew)."""
         (window,) = [
@@ -94,35 +64,12 @@ class App:
         ]
         return window
 
-    def close(self) -> None:
-        for window in set(QApplication.topLevelWidgets()) - self._earlier:
-            if isinstance(window, MainWindow) and window is not self.window:
-                for progress in window.findChildren(ProgressView):
-                    assert progress.wait_until_loaded()
-                for log in window.findChildren(SetLogger):
-                    log.shutdown()
-                for reader in window.findChildren(BackgroundReader):
-                    reader.shutdown()
-                window.close()
-        self.views.shutdown()
-        if Shiboken.isValid(self.window):
-            self.window.close()
-        self.store.close()
-
 
 @pytest.fixture
-def hinge(qtbot: QtBot, data_dir: Path) -> Iterator[App]:
-    app = App(qtbot, data_dir)
-    yield app
-    app.close()
-
-
-def boxes(name: str) -> list[QMessageBox]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
-    ]
+def hinge(start_hinge: StartHinge) -> App:
+    """Hinge open on Settings. A restore replaces its window: the page object closes the one
+    built anew too."""
+    return start_hinge(App, view="settings")
 
 
 def local_text(moment: datetime) -> str:
@@ -195,7 +142,7 @@ def test_restore_asks_first_naming_the_backup_and_cancel_changes_nothing(hinge: 
     hinge.choose(0)
     hinge.click("restoreBackupButton")
 
-    (box,) = boxes("restoreConfirmBox")
+    (box,) = message_boxes("restoreConfirmBox")
     assert local_text(TUESDAY) in box.text()
     assert "backed up first" in box.informativeText()
     hinge.qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
@@ -205,7 +152,7 @@ def test_restore_asks_first_naming_the_backup_and_cancel_changes_nothing(hinge: 
 
 
 def confirm_restore(hinge: App) -> None:
-    (box,) = boxes("restoreConfirmBox")
+    (box,) = message_boxes("restoreConfirmBox")
     confirm = box.findChild(QPushButton, "confirmRestoreButton")
     assert confirm is not None
     hinge.qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
@@ -267,9 +214,9 @@ def test_a_damaged_backup_is_not_restored_and_the_window_says_why(hinge: App) ->
     hinge.click("restoreBackupButton")
 
     confirm_restore(hinge)
-    hinge.qtbot.waitUntil(lambda: bool(boxes("restoreFailedBox")), timeout=20_000)
+    hinge.qtbot.waitUntil(lambda: bool(message_boxes("restoreFailedBox")), timeout=20_000)
 
-    (box,) = boxes("restoreFailedBox")
+    (box,) = message_boxes("restoreFailedBox")
     assert f"The backup {chosen.path} cannot be restored: it is damaged" in box.text()
     box.close()
     window = hinge.shown_window()

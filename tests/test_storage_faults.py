@@ -11,13 +11,13 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLockFile, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+from hinge_window import HingeWindow
+from PySide6.QtCore import QLockFile
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from system_tools import missing
 from test_crash_safety import read_line
@@ -25,16 +25,14 @@ from test_crash_safety import read_line
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage import backups as backups_module
 from hinge_desktop.storage import database as database_module
 from hinge_desktop.storage.backups import back_up, backups_folder, list_backups
 from hinge_desktop.storage.errors import BackupFailed, DatabaseInUse, StorageError
-from hinge_desktop.storage.store import Store, open_store
+from hinge_desktop.storage.store import open_store
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
 from hinge_desktop.ui.shell.opening import LOCK_FILE, open_and_install
-from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
 
 
 def digest(path: Path) -> str:
@@ -68,57 +66,15 @@ def make_disk_room(conn: sqlite3.Connection) -> None:
 # A full disk ------------------------------------------------------------------------------
 
 
-class Window:
-    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
-        paths = DataPaths(root=data_dir)
-        self.store: Store = open_store(paths.database)
-        self.window = MainWindow(Preferences(paths.settings))
-        qtbot.addWidget(self.window)
-        self.views: InstalledViews = install_views(
-            self.window, Preferences(paths.settings), self.store, paths, RecordingSpeaker()
-        )
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        self.qtbot = qtbot
-
-    def click(self, name: str) -> None:
-        button = self.window.findChild(QPushButton, name)
-        assert button is not None, name
-        assert button.isEnabled(), name
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    def to_step(self, kind: StepKind, number: int) -> None:
-        workout = self.views.workout
-        for _ in range(50):
-            step = workout.timeline().moment().step  # type: ignore[union-attr]
-            if step.kind is kind and step.set_number == number:
-                return
-            workout.skip()
-        raise AssertionError(f"no {kind} {number}")
-
-    def close(self) -> None:
-        self.views.workout.unload()
-        self.views.shutdown()
-        self.store.close()
-
-
-@pytest.fixture
-def hinge(qtbot: QtBot, data_dir: Path) -> Iterator[Window]:
-    window = Window(qtbot, data_dir)
-    yield window
-    window.close()
-
-
 def test_a_set_logged_on_a_full_disk_is_refused_with_a_message_and_can_be_logged_later(
-    hinge: Window,
+    hinge: HingeWindow,
 ) -> None:
-    hinge.views.workout.show_drill(hinge.views.catalogue.get("glute-bridge"))
-    hinge.window.show_view("workout")
+    hinge.show_drill("glute-bridge")
     hinge.click("startPauseButton")
-    hinge.to_step(StepKind.REST, 1)
+    hinge.skip_to(StepKind.REST, 1)
     hinge.click("logSetButton")
     assert hinge.store.sets.count() == 1
-    hinge.to_step(StepKind.REPS, 2)
+    hinge.skip_to(StepKind.REPS, 2)
     undo_steps = hinge.views.undo_stack.count()
 
     fill_the_disk(hinge.store.db.conn)

@@ -6,94 +6,25 @@ File → Export.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
+from hinge_window import HingeWindow, message_boxes
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QFileDialog, QMessageBox, QWidget
-from pytestqt.qtbot import QtBot
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import GateAnswers
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet
-from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import RecordingSpeaker
 from hinge_desktop.storage import timecodec
-from hinge_desktop.storage.store import Store, open_store
-from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.shell.main_window import MainWindow
-from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
+from hinge_desktop.storage.store import Store
 
 HEADER = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
 
 
-class App:
-    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
-        paths = DataPaths(root=data_dir)
-        self.store: Store = open_store(paths.database)
-        self.window = MainWindow(Preferences(paths.settings))
-        qtbot.addWidget(self.window)
-        self.views: InstalledViews = install_views(
-            self.window, Preferences(paths.settings), self.store, paths, RecordingSpeaker()
-        )
-        self.window.show()
-        qtbot.waitExposed(self.window)
-        self.qtbot = qtbot
-
-    def find(self, name: str) -> QWidget:
-        found = self.window.findChild(QWidget, name)
-        assert found is not None, name
-        return found
-
-    def click(self, name: str) -> None:
-        button = self.find(name)
-        assert isinstance(button, QAbstractButton)
-        assert button.isEnabled(), name
-        self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-    def show_drill(self, drill_id: str) -> None:
-        """As "Start this drill" does: the drill in the player, the player shown."""
-        self.views.workout.show_drill(self.views.catalogue.get(drill_id))
-        self.window.show_view("workout")
-
-    def run_to(self, kind: StepKind, number: int = 1) -> None:
-        """Skip through the workout to the step wanted (as the Skip button does)."""
-        workout = self.views.workout
-        for _ in range(200):
-            timeline = workout.timeline()
-            assert timeline is not None
-            step = timeline.moment().step
-            if step.kind is kind and (kind is StepKind.DONE or step.set_number == number):
-                return
-            workout.skip()
-        raise AssertionError(f"no {kind} {number}")
-
-    def close(self) -> None:
-        self.views.workout.unload()
-        self.views.shutdown()
-        self.store.close()
-
-
-@pytest.fixture
-def hinge(qtbot: QtBot, data_dir: Path) -> Iterator[App]:
-    app = App(qtbot, data_dir)
-    yield app
-    app.close()
-
-
-def boxes(name: str) -> list[QMessageBox]:
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
-    ]
-
-
 def test_a_routine_runs_in_the_player_and_every_set_is_logged_with_one_click(
-    hinge: App,
+    hinge: HingeWindow,
 ) -> None:
     library = hinge.window.view("drills")
     library.show_routines()
@@ -122,10 +53,10 @@ def test_a_routine_runs_in_the_player_and_every_set_is_logged_with_one_click(
     assert workout.name == plan.name
 
 
-def test_a_failed_squeeze_test_opens_glute_activation_with_a_message(hinge: App) -> None:
+def test_a_failed_squeeze_test_opens_glute_activation_with_a_message(hinge: HingeWindow) -> None:
     hinge.show_drill("glute-squeeze-test")
     hinge.click("startPauseButton")
-    hinge.run_to(StepKind.DONE)
+    hinge.skip_to(StepKind.DONE)
     form = hinge.views.workout.findChild(QWidget, "setForm")
     assert form is not None
     hinge.qtbot.mouseClick(
@@ -135,7 +66,7 @@ def test_a_failed_squeeze_test_opens_glute_activation_with_a_message(hinge: App)
     hinge.click("logSetButton")
 
     assert hinge.store.ladder.current_phase() is Phase.ACTIVATION
-    (box,) = boxes("unlockBox")
+    (box,) = message_boxes("unlockBox")
     assert "activation" in box.text().lower()
     box.close()
     (logged,) = hinge.store.sets.all()
@@ -148,7 +79,7 @@ def _passing_day(store: Store, day: datetime) -> None:
     store.ladder.record_answers(logged.id, GateAnswers(True, True, True))
 
 
-def test_three_easy_patterning_sessions_open_light_loading(hinge: App) -> None:
+def test_three_easy_patterning_sessions_open_light_loading(hinge: HingeWindow) -> None:
     now = datetime.now().astimezone()
     start = now - timedelta(days=10)
     performed, offset = timecodec.encode(start)
@@ -164,8 +95,8 @@ def test_three_easy_patterning_sessions_open_light_loading(hinge: App) -> None:
 
     hinge.show_drill("wall-hip-hinge")
     hinge.click("startPauseButton")
-    hinge.run_to(StepKind.REST, 1)
-    questions = hinge.find("gateQuestions")
+    hinge.skip_to(StepKind.REST, 1)
+    questions = hinge.widget(QWidget, "gateQuestions")
     assert not questions.isVisible()
     hinge.click("logSetButton")
     assert questions.isVisible(), "asked after a set of the phase"
@@ -175,17 +106,17 @@ def test_three_easy_patterning_sessions_open_light_loading(hinge: App) -> None:
 
     assert not questions.isVisible()
     assert hinge.store.ladder.current_phase() is Phase.LIGHT_LOADING
-    (box,) = boxes("unlockBox")
+    (box,) = message_boxes("unlockBox")
     box.close()
     (last,) = [s for s in hinge.store.sets.all() if s.workout_id is not None]
     assert last.id is not None
     assert hinge.store.ladder.answers_for(last.id) == GateAnswers(True, True, True)
 
 
-def test_file_export_writes_the_log_as_hinge_csv(hinge: App, tmp_path: Path) -> None:
+def test_file_export_writes_the_log_as_hinge_csv(hinge: HingeWindow, tmp_path: Path) -> None:
     hinge.show_drill("glute-bridge")
     hinge.click("startPauseButton")
-    hinge.run_to(StepKind.REST, 1)
+    hinge.skip_to(StepKind.REST, 1)
     hinge.click("logSetButton")
     target = tmp_path / "log.csv"
 
@@ -206,7 +137,7 @@ def test_file_export_writes_the_log_as_hinge_csv(hinge: App, tmp_path: Path) -> 
 
 
 def test_a_set_logged_says_once_that_the_log_changed_and_the_list_reads_it_once(
-    hinge: App,
+    hinge: HingeWindow,
 ) -> None:
     """One click on Log set: one word that the log changed, heard by History's list, the charts
     and the ladder; the set list of the workout is read once, not once per listener."""
@@ -214,7 +145,7 @@ def test_a_set_logged_says_once_that_the_log_changed_and_the_list_reads_it_once(
     hinge.views.services.log_changes.changed.connect(lambda: said.append(None))
     hinge.show_drill("glute-bridge")
     hinge.click("startPauseButton")
-    hinge.run_to(StepKind.REPS)
+    hinge.skip_to(StepKind.REPS)
     statements: list[str] = []
     hinge.store.db.conn.set_trace_callback(statements.append)
     try:
@@ -229,7 +160,7 @@ def test_a_set_logged_says_once_that_the_log_changed_and_the_list_reads_it_once(
     assert len(set_list_reads) == 1, statements
 
 
-def test_a_routine_deleted_and_brought_back_leaves_the_log_views_alone(hinge: App) -> None:
+def test_a_routine_deleted_and_brought_back_leaves_the_log_views_alone(hinge: HingeWindow) -> None:
     """Edit → Undo serves routines too, but a routine is not the training log: the views that
     show the log do not read it again."""
     said: list[None] = []
