@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 from drill_catalogue import NAMES, UNITS
+from import_headers import HINGE_HEADER
 
 from hinge_desktop.cli.export import run_export
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit, Workout
 from hinge_desktop.storage.exporting.csv_export import HEADER, ExportError, export_csv
 from hinge_desktop.storage.store import Store, open_store
 
-HEADER_LINE = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
 BERLIN_SUMMER = timezone(timedelta(hours=2))
 NEW_YORK_WINTER = timezone(timedelta(hours=-5))
 KOLKATA = timezone(timedelta(hours=5, minutes=30))
@@ -36,8 +36,8 @@ def _export(store: Store, path: Path) -> list[dict[str, str]]:
 def test_the_header_is_exactly_the_documented_one(store: Store, tmp_path: Path) -> None:
     out = tmp_path / "log.csv"
     assert export_csv(store.db, out, NAMES) == 0
-    assert out.read_text(encoding="utf-8").splitlines() == [HEADER_LINE]
-    assert ",".join(HEADER) == HEADER_LINE
+    assert out.read_text(encoding="utf-8").splitlines() == [HINGE_HEADER]
+    assert ",".join(HEADER) == HINGE_HEADER
 
 
 def test_a_workout_set_with_reps_and_a_kilo_load(store: Store, tmp_path: Path) -> None:
@@ -294,7 +294,7 @@ def test_run_export_of_a_folder_without_a_log_writes_the_header_only(
     empty.mkdir()
     out = tmp_path / "log.csv"
     assert run_export(empty, out) == 0
-    assert out.read_text(encoding="utf-8").splitlines() == [HEADER_LINE]
+    assert out.read_text(encoding="utf-8").splitlines() == [HINGE_HEADER]
     assert list(empty.iterdir()) == []
     assert "Exported 0 sets" in capsys.readouterr().out
 
@@ -336,7 +336,7 @@ def test_the_command_line_exports(data_dir: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"Exported 2 sets to {out}"
     text = out.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == HEADER_LINE
+    assert text.splitlines()[0] == HINGE_HEADER
     rows = list(csv.DictReader(io.StringIO(text)))
     assert rows[0]["workout"] == "Evening"
     assert rows[0]["date"] == "2024-06-03T18:30:00+02:00"

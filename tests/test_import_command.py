@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from import_headers import STRONG_HEADER
 from test_crash_safety import read_line
 
 from hinge_desktop.cli.export import run_export
@@ -21,10 +22,6 @@ from hinge_desktop.storage.backups import list_backups
 from hinge_desktop.storage.store import open_store
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
-STRONG_HEADER = (
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-    "Workout Notes,RPE"
-)
 
 
 def strong_file(path: Path, workouts: int, start: datetime | None = None) -> int:

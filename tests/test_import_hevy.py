@@ -7,9 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from csv_records import written_with_starts
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from import_headers import FITNOTES_HEADER, HEVY_HEADER, HINGE_HEADER, STRONG_HEADER
 
 from hinge_desktop.domain.imports import hevy
 from hinge_desktop.domain.imports.csv_rows import header_of
@@ -18,16 +16,6 @@ from hinge_desktop.domain.training import SetKind, Unit
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 BERLIN_SUMMER = timezone(timedelta(hours=2))
-HEADER = (
-    "title,start_time,end_time,description,exercise_title,superset_id,exercise_notes,set_index,"
-    "set_type,weight_kg,reps,distance_km,duration_seconds,rpe"
-)
-STRONG_HEADER = (
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-    "Workout Notes,RPE"
-)
-HINGE_HEADER = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
-FITNOTES_HEADER = "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment"
 
 
 def in_berlin(naive: datetime) -> datetime:
@@ -53,7 +41,7 @@ def all_sets(parsed: ParsedFile) -> list[SourceSet]:
 
 def one_row(*, start: str = "7 Apr 2026, 10:14", end: str = "7 Apr 2026, 11:02") -> str:
     return (
-        f'{HEADER}\n"Hinge","{start}","{end}","","Romanian Deadlift (Barbell)",,"",0,"normal",'
+        f'{HEVY_HEADER}\n"Hinge","{start}","{end}","","Romanian Deadlift (Barbell)",,"",0,"normal",'
         "100,8,,0,\n"
     )
 
@@ -134,7 +122,7 @@ def test_kg_export_timed_distance_superset_and_body_weight_sets() -> None:
 
 def test_workouts_are_told_apart_by_title_and_start_together() -> None:
     text = (
-        f"{HEADER}\n"
+        f"{HEVY_HEADER}\n"
         'Hinge,"7 Apr 2026, 10:14",,,Romanian Deadlift (Barbell),,,0,normal,100,8,,,\n'
         'Mobility,"7 Apr 2026, 10:14",,,Plank,,,0,normal,,,,60,\n'
         'Hinge,"7 Apr 2026, 10:14",,,Kettlebell Swing,,,0,normal,24,15,,,\n'
@@ -338,12 +326,12 @@ def test_a_header_with_both_weight_columns_reads_the_filled_one() -> None:
 
 def test_semicolons_with_decimal_commas_and_tabs() -> None:
     semicolons = (
-        HEADER.replace(",", ";")
+        HEVY_HEADER.replace(",", ";")
         + '\n"Hinge";"7 Apr 2026, 10:14";"7 Apr 2026, 11:02";"";"Romanian Deadlift (Barbell)";;"";'
         "0;normal;102,5;8;;0;8,5\n"
     )
     tabs = (
-        HEADER.replace(",", "\t")
+        HEVY_HEADER.replace(",", "\t")
         + "\nHinge\t7 Apr 2026, 10:14\t\t\tKettlebell Swing\t\t\t0\tnormal\t24\t15\t\t0\t\n"
     )
 
@@ -448,65 +436,9 @@ def test_matches_a_header_in_capitals_and_other_orders() -> None:
     assert hevy.matches(["Exercise_Title", "Title", "Start_Time", "weight_lbs", "reps"])
 
 
-# Whatever the rows hold under a valid header, parse reports problems and never raises, and every
-# non-blank record becomes exactly one set or one problem, on the line its record starts.
-
-CELL_VALUES = {
-    "title": ["Hinge", "Posterior Chain 🍑", ""],
-    "start_time": ["7 Apr 2026, 10:14", "2026-04-07 10:14:00", "31 Foo 2026, 10:14", ""],
-    "end_time": ["7 Apr 2026, 11:02", "7 Apr 2026, 09:00", "", "2026-04-07T08:00:00Z"],
-    "description": ["", "Felt strong,\nslept 8h 💥", 'said "hi"'],
-    "exercise_title": ["Romanian Deadlift (Barbell)", "Plank", ""],
-    "superset_id": ["", "0", "1"],
-    "exercise_notes": ["", "Brace, breathe\nand pull"],
-    "set_index": ["0", "1", "x", ""],
-    "set_type": ["normal", "warmup", "dropset", "failure", "superset", ""],
-    "weight_kg": ["100", "62.5", "0", "", "abc", "1e400"],
-    "reps": ["8", "0", "", "8.5"],
-    "distance_km": ["", "2.5", "0"],
-    "duration_seconds": ["", "0", "60", "-5"],
-    "rpe": ["", "8", "8.5", "hard"],
-}
-SAFE_TEXT = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=12
-)
-
-
-def _cell(column: str) -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(CELL_VALUES[column]), SAFE_TEXT)
-
-
-@st.composite
-def rows(draw: st.DrawFn) -> list[str]:
-    """A row of likely and unlikely cells, sometimes cut short or with cells to spare."""
-    cells = [draw(_cell(column)) for column in HEADER.split(",")]
-    cells += draw(st.lists(SAFE_TEXT, max_size=2))
-    return cells[: draw(st.integers(min_value=1, max_value=len(cells)))]
-
-
-@settings(max_examples=150, deadline=None, database=None)
-@given(st.lists(rows(), max_size=8))
-def test_any_rows_under_the_header_are_sets_or_problems(drawn: list[list[str]]) -> None:
-    text, starts = written_with_starts(HEADER, drawn)
-
-    parsed = hevy.parse(text, in_berlin)
-
-    lines = sorted([p.line for p in parsed.problems] + [s.line for s in all_sets(parsed)])
-    assert lines == starts
-    assert all(p.reason for p in parsed.problems)
-
-
-@settings(max_examples=150, deadline=None, database=None)
-@given(st.text(max_size=300))
-def test_any_text_after_the_header_never_raises(body: str) -> None:
-    parsed = hevy.parse(f"{HEADER}\n{body}", in_berlin)
-
-    assert all(p.line >= 2 for p in parsed.problems)
-
-
 def test_a_superscript_digit_in_a_date_is_a_bad_line_not_a_crash() -> None:
     row = (
         '"Legs","7 Apr 2026² 10:14","7 Apr 2026, 11:00","","Glute Bridge","","",0,"normal",0,12,,,'
     )
-    parsed = hevy.parse(HEADER + "\n" + row + "\n", in_berlin)
+    parsed = hevy.parse(HEVY_HEADER + "\n" + row + "\n", in_berlin)
     assert [(p.line, "start_time" in p.reason) for p in parsed.problems] == [(2, True)]

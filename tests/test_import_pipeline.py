@@ -12,6 +12,7 @@ import pytest
 from drill_catalogue import CATALOGUE, NAMES, PAIRS, UNITS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from import_headers import FITNOTES_HEADER, HEVY_QUOTED_HEADER, HINGE_HEADER, STRONG_HEADER
 
 from hinge_desktop.domain.imports.exercise_names import SAME_MOVEMENT, ExerciseMatcher
 from hinge_desktop.domain.ladder import GateAnswers
@@ -396,15 +397,7 @@ def test_a_bad_set_in_a_json_file_is_named_by_its_line(store: Store, tmp_path: P
     assert [(p.line, "reps" in p.reason) for p in attempt.plan.problems] == [(number + 1, True)]
 
 
-HEADERS = [
-    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,Notes,"
-    "Workout Notes,RPE",
-    '"title","start_time","end_time","description","exercise_title","superset_id",'
-    '"exercise_notes","set_index","set_type","weight_kg","reps","distance_km",'
-    '"duration_seconds","rpe"',
-    "Date,Exercise,Category,Weight (kgs),Reps,Distance,Distance Unit,Time,Comment",
-    "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes",
-]
+HEADERS = [STRONG_HEADER, HEVY_QUOTED_HEADER, FITNOTES_HEADER, HINGE_HEADER]
 
 
 @settings(

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from hinge_window import HingeWindow, message_boxes
+from import_headers import HINGE_HEADER
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -19,8 +20,6 @@ from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.store import Store
-
-HEADER = "date,workout,drill_id,drill,set,side,reps,weight,unit,seconds,rpe,band,notes"
 
 
 def test_a_routine_runs_in_the_player_and_every_set_is_logged_with_one_click(
@@ -130,7 +129,7 @@ def test_file_export_writes_the_log_as_hinge_csv(hinge: HingeWindow, tmp_path: P
     hinge.qtbot.waitUntil(target.exists)
 
     lines = target.read_text(encoding="utf-8").splitlines()
-    assert lines[0] == HEADER
+    assert lines[0] == HINGE_HEADER
     (row,) = list(csv.DictReader(lines))
     assert (row["drill_id"], row["set"], row["reps"]) == ("glute-bridge", "1", "12")
     assert row["workout"] == "Glute bridge"
