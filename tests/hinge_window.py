@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
@@ -142,12 +142,3 @@ class StartHinge:
     def close_all(self) -> None:
         for hinge in reversed(self._started):
             hinge.close()
-
-
-def message_boxes(name: str) -> list[QMessageBox]:
-    """The message boxes named ``name`` on screen."""
-    return [
-        w
-        for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()
-    ]

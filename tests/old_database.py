@@ -20,3 +20,15 @@ def older_database(path: Path, data_format: int) -> Database:
     migrations.apply(old)
     old.execute(f"PRAGMA user_version = {data_format}")
     return old
+
+
+def older_log_with_a_set(path: Path, data_format: int) -> Database:
+    """Create ``path`` at ``data_format`` holding one set of twelve glute bridges, committed;
+    the caller closes it."""
+    old = older_database(path, data_format)
+    old.execute(
+        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
+        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
+    )
+    old.conn.commit()
+    return old

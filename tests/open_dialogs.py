@@ -10,13 +10,18 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 W = TypeVar("W", bound=QWidget)
 
 
-def open_dialog(kind: type[W], name: str) -> W:
-    """The one visible dialog of ``kind`` named ``name``."""
-    found = [
+def open_dialogs(kind: type[W], name: str) -> list[W]:
+    """The visible dialogs of ``kind`` named ``name``."""
+    return [
         w
         for w in QApplication.topLevelWidgets()
         if isinstance(w, kind) and w.objectName() == name and w.isVisible()
     ]
+
+
+def open_dialog(kind: type[W], name: str) -> W:
+    """The one visible dialog of ``kind`` named ``name``."""
+    found = open_dialogs(kind, name)
     assert len(found) == 1, f"expected one open {name}, found {len(found)}"
     return found[0]
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from log_files import sets_in
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import LoggedSet
@@ -40,15 +41,6 @@ def log(store: Store, count: int, drill: str = "glute-bridge") -> None:
     store.sets.add_many(
         [LoggedSet(drill_id=drill, performed_at=MORNING, set_number=n + 1) for n in range(count)]
     )
-
-
-def sets_in(path: Path) -> int:
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        count: int = conn.execute("SELECT count(*) FROM sets").fetchone()[0]
-        return count
-    finally:
-        conn.close()
 
 
 def test_the_backups_folder_is_beside_the_database(data_dir: Path) -> None:
@@ -236,15 +228,10 @@ def test_restoring_puts_the_backup_in_place_and_keeps_the_log_as_it_was(
 
 
 def test_restoring_a_backup_of_an_older_format_migrates_it(data_dir: Path, folder: Path) -> None:
-    from old_database import older_database
+    from old_database import older_log_with_a_set
 
     path = data_dir / "hinge.sqlite3"
-    old = older_database(data_dir / "old.sqlite3", 1)
-    old.execute(
-        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
-        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
-    )
-    old.conn.commit()
+    old = older_log_with_a_set(data_dir / "old.sqlite3", 1)
     older = back_up(old.conn, folder, "before-migration", now=MORNING)
     old.close()
     store = open_store(path)
@@ -304,16 +291,10 @@ def test_a_backup_lists_with_its_size(store: Store, folder: Path) -> None:
 
 
 def test_opening_an_older_log_backs_it_up_before_migrating(data_dir: Path) -> None:
-    from old_database import older_database
+    from old_database import older_log_with_a_set
 
     path = data_dir / "hinge.sqlite3"
-    old = older_database(path, 1)
-    old.execute(
-        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
-        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
-    )
-    old.conn.commit()
-    old.close()
+    older_log_with_a_set(path, 1).close()
 
     open_store(path).close()
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import select
 import signal
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
-from typing import IO
 
 import pytest
+from child_processes import kill, read_line
 
 from hinge_desktop.storage.store import open_store
 
@@ -34,19 +32,6 @@ WRITER = textwrap.dedent(
 )
 
 
-def read_line(stream: IO[str], timeout: float) -> str:
-    """One line from a child's output, or fail after ``timeout`` seconds instead of hanging.
-
-    Waits in half-second slices, counted: a jump of the clock can end one slice early, not
-    the whole wait.
-    """
-    for _ in range(int(timeout * 2)):
-        ready, _, _ = select.select([stream], [], [], 0.5)
-        if ready:
-            return stream.readline().strip()
-    pytest.fail(f"the writer said nothing for {timeout} s")
-
-
 @pytest.mark.slow
 def test_sets_logged_before_a_sigkill_are_all_there(data_dir: Path) -> None:
     database = data_dir / "hinge.sqlite3"
@@ -61,10 +46,7 @@ def test_sets_logged_before_a_sigkill_are_all_there(data_dir: Path) -> None:
         lines = [read_line(writer.stdout, timeout=60) for _ in range(3)]
         assert lines == ["logged 1", "logged 2", "logged 3"]
     finally:
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.wait(10)
-        writer.stdout.close() if writer.stdout else None
-        writer.stdin.close() if writer.stdin else None
+        kill(writer)
     assert writer.returncode == -signal.SIGKILL
 
     store = open_store(database)

@@ -4,10 +4,7 @@ written only into an empty training log."""
 from __future__ import annotations
 
 import itertools
-import os
 import statistics
-import subprocess
-import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
@@ -15,6 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from child_processes import run_hinge
 from drill_catalogue import CATALOGUE
 
 from hinge_desktop.cli.demo import run_demo
@@ -385,16 +383,10 @@ def test_a_log_with_one_set_is_refused_and_left_as_it_was(
 def test_an_older_log_with_sets_is_refused_without_being_migrated(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from old_database import older_database
+    from old_database import older_log_with_a_set
 
     database = data_dir / "hinge.sqlite3"
-    old = older_database(database, 3)
-    old.execute(
-        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
-        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
-    )
-    old.conn.commit()
-    old.close()
+    older_log_with_a_set(database, 3).close()
     before = database.read_bytes()
 
     assert run_demo(data_dir) == 1
@@ -407,7 +399,7 @@ def test_an_older_log_with_sets_is_refused_without_being_migrated(
 @pytest.mark.slow
 def test_demo_and_export_together_export_the_demo(data_dir: Path) -> None:
     out = data_dir.parent / "log.csv"
-    result = hinge("--data-dir", str(data_dir), "--demo", "--export", str(out))
+    result = run_hinge("--data-dir", str(data_dir), "--demo", "--export", str(out))
     assert result.returncode == 0, result.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("date,workout,drill_id,drill,")
@@ -457,42 +449,20 @@ def test_a_file_of_another_program_is_refused_untouched(
 # The command line ---------------------------------------------------------------------------
 
 
-def hinge(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hinge_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-
-
 @pytest.mark.slow
 def test_demo_then_screenshot_and_a_second_demo_is_refused(data_dir: Path) -> None:
-    from PySide6.QtGui import QColor, QImage
-
-    from hinge_desktop.ui.shell.theme import ACCENT
+    from screenshots import chart_ink
 
     out = data_dir.parent / "history.png"
-    result = hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "history", str(out))
+    result = run_hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "history", str(out))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Added a demo history: ")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     # The chart is drawn: the area left of the records holds the line in Hinge's green.
-    image = QImage(str(out))
-    accent = QColor(ACCENT)
-    inked = sum(
-        1
-        for x in range(300, 980, 2)
-        for y in range(120, 480, 2)
-        if abs(image.pixelColor(x, y).red() - accent.red()) < 30
-        and abs(image.pixelColor(x, y).green() - accent.green()) < 30
-        and abs(image.pixelColor(x, y).blue() - accent.blue()) < 30
-    )
-    assert inked > 200
+    assert chart_ink(out) > 200
 
     again = data_dir.parent / "again.png"
-    result = hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "drills", str(again))
+    result = run_hinge("--data-dir", str(data_dir), "--demo", "--screenshot", "drills", str(again))
     assert result.returncode == 1
     assert "hinge-desktop: --demo only fills an empty training log" in result.stderr
     assert "Nothing was changed" in result.stderr

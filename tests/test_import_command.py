@@ -3,7 +3,6 @@ imported, non-zero; the log backed up first; a kill during an import leaves the 
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -13,8 +12,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
+from child_processes import kill, read_line, run_hinge
 from import_headers import STRONG_HEADER
-from test_crash_safety import read_line
 
 from hinge_desktop.cli.export import run_export
 from hinge_desktop.cli.import_file import default_unit, run_import
@@ -204,10 +203,7 @@ def test_a_sigkill_during_an_import_leaves_the_log_as_it_was(
         assert child.stdout is not None
         assert read_line(child.stdout, timeout=120) == "halfway"
     finally:
-        os.kill(child.pid, signal.SIGKILL)
-        child.wait(10)
-        child.stdout.close() if child.stdout else None
-        child.stdin.close() if child.stdin else None
+        kill(child)
     assert child.returncode == -signal.SIGKILL
     store = open_store(database)
     try:
@@ -228,49 +224,38 @@ def test_a_large_strong_file_is_imported_whole(data_dir: Path, tmp_path: Path) -
     assert (sets, workouts, own) == (written, 300, 2)
 
 
-def hinge(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hinge_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-
-
 @pytest.mark.slow
 def test_the_command_line_imports_and_the_history_charts_it(tmp_path: Path) -> None:
     """``--import`` with ``--screenshot history``: a lifter's Hevy history is charted at once,
     on its most trained drill."""
-    from PySide6.QtGui import QColor, QImage
-
-    from hinge_desktop.ui.shell.theme import ACCENT
+    from screenshots import chart_ink
 
     data = tmp_path / "data"
     source = tmp_path / "strong.csv"
     strong_file(source, workouts=60, start=datetime(2026, 1, 1, 7, 0))
     out = tmp_path / "history.png"
-    result = hinge(
-        "--data-dir", str(data), "--import", str(source), "--screenshot", "history", str(out)
+    result = run_hinge(
+        "--data-dir",
+        str(data),
+        "--import",
+        str(source),
+        "--screenshot",
+        "history",
+        str(out),
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Imported 1,200 sets in 60 workouts from strong.csv")
-    image = QImage(str(out))
-    accent = QColor(ACCENT)
-    inked = sum(
-        1
-        for x in range(300, 980, 2)
-        for y in range(120, 480, 2)
-        if abs(image.pixelColor(x, y).red() - accent.red()) < 30
-        and abs(image.pixelColor(x, y).green() - accent.green()) < 30
-        and abs(image.pixelColor(x, y).blue() - accent.blue()) < 30
-    )
-    assert inked > 200
+    assert chart_ink(out) > 200
 
 
 def test_a_bad_file_on_the_command_line_exits_non_zero_naming_its_lines(tmp_path: Path) -> None:
-    result = hinge(
-        "--data-dir", str(tmp_path / "data"), "--import", str(FIXTURES / "hevy_bad_rows.csv")
+    result = run_hinge(
+        "--data-dir",
+        str(tmp_path / "data"),
+        "--import",
+        str(FIXTURES / "hevy_bad_rows.csv"),
+        timeout=300,
     )
     assert result.returncode == 1
     assert result.stdout == ""

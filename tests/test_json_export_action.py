@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from drill_catalogue import CATALOGUE, PAIRS
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from open_dialogs import open_dialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.imports.model import ImportFormat
@@ -33,9 +34,9 @@ SET_COLUMNS = (
 
 
 class Window:
-    def __init__(self, qtbot: QtBot, data_dir: Path) -> None:
+    def __init__(self, qtbot: QtBot, store: Store, data_dir: Path) -> None:
         self.qtbot = qtbot
-        self.store: Store = open_store(data_dir / "hinge.sqlite3")
+        self.store = store
         self.window = MainWindow(Preferences(data_dir / "settings.ini"))
         qtbot.addWidget(self.window)
         self.reader = BackgroundReader(self.store.path, parent=self.window)
@@ -53,24 +54,16 @@ class Window:
 
     def save_as(self, dialog_name: str, target: Path) -> None:
         """Pick ``target`` in the save dialog that the action opened."""
-        (dialog,) = [
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, QFileDialog) and w.objectName() == dialog_name and w.isVisible()
-        ]
+        dialog = open_dialog(QFileDialog, dialog_name)
         dialog.fileSelected.emit(str(target))
         dialog.close()
 
-    def close(self) -> None:
-        self.reader.shutdown()
-        self.store.close()
-
 
 @pytest.fixture
-def hinge(qtbot: QtBot, data_dir: Path) -> Iterator[Window]:
-    window = Window(qtbot, data_dir)
+def hinge(qtbot: QtBot, store: Store, data_dir: Path) -> Iterator[Window]:
+    window = Window(qtbot, store, data_dir)
     yield window
-    window.close()
+    window.reader.shutdown()
 
 
 def import_fixture(store: Store, file: str) -> None:

@@ -5,18 +5,16 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import os
 import random
 import shutil
 import sqlite3
 import struct
-import subprocess
-import sys
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from child_processes import run_hinge
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.training import LoggedSet
@@ -355,22 +353,7 @@ def test_a_log_damaged_by_hand_is_back_when_hinge_starts(data_dir: Path, tmp_pat
         file.write(b"oops" * 2000)
     out = tmp_path / "settings.png"
 
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "hinge_desktop",
-            "--data-dir",
-            str(data_dir),
-            "--screenshot",
-            "settings",
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    result = run_hinge("--data-dir", str(data_dir), "--screenshot", "settings", str(out))
 
     assert result.returncode == 0, result.stderr
     (aside,) = data_dir.glob("hinge.sqlite3.damaged-*")

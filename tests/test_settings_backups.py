@@ -11,7 +11,10 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from hinge_window import HingeWindow, StartHinge, message_boxes
+from child_processes import run_hinge
+from hinge_window import HingeWindow, StartHinge
+from log_files import sets_in
+from open_dialogs import open_dialog, open_dialogs
 from PySide6.QtCore import QDateTime, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QUndoCommand
 from PySide6.QtWidgets import (
@@ -142,7 +145,7 @@ def test_restore_asks_first_naming_the_backup_and_cancel_changes_nothing(hinge: 
     hinge.choose(0)
     hinge.click("restoreBackupButton")
 
-    (box,) = message_boxes("restoreConfirmBox")
+    box = open_dialog(QMessageBox, "restoreConfirmBox")
     assert local_text(TUESDAY) in box.text()
     assert "backed up first" in box.informativeText()
     hinge.qtbot.mouseClick(box.button(QMessageBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
@@ -152,7 +155,7 @@ def test_restore_asks_first_naming_the_backup_and_cancel_changes_nothing(hinge: 
 
 
 def confirm_restore(hinge: App) -> None:
-    (box,) = message_boxes("restoreConfirmBox")
+    box = open_dialog(QMessageBox, "restoreConfirmBox")
     confirm = box.findChild(QPushButton, "confirmRestoreButton")
     assert confirm is not None
     hinge.qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
@@ -193,17 +196,6 @@ def test_a_restored_backup_is_what_the_whole_window_then_shows(hinge: App) -> No
     assert "restored" in window.statusBar().currentMessage()
 
 
-def sets_in(path: Path) -> int:
-    import sqlite3
-
-    conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-    try:
-        count: int = conn.execute("SELECT count(*) FROM sets").fetchone()[0]
-        return count
-    finally:
-        conn.close()
-
-
 def test_a_damaged_backup_is_not_restored_and_the_window_says_why(hinge: App) -> None:
     hinge.log(50)
     chosen = hinge.back_up("daily", TUESDAY)
@@ -214,9 +206,11 @@ def test_a_damaged_backup_is_not_restored_and_the_window_says_why(hinge: App) ->
     hinge.click("restoreBackupButton")
 
     confirm_restore(hinge)
-    hinge.qtbot.waitUntil(lambda: bool(message_boxes("restoreFailedBox")), timeout=20_000)
+    hinge.qtbot.waitUntil(
+        lambda: bool(open_dialogs(QMessageBox, "restoreFailedBox")), timeout=20_000
+    )
 
-    (box,) = message_boxes("restoreFailedBox")
+    box = open_dialog(QMessageBox, "restoreFailedBox")
     assert f"The backup {chosen.path} cannot be restored: it is damaged" in box.text()
     box.close()
     window = hinge.shown_window()
@@ -239,21 +233,8 @@ def test_starting_hinge_backs_up_the_log_once_a_day(data_dir: Path, tmp_path: Pa
     store.close()
 
     def start() -> None:
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "hinge_desktop",
-                "--data-dir",
-                str(data_dir),
-                "--screenshot",
-                "settings",
-                str(tmp_path / "settings.png"),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        result = run_hinge(
+            "--data-dir", str(data_dir), "--screenshot", "settings", str(tmp_path / "settings.png")
         )
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""

@@ -246,16 +246,10 @@ def test_a_damaged_schema_page_is_reported_as_a_storage_error(data_dir: Path) ->
 
 
 def test_a_database_of_the_first_format_keeps_its_sets_when_migrated(data_dir: Path) -> None:
-    from old_database import older_database
+    from old_database import older_log_with_a_set
 
     path = data_dir / "hinge.sqlite3"
-    old = older_database(path, 1)
-    old.execute(
-        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
-        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
-    )
-    old.conn.commit()
-    old.close()
+    older_log_with_a_set(path, 1).close()
 
     store = open_store(path)
     try:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -15,12 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from child_processes import kill, read_line, run_hinge
 from hinge_window import HingeWindow
 from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from system_tools import missing
-from test_crash_safety import read_line
 
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet
@@ -131,16 +130,10 @@ def full_destination(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_an_older_log_is_not_migrated_when_its_backup_cannot_be_made(
     data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from old_database import older_database
+    from old_database import older_log_with_a_set
 
     path = data_dir / "hinge.sqlite3"
-    old = older_database(path, 1)
-    old.execute(
-        "INSERT INTO sets (drill_id, performed_at, utc_offset, set_number, reps) "
-        "VALUES ('glute-bridge', 1700000000, 60, 1, 12)"
-    )
-    old.conn.commit()
-    old.close()
+    older_log_with_a_set(path, 1).close()
     before = digest(path)
     full_destination(monkeypatch)
 
@@ -232,16 +225,6 @@ LOCK_HOLDER = textwrap.dedent(
 )
 
 
-def hinge_command(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hinge_desktop", *args],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-
-
 @pytest.mark.slow
 def test_a_running_hinge_keeps_a_second_out_until_it_is_killed(
     data_dir: Path, tmp_path: Path
@@ -258,21 +241,17 @@ def test_a_running_hinge_keeps_a_second_out_until_it_is_killed(
     try:
         assert holder.stdout is not None
         assert read_line(holder.stdout, timeout=60) == "locked"
-        refused = hinge_command(
+        refused = run_hinge(
             "--data-dir", str(data_dir), "--screenshot", "drills", str(tmp_path / "a.png")
         )
     finally:
-        os.kill(holder.pid, signal.SIGKILL)
-        holder.wait(10)
-        for stream in (holder.stdout, holder.stdin):
-            if stream is not None:
-                stream.close()
+        kill(holder)
     assert refused.returncode == 2
     assert "Hinge is already running with the training log in" in refused.stderr
     assert not (tmp_path / "a.png").exists()
 
     # The lock of a Hinge that was killed is taken over.
-    started = hinge_command(
+    started = run_hinge(
         "--data-dir", str(data_dir), "--screenshot", "drills", str(tmp_path / "b.png")
     )
     assert started.returncode == 0, started.stderr
@@ -282,10 +261,23 @@ def test_a_running_hinge_keeps_a_second_out_until_it_is_killed(
 # A read-only folder -------------------------------------------------------------------------
 
 
-def run_with_read_only(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``args`` with ``folder`` read-only, for real: as root (whom permissions do not stop)
-    through a read-only bind mount in a mount namespace of the command's own, else by taking
-    the folder's write permission away while it runs."""
+def run_with_read_only(
+    folder: Path, data_dir: Path, screenshot: Path
+) -> subprocess.CompletedProcess[str]:
+    """Start Hinge on ``data_dir`` for a ``screenshot`` of Settings with ``folder`` read-only,
+    for real: as root (whom permissions do not stop) through a read-only bind mount in a mount
+    namespace of the command's own, else by taking the folder's write permission away while it
+    runs."""
+    args = (
+        sys.executable,
+        "-m",
+        "hinge_desktop",
+        "--data-dir",
+        str(data_dir),
+        "--screenshot",
+        "settings",
+        str(screenshot),
+    )
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if os.geteuid() != 0:
         mode = folder.stat().st_mode
@@ -333,17 +325,7 @@ def test_a_read_only_data_folder_stops_hinge_with_a_message_and_changes_nothing(
 ) -> None:
     path = a_log_with_sets(data_dir)
     before = digest(path)
-    result = run_with_read_only(
-        data_dir,
-        sys.executable,
-        "-m",
-        "hinge_desktop",
-        "--data-dir",
-        str(data_dir),
-        "--screenshot",
-        "settings",
-        str(tmp_path / "s.png"),
-    )
+    result = run_with_read_only(data_dir, data_dir, tmp_path / "s.png")
     assert result.returncode == 2
     assert f"The database {path} cannot be written: the file or its folder is read-only" in (
         result.stderr
@@ -360,17 +342,7 @@ def test_a_read_only_backups_folder_is_told_and_hinge_goes_on(
     a_log_with_sets(data_dir)
     folder = data_dir / "backups"
     folder.mkdir()
-    result = run_with_read_only(
-        folder,
-        sys.executable,
-        "-m",
-        "hinge_desktop",
-        "--data-dir",
-        str(data_dir),
-        "--screenshot",
-        "settings",
-        str(tmp_path / "s.png"),
-    )
+    result = run_with_read_only(folder, data_dir, tmp_path / "s.png")
     assert result.returncode == 0, result.stderr
     assert f"Cannot make a backup in {folder}: the folder is read-only." in result.stderr
     assert (tmp_path / "s.png").exists()
@@ -387,17 +359,7 @@ def test_a_damaged_log_in_a_read_only_folder_is_told_and_left_as_it_is(
     content[4096:8192] = b"\xff" * 4096
     path.write_bytes(bytes(content))
     before = digest(path)
-    result = run_with_read_only(
-        data_dir,
-        sys.executable,
-        "-m",
-        "hinge_desktop",
-        "--data-dir",
-        str(data_dir),
-        "--screenshot",
-        "settings",
-        str(tmp_path / "s.png"),
-    )
+    result = run_with_read_only(data_dir, data_dir, tmp_path / "s.png")
     assert result.returncode == 2
     assert f"Your training log {path} is damaged, and Hinge cannot put it aside" in result.stderr
     assert "the folder is read-only. Nothing was changed." in result.stderr

@@ -9,10 +9,11 @@ import csv
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from hinge_window import HingeWindow, message_boxes
+from hinge_window import HingeWindow
 from import_headers import HINGE_HEADER
+from open_dialogs import open_dialog
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import GateAnswers
@@ -65,7 +66,7 @@ def test_a_failed_squeeze_test_opens_glute_activation_with_a_message(hinge: Hing
     hinge.click("logSetButton")
 
     assert hinge.store.ladder.current_phase() is Phase.ACTIVATION
-    (box,) = message_boxes("unlockBox")
+    box = open_dialog(QMessageBox, "unlockBox")
     assert "activation" in box.text().lower()
     box.close()
     (logged,) = hinge.store.sets.all()
@@ -105,7 +106,7 @@ def test_three_easy_patterning_sessions_open_light_loading(hinge: HingeWindow) -
 
     assert not questions.isVisible()
     assert hinge.store.ladder.current_phase() is Phase.LIGHT_LOADING
-    (box,) = message_boxes("unlockBox")
+    box = open_dialog(QMessageBox, "unlockBox")
     box.close()
     (last,) = [s for s in hinge.store.sets.all() if s.workout_id is not None]
     assert last.id is not None

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from drill_catalogue import CATALOGUE
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.cues import Density, plan_cues
 from hinge_desktop.domain.figure import angles_at, scene
 from hinge_desktop.domain.timeline import GET_READY_SECONDS, build_steps
@@ -104,16 +104,20 @@ def click(qtbot: QtBot, view: QWidget, name: str) -> None:
     qtbot.mouseClick(button(view, name), Qt.MouseButton.LeftButton)
 
 
+def start(qtbot: QtBot, view: WorkoutView, drill_id: str) -> None:
+    """Choose the drill and press Start, as a person does."""
+    view.show_drill(CATALOGUE.get(drill_id))
+    click(qtbot, view, "startPauseButton")
+
+
 def tick_timer(view: WorkoutView) -> QTimer:
     timer = view.findChild(QTimer, "workoutTickTimer")
     assert timer is not None
     return timer
 
 
-def test_a_chosen_drill_waits_ready_to_start(
-    view: WorkoutView, speaker: RecordingSpeaker, catalogue: Catalogue
-) -> None:
-    drill = catalogue.get("romanian-deadlift")
+def test_a_chosen_drill_waits_ready_to_start(view: WorkoutView, speaker: RecordingSpeaker) -> None:
+    drill = CATALOGUE.get("romanian-deadlift")
     view.show_drill(drill)
     assert view.drill() == drill
     assert view.title.text() == drill.name
@@ -133,13 +137,9 @@ def test_a_chosen_drill_waits_ready_to_start(
 
 
 def test_a_whole_drill_is_coached_at_the_exact_moments_and_ends(
-    qtbot: QtBot,
-    view: WorkoutView,
-    speaker: RecordingSpeaker,
-    clock: FakeClock,
-    catalogue: Catalogue,
+    qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:
-    drill = catalogue.get("wall-hinge-check")  # one set of five reps
+    drill = CATALOGUE.get("wall-hinge-check")  # one set of five reps
     steps = build_steps([drill])
     view.show_drill(drill)
     click(qtbot, view, "startPauseButton")
@@ -163,9 +163,9 @@ def test_a_whole_drill_is_coached_at_the_exact_moments_and_ends(
 
 
 def test_the_countdown_and_rep_counter_show_where_the_set_is(
-    qtbot: QtBot, view: WorkoutView, clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
 ) -> None:
-    drill = catalogue.get("romanian-deadlift")  # 8 reps of 7 s
+    drill = CATALOGUE.get("romanian-deadlift")  # 8 reps of 7 s
     rep = drill.prescription.tempo.rep_seconds
     view.show_drill(drill)
     click(qtbot, view, "startPauseButton")
@@ -184,13 +184,9 @@ def test_the_countdown_and_rep_counter_show_where_the_set_is(
 
 
 def test_space_pauses_silences_and_resumes_with_the_time_left_exact(
-    qtbot: QtBot,
-    view: WorkoutView,
-    speaker: RecordingSpeaker,
-    clock: FakeClock,
-    catalogue: Catalogue,
+    qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:
-    view.show_drill(catalogue.get("romanian-deadlift"))
+    view.show_drill(CATALOGUE.get("romanian-deadlift"))
     qtbot.keyClick(view, Qt.Key.Key_Space)
     play(view, clock, 13.0)
     left = view.timeline().moment().remaining
@@ -213,7 +209,7 @@ def test_space_pauses_silences_and_resumes_with_the_time_left_exact(
     new = speaker.said[handed:]
     assert new, "the cues go on after the pause"
     elapsed_at_pause = 13.0 - GET_READY_SECONDS
-    drill = catalogue.get("romanian-deadlift")
+    drill = CATALOGUE.get("romanian-deadlift")
     set_cues = [c for c in plan_cues(build_steps([drill]), Density.EVERY_REP) if c.step_index == 1]
     following = [c for c in set_cues if c.offset >= elapsed_at_pause]
     assert new[0].text == following[0].text()
@@ -221,13 +217,9 @@ def test_space_pauses_silences_and_resumes_with_the_time_left_exact(
 
 
 def test_skip_ends_a_set_early_and_right_skips_the_rest(
-    qtbot: QtBot,
-    view: WorkoutView,
-    speaker: RecordingSpeaker,
-    clock: FakeClock,
-    catalogue: Catalogue,
+    qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:
-    drill = catalogue.get("glute-bridge")  # 2 × 12, 45 s rest
+    drill = CATALOGUE.get("glute-bridge")  # 2 × 12, 45 s rest
     view.show_drill(drill)
     click(qtbot, view, "startPauseButton")
     play(view, clock, GET_READY_SECONDS + 4)
@@ -249,14 +241,9 @@ def test_skip_ends_a_set_early_and_right_skips_the_rest(
 
 
 def test_back_restarts_the_step_and_left_at_its_start_goes_to_the_one_before(
-    qtbot: QtBot,
-    view: WorkoutView,
-    speaker: RecordingSpeaker,
-    clock: FakeClock,
-    catalogue: Catalogue,
+    qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:
-    view.show_drill(catalogue.get("glute-bridge"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "glute-bridge")
     play(view, clock, GET_READY_SECONDS + 15)
     assert view.rep_label.text() == "Rep 3 of 12"
     handed = len(speaker.said)
@@ -271,14 +258,9 @@ def test_back_restarts_the_step_and_left_at_its_start_goes_to_the_one_before(
 
 
 def test_more_rest_in_a_rest_moves_the_countdown_and_its_three_two_one(
-    qtbot: QtBot,
-    view: WorkoutView,
-    speaker: RecordingSpeaker,
-    clock: FakeClock,
-    catalogue: Catalogue,
+    qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:
-    view.show_drill(catalogue.get("glute-bridge"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "glute-bridge")
     play(view, clock, 1)
     assert not button(view, "addRestButton").isVisible(), "only in a rest"
     click(qtbot, view, "skipButton")
@@ -301,12 +283,11 @@ def test_more_rest_in_a_rest_moves_the_countdown_and_its_three_two_one(
 
 
 def test_a_count_whose_words_are_not_ready_is_a_beep(
-    qtbot: QtBot, preferences: Preferences, clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, preferences: Preferences, clock: FakeClock
 ) -> None:
     speaker = CountsNotRendered()
     view = make_view(qtbot, speaker, preferences, clock)
-    view.show_drill(catalogue.get("glute-bridge"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "glute-bridge")
     play(view, clock, GET_READY_SECONDS + 8)
     beeps = [s for s in speaker.said if s.text == RecordingSpeaker.BEEP]
     assert [s.at for s in beeps] == pytest.approx([START + 7, START + 8, START + 9])
@@ -320,10 +301,8 @@ def test_mute_and_cues_off_hand_nothing_but_the_cue_still_shows(
     speaker: RecordingSpeaker,
     preferences: Preferences,
     clock: FakeClock,
-    catalogue: Catalogue,
 ) -> None:
-    view.show_drill(catalogue.get("romanian-deadlift"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "romanian-deadlift")
     play(view, clock, 1)
     stops = speaker.stops
     preferences.set(VOICE_MUTED, True)
@@ -349,10 +328,8 @@ def test_key_moments_say_less_than_every_rep_from_the_moment_it_is_chosen(
     speaker: RecordingSpeaker,
     preferences: Preferences,
     clock: FakeClock,
-    catalogue: Catalogue,
 ) -> None:
-    view.show_drill(catalogue.get("romanian-deadlift"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "romanian-deadlift")
     play(view, clock, GET_READY_SECONDS + 0.1)
     preferences.set(CUE_DENSITY, "key_moments")
     handed = len(speaker.said)
@@ -365,11 +342,11 @@ def test_key_moments_say_less_than_every_rep_from_the_moment_it_is_chosen(
 
 
 def test_the_voice_hint_is_shown_once_and_stays_closed(
-    qtbot: QtBot, preferences: Preferences, clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, preferences: Preferences, clock: FakeClock
 ) -> None:
     problem = "Voice needs espeak-ng: install it with your package manager."
     view = make_view(qtbot, RecordingSpeaker(problem), preferences, clock)
-    view.show_drill(catalogue.get("dead-bug"))
+    view.show_drill(CATALOGUE.get("dead-bug"))
     hint = view.findChild(QWidget, "voiceHint")
     assert hint.isVisible()
     assert hint.findChild(QLabel, "voiceHintText").text() == problem
@@ -377,19 +354,19 @@ def test_the_voice_hint_is_shown_once_and_stays_closed(
     assert not hint.isVisible()
     assert preferences.get(VOICE_HINT_DISMISSED)
     again = make_view(qtbot, RecordingSpeaker(problem), preferences, clock)
-    again.show_drill(catalogue.get("dead-bug"))
+    again.show_drill(CATALOGUE.get("dead-bug"))
     assert not again.findChild(QWidget, "voiceHint").isVisible()
 
 
-def test_no_hint_when_the_voice_works(view: WorkoutView, catalogue: Catalogue) -> None:
-    view.show_drill(catalogue.get("dead-bug"))
+def test_no_hint_when_the_voice_works(view: WorkoutView) -> None:
+    view.show_drill(CATALOGUE.get("dead-bug"))
     assert not view.findChild(QWidget, "voiceHint").isVisible()
 
 
 def test_the_figure_moves_with_the_rep_and_waits_in_the_start_pose(
-    qtbot: QtBot, view: WorkoutView, clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
 ) -> None:
-    drill = catalogue.get("romanian-deadlift")
+    drill = CATALOGUE.get("romanian-deadlift")
     tempo = drill.prescription.tempo
     view.show_drill(drill)
 
@@ -412,10 +389,8 @@ def test_the_figure_moves_with_the_rep_and_waits_in_the_start_pose(
     assert hip() == pytest.approx(hip_at(0))
 
 
-def test_a_hold_shows_the_key_pose(
-    qtbot: QtBot, view: WorkoutView, clock: FakeClock, catalogue: Catalogue
-) -> None:
-    drill = catalogue.get("glute-squeeze-test")
+def test_a_hold_shows_the_key_pose(qtbot: QtBot, view: WorkoutView, clock: FakeClock) -> None:
+    drill = CATALOGUE.get("glute-squeeze-test")
     tempo = drill.prescription.tempo
     view.show_drill(drill)
     click(qtbot, view, "startPauseButton")
@@ -426,10 +401,9 @@ def test_a_hold_shows_the_key_pose(
 
 
 def test_again_runs_the_same_workout_from_the_start(
-    qtbot: QtBot, view: WorkoutView, clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
 ) -> None:
-    view.show_drill(catalogue.get("glute-squeeze-test"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "glute-squeeze-test")
     play(view, clock, 60)
     assert not tick_timer(view).isActive()
     click(qtbot, view, "startPauseButton")
@@ -439,17 +413,12 @@ def test_again_runs_the_same_workout_from_the_start(
 
 
 def test_choosing_another_drill_mid_workout_stops_the_first(
-    qtbot: QtBot,
-    view: WorkoutView,
-    speaker: RecordingSpeaker,
-    clock: FakeClock,
-    catalogue: Catalogue,
+    qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:
-    view.show_drill(catalogue.get("glute-bridge"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "glute-bridge")
     play(view, clock, 3)
     stops = speaker.stops
-    view.show_drill(catalogue.get("dead-bug"))
+    view.show_drill(CATALOGUE.get("dead-bug"))
     assert speaker.stops == stops + 1
     assert not tick_timer(view).isActive()
     assert button(view, "startPauseButton").text() == "Start"
@@ -476,10 +445,10 @@ def window(
 
 
 def test_f11_follows_along_full_screen_and_escape_comes_back(
-    qtbot: QtBot, window: tuple[MainWindow, WorkoutView], catalogue: Catalogue
+    qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
 ) -> None:
     main, view = window
-    view.show_drill(catalogue.get("romanian-deadlift"))
+    view.show_drill(CATALOGUE.get("romanian-deadlift"))
     nav = main.findChild(QListWidget, "viewNav")
     qtbot.keyClick(view, Qt.Key.Key_F11)
     assert main.isFullScreen()
@@ -501,10 +470,10 @@ def test_f11_follows_along_full_screen_and_escape_comes_back(
 
 
 def test_leaving_follow_along_restores_a_maximised_window(
-    qtbot: QtBot, window: tuple[MainWindow, WorkoutView], catalogue: Catalogue
+    qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
 ) -> None:
     main, view = window
-    view.show_drill(catalogue.get("dead-bug"))
+    view.show_drill(CATALOGUE.get("dead-bug"))
     main.showMaximized()
     main.set_follow_along(True)
     assert main.windowState() & Qt.WindowState.WindowFullScreen
@@ -514,10 +483,10 @@ def test_leaving_follow_along_restores_a_maximised_window(
 
 
 def test_going_to_another_view_leaves_follow_along(
-    qtbot: QtBot, window: tuple[MainWindow, WorkoutView], catalogue: Catalogue
+    qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
 ) -> None:
     main, view = window
-    view.show_drill(catalogue.get("dead-bug"))
+    view.show_drill(CATALOGUE.get("dead-bug"))
     main.set_follow_along(True)
     main.show_view("drills")
     assert not main.isFullScreen()
@@ -525,10 +494,10 @@ def test_going_to_another_view_leaves_follow_along(
 
 
 def test_the_players_keys_are_listed_in_help(
-    qtbot: QtBot, window: tuple[MainWindow, WorkoutView], catalogue: Catalogue
+    qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
 ) -> None:
     main, view = window
-    view.show_drill(catalogue.get("dead-bug"))
+    view.show_drill(CATALOGUE.get("dead-bug"))
     dialog = main.show_shortcuts()
     listed = dialog.shortcuts()
     dialog.close()
@@ -539,10 +508,10 @@ def test_the_players_keys_are_listed_in_help(
 
 
 def test_the_player_keys_do_nothing_in_another_view(
-    qtbot: QtBot, window: tuple[MainWindow, WorkoutView], clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, window: tuple[MainWindow, WorkoutView], clock: FakeClock
 ) -> None:
     main, view = window
-    view.show_drill(catalogue.get("dead-bug"))
+    view.show_drill(CATALOGUE.get("dead-bug"))
     main.show_view("history")
     qtbot.keyClick(main, Qt.Key.Key_Space)
     assert not view.timeline().moment().started
@@ -552,9 +521,9 @@ def test_the_player_keys_do_nothing_in_another_view(
 
 
 def test_space_after_clicking_a_button_still_pauses_once(
-    qtbot: QtBot, view: WorkoutView, clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
 ) -> None:
-    view.show_drill(catalogue.get("glute-bridge"))
+    view.show_drill(CATALOGUE.get("glute-bridge"))
     start = button(view, "startPauseButton")
     click(qtbot, view, "startPauseButton")
     play(view, clock, GET_READY_SECONDS + 5)
@@ -567,10 +536,9 @@ def test_space_after_clicking_a_button_still_pauses_once(
 
 
 def test_plus_adds_rest_from_the_keyboard(
-    qtbot: QtBot, view: WorkoutView, clock: FakeClock, catalogue: Catalogue
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
 ) -> None:
-    view.show_drill(catalogue.get("glute-bridge"))
-    click(qtbot, view, "startPauseButton")
+    start(qtbot, view, "glute-bridge")
     qtbot.keyClick(view, Qt.Key.Key_Plus)
     assert view.countdown.text() == "0:10", "no extra time outside a rest"
     qtbot.keyClick(view, Qt.Key.Key_Right)
