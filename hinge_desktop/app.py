@@ -70,6 +70,7 @@ def run(
     from hinge_desktop.ui.preferences import Preferences
     from hinge_desktop.ui.shell.application import (
         ColourSchemeFollower,
+        QuitOnSignal,
         create_application,
         hide_offscreen_noise,
         set_window_icon,
@@ -91,6 +92,8 @@ def run(
             window, preferences, paths, options.screenshot_view, options.screenshot_file
         )
 
+    # SIGTERM and SIGINT quit as the window's close does, from the first moment it can be seen.
+    QuitOnSignal(app)
     window.statusBar().showMessage(window.tr("Opening your training log…"))
     started = False
 
@@ -127,12 +130,12 @@ def _finish_start(
 ) -> None:
     if on_first_paint is not None:
         on_first_paint()
-    from hinge_desktop.ui.shell.application import QuitOnSignal, set_window_icon
+    from hinge_desktop.ui.shell.application import set_window_icon
+
+    set_window_icon(app)
     from hinge_desktop.ui.shell.opening import open_and_install
     from hinge_desktop.ui.shell.resume import offer_resume
 
-    set_window_icon(app)
-    QuitOnSignal(app)
     loaded = open_and_install(window, preferences, paths)
     if loaded is not None:
         store, speaker, views = loaded

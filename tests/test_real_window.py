@@ -87,3 +87,29 @@ def test_hinge_opens_a_real_window_and_quits_cleanly_on_sigterm(
     settings = (data_dir / "settings.ini").read_text()
     assert "geometry=" in settings
     assert "last_view=history" in settings
+
+
+QUIT_AT_FIRST_PAINT = """
+import os, signal, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from hinge_desktop.app import run
+from hinge_desktop.cli.options import parse_args
+
+def terminate() -> None:
+    os.kill(os.getpid(), signal.SIGTERM)
+
+sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_first_paint=terminate))
+"""
+
+
+@pytest.mark.slow
+def test_a_sigterm_as_the_window_first_paints_quits_cleanly(data_dir: Path) -> None:
+    """From the moment the window can be seen, SIGTERM quits as closing the window does (exit 0),
+    even before the log is opened and the views are built."""
+    done = subprocess.run(
+        [sys.executable, "-c", QUIT_AT_FIRST_PAINT, str(data_dir)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
