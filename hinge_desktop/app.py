@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from hinge_desktop.cli.options import Options, parse_args
 from hinge_desktop.paths import DataFolderError, DataPaths
-from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -64,6 +63,9 @@ def run(
     try:
         paths.ensure()
     except DataFolderError as exc:
+        # Imported here: sqlite3, which storage loads, is not needed to paint the window.
+        from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
+
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR
 
