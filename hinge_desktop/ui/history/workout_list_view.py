@@ -210,7 +210,7 @@ class WorkoutListView(QWidget):
         try:
             self.refresh()
         except DatabaseFailed:
-            # A stack cleared as the app shuts down, after the database was closed: there is
+            # A change said after the database was closed (as the app shuts down): there is
             # nothing left to show.
             if is_open(self._store.db):
                 raise
