@@ -53,13 +53,14 @@ def show(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
 
 
-def test_the_window_has_the_four_views_in_its_navigation(
+def test_the_window_has_the_five_views_in_its_navigation(
     app: QApplication, start_hinge: StartHinge
 ) -> None:
     window = start_hinge(shown=False).window
     nav = window.findChild(QListWidget, "viewNav")
     assert window.objectName() == "MainWindow"
     assert [nav.item(row).text() for row in range(nav.count())] == [
+        "Today",
         "Drills",
         "Workout",
         "History",
@@ -75,14 +76,14 @@ def test_clicking_the_navigation_switches_the_view(
 ) -> None:
     window = start_hinge(active=True).window
     nav = window.findChild(QListWidget, "viewNav")
-    rect = nav.visualItemRect(nav.item(2))
+    rect = nav.visualItemRect(nav.item(3))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_view() == "history"
     assert window.centralWidget().isAncestorOf(window.view("history"))
     assert window.view("history").isVisible()
 
 
-@pytest.mark.parametrize(("key", "view"), list(zip("1234", VIEWS, strict=True)))
+@pytest.mark.parametrize(("key", "view"), list(zip("12345", VIEWS, strict=True)))
 def test_ctrl_number_switches_the_view(
     qtbot: QtBot, app: QApplication, paths: DataPaths, key: str, view: str
 ) -> None:
@@ -140,8 +141,9 @@ def test_f1_lists_every_shortcut_the_window_has(
     dialog = window.findChild(ShortcutsDialog)
     assert dialog is not None
     shortcuts = dialog.shortcuts()
-    assert shortcuts["Drills"] == "Ctrl+1"
-    assert shortcuts["Settings"] == "Ctrl+4"
+    assert shortcuts["Today"] == "Ctrl+1"
+    assert shortcuts["Drills"] == "Ctrl+2"
+    assert shortcuts["Settings"] == "Ctrl+5"
     assert shortcuts["Keyboard shortcuts"] == "F1"
     assert shortcuts["Quit"] == "Ctrl+Q"
     dialog.close()

@@ -39,7 +39,7 @@ COLOUR_SCHEME = Preference[str](
     ("system", "light", "dark"),
 )
 LAST_VIEW = Preference[str](
-    "window/last_view", VIEWS[0], QT_TRANSLATE_NOOP("Preferences", "Last view"), VIEWS
+    "window/last_view", "drills", QT_TRANSLATE_NOOP("Preferences", "Last view"), VIEWS
 )
 WINDOW_GEOMETRY = Preference[bytes](
     "window/geometry", b"", QT_TRANSLATE_NOOP("Preferences", "Window size and place")

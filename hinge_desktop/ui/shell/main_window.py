@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self._follow_along = False
         self._maximized_before = False
         self._titles = {
+            "today": self.tr("Today"),
             "drills": self.tr("Drills"),
             "workout": self.tr("Workout"),
             "history": self.tr("History"),

@@ -36,6 +36,7 @@ from hinge_desktop.ui.settings.settings_view import SettingsView
 from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
 from hinge_desktop.ui.shell.restore import restore_and_rebuild
 from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.today.today_view import TodayView
 from hinge_desktop.ui.transfer.export_action import install_exports
 from hinge_desktop.ui.transfer.import_action import ImportController, install_import
 from hinge_desktop.ui.workout.log_panel import LogPanel
@@ -141,6 +142,9 @@ def install_views(
     library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
     _tell_where_added(window, drills, routines)
     workout.choose_requested.connect(lambda: window.show_view("drills"))
+    today = TodayView()
+    today.choose_requested.connect(lambda: window.show_view("drills"))
+    window.install_view("today", today)
     window.install_view("drills", library)
     window.install_view("workout", workout)
     if window.current_view() == "drills":
