@@ -181,3 +181,25 @@ def test_a_hold_and_done_alone_still_say_complete() -> None:
     timeline.start()
     handed = run(clock, schedule, 2)
     assert [(d.cue.kind, d.at) for d in handed] == [(CueKind.COMPLETE, pytest.approx(1001.0))]
+
+
+@pytest.mark.parametrize("control", ["start", "skip", "back"])
+def test_a_cue_at_the_start_of_a_step_is_said_though_the_clock_ran_on_after_the_control(
+    control: str,
+) -> None:
+    """On the real clock a few microseconds pass between Start, Skip or Back and the replan: the
+    step's first cue (the get-ready, "rest 45 seconds", the set's opening) must still be said."""
+    clock, timeline, cues, schedule = make("glute-bridge")
+    timeline.start()
+    if control != "start":
+        schedule.replan()
+        run(clock, schedule, 5 + 3)  # three seconds into the first set
+        getattr(timeline, control)()
+    clock.now += 0.0001
+    schedule.replan()
+    index = timeline.moment().index
+    first = next(c for c in cues if c.step_index == index)
+    assert first.offset == 0
+    handed = schedule.due()
+    assert handed
+    assert handed[0].cue == first

@@ -20,6 +20,10 @@ LOOKAHEAD = 0.6
 LATE_LIMIT = 0.3
 """A cue whose moment passed longer ago than this is dropped, never said late (as the speaker)."""
 
+CONTROL_SLACK = 0.05
+"""How far into a step the clock may have run between a control and ``replan()``: a cue at the
+very start of the step (the get-ready, the first count, "rest 90 seconds") is still to be said."""
+
 _END_ANCHORED = frozenset({CueKind.COUNT})
 """Cues counted back from the end of their step: extra rest moves them with the end."""
 
@@ -67,7 +71,7 @@ class CueSchedule:
         moment = self._timeline.moment()
         self._handed.clear()
         if moment.started:
-            self._floor = (moment.index, moment.elapsed)
+            self._floor = (moment.index, moment.elapsed - CONTROL_SLACK)
         else:
             self._floor = (0, -1.0)
 
