@@ -58,7 +58,7 @@ CHILD = textwrap.dedent(
     click("startPauseButton")
     views.workout.skip()            # get ready -> set 1
     click("weightInputPlus")
-    click("weightInputPlus")
+    click("weightInputPlus")        # 8 kg: two kettlebell steps
     click("logSetButton")           # logs set 1, ends it: rest
     views.workout.skip()            # rest -> set 2
     click("logSetButton")           # logs set 2: rest
@@ -115,7 +115,7 @@ def test_after_kill_9_the_logged_sets_are_on_disk_and_the_workout_resumes(
     qtbot: QtBot, restarted: Restarted
 ) -> None:
     sets = list(restarted.store.sets.all())
-    assert [(s.set_number, s.reps, s.weight) for s in sets] == [(1, 12, 2.0), (2, 12, 2.0)]
+    assert [(s.set_number, s.reps, s.weight) for s in sets] == [(1, 12, 8.0), (2, 12, 8.0)]
     assert "2 sets are logged" in restarted.prompt.informativeText()
 
     qtbot.mouseClick(restarted.prompt.resume_button, Qt.MouseButton.LeftButton)
@@ -137,7 +137,7 @@ def test_after_kill_9_the_logged_sets_are_on_disk_and_the_workout_resumes(
     after = list(restarted.store.sets.all())
     assert [s.set_number for s in after] == [1, 2, 3]
     assert {s.workout_id for s in after} == {sets[0].workout_id}
-    assert after[2].weight == 2.0, "the load carries on from the sets before the crash"
+    assert after[2].weight == 8.0, "the load carries on from the sets before the crash"
 
 
 @pytest.mark.slow

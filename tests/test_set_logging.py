@@ -182,7 +182,7 @@ def test_a_load_by_mouse_in_pounds_is_kept_for_the_next_set(player: Player) -> N
     player.start("kettlebell-swing")
     player.go_to(StepKind.REST, 1)
     player.click(player.panel.form.unit.button_for(Unit.LB).objectName())
-    player.click("weightInputPlus", 14)
+    player.click("weightInputPlus", 7)  # a kettlebell: 5 lb a press
     player.click(player.panel.form.rpe.button_for(7.5).objectName())
     player.click("logSetButton")
     player.go_to(StepKind.REST, 2)
@@ -200,7 +200,7 @@ def test_last_time_is_shown_beside_the_inputs(qtbot: QtBot, player: Player) -> N
     for number in (1, 2, 3):
         player.go_to(StepKind.REST if number < 3 else StepKind.DONE, number if number < 3 else 1)
         if number == 1:
-            player.click("weightInputPlus", 16)
+            player.click("weightInputPlus", 4)  # a kettlebell: 4 kg a press
         player.click("logSetButton")
     assert len(player.sets()) == 3
 

@@ -378,7 +378,8 @@ def test_a_set_is_edited_through_the_dialog_and_the_edit_can_be_undone(
     assert not dialog.isModal() or dialog.windowModality() != Qt.WindowModality.ApplicationModal
     for _ in range(2):
         qtbot.mouseClick(button(dialog, "repsInputPlus"), Qt.MouseButton.LeftButton)
-    for _ in range(5):
+    for _ in range(2):
+        # A barbell: 2.5 kg a press.
         qtbot.mouseClick(button(dialog, "weightInputPlus"), Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(view.message) as said:
         qtbot.mouseClick(button(dialog, "saveSetButton"), Qt.MouseButton.LeftButton)

@@ -11,13 +11,17 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QWidget,
+)
 
 from hinge_desktop.domain.drills import CheckResult, Drill, DrillKind, Equipment
 from hinge_desktop.domain.training import (
-    CheckOutcome,
     InvalidSet,
     LoggedSet,
     SetKind,
@@ -25,17 +29,8 @@ from hinge_desktop.domain.training import (
     Unit,
     validate_set,
 )
-from hinge_desktop.ui.widgets.chips import ChipRow
-from hinge_desktop.ui.widgets.stepper import Stepper
-
-BANDS = ("yellow", "red", "green", "blue", "black")
-RPES = tuple(x / 2 for x in range(12, 21))
-"""RPE 6 to 10 in halves."""
-WEIGHT_STEP = {Unit.KG: 1.0, Unit.LB: 2.5}
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SetForm", text)
+from hinge_desktop.domain.weight_steps import weight_steps
+from hinge_desktop.ui.widgets.set_fields import SetFields
 
 
 class SetForm(QWidget):
@@ -49,58 +44,28 @@ class SetForm(QWidget):
         self.setObjectName("setForm")
         self._drill: Drill | None = None
         self._problem: InvalidSet | None = None
+        self._fixed_side: Side | None = None
+        self._side_choice = True
 
-        self.reps = Stepper("repsInput", self.tr("Reps"))
-        self.hold = Stepper("holdInput", self.tr("Hold seconds"), step=5, suffix=self.tr(" s"))
-        self.weight = Stepper(
-            "weightInput", self.tr("Weight"), step=1, decimals=1, empty_text=self.tr("none")
+        fields = SetFields()
+        self.reps, self.hold, self.weight, self.unit = (
+            fields.reps,
+            fields.hold,
+            fields.weight,
+            fields.unit,
         )
-        self.unit = ChipRow[Unit]("unitChoice", self.tr("Unit"), [(u, u.value) for u in Unit])
-        self.band = ChipRow[str | None](
-            "bandChoice",
-            self.tr("Band"),
-            [(None, self.tr("none")), *((b, _tr(b)) for b in BANDS)],
+        self.band, self.rpe, self.side, self.kind = (
+            fields.band,
+            fields.rpe,
+            fields.side,
+            fields.kind,
         )
-        self.rpe = ChipRow[float | None](
-            "rpeChoice",
-            self.tr("RPE"),
-            [(None, "–"), *((r, f"{r:g}") for r in RPES)],
-            columns=5,
+        self.result, self.measured, self.note, self.message = (
+            fields.result,
+            fields.measured,
+            fields.note,
+            fields.message,
         )
-        self.side = ChipRow[Side | None](
-            "sideChoice",
-            self.tr("Side"),
-            [(None, self.tr("both")), (Side.LEFT, self.tr("left")), (Side.RIGHT, self.tr("right"))],
-        )
-        self.kind = ChipRow[SetKind](
-            "kindChoice",
-            self.tr("Set kind"),
-            [
-                (SetKind.WARMUP, self.tr("warm-up")),
-                (SetKind.WORKING, self.tr("working")),
-                (SetKind.FAILURE, self.tr("to failure")),
-            ],
-        )
-        self.kind.set_value(SetKind.WORKING)
-        self.result = ChipRow[CheckOutcome | None](
-            "resultChoice",
-            self.tr("Result"),
-            [
-                (None, "–"),
-                (CheckOutcome.PASS, self.tr("passed")),
-                (CheckOutcome.FAIL, self.tr("not yet")),
-            ],
-        )
-        self.measured = Stepper("measuredInput", self.tr("Measured"), step=5)
-        self.note = QLineEdit()
-        self.note.setObjectName("noteInput")
-        self.note.setAccessibleName(self.tr("Note"))
-        self.note.setPlaceholderText(self.tr("Optional note"))
-        self.message = QLabel()
-        self.message.setObjectName("setFormMessage")
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #d9534f; font-weight: bold;")
-        self.message.hide()
 
         self._form = form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
@@ -111,19 +76,22 @@ class SetForm(QWidget):
         form.addRow(self.tr("Hold"), self.hold)
         form.addRow(self.tr("Result"), self.result)
         form.addRow(self.tr("Measured"), self.measured)
-        weight_row = QWidget()
-        weight_row.setObjectName("weightRow")
-        weight_layout = QHBoxLayout(weight_row)
+        # The unit sits on the weight's label line: the number keeps the panel's whole width.
+        weight_label = QWidget()
+        weight_label.setObjectName("weightLabelRow")
+        weight_layout = QHBoxLayout(weight_label)
         weight_layout.setContentsMargins(0, 0, 0, 0)
-        weight_layout.addWidget(self.weight, 1)
+        weight_layout.addWidget(QLabel(self.tr("Weight")))
+        weight_layout.addStretch(1)
         weight_layout.addWidget(self.unit)
-        self._weight_row = weight_row
-        form.addRow(self.tr("Weight"), weight_row)
+        form.addRow(weight_label, self.weight)
         form.addRow(self.tr("Band"), self.band)
         form.addRow(self.tr("RPE"), self.rpe)
         form.addRow(self.tr("Side"), self.side)
         form.addRow(self.tr("Set"), self.kind)
-        form.addRow(self.tr("Note"), self.note)
+        self.note_label = QLabel(self.tr("Note"))
+        self.note_label.setObjectName("noteLabel")
+        form.addRow(self.note_label, self.note)
         form.addRow(self.message)
 
         for stepper in (self.reps, self.hold, self.weight, self.measured):
@@ -146,10 +114,15 @@ class SetForm(QWidget):
         reps: int | None = None,
         hold_seconds: float | None = None,
         side: Side | None = None,
+        side_choice: bool = True,
     ) -> None:
         """Fill the form for ``drill``: the dose given (or the drill's own), and the load, band
-        and unit of ``last`` (the set done last time)."""
+        and unit of ``last`` (the set done last time). A measure starts empty, so that a
+        measure nobody took is never logged. ``side_choice`` False: the side is ``side``, named
+        by whoever shows the form, with no chips to change it."""
         self._drill = drill
+        self._fixed_side = side
+        self._side_choice = side_choice
         p = drill.prescription
         is_check = drill.kind is DrillKind.CHECK
         measures = (
@@ -165,12 +138,16 @@ class SetForm(QWidget):
         self._show_row(self.result, is_check)
         self._show_row(self.measured, measures)
         self._show_row(self.band, has_band)
-        self._show_row(self.side, p.per_side)
+        self._show_row(self.side, p.per_side and side_choice)
         self._show_row(self.kind, not is_check)
         self._show_row(self.rpe, not is_check)
-        self._show_row(self._weight_row, not is_check)
+        self._show_row(self.weight, not is_check)
         if measures and drill.check is not None:
-            self.measured.spin.setSuffix(f" {drill.check.unit or ''}".rstrip())
+            check = drill.check
+            self.measured.spin.setSuffix(f" {check.unit or ''}".rstrip())
+            earlier = last.measured if last is not None else None
+            first = next((v for v in (earlier, check.target, check.minimum) if v is not None), 0.0)
+            self.measured.set_first_value(first)
         with _Quiet(self):
             self.reps.set_value(
                 reps if reps is not None else (p.reps or (last.reps if last else 0) or 0)
@@ -188,10 +165,32 @@ class SetForm(QWidget):
             self.side.set_value(side)
             self.kind.set_value(SetKind.WORKING)
             self.result.set_value(None)
-            self.measured.set_value(0)
+            self.measured.set_value(None)
             self.note.clear()
         self._unit_changed()
         self._on_change()
+
+    def load_shown(self) -> tuple[float, Unit, str | None]:
+        """The weight, unit and band shown (to carry them on to the next set)."""
+        return self.weight.value(), self.unit.value(), self.band.value()
+
+    def show_load(self, weight: float, unit: Unit, band: str | None) -> None:
+        with _Quiet(self):
+            self.weight.set_value(weight)
+            self.unit.set_value(unit)
+            self.band.set_value(band)
+        self._unit_changed()
+        self._on_change()
+
+    def set_note(self, text: str) -> None:
+        """Show ``text`` as the note without it counting as a change by the person."""
+        with _Quiet(self):
+            self.note.setText(text)
+
+    def set_note_label(self, text: str, placeholder: str = "") -> None:
+        """Say what the note goes with (on one line: a wrapped label upsets the form)."""
+        self.note_label.setText(text)
+        self.note.setPlaceholderText(placeholder or self.tr("Optional note"))
 
     def set_values(self, logged: LoggedSet) -> None:
         """Show a stored set's values exactly (for editing it)."""
@@ -206,7 +205,7 @@ class SetForm(QWidget):
             self.side.set_value(logged.side)
             self.kind.set_value(logged.kind)
             self.result.set_value(logged.result)
-            self.measured.set_value(logged.measured or 0)
+            self.measured.set_value(logged.measured)
             self.note.setText(logged.note)
         self._show_row(self.reps, self._row_visible(self.reps) or logged.reps is not None)
         self._show_row(self.hold, self._row_visible(self.hold) or logged.hold_seconds is not None)
@@ -216,6 +215,7 @@ class SetForm(QWidget):
         self._on_change()
 
     def set_side(self, side: Side | None) -> None:
+        self._fixed_side = side
         self.side.set_value(side)
 
     def build(
@@ -229,7 +229,11 @@ class SetForm(QWidget):
         if self._drill is None:
             raise InvalidSet("drill_id", self.tr("Choose a drill first."))
         shown = self._row_visible
-        weight = self.weight.value() if shown(self._weight_row) else 0.0
+        weight = self.weight.value() if shown(self.weight) else 0.0
+        if not self._side_choice:
+            side = self._fixed_side
+        else:
+            side = self.side.value() if shown(self.side) else None
         candidate = dict(
             drill_id=self._drill.id,
             performed_at=performed_at,
@@ -241,10 +245,10 @@ class SetForm(QWidget):
             unit=self.unit.value() if weight > 0 else None,
             band=self.band.value() if shown(self.band) else None,
             rpe=self.rpe.value() if shown(self.rpe) else None,
-            side=self.side.value() if shown(self.side) else None,
+            side=side,
             kind=self.kind.value() if shown(self.kind) else SetKind.WORKING,
             result=self.result.value() if shown(self.result) else None,
-            measured=self.measured.value() if shown(self.measured) else None,
+            measured=self.measured.optional_value() if shown(self.measured) else None,
             note=self.note.text().strip(),
         )
         try:
@@ -295,7 +299,15 @@ class SetForm(QWidget):
         return not field.isHidden()
 
     def _unit_changed(self) -> None:
-        self.weight.set_step(WEIGHT_STEP[self.unit.value()])
+        equipment = self._drill.equipment if self._drill is not None else frozenset()
+        ladder = weight_steps(equipment, self.unit.value())
+
+        def step(weight: float, presses: int) -> float:
+            for _ in range(abs(presses)):
+                weight = ladder.up(weight) if presses > 0 else ladder.down(weight)
+            return weight
+
+        self.weight.set_stepping(step)
         self.weight.spin.setSuffix(f" {self.unit.value().value}")
 
     def _on_change(self) -> None:
