@@ -622,7 +622,11 @@ def test_a_quick_logged_set_is_stored_outside_any_workout(
     dialog = view.quick_log("glute-bridge")
     assert dialog is not None
     assert dialog.objectName() == "quickLogDialog"
-    assert dialog.set_number == 1
+    # Two glute bridges in this morning's workout: this is the third set today.
+    assert dialog.set_number == 3
+    heading = dialog.findChild(QLabel, "quickLogDialogHeading")
+    assert heading is not None
+    assert heading.text() == "Glute bridge: set 3 today"
     qtbot.mouseClick(button(dialog, "repsInputPlus"), Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(view.message) as said:
         qtbot.mouseClick(button(dialog, "quickLogSaveButton"), Qt.MouseButton.LeftButton)
@@ -630,16 +634,16 @@ def test_a_quick_logged_set_is_stored_outside_any_workout(
     (new_id,) = stored_ids(store) - before
     logged = store.sets.get(new_id)
     assert logged.workout_id is None
-    assert (logged.drill_id, logged.reps, logged.set_number) == ("glute-bridge", 13, 1)
+    assert (logged.drill_id, logged.reps, logged.set_number) == ("glute-bridge", 13, 3)
     assert logged.performed_at.utcoffset() is not None
     assert abs(logged.performed_at - datetime.now().astimezone()) < timedelta(minutes=1)
     # Today's quick log is opened in the list, with the set.
     assert view.findChild(QLabel, "workoutTitle").text() == "Quick log"
     assert table_text(view, SetColumn.DRILL) == ["Glute bridge"]
-    # The next one is set 2.
+    # The next one is set 4.
     second = view.quick_log("glute-bridge")
     assert second is not None
-    assert second.set_number == 2
+    assert second.set_number == 4
     second.reject()
     stack.undo()
     assert stored_ids(store) == before
@@ -659,7 +663,7 @@ def test_quick_log_refuses_a_value_out_of_range_and_writes_nothing(
     assert store.sets.count() == 0
 
 
-def test_the_next_quick_set_number_counts_only_todays_quick_sets() -> None:
+def test_the_next_quick_set_number_counts_every_set_of_the_drill_done_today() -> None:
     def quick(days_ago: int, number: int, workout_id: int | None = None) -> LoggedSet:
         return LoggedSet(
             drill_id="glute-bridge",
@@ -672,7 +676,12 @@ def test_the_next_quick_set_number_counts_only_todays_quick_sets() -> None:
     assert next_quick_set_number("glute-bridge", [], NOW) == 1
     assert next_quick_set_number("glute-bridge", [quick(0, 1), quick(0, 2)], NOW) == 3
     assert next_quick_set_number("glute-bridge", [quick(1, 1), quick(1, 2)], NOW) == 1
-    assert next_quick_set_number("glute-bridge", [quick(0, 4, workout_id=7)], NOW) == 1
+    # Two sets in this morning's workout: the quick set is the third today.
+    workout = [quick(0, 1, workout_id=7), quick(0, 2, workout_id=7)]
+    assert next_quick_set_number("glute-bridge", workout, NOW) == 3
+    assert next_quick_set_number("glute-bridge", [*workout, quick(0, 3)], NOW) == 4
+    assert next_quick_set_number("glute-bridge", [quick(1, 4, workout_id=7)], NOW) == 1
+    assert next_quick_set_number("dead-bug", workout, NOW) == 1
 
 
 # History ---------------------------------------------------------------------------------

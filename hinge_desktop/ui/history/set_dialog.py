@@ -204,12 +204,14 @@ class QuickLogDialog(_SetDialog):
 
 
 def next_quick_set_number(drill_id: str, last_sets: Sequence[LoggedSet], now: datetime) -> int:
-    """One more than the highest set of the drill quick-logged on ``now``'s local day."""
+    """The drill's next set today: one more than its sets done on ``now``'s local day, in a
+    workout or quick-logged (the two sides of a set count once), and never a number a set
+    quick-logged today already has."""
     today = [
-        s.set_number
+        s
         for s in last_sets
-        if s.drill_id == drill_id
-        and s.workout_id is None
-        and s.performed_at.astimezone(now.tzinfo).date() == now.date()
+        if s.drill_id == drill_id and s.performed_at.astimezone(now.tzinfo).date() == now.date()
     ]
-    return max(today, default=0) + 1
+    done = len({(s.workout_id, s.set_number) for s in today})
+    quick = max((s.set_number for s in today if s.workout_id is None), default=0)
+    return max(done, quick) + 1
