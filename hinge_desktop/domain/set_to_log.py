@@ -1,0 +1,154 @@
+"""Which set the log panel offers at a moment of a workout, and whether it can be logged now.
+
+The set under way, or the last one that ended, is offered until the next set begins. Within one
+set of a per-side drill the sides wait for each other: while the left side is not logged it is
+offered first, so that the right side beginning never leaves it behind. After a drill's
+prescribed sets, one more click logs an extra set. Everything else (a set already logged, the
+next one not begun) can be told to the person, never silently ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.timeline import Step, StepKind
+from hinge_desktop.domain.training import Side
+
+SetKey = tuple[str, int, Side | None]
+"""A logged set within a workout: drill, set number, side."""
+
+
+class Offer(StrEnum):
+    UNDER_WAY = "under_way"
+    """The set under way: a click ends it early and logs it."""
+    ENDED = "ended"
+    """A set (or side) that ended and is not logged yet."""
+    EXTRA = "extra"
+    """The drill's prescribed sets are logged: a click logs one more."""
+    LOGGED = "logged"
+    """The set is logged; the next one has not begun."""
+    UPCOMING = "upcoming"
+    """The next set has not begun (getting ready, or the workout not started)."""
+
+
+@dataclass(frozen=True)
+class SetToLog:
+    drill: Drill
+    set_number: int
+    side: Side | None
+    offer: Offer
+    sets: int
+    """The drill's prescribed sets."""
+    step_index: int | None = None
+    """The set's step in the workout (None for an extra set)."""
+
+    @property
+    def key(self) -> SetKey:
+        return (self.drill.id, self.set_number, self.side)
+
+    @property
+    def can_log(self) -> bool:
+        return self.offer in (Offer.UNDER_WAY, Offer.ENDED, Offer.EXTRA)
+
+    @property
+    def is_extra(self) -> bool:
+        return self.set_number > self.sets
+
+
+def step_key(step: Step) -> SetKey:
+    assert step.drill is not None
+    return (step.drill.id, step.set_number, step.side)
+
+
+def set_to_log(
+    steps: Sequence[Step], position: int, started: bool, logged: Collection[SetKey]
+) -> SetToLog | None:
+    """The set to offer at step ``position`` (``started``: the workout runs or ran), given the
+    keys of the sets of this workout already logged; None when the workout has no set."""
+    step = steps[position]
+    current = position if step.is_work else _work_before(steps, position)
+    if current is not None:
+        left = _left_side_waiting(steps, current, logged)
+        if left is not None:
+            return _offer(steps, left, Offer.ENDED)
+    if current is None:
+        return _upcoming(steps, position)
+    if step_key(steps[current]) not in logged:
+        if current == position:
+            return _offer(steps, current, Offer.UNDER_WAY if started else Offer.UPCOMING)
+        return _offer(steps, current, Offer.ENDED)
+    if step.kind is StepKind.GET_READY:
+        return _upcoming(steps, position)
+    if current != position and _last_of_its_drill(steps, current):
+        return _extra(steps[current], logged)
+    return _offer(steps, current, Offer.LOGGED)
+
+
+def _offer(steps: Sequence[Step], index: int, offer: Offer) -> SetToLog:
+    step = steps[index]
+    assert step.drill is not None
+    return SetToLog(step.drill, step.set_number, step.side, offer, step.sets, index)
+
+
+def _work_before(steps: Sequence[Step], position: int) -> int | None:
+    for index in range(position - 1, -1, -1):
+        if steps[index].is_work:
+            return index
+    return None
+
+
+def _upcoming(steps: Sequence[Step], position: int) -> SetToLog | None:
+    for index in range(position, len(steps)):
+        if steps[index].is_work:
+            return _offer(steps, index, Offer.UPCOMING)
+    return None
+
+
+def _left_side_waiting(steps: Sequence[Step], index: int, logged: Collection[SetKey]) -> int | None:
+    """The left side of the same set as the right side at ``index``, when it is not logged."""
+    step = steps[index]
+    if step.side is not Side.RIGHT:
+        return None
+    for before in range(index - 1, -1, -1):
+        other = steps[before]
+        if other.is_work:
+            same = step_key(other)[:2] == step_key(step)[:2]
+            if same and other.side is Side.LEFT and step_key(other) not in logged:
+                return before
+            return None
+    return None
+
+
+def _last_of_its_drill(steps: Sequence[Step], index: int) -> bool:
+    """No set of the same drill follows before another drill begins."""
+    for later in steps[index + 1 :]:
+        if later.kind is StepKind.GET_READY or later.kind is StepKind.DONE:
+            return True
+        if later.is_work:
+            return False
+    return True
+
+
+def _extra(last: Step, logged: Collection[SetKey]) -> SetToLog:
+    """One more set of the drill after its last: the next number, left side first."""
+    drill = last.drill
+    assert drill is not None
+    numbers = [number for (drill_id, number, _side) in logged if drill_id == drill.id]
+    top = max(numbers, default=last.set_number)
+    if last.side is None:
+        return SetToLog(drill, top + 1, None, Offer.EXTRA, last.sets)
+    if top > last.sets and (drill.id, top, Side.RIGHT) not in logged:
+        return SetToLog(drill, top, Side.RIGHT, Offer.EXTRA, last.sets)
+    return SetToLog(drill, top + 1, Side.LEFT, Offer.EXTRA, last.sets)
+
+
+def moved_on(before: SetToLog, after: SetToLog) -> bool:
+    """Whether the set offered moved on (a later set began), not back (an undo, Back)."""
+    if before.step_index is None:
+        return after.step_index is None or after.drill.id != before.drill.id
+    if after.step_index is None:
+        return True
+    return after.step_index > before.step_index
