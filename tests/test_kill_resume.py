@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hinge_window import HingeWindow, StartHinge
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QLabel, QPushButton
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.timeline import StepKind
@@ -127,17 +127,26 @@ def test_after_kill_9_the_logged_sets_are_on_disk_and_the_workout_resumes(
     assert (step.kind, step.set_number) == (StepKind.REST, 2), "where it stopped"
     log_button = restarted.window.findChild(QPushButton, "logSetButton")
     assert not log_button.isEnabled(), "set 2 is already logged"
+    # The panel shows where the workout stopped, not a blank form.
+    assert restarted.widget(QLabel, "logPanelHeading").text() == "Set 2 of 3"
+    assert restarted.widget(QDoubleSpinBox, "repsInput").value() == 12
+    assert restarted.widget(QDoubleSpinBox, "weightInput").value() == 8
+    assert "begins after the rest" in restarted.widget(QLabel, "logStatusLabel").text()
 
     restarted.views.workout.start_pause()
     restarted.views.workout.skip()
     assert restarted.views.workout.timeline().moment().step.set_number == 3
     assert restarted.views.set_logger.workout_id() == sets[0].workout_id
     qtbot.mouseClick(log_button, Qt.MouseButton.LeftButton)
+    restarted.skip_to(StepKind.DONE)
+    qtbot.mouseClick(log_button, Qt.MouseButton.LeftButton)  # an extra set after the end
 
     after = list(restarted.store.sets.all())
-    assert [s.set_number for s in after] == [1, 2, 3]
+    assert [s.set_number for s in after] == [1, 2, 3, 4]
     assert {s.workout_id for s in after} == {sets[0].workout_id}
     assert after[2].weight == 8.0, "the load carries on from the sets before the crash"
+    assert restarted.store.workouts.count() == 1, "one session, one workout"
+    assert restarted.store.session.unfinished() is None
 
 
 @pytest.mark.slow

@@ -136,7 +136,7 @@ def test_one_click_after_a_set_logs_it_prefilled_from_the_prescription(player: P
     assert logged.workout_id == player.log.workout_id()
     assert logged.weight is None
     assert not player.button("logSetButton").isEnabled(), "a set is logged once"
-    assert "Logged" in player.panel.status.text()
+    assert "Set 1 of 2 logged." in player.panel.status.text()
 
 
 def test_a_click_during_a_set_ends_it_early_and_logs_the_values_shown(player: Player) -> None:

@@ -1,9 +1,13 @@
-"""The player's log panel: the set to log, pre-filled, logged with one click or Return."""
+"""The player's log panel: the set to log, pre-filled, logged with one click or Return.
+
+It names the set (and the side) it logs, says why there is nothing to log when there is not, and
+keeps Log set on screen however short the window: the values scroll, the button does not.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,99 +22,97 @@ from PySide6.QtWidgets import (
 from hinge_desktop.ui.widgets.set_form import SetForm
 from hinge_desktop.ui.workout.player_page import PrimaryButton
 
-PANEL_WIDTH = 350
+PANEL_WIDTH = 340
+PANEL_MIN_WIDTH = 290
+HEADING_PX = 22
+SIDE_PX = 24
+DISABLED_STYLE = (
+    "QPushButton:disabled { background: palette(window); color: palette(mid);"
+    " border: 1px dashed palette(mid); border-radius: 4px; }"
+)
+
+
+def _label(name: str, *, pixels: int = 0, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    font = QFont(label.font())
+    if pixels:
+        font.setPixelSize(pixels)
+    font.setBold(bold)
+    label.setFont(font)
+    return label
 
 
 class LogPanel(QFrame):
     """What was done in the set just under way; ``log_requested`` when the person logs it."""
 
     log_requested = Signal()
+    note_done = Signal()
+    """The person finished typing a note (Return, or the note lost the focus)."""
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("logPanel")
         self.setAccessibleName(self.tr("Log this set"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setFixedWidth(PANEL_WIDTH)
+        self.setMinimumWidth(PANEL_MIN_WIDTH)
+        self.setMaximumWidth(PANEL_WIDTH)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self._stack = undo_stack
+        self._note_for_logged = False
 
-        self.heading = QLabel(self.tr("Log this set"))
-        self.heading.setObjectName("logPanelHeading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
-        self.target_label = QLabel()
-        self.target_label.setObjectName("logTargetLabel")
-        self.target_label.setWordWrap(True)
-        self.last_time_label = QLabel()
-        self.last_time_label.setObjectName("lastTimeLabel")
+        self.heading = _label("logPanelHeading", pixels=HEADING_PX, bold=True)
+        self.heading.setText(self.tr("Log this set"))
+        self.side_label = _label("logSideLabel", pixels=SIDE_PX, bold=True)
+        self.side_label.setAccessibleName(self.tr("Side"))
+        self.side_label.setForegroundRole(QPalette.ColorRole.Highlight)
+        self.side_label.hide()
+        self.target_label = _label("logTargetLabel")
+        self.last_time_label = _label("lastTimeLabel")
         self.last_time_label.setAccessibleName(self.tr("Last time"))
-        self.last_time_label.setWordWrap(True)
         self.form = SetForm()
 
         self.log_button = PrimaryButton(self.tr("Log set"))
         self.log_button.setObjectName("logSetButton")
         self.log_button.setAccessibleName(self.tr("Log set"))
         self.log_button.setToolTip(self.tr("Log this set with the values shown (Return)"))
-        self.log_button.setMinimumHeight(56)
-        button_font = self.log_button.font()
-        button_font.setPointSizeF(button_font.pointSizeF() * 1.3)
+        self.log_button.setMinimumHeight(52)
+        button_font = QFont(self.log_button.font())
+        button_font.setPixelSize(HEADING_PX)
         button_font.setBold(True)
         self.log_button.setFont(button_font)
         self.log_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Off, it must not look like the one big button: greyed, as any button that is off.
+        self.log_button.setStyleSheet(DISABLED_STYLE)
         self.log_button.clicked.connect(self.log_requested)
 
-        self.undo_button = QPushButton(self.tr("Undo"))
-        self.undo_button.setObjectName("undoButton")
-        self.undo_button.setAccessibleName(self.tr("Undo the last logged set"))
-        self.undo_button.setToolTip(self.tr("Take back the last logged set (Ctrl+Z)"))
-        self.undo_button.setMinimumHeight(40)
+        self.undo_button = self._small_button(
+            "undoButton",
+            self.tr("Undo"),
+            self.tr("Undo the last logged set"),
+            self.tr("Take back the last change to the log: a set, or its note (Ctrl+Z)"),
+        )
         self.undo_button.clicked.connect(undo_stack.undo)
-        self.redo_button = QPushButton(self.tr("Redo"))
-        self.redo_button.setObjectName("redoButton")
-        self.redo_button.setAccessibleName(self.tr("Redo"))
-        self.redo_button.setToolTip(self.tr("Log again what was undone (Ctrl+Shift+Z)"))
-        self.redo_button.setMinimumHeight(40)
+        self.redo_button = self._small_button(
+            "redoButton",
+            self.tr("Redo"),
+            self.tr("Redo"),
+            self.tr("Put back what was undone (Ctrl+Shift+Z)"),
+        )
         self.redo_button.clicked.connect(undo_stack.redo)
         undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(undo_stack.canUndo())
         self.redo_button.setEnabled(undo_stack.canRedo())
 
-        self.status = QLabel()
-        self.status.setObjectName("logStatusLabel")
-        self.status.setWordWrap(True)
+        self.status = _label("logStatusLabel")
+        self.status.setAccessibleName(self.tr("Logging"))
         self.extra = QVBoxLayout()
-        """Room under the buttons for questions asked after a set (the ladder's)."""
+        """Room under the values for questions asked after a set (the ladder's)."""
 
-        undo_row = QHBoxLayout()
-        undo_row.addWidget(self.undo_button)
-        undo_row.addWidget(self.redo_button)
-        # The panel scrolls rather than make the window taller than the screen.
-        inner = QWidget()
-        inner.setObjectName("logPanelContent")
-        scroll = QScrollArea()
-        scroll.setObjectName("logPanelScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-        layout = QVBoxLayout(inner)
-        layout.setContentsMargins(14, 12, 14, 12)
-        layout.setSpacing(8)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.target_label)
-        layout.addWidget(self.last_time_label)
-        layout.addWidget(self.form)
-        layout.addWidget(self.log_button)
-        layout.addLayout(undo_row)
-        layout.addWidget(self.status)
-        layout.addLayout(self.extra)
-        layout.addStretch(1)
+        self._build_layout()
 
         self.log_action = QAction(self.tr("Log set"), self)
         self.log_action.setShortcuts(
@@ -120,20 +122,101 @@ class LogPanel(QFrame):
         self.log_action.triggered.connect(self._log_from_key)
         self.addAction(self.log_action)
         self.form.changed.connect(self._update_button)
+        self.form.note.editingFinished.connect(self.note_done)
         self._can_log = False
 
-    def set_target(self, text: str, last_time: str) -> None:
-        self.target_label.setText(text)
-        self.last_time_label.setText(last_time)
-        self.last_time_label.setVisible(bool(last_time))
+    def _small_button(self, name: str, text: str, accessible: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setToolTip(tip)
+        button.setMinimumHeight(36)
+        return button
 
-    def set_can_log(self, can: bool) -> None:
-        """Whether there is a set to log now (one under way, or ended and not yet logged)."""
+    def _build_layout(self) -> None:
+        # The values scroll inside the panel when the window is short; what names the set,
+        # the reason when nothing can be logged, and the buttons stay in view.
+        values = QWidget()
+        values.setObjectName("logPanelContent")
+        inner = QVBoxLayout(values)
+        inner.setContentsMargins(14, 4, 14, 4)
+        inner.setSpacing(6)
+        inner.addWidget(self.last_time_label)
+        inner.addWidget(self.form)
+        inner.addLayout(self.extra)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("logPanelScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumHeight(60)
+        scroll.setWidget(values)
+        self.scroll = scroll
+
+        top = QVBoxLayout()
+        top.setContentsMargins(14, 10, 14, 0)
+        top.setSpacing(2)
+        top.addWidget(self.heading)
+        top.addWidget(self.side_label)
+        top.addWidget(self.target_label)
+
+        undo_row = QHBoxLayout()
+        undo_row.setSpacing(6)
+        undo_row.addWidget(self.undo_button)
+        undo_row.addWidget(self.redo_button)
+        bottom = QVBoxLayout()
+        bottom.setContentsMargins(14, 4, 14, 10)
+        bottom.setSpacing(6)
+        bottom.addWidget(self.status)
+        bottom.addWidget(self.log_button)
+        bottom.addLayout(undo_row)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(4)
+        outer.addLayout(top)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(bottom)
+
+    def sizeHint(self) -> QSize:
+        return QSize(PANEL_WIDTH, super().sizeHint().height())
+
+    # Public ------------------------------------------------------------------------------
+
+    def show_target(self, heading: str, side: str, what: str, last_time: str) -> None:
+        """Name the set to log (``heading``, e.g. "Set 2 of 3"), its ``side`` ("Left side",
+        or nothing), the drill and what became of the set (``what``), and last time's sets."""
+        self.heading.setText(heading)
+        self.side_label.setText(side)
+        self.side_label.setVisible(bool(side))
+        self.target_label.setText(what)
+        self.target_label.setVisible(bool(what))
+        self.last_time_label.setText(last_time)
+        self.last_time_label.setVisible(bool(last_time) and self.form.isVisibleTo(self))
+
+    def set_target(self, text: str, last_time: str) -> None:
+        """Only a line of text (no set to name)."""
+        self.show_target(self.tr("Log this set"), "", text, last_time)
+
+    def set_can_log(self, can: bool, text: str = "") -> None:
+        """Whether there is a set to log now; ``text`` is the button's ("Log set" if empty)."""
         self._can_log = can
+        self.log_button.setText(text or self.tr("Log set"))
         self._update_button()
 
     def can_log(self) -> bool:
         return self._can_log and self.form.problem() is None
+
+    def set_note_for_logged(self, label: tuple[str, str] | None) -> None:
+        """The note now edits a set already logged (``label``: the label and placeholder that
+        say which), or, with None, goes with the set logged next."""
+        self._note_for_logged = label is not None
+        if label is None:
+            self.form.set_note_label(self.tr("Note"))
+        else:
+            self.form.set_note_label(*label)
+        self._update_button()
 
     def set_asking(self, asking: bool) -> None:
         """While questions about the logged set are asked, its values and the log button make
@@ -144,11 +227,19 @@ class LogPanel(QFrame):
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     def _update_button(self) -> None:
         self.log_button.setEnabled(self.can_log())
-        self.log_action.setEnabled(self._can_log)
+        self.log_action.setEnabled(self._can_log or self._note_for_logged)
 
     def _log_from_key(self) -> None:
-        if self.isVisible() and self.can_log():
+        if not self.isVisible():
+            return
+        if self.form.note.hasFocus() and self._note_for_logged:
+            # Return ends the note of the set already logged; it never logs another set.
+            self.note_done.emit()
+            self.form.note.clearFocus()
+            return
+        if self.can_log():
             self.log_requested.emit()

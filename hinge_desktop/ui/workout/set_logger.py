@@ -1,67 +1,41 @@
 """Logging the sets of the workout under way, and keeping that workout on disk as it goes.
 
 The player says where the workout is; this keeps the workout's plan and step in the database
-(so a crash loses nothing and the workout can be resumed), fills the log panel for the set just
-under way and logs it through the undo stack.
+(so a crash loses nothing and the workout can be resumed), fills the log panel for the set that
+``domain/set_to_log.py`` offers and logs it through the undo stack. A note typed after a set was
+logged goes with that set, as an undoable edit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from hinge_desktop.domain.plan import WorkoutPlan
-from hinge_desktop.domain.timeline import Moment, Step, StepKind
-from hinge_desktop.domain.training import InvalidSet, LoggedSet, Side
-from hinge_desktop.storage.errors import DatabaseFailed, Fault, classify
+from hinge_desktop.domain.set_to_log import Offer, SetKey, SetToLog, moved_on, set_to_log
+from hinge_desktop.domain.timeline import Step, StepKind
+from hinge_desktop.domain.training import InvalidSet, LoggedSet
+from hinge_desktop.storage.errors import DatabaseFailed
 from hinge_desktop.storage.session import Unfinished
-from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.log_changes import LogChanges
-from hinge_desktop.ui.set_commands import LogSet
+from hinge_desktop.ui.workout import log_text
 from hinge_desktop.ui.workout.log_panel import LogPanel
+from hinge_desktop.ui.workout.log_writes import EditNoteOnce, LogSetOnce, fault_text
 from hinge_desktop.ui.workout.set_summary import last_time_text
-from hinge_desktop.ui.workout.workout_text import step_text
 from hinge_desktop.ui.workout.workout_view import WorkoutView
-
-SetKey = tuple[str, int, Side | None]
 
 
 def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
-def _key(drill_id: str, set_number: int, side: Side | None) -> SetKey:
-    return (drill_id, set_number, side)
-
-
-class _LogSetOnce(LogSet):
-    """Logs a set; when the first write fails (a full disk, a read-only folder) nothing was
-    written, so the command reports the error and leaves the undo stack (Qt drops an obsolete
-    command from ``push``) instead of raising out of it."""
-
-    def __init__(
-        self,
-        sets: SetRepository,
-        logged: LoggedSet,
-        changed: Callable[[], None],
-        failed: Callable[[DatabaseFailed], None],
-    ) -> None:
-        super().__init__(sets, logged, changed)
-        self._failed = failed
-
-    def redo(self) -> None:
-        if self.stored is not None:
-            super().redo()
-            return
-        try:
-            super().redo()
-        except DatabaseFailed as exc:
-            self.setObsolete(True)
-            self._failed(exc)
+def _key(logged: LoggedSet) -> SetKey:
+    return (logged.drill_id, logged.set_number, logged.side)
 
 
 class SetLogger(QObject):
@@ -91,12 +65,20 @@ class SetLogger(QObject):
         self._workout_id: int | None = None
         self._in_progress = False
         self._shut_down = False
-        self._target: int | None = None
+        self._target: SetToLog | None = None
         self._logged: set[SetKey] = set()
+        self._note_owner: LoggedSet | None = None
+        """The set logged last: the note field edits its note until the next set begins."""
+        self._said = ""
+        """What the last click did ("Extra set 4 logged."), until the next set begins."""
+        self._missed = ""
+        """A set the panel moved on from without it being logged."""
+        self._last_time = ""
         view.workout_loaded.connect(self._on_loaded)
         view.workout_started.connect(self._on_started)
         view.step_reached.connect(self._on_step)
         panel.log_requested.connect(self.log)
+        panel.note_done.connect(self._commit_note)
         self._log_changes.changed.connect(self._reload_logged)
         panel.hide()
 
@@ -107,18 +89,20 @@ class SetLogger(QObject):
         return self._workout_id
 
     def resume(self, unfinished: Unfinished, steps: Sequence[Step]) -> None:
-        """Load an interrupted workout at the step where it stopped, ready to go on."""
+        """Load an interrupted workout at the step where it stopped, ready to go on: the same
+        workout on disk, and the panel as it was (the set offered, a set logged shown)."""
         index = min(max(unfinished.step_index, 0), len(steps) - 1)
         self._view.load(steps, plan=unfinished.plan, start_index=index)
         # Set after loading: loading closes the workout that was shown before, not this one.
         self._workout_id = unfinished.workout.id
         self._in_progress = True
+        self._target = None
         self._reload_logged()
-        self._refresh_target()
 
     def close_workout(self) -> None:
         """Leave the workout shown: one under way is ended as it stands, and a workout in which
         nothing was logged is not kept."""
+        self._commit_note()
         if self._workout_id is None:
             return
         workout_id, self._workout_id = self._workout_id, None
@@ -127,55 +111,83 @@ class SetLogger(QObject):
         else:
             self._store.session.discard_if_empty(workout_id)
         self._in_progress = False
-        self._target = None
-        self._logged = set()
+        self._forget()
 
     def shutdown(self) -> None:
         """Hinge is quitting: a workout under way stays on disk, to be resumed next time."""
+        if not self._shut_down:
+            self._commit_note()
         if self._workout_id is not None and not self._in_progress:
             self._store.session.discard_if_empty(self._workout_id)
         self._workout_id = None
-        self._target = None
+        self._forget()
         if not self._shut_down:
             self._shut_down = True
             self._log_changes.changed.disconnect(self._reload_logged)
 
     def log(self) -> LoggedSet | None:
-        """Log the set shown with the panel's values; returns it as stored (None if refused)."""
-        step = self._target_step()
-        if step is None or step.drill is None or self._workout_id is None:
+        """Log the set offered with the panel's values; returns it as stored (None if there is
+        nothing to log now: the panel says why)."""
+        target = self._target
+        if target is None or not target.can_log or self._workout_id is None:
             return None
-        key = _key(step.drill.id, step.set_number, step.side)
-        if key in self._logged:
+        if target.key in self._logged:
             return None
+        self._commit_note()
+        form = self._panel.form
+        form.set_side(target.side)
         try:
-            logged = self._panel.form.build(
-                performed_at=self._now(), set_number=step.set_number, workout_id=self._workout_id
+            logged = form.build(
+                performed_at=self._now(),
+                set_number=target.set_number,
+                workout_id=self._workout_id,
             )
         except InvalidSet as exc:
             self.message.emit(str(exc))
             return None
+        if self._note_owner is not None:
+            # The note shown belongs to the set logged before; this one starts without one.
+            logged = replace(logged, note="")
         failures: list[DatabaseFailed] = []
-        command = _LogSetOnce(self._store.sets, logged, self._log_changes.announce, failures.append)
+        command = LogSetOnce(self._store.sets, logged, self._log_changes.announce, failures.append)
         self._stack.push(command)
         if failures:
             self._tell_not_logged(failures[0])
             return None
         stored = command.stored
-        moment = self._moment()
-        if moment is not None and moment.index == self._target and moment.step.is_work:
+        if stored is None:
+            return None
+        self._note_owner = stored
+        self._said = log_text.logged_text(target)
+        self._missed = ""
+        form.set_note(stored.note)
+        if self._is_under_way(target):
             # A click during a set ends it early, with the values shown.
             self._view.skip()
         self._refresh_target()
-        if stored is not None:
-            self.set_logged.emit(stored)
+        self.set_logged.emit(stored)
         return stored
 
-    # Inside ------------------------------------------------------------------------------
+    # Where the workout is ----------------------------------------------------------------
 
-    def _moment(self) -> Moment | None:
+    def _position(self) -> tuple[int, bool] | None:
+        """The step shown and whether the workout has started (a resumed one waits at its
+        step before Start)."""
         timeline = self._view.timeline()
-        return timeline.moment() if timeline is not None else None
+        if timeline is None:
+            return None
+        moment = timeline.moment()
+        if moment.started:
+            return moment.index, True
+        found = next((i for i, s in enumerate(timeline.steps) if s is moment.step), 0)
+        return found, False
+
+    def _is_under_way(self, target: SetToLog) -> bool:
+        timeline = self._view.timeline()
+        if timeline is None or target.offer is not Offer.UNDER_WAY:
+            return False
+        moment = timeline.moment()
+        return moment.started and moment.step.is_work and moment.index == target.step_index
 
     def _on_loaded(self) -> None:
         self.close_workout()
@@ -195,13 +207,16 @@ class SetLogger(QObject):
         self._workout_id = workout.id
         self._in_progress = True
         self._logged = set()
+        self._refresh_target()
 
     def _on_step(self, index: int) -> None:
+        # A note typed for the set logged last is kept before the panel moves on.
+        self._commit_note()
         timeline = self._view.timeline()
         if self._workout_id is not None and self._in_progress and timeline is not None:
             try:
                 if timeline.steps[index].kind is StepKind.DONE:
-                    # Ended, but kept: the last set may still be logged.
+                    # Ended, but kept: the last set, and extra sets, may still be logged.
                     self._store.session.finish(self._workout_id, self._now(), keep_empty=True)
                     self._in_progress = False
                 else:
@@ -210,91 +225,174 @@ class SetLogger(QObject):
                 self._tell_not_saved(exc)
         self._refresh_target()
 
-    def _target_index(self) -> int | None:
-        """The set to log: the one under way, or the last one that ended."""
-        moment = self._moment()
-        timeline = self._view.timeline()
-        if moment is None or timeline is None:
-            return None
-        for index in range(moment.index, -1, -1):
-            if timeline.steps[index].is_work:
-                return index
-        return None
-
-    def _target_step(self) -> Step | None:
-        timeline = self._view.timeline()
-        if self._target is None or timeline is None:
-            return None
-        return timeline.steps[self._target]
+    # The set offered ---------------------------------------------------------------------
 
     def _refresh_target(self) -> None:
-        index = self._target_index()
+        where = self._position()
         timeline = self._view.timeline()
-        if index is None or timeline is None:
-            self._target = None
+        target = None
+        if where is not None and timeline is not None:
+            target = set_to_log(timeline.steps, where[0], where[1], self._logged)
+        self._move_to(target)
+        if target is None:
             self._panel.set_target(self.tr("Sets are logged here as you do them."), "")
             self._panel.set_can_log(False)
+            self._panel.set_status("")
             return
-        step = timeline.steps[index]
-        assert step.drill is not None
-        if index != self._target:
-            self._target = index
-            self._fill(step)
-            self.target_changed.emit()
-        logged = _key(step.drill.id, step.set_number, step.side) in self._logged
-        self._panel.set_can_log(not logged and self._workout_id is not None)
-        self._panel.set_status(
-            self.tr("Logged: {what}").format(what=step_text(step)) if logged else ""
-        )
+        self._show(target, where)
 
-    def _fill(self, step: Step) -> None:
-        drill = step.drill
-        assert drill is not None
-        this_workout = [
-            s for s in self._workout_sets() if s.drill_id == drill.id and s.side == step.side
-        ]
+    def _move_to(self, target: SetToLog | None) -> None:
+        """Make ``target`` the set offered. A new set to do gets a fresh form (its own drill's
+        values, the load carried on within a drill); an extra set, or a step back to a set of
+        the same drill (an undo, Back), keeps the values shown."""
+        before = self._target
+        self._target = target
+        if target is None:
+            return
+        if before is None:
+            self._fill(target, carry=False)
+            return
+        if before.key == target.key:
+            return
+        forward = moved_on(before, target)
+        if forward and before.can_log and before.key not in self._logged and not before.is_extra:
+            self._missed = log_text.not_logged_text(before)
+        same_drill = before.drill.id == target.drill.id
+        if same_drill and (target.offer is Offer.EXTRA or not forward):
+            self._panel.form.set_side(target.side)
+            return
+        # The note of the set logged last was kept already (on the step, or before a log); a
+        # note typed for a set that was not logged stays in the field for the next one.
+        unsent = "" if self._note_owner is not None else self._panel.form.note.text()
+        self._note_owner = None
+        self._said = ""
+        self._fill(target, carry=same_drill)
+        if unsent.strip():
+            self._panel.form.set_note(unsent)
+        if forward:
+            self.target_changed.emit()
+
+    def _fill(self, target: SetToLog, *, carry: bool) -> None:
+        form = self._panel.form
+        drill = target.drill
+        load = form.load_shown() if carry else None
+        workout = self._workout_sets()
+        this_workout = [s for s in workout if s.drill_id == drill.id and s.side == target.side]
         before = self._store.sets.last_time(drill.id, before_workout=self._workout_id)
         last = this_workout[-1] if this_workout else (before[-1] if before else None)
-        self._panel.form.show_drill(
+        timeline = self._view.timeline()
+        index = target.step_index
+        step = timeline.steps[index] if timeline is not None and index is not None else None
+        form.show_drill(
             drill,
             last=last,
-            reps=step.reps if step.kind is StepKind.REPS else None,
-            hold_seconds=step.seconds if step.kind is StepKind.HOLD else None,
-            side=step.side,
+            reps=step.reps if step is not None and step.kind is StepKind.REPS else None,
+            hold_seconds=step.seconds if step is not None and step.kind is StepKind.HOLD else None,
+            side=target.side,
+            side_choice=False,
         )
-        self._panel.set_target(f"{drill.name} · {step_text(step)}", last_time_text(before))
+        if load is not None:
+            form.show_load(*load)
+        self._last_time = last_time_text(before)
+        if target.offer is Offer.LOGGED:
+            # A set logged already (a resumed workout): its values, and its note to edit.
+            stored = next((s for s in workout if _key(s) == target.key), None)
+            if stored is not None:
+                form.set_values(stored)
+                form.set_side(target.side)
+                self._note_owner = stored
+
+    def _show(self, target: SetToLog, where: tuple[int, bool] | None) -> None:
+        panel = self._panel
+        panel.show_target(
+            log_text.set_name(target),
+            log_text.side_name(target.side),
+            target.drill.name,
+            self._last_time,
+        )
+        owner = self._note_owner
+        if owner is None:
+            panel.set_note_for_logged(None)
+        else:
+            same = owner.drill_id == target.drill.id
+            panel.set_note_for_logged(
+                log_text.note_label(owner, target.sets if same else owner.set_number)
+            )
+        can = target.can_log and self._workout_id is not None
+        panel.set_can_log(can, log_text.button_text(target))
+        following = None
+        started = where is not None and where[1]
+        timeline = self._view.timeline()
+        if where is not None and timeline is not None:
+            following = timeline.steps[where[0]].kind
+        why = log_text.waiting_text(target, following, started)
+        if target.can_log and self._workout_id is None and started:
+            why = self.tr("This workout could not be saved, so its sets cannot be logged.")
+        panel.set_status(" ".join(t for t in (self._missed, self._said, why) if t))
+
+    def _forget(self) -> None:
+        self._target = None
+        self._logged = set()
+        self._note_owner = None
+        self._said = self._missed = ""
+
+    # The note of a set already logged ----------------------------------------------------
+
+    def _commit_note(self) -> None:
+        """Keep the note typed for the set logged last with it, as an undoable edit."""
+        owner = self._note_owner
+        if owner is None or owner.id is None or self._shut_down:
+            return
+        text = self._panel.form.note.text().strip()
+        if text == owner.note:
+            return
+        try:
+            current = self._store.sets.get(owner.id)
+        except KeyError:
+            self._note_owner = None
+            return
+        edited = replace(current, note=text)
+        failures: list[DatabaseFailed] = []
+        command = EditNoteOnce(
+            self._store.sets, current, edited, self._log_changes.announce, failures.append
+        )
+        self._note_owner = edited
+        self._stack.push(command)
+        if failures:
+            self._note_owner = current
+            self._tell_not_logged(failures[0], what=self.tr("The note was not saved"))
+
+    def _reload_logged(self) -> None:
+        sets = self._workout_sets()
+        self._logged = {_key(s) for s in sets}
+        owner = self._note_owner
+        if owner is not None:
+            fresh = next((s for s in sets if s.id == owner.id), None)
+            self._note_owner = fresh
+            note = self._panel.form.note
+            if fresh is not None and not note.hasFocus() and note.text().strip() != fresh.note:
+                self._panel.form.set_note(fresh.note)
+        if self._view.timeline() is not None:
+            self._refresh_target()
 
     def _workout_sets(self) -> list[LoggedSet]:
         if self._workout_id is None:
             return []
         return self._store.sets.for_workout(self._workout_id)
 
-    def _fault_text(self, exc: DatabaseFailed) -> str:
-        fault = classify(exc)
-        if fault is Fault.DISK_FULL:
-            return self.tr("the disk is full. Free some space, then try again")
-        if fault is Fault.READ_ONLY:
-            return self.tr("the training log cannot be written (its folder is read-only)")
-        if fault is Fault.IN_USE:
-            return self.tr("another program is writing to the training log. Try again")
-        if fault is Fault.DISK_ERROR:
-            return self.tr("the disk reported an error")
-        return str(exc)
+    # When the disk says no ---------------------------------------------------------------
 
-    def _tell_not_logged(self, exc: DatabaseFailed) -> None:
-        text = self.tr("The set was not logged: {reason}. The sets logged before are safe.")
-        text = text.format(reason=self._fault_text(exc))
+    def _tell_not_logged(self, exc: DatabaseFailed, what: str = "") -> None:
+        text = self.tr("{what}: {reason}. The sets logged before are safe.").format(
+            what=what or self.tr("The set was not logged"), reason=fault_text(exc)
+        )
         self._refresh_target()
         self._panel.set_status(text)
         self.message.emit(text)
 
     def _tell_not_saved(self, exc: DatabaseFailed) -> str:
-        text = self.tr("The workout's progress was not saved: {reason}.")
-        text = text.format(reason=self._fault_text(exc))
+        text = self.tr("The workout's progress was not saved: {reason}.").format(
+            reason=fault_text(exc)
+        )
         self.message.emit(text)
         return text
-
-    def _reload_logged(self) -> None:
-        self._logged = {_key(s.drill_id, s.set_number, s.side) for s in self._workout_sets()}
-        if self._target is not None:
-            self._refresh_target()
