@@ -187,7 +187,7 @@ def test_a_neighbour_hidden_by_a_filter_is_still_reached(
     assert view.selected_drill().id == catalogue.get("glute-bridge").harder[0]
 
 
-def test_keyboard_type_to_search_arrows_to_move_return_to_open(
+def test_keyboard_type_to_search_arrows_to_move_return_to_start(
     qtbot: QtBot, view: DrillsView
 ) -> None:
     view.list.setFocus()
@@ -202,12 +202,30 @@ def test_keyboard_type_to_search_arrows_to_move_return_to_open(
     assert view.selected_drill().id != first
     qtbot.keyClick(view.search, Qt.Key.Key_Up)
     assert view.selected_drill().id == first
-    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    with qtbot.waitSignal(view.start_requested) as started:
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    assert started.args == [first]
+
+
+def test_return_in_the_list_puts_the_keyboard_on_start(qtbot: QtBot, view: DrillsView) -> None:
+    type_search(qtbot, view, "bridge")
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    chosen = view.selected_drill().id
+    view.list.setFocus()
+    qtbot.keyClick(view.list, Qt.Key.Key_Return)
     start = view.findChild(QPushButton, "startDrillButton")
     assert start.hasFocus()
     with qtbot.waitSignal(view.start_requested) as started:
         qtbot.keyClick(start, Qt.Key.Key_Space)
-    assert started.args == [first]
+    assert started.args == [chosen]
+
+
+def test_return_on_a_search_that_matches_nothing_starts_nothing(
+    qtbot: QtBot, view: DrillsView
+) -> None:
+    type_search(qtbot, view, "trampoline")
+    with qtbot.assertNotEmitted(view.start_requested):
+        qtbot.keyClick(view.search, Qt.Key.Key_Return)
 
 
 def test_a_favourite_is_kept_in_the_database(qtbot: QtBot, view: DrillsView, store: Store) -> None:

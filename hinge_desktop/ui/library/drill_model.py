@@ -28,6 +28,19 @@ class DrillRole(IntEnum):
     FAVOURITE = Qt.ItemDataRole.UserRole + 3
     SUMMARY = Qt.ItemDataRole.UserRole + 4
     PHASE_ORDER = Qt.ItemDataRole.UserRole + 5
+    MATCH = Qt.ItemDataRole.UserRole + 6
+    """How well the drill's name matches the search (the proxy's :class:`Match`)."""
+
+
+class Match(IntEnum):
+    """How a drill's name matches what was typed: the list shows the best first."""
+
+    EXACT = 0
+    """The name is what was typed ("glute bridge": Glute bridge)."""
+    PREFIX = 1
+    """The name starts with it ("glute bridge": Glute bridge knee-outs)."""
+    OTHER = 2
+    """Every word is found somewhere else: kit, cues, keywords, another part of the name."""
 
 
 def summary(drill: Drill) -> str:
@@ -47,6 +60,7 @@ class DrillListModel(QAbstractListModel):
         self._drills = list(catalogue)
         self._favourites = set(favourites)
         self._haystacks = [_haystack(drill) for drill in self._drills]
+        self._names = [_fold(drill.name) for drill in self._drills]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._drills)
@@ -93,6 +107,16 @@ class DrillListModel(QAbstractListModel):
         """Everything a search can match for the drill in ``row``, folded."""
         return self._haystacks[row]
 
+    def name_match(self, row: int, words: list[str]) -> Match:
+        """How the name of the drill in ``row`` matches the folded ``words`` typed."""
+        typed = " ".join(words)
+        name = self._names[row]
+        if name == typed:
+            return Match.EXACT
+        if name.startswith(typed):
+            return Match.PREFIX
+        return Match.OTHER
+
     def row_of(self, drill_id: str) -> int:
         for row, drill in enumerate(self._drills):
             if drill.id == drill_id:
@@ -126,7 +150,12 @@ def _haystack(drill: Drill) -> str:
 
 
 class DrillFilterProxy(QSortFilterProxyModel):
-    """Search as you type (every word must match), filters, and sorting by phase or name."""
+    """Search as you type (every word must match), filters, and sorting by phase or name.
+
+    While searching, the drill whose name is what was typed comes first, then those whose name
+    starts with it, then the other matches; each group in the order chosen (coaching order, by
+    default), so that Return on the first row starts the drill the person named.
+    """
 
     BY_PHASE = "phase"
     BY_NAME = "name"
@@ -151,7 +180,30 @@ class DrillFilterProxy(QSortFilterProxyModel):
     def set_search(self, text: str) -> None:
         words = _fold(text).split()
         if words != self._words:
-            self._change(lambda: setattr(self, "_words", words))
+            self._words = words
+            # The filter and the order both follow the words.
+            self.invalidate()
+
+    def searching(self) -> bool:
+        return bool(self._words)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == DrillRole.MATCH:
+            return self._match(self.mapToSource(index).row()) if index.isValid() else None
+        return super().data(index, role)
+
+    def _match(self, source_row: int) -> Match:
+        model = self.sourceModel()
+        if not self._words or not isinstance(model, DrillListModel):
+            return Match.OTHER
+        return model.name_match(source_row, self._words)
+
+    def lessThan(self, left: ModelIndex, right: ModelIndex) -> bool:
+        if self._words:
+            left_match, right_match = self._match(left.row()), self._match(right.row())
+            if left_match != right_match:
+                return left_match < right_match
+        return super().lessThan(left, right)
 
     def set_phase(self, phase: Phase | None) -> None:
         self._change(lambda: setattr(self, "_phase", phase))

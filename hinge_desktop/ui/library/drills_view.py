@@ -37,7 +37,8 @@ from hinge_desktop.ui.widgets.dialogs import warn
 
 
 class _ListKeys(QObject):
-    """Type in the list to search; arrows in the search box move the list; Return opens."""
+    """Type in the list to search; arrows in the search box move the list; Return in the search
+    box starts the drill chosen (after typing, the top match), Return in the list opens it."""
 
     def __init__(self, view: DrillsView) -> None:
         super().__init__(view)
@@ -53,7 +54,7 @@ class _ListKeys(QObject):
                 view.move_selection(key)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                view.open_current()
+                view.start_current()
                 return True
             if key == Qt.Key.Key_Escape and view.search.text():
                 view.search.clear()
@@ -363,6 +364,15 @@ class DrillsView(QWidget):
             self._select_row(0)
         if self.detail.drill() is not None:
             self.detail.start_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def start_current(self) -> None:
+        """Return in the search box: start the drill chosen, which after typing is the first
+        row shown (the best match); nothing when no drill matches."""
+        if not self.list.currentIndex().isValid():
+            self._select_row(0)
+        drill = self.detail.drill()
+        if drill is not None and self.list.currentIndex().isValid():
+            self.start_requested.emit(drill.id)
 
     def set_routine_names(self, routines: list[tuple[str, str]]) -> None:
         """The person's routines, as (id, name), for the detail pane's "Add to routine"."""
