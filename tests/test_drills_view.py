@@ -8,7 +8,14 @@ import pytest
 from hinge_window import StartHinge
 from open_dialogs import answer, open_dialog, save_as
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QListView, QPushButton, QToolButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QListView,
+    QPushButton,
+    QToolButton,
+)
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.catalogue import Catalogue
@@ -172,8 +179,9 @@ def test_choosing_a_drill_shows_its_detail_and_moving_figure(
 
 def test_a_neighbour_link_opens_that_drill(qtbot: QtBot, view: DrillsView) -> None:
     view.select_drill("glute-bridge")
-    assert "drill:single-leg-glute-bridge" in view.detail.body.text()
-    view.detail.body.linkActivated.emit("drill:single-leg-glute-bridge")
+    neighbours = view.detail.findChild(QLabel, "drillNeighbours")
+    assert "drill:single-leg-glute-bridge" in neighbours.text()
+    neighbours.linkActivated.emit("drill:single-leg-glute-bridge")
     assert view.selected_drill().id == "single-leg-glute-bridge"
     assert view.list.currentIndex().data(DrillRole.ID) == "single-leg-glute-bridge"
 
@@ -183,8 +191,9 @@ def test_a_neighbour_hidden_by_a_filter_is_still_reached(
 ) -> None:
     choose(view.findChild(QComboBox, "phaseFilter"), int(Phase.ACTIVATION))
     view.select_drill("glute-bridge")
-    view.detail.body.linkActivated.emit("drill:" + catalogue.get("glute-bridge").harder[0])
-    assert view.selected_drill().id == catalogue.get("glute-bridge").harder[0]
+    harder = catalogue.get("glute-bridge").harder[0]
+    view.detail.findChild(QLabel, "drillNeighbours").linkActivated.emit("drill:" + harder)
+    assert view.selected_drill().id == harder
 
 
 def test_keyboard_type_to_search_arrows_to_move_return_to_start(

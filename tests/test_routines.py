@@ -565,7 +565,7 @@ def test_adding_a_drill_to_a_new_routine_names_it_after_the_drill(
 
 
 def test_the_drill_detail_offers_the_persons_routines(qtbot: QtBot) -> None:
-    detail = DrillDetail({d.id: d.name for d in CATALOGUE})
+    detail = DrillDetail(CATALOGUE)
     qtbot.addWidget(detail)
     add = detail.findChild(QToolButton, "addToRoutineButton")
     assert not add.isEnabled()

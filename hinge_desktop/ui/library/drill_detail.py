@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -22,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.ui.drill_text import detail_html, facts_line, prescription_html
+from hinge_desktop.ui.library.drill_neighbours import neighbours_html
 from hinge_desktop.ui.widgets.dialogs import ask_yes_no, save_dialog, warn
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.widgets.icons import icon
@@ -41,10 +44,11 @@ class DrillDetail(QWidget):
     """(drill id, routine id); the routine id is empty for "a new routine"."""
     message = Signal(str)
 
-    def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
+    def __init__(self, catalogue: Catalogue, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("drillDetail")
-        self._names = names
+        self._catalogue = catalogue
+        self._names = {drill.id: drill.name for drill in catalogue}
         self._drill: Drill | None = None
 
         self.title = QLabel()
@@ -58,6 +62,16 @@ class DrillDetail(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("drillFacts")
         self.facts.setWordWrap(True)
+        self.neighbours = QLabel()
+        self.neighbours.setObjectName("drillNeighbours")
+        self.neighbours.setAccessibleName(self.tr("Drills before and after this one"))
+        self.neighbours.setWordWrap(True)
+        self.neighbours.setTextFormat(Qt.TextFormat.RichText)
+        self.neighbours.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.neighbours.linkActivated.connect(self._link)
 
         self.favourite_button = QToolButton()
         self.favourite_button.setObjectName("favouriteButton")
@@ -109,6 +123,7 @@ class DrillDetail(QWidget):
         header = QVBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.facts)
+        header.addWidget(self.neighbours)
         header.addSpacing(4)
         header.addLayout(actions)
 
@@ -169,13 +184,19 @@ class DrillDetail(QWidget):
         if drill is None:
             self.title.setText(self.tr("No drill chosen"))
             self.facts.setText(self.tr("Pick a drill from the list to see how it is done."))
+            self.neighbours.clear()
+            self.neighbours.hide()
             self.prescription.clear()
             self.body.clear()
             return
         self.title.setText(drill.name)
         self.facts.setText(facts_line(drill))
+        neighbours = neighbours_html(drill, self._catalogue)
+        self.neighbours.setText(neighbours)
+        self.neighbours.setVisible(bool(neighbours))
         self.prescription.setText(prescription_html(drill))
-        self.body.setText(detail_html(drill, self._names))
+        # The neighbours are said in words above, not as "Easier"/"Harder" in the body.
+        self.body.setText(detail_html(replace(drill, easier=(), harder=()), self._names))
         self._show_favourite(favourite)
         self.scroll_area.verticalScrollBar().setValue(0)
 

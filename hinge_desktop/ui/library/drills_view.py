@@ -189,8 +189,7 @@ class DrillsView(QWidget):
         left_layout.addWidget(self.list, 1)
         left_layout.addWidget(self.empty, 1)
 
-        names = {drill.id: drill.name for drill in catalogue}
-        self.detail = DrillDetail(names)
+        self.detail = DrillDetail(catalogue)
         self.detail.start_requested.connect(self.start_requested)
         self.detail.favourite_toggled.connect(self._favourite_toggled)
         self.detail.neighbour_requested.connect(self.select_drill)
