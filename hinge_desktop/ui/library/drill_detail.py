@@ -6,14 +6,14 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QMenu,
     QPushButton,
@@ -29,7 +29,12 @@ from hinge_desktop.ui.drill_text import detail_html, facts_line, prescription_ht
 from hinge_desktop.ui.library.drill_neighbours import neighbours_html
 from hinge_desktop.ui.widgets.dialogs import ask_yes_no, save_dialog, warn
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
+from hinge_desktop.ui.widgets.flow_layout import flow_row
 from hinge_desktop.ui.widgets.icons import icon
+from hinge_desktop.ui.widgets.side_by_side import SideBySideLayout
+
+FIGURE_AND_DOSE_WIDTH = 480
+"""The narrowest pane, in pixels, with the dose beside the figure rather than below it."""
 
 
 class DrillDetail(QWidget):
@@ -98,8 +103,14 @@ class DrillDetail(QWidget):
         self.quick_log_button.setToolTip(
             self.tr("Log a set done without the player, as it was done (Ctrl+L)")
         )
-        self.quick_log_button.setShortcut(QKeySequence("Ctrl+L"))
         self.quick_log_button.clicked.connect(self._quick_log)
+        # An action rather than the button's own shortcut, so Help → Keyboard shortcuts names it.
+        quick_log = QAction(self.tr("Log a set of the drill shown"), self)
+        quick_log.setObjectName("quickLogAction")
+        quick_log.setShortcut(QKeySequence(self.tr("Ctrl+L")))
+        quick_log.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        quick_log.triggered.connect(self._quick_log)
+        self.addAction(quick_log)
         self.add_to_routine_button = QToolButton()
         self.add_to_routine_button.setObjectName("addToRoutineButton")
         self.add_to_routine_button.setText(self.tr("Add to routine"))
@@ -113,13 +124,21 @@ class DrillDetail(QWidget):
         self.add_to_routine_button.setMenu(self.routine_menu)
         self.set_routine_names([])
 
-        actions = QHBoxLayout()
-        actions.addWidget(self.start_button)
-        actions.addWidget(self.quick_log_button)
-        actions.addWidget(self.add_to_routine_button)
-        actions.addWidget(self.favourite_button)
-        actions.addWidget(self.export_button)
-        actions.addStretch(1)
+        # The buttons wrap onto a second line in a narrow pane instead of being cut.
+        actions = flow_row(
+            self.start_button,
+            self.quick_log_button,
+            self.add_to_routine_button,
+            self.favourite_button,
+            self.export_button,
+        )
+        for button in (
+            self.quick_log_button,
+            self.add_to_routine_button,
+            self.favourite_button,
+            self.export_button,
+        ):
+            button.setMinimumHeight(self.start_button.minimumHeight())
         header = QVBoxLayout()
         header.addWidget(self.title)
         header.addWidget(self.facts)
@@ -133,11 +152,10 @@ class DrillDetail(QWidget):
         self.prescription.setObjectName("drillPrescription")
         self.prescription.setWordWrap(True)
         self.prescription.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.prescription.setMinimumWidth(240)
-        self.prescription.setMaximumWidth(320)
-        top = QHBoxLayout()
-        top.addWidget(self.figure, 3)
-        top.addWidget(self.prescription, 2)
+        # The dose beside the figure where there is room for both, below it where there is not.
+        top = SideBySideLayout(FIGURE_AND_DOSE_WIDTH)
+        top.add_part(self.figure, 3)
+        top.add_part(self.prescription, 2)
 
         self.body = QLabel()
         self.body.setObjectName("drillBody")
@@ -191,14 +209,26 @@ class DrillDetail(QWidget):
             return
         self.title.setText(drill.name)
         self.facts.setText(facts_line(drill))
+        self._show_texts(drill)
+        self._show_favourite(favourite)
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def _show_texts(self, drill: Drill) -> None:
+        """The rich texts, whose link colour is taken from the palette when they are set."""
         neighbours = neighbours_html(drill, self._catalogue)
         self.neighbours.setText(neighbours)
         self.neighbours.setVisible(bool(neighbours))
         self.prescription.setText(prescription_html(drill))
         # The neighbours are said in words above, not as "Easier"/"Harder" in the body.
         self.body.setText(detail_html(replace(drill, easier=(), harder=()), self._names))
-        self._show_favourite(favourite)
-        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Light to dark or back: set the texts again, so their links take the new colour.
+        if event.type() == QEvent.Type.PaletteChange and self._drill is not None:
+            for label in (self.neighbours, self.prescription, self.body):
+                label.clear()  # the same text set again would be ignored
+            self._show_texts(self._drill)
+        super().changeEvent(event)
 
     def _show_favourite(self, favourite: bool) -> None:
         blocked = self.favourite_button.blockSignals(True)

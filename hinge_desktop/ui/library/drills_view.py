@@ -6,14 +6,12 @@ from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,51 +30,9 @@ from hinge_desktop.domain.drills import Drill, Equipment, Focus, Phase
 from hinge_desktop.ui.drill_text import NO_EQUIPMENT, equipment_name, focus_name, phase_name
 from hinge_desktop.ui.library.drill_delegate import DrillDelegate
 from hinge_desktop.ui.library.drill_detail import DrillDetail
+from hinge_desktop.ui.library.drill_list_keys import ListKeys
 from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillListModel, DrillRole
 from hinge_desktop.ui.widgets.dialogs import warn
-
-
-class _ListKeys(QObject):
-    """Type in the list to search; arrows in the search box move the list; Return in the search
-    box starts the drill chosen (after typing, the top match), Return in the list opens it."""
-
-    def __init__(self, view: DrillsView) -> None:
-        super().__init__(view)
-        self._view = view
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
-            return False
-        view = self._view
-        key = event.key()
-        if watched is view.search:
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                view.move_selection(key)
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                view.start_current()
-                return True
-            if key == Qt.Key.Key_Escape and view.search.text():
-                view.search.clear()
-                return True
-        elif watched is view.list:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                view.open_current()
-                return True
-            text = event.text()
-            if (
-                text
-                and text.isprintable()
-                and not text.isspace()
-                and not (
-                    event.modifiers()
-                    & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
-                )
-            ):
-                view.search.setFocus()
-                view.search.insert(text)
-                return True
-        return False
 
 
 class DrillsView(QWidget):
@@ -204,13 +160,14 @@ class DrillsView(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([410, 700])
-        left.setMinimumWidth(320)
+        # The list narrow enough that, in the default window, the dose stands beside the figure.
+        splitter.setSizes([350, 700])
+        left.setMinimumWidth(300)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        keys = _ListKeys(self)
+        keys = ListKeys(self)
         self.search.installEventFilter(keys)
         self.list.installEventFilter(keys)
         favourite = QAction(self.tr("Star or unstar the drill shown"), self)
