@@ -1,14 +1,17 @@
 """The dose of the drill chosen in a routine: its sets, reps or hold, and rest, with the
-buttons that move it up or down or take it out of the routine."""
+buttons that move it up or down or take it out of the routine.
+
+Its fields and buttons flow: a column in a narrow panel beside the drills, a row or two in a wide
+one below them, never cut short."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -22,6 +25,7 @@ from hinge_desktop.domain.plan import (
     PlanEntry,
 )
 from hinge_desktop.domain.training import MAX_HOLD_SECONDS, MAX_REPS
+from hinge_desktop.ui.widgets.flow_layout import FlowLayout
 
 
 def spin_box(name: str, label: str, low: int, high: int) -> QSpinBox:
@@ -50,13 +54,15 @@ class EntryDosePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("entryDosePanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(200)
+        # As tall as its fields: below the drills it leaves them the rest of the height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.entry_title = QLabel()
         self.entry_title.setObjectName("entryTitle")
         bold = self.entry_title.font()
         bold.setBold(True)
         self.entry_title.setFont(bold)
+        self.entry_title.setWordWrap(True)
         self.sets = spin_box("entrySetsInput", self.tr("Sets"), 1, MAX_SETS)
         self.reps = spin_box("entryRepsInput", self.tr("Reps"), 1, MAX_REPS)
         self.hold = spin_box("entryHoldInput", self.tr("Hold, seconds"), 1, int(MAX_HOLD_SECONDS))
@@ -69,12 +75,15 @@ class EntryDosePanel(QFrame):
         self.rest.setSingleStep(15)
         for spin in (self.sets, self.reps, self.hold, self.rest):
             spin.valueChanged.connect(self.dose_edited)
-        self.dose_form = QFormLayout()
-        self.dose_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.dose_form.addRow(self.tr("&Sets"), self.sets)
-        self.dose_form.addRow(self.tr("Re&ps"), self.reps)
-        self.dose_form.addRow(self.tr("&Hold"), self.hold)
-        self.dose_form.addRow(self.tr("Res&t between sets"), self.rest)
+        self._fields = {
+            self.sets: labelled(self.tr("&Sets"), self.sets),
+            self.reps: labelled(self.tr("Re&ps"), self.reps),
+            self.hold: labelled(self.tr("&Hold"), self.hold),
+            self.rest: labelled(self.tr("Res&t between sets"), self.rest),
+        }
+        fields = FlowLayout(spacing=16)
+        for field in self._fields.values():
+            fields.addWidget(field)
         self.circuit_note = QLabel(
             self.tr(
                 "In a circuit each drill is done once per round, with {seconds} s to move on "
@@ -101,15 +110,14 @@ class EntryDosePanel(QFrame):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.entry_title)
-        layout.addLayout(self.dose_form)
+        layout.addLayout(fields)
         layout.addWidget(self.circuit_note)
-        layout.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         buttons.addWidget(self.move_up_button)
         buttons.addWidget(self.move_down_button)
         buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
+        layout.addStretch(1)
 
     def show_entry(
         self,
@@ -143,10 +151,10 @@ class EntryDosePanel(QFrame):
             spin.blockSignals(blocked)
             spin.setEnabled(editable)
         by_reps = entry.reps is not None
-        self.dose_form.setRowVisible(self.reps, by_reps)
-        self.dose_form.setRowVisible(self.hold, not by_reps)
-        self.dose_form.setRowVisible(self.sets, not circuit)
-        self.dose_form.setRowVisible(self.rest, not circuit)
+        self._fields[self.reps].setVisible(by_reps)
+        self._fields[self.hold].setVisible(not by_reps)
+        self._fields[self.sets].setVisible(not circuit)
+        self._fields[self.rest].setVisible(not circuit)
         self.circuit_note.setVisible(circuit)
 
     def entry(self, shown: PlanEntry) -> PlanEntry:
@@ -159,6 +167,20 @@ class EntryDosePanel(QFrame):
             None if by_reps else self.hold.value(),
             self.rest.value(),
         )
+
+
+def labelled(label: str, spin: QSpinBox) -> QWidget:
+    """A number field with its label (whose underlined letter moves the keyboard to it)."""
+    field = QWidget()
+    field.setObjectName(spin.objectName() + "Field")
+    name = QLabel(label)
+    name.setBuddy(spin)
+    layout = QHBoxLayout(field)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(name)
+    layout.addWidget(spin)
+    field.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return field
 
 
 def _tool(name: str, text: str, tip: str) -> QToolButton:

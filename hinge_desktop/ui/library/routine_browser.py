@@ -53,4 +53,4 @@ class RoutineBrowser(QWidget):
         layout.setContentsMargins(12, 12, 6, 12)
         layout.addLayout(top)
         layout.addWidget(self.list, 1)
-        self.setMinimumWidth(240)
+        self.setMinimumWidth(200)

@@ -12,13 +12,9 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,7 +28,8 @@ from hinge_desktop.domain.plan import (
 )
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.library.entry_dose_panel import EntryDosePanel, spin_box
+from hinge_desktop.ui.library.entry_dose_panel import EntryDosePanel, labelled, spin_box
+from hinge_desktop.ui.library.routine_entries import RoutineEntries
 from hinge_desktop.ui.library.routine_model import (
     entry_dose,
     routine_description,
@@ -40,7 +37,12 @@ from hinge_desktop.ui.library.routine_model import (
     routine_summary,
 )
 from hinge_desktop.ui.widgets.colours import ERROR_STYLE
+from hinge_desktop.ui.widgets.flow_layout import FlowLayout, flow_row
 from hinge_desktop.ui.widgets.icons import icon
+from hinge_desktop.ui.widgets.side_by_side import SideBySideLayout
+
+ENTRIES_AND_DOSE_WIDTH = 680
+"""The narrowest editor, in pixels, with the chosen drill's dose beside the list of drills."""
 
 
 class RoutineEditor(QWidget):
@@ -98,11 +100,7 @@ class RoutineEditor(QWidget):
         self.delete_button.setObjectName("deleteRoutineButton")
         self.delete_button.setAccessibleName(self.tr("Delete this routine"))
         self.delete_button.setMinimumHeight(36)
-        actions = QHBoxLayout()
-        actions.addWidget(self.start_button)
-        actions.addWidget(self.duplicate_button)
-        actions.addWidget(self.delete_button)
-        actions.addStretch(1)
+        actions = flow_row(self.start_button, self.duplicate_button, self.delete_button)
 
         self.rounds = spin_box("roundsInput", self.tr("Rounds"), 1, MAX_ROUNDS)
         self.rounds.setToolTip(
@@ -115,34 +113,11 @@ class RoutineEditor(QWidget):
         self.rest_after_round.setSingleStep(15)
         self.rounds.valueChanged.connect(self._rounds_edited)
         self.rest_after_round.valueChanged.connect(self._rounds_edited)
-        rounds_row = QHBoxLayout()
-        rounds_label = QLabel(self.tr("&Rounds"))
-        rounds_label.setBuddy(self.rounds)
-        rest_label = QLabel(self.tr("R&est after each round"))
-        rest_label.setBuddy(self.rest_after_round)
-        rounds_row.addWidget(rounds_label)
-        rounds_row.addWidget(self.rounds)
-        rounds_row.addSpacing(16)
-        rounds_row.addWidget(rest_label)
-        rounds_row.addWidget(self.rest_after_round)
-        rounds_row.addStretch(1)
+        rounds_row = FlowLayout(spacing=16)
+        rounds_row.addWidget(labelled(self.tr("&Rounds"), self.rounds))
+        rounds_row.addWidget(labelled(self.tr("R&est after each round"), self.rest_after_round))
 
-        self.entries = QTreeWidget()
-        self.entries.setObjectName("routineEntries")
-        self.entries.setAccessibleName(self.tr("Drills of the routine"))
-        self.entries.setColumnCount(3)
-        self.entries.setHeaderLabels([self.tr("#"), self.tr("Drill"), self.tr("Dose")])
-        self.entries.setRootIsDecorated(False)
-        self.entries.setUniformRowHeights(True)
-        self.entries.setAlternatingRowColors(True)
-        self.entries.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.entries.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.entries.setStyleSheet("QTreeWidget::item { padding: 5px 2px; }")
-        header = self.entries.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.entries = RoutineEntries()
         self.entries.currentItemChanged.connect(lambda *_args: self._show_entry())
         self.empty = QLabel(
             self.tr("No drills yet. In the Drills library, open a drill and use “Add to routine”.")
@@ -152,9 +127,24 @@ class RoutineEditor(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMinimumHeight(80)
 
-        self._shortcut(self.tr("Ctrl+Up"), lambda: self.move_entry(-1), "moveEntryUpAction")
-        self._shortcut(self.tr("Ctrl+Down"), lambda: self.move_entry(1), "moveEntryDownAction")
-        self._shortcut(QKeySequence.StandardKey.Delete, self.remove_entry, "removeEntryAction")
+        self._shortcut(
+            self.tr("Move the drill up in the routine"),
+            self.tr("Ctrl+Up"),
+            lambda: self.move_entry(-1),
+            "moveEntryUpAction",
+        )
+        self._shortcut(
+            self.tr("Move the drill down in the routine"),
+            self.tr("Ctrl+Down"),
+            lambda: self.move_entry(1),
+            "moveEntryDownAction",
+        )
+        self._shortcut(
+            self.tr("Take the drill out of the routine"),
+            QKeySequence.StandardKey.Delete,
+            self.remove_entry,
+            "removeEntryAction",
+        )
 
         self.dose_panel = EntryDosePanel()
         self.dose_panel.dose_edited.connect(self._dose_edited)
@@ -167,12 +157,13 @@ class RoutineEditor(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
 
-        lists = QHBoxLayout()
+        # The dose beside the drills where both fit, below them in a narrow window.
+        lists = SideBySideLayout(ENTRIES_AND_DOSE_WIDTH)
         left = QVBoxLayout()
         left.addWidget(self.entries, 1)
         left.addWidget(self.empty, 1)
-        lists.addLayout(left, 3)
-        lists.addWidget(self.dose_panel, 2)
+        lists.add_part(left, 3)
+        lists.add_part(self.dose_panel, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -188,9 +179,14 @@ class RoutineEditor(QWidget):
         self.show_routine(None)
 
     def _shortcut(
-        self, keys: QKeySequence | QKeySequence.StandardKey | str, slot: object, name: str
+        self,
+        text: str,
+        keys: QKeySequence | QKeySequence.StandardKey | str,
+        slot: object,
+        name: str,
     ) -> None:
-        action = QAction(self)
+        """A key of the list of drills, named (as Help → Keyboard shortcuts lists it)."""
+        action = QAction(text, self)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(keys))
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
