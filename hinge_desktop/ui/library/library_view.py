@@ -1,19 +1,23 @@
-"""The library: the drills, the routines made of them and the drills of one's own (from imports),
-on tabs of one view."""
+"""The library: the drills, the routines made of them, the ladder of phases and the drills of one's
+own (from imports), on tabs of one view."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QTabWidget, QWidget
 
 from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.routines_view import RoutinesView
 
+LADDER_WIDTH = 560
+"""The widest the ladder's rungs grow, in pixels: a column that reads at a glance."""
+
 
 class LibraryView(QTabWidget):
-    """Drills first; routines (with the person's place on the ladder) on the second tab; the
-    person's own drills on the third."""
+    """Drills first; routines on the second tab; the person's place on the ladder on the third
+    (each with the whole width: they fit a 1000-pixel window beside the navigation); the
+    person's own drills last."""
 
     def __init__(
         self,
@@ -30,22 +34,56 @@ class LibraryView(QTabWidget):
         self.setDocumentMode(True)
         self.drills = drills
         self.routines = routines
-        self.routines_page = side_by_side(ladder, routines) if ladder is not None else routines
-        self.addTab(drills, self.tr("Drills"))
-        self.addTab(self.routines_page, self.tr("Routines"))
-        self.setTabToolTip(0, self.tr("Every drill, its cues and its figure (Alt+1)"))
-        self.setTabToolTip(1, self.tr("Built-in routines and your own (Alt+2)"))
+        self.routines_page: QWidget = routines
+        self.ladder_page: QWidget | None = None
         self.own_drills = own_drills
-        keys_of_tabs = ["Alt+1", "Alt+2"]
+        tabs: list[tuple[QWidget, str, str, str]] = [
+            (
+                drills,
+                self.tr("Drills"),
+                self.tr("Every drill, its cues and its figure"),
+                self.tr("Show the drills"),
+            ),
+            (
+                routines,
+                self.tr("Routines"),
+                self.tr("Built-in routines and your own"),
+                self.tr("Show the routines"),
+            ),
+        ]
+        if ladder is not None:
+            self.ladder_page = ladder_page(ladder)
+            tabs.append(
+                (
+                    self.ladder_page,
+                    self.tr("Ladder"),
+                    self.tr("Your phase on the ladder and what opens the next one"),
+                    self.tr("Show the ladder"),
+                )
+            )
         if own_drills is not None:
-            self.addTab(own_drills, self.tr("Your drills"))
-            self.setTabToolTip(2, self.tr("Drills of your own, from imports (Alt+3)"))
-            keys_of_tabs.append("Alt+3")
-        for index, keys in enumerate(keys_of_tabs):
-            action = QAction(self)
-            action.setShortcut(QKeySequence(keys))
+            tabs.append(
+                (
+                    own_drills,
+                    self.tr("Your drills"),
+                    self.tr("Drills of your own, from imports"),
+                    self.tr("Show your own drills"),
+                )
+            )
+        for index, (page, title, tip, action_text) in enumerate(tabs):
+            keys = QKeySequence(self.tr("Alt+{number}").format(number=index + 1))
+            self.addTab(page, title)
+            self.setTabToolTip(
+                index,
+                self.tr("{tip} ({keys})").format(
+                    tip=tip, keys=keys.toString(QKeySequence.SequenceFormat.NativeText)
+                ),
+            )
+            action = QAction(action_text, self)
+            action.setObjectName(f"libraryTab{index + 1}Action")
+            action.setShortcut(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _c=False, i=index: self.setCurrentIndex(i))
+            action.triggered.connect(lambda _c=False, p=page: self.setCurrentWidget(p))
             self.addAction(action)
 
     def focus_search(self) -> None:
@@ -55,17 +93,29 @@ class LibraryView(QTabWidget):
     def show_routines(self) -> None:
         self.setCurrentWidget(self.routines_page)
 
+    def show_ladder(self) -> None:
+        if self.ladder_page is not None:
+            self.setCurrentWidget(self.ladder_page)
+
     def show_own_drills(self) -> None:
         if self.own_drills is not None:
             self.setCurrentWidget(self.own_drills)
 
 
-def side_by_side(*widgets: QWidget) -> QWidget:
-    """Widgets side by side, the last taking the room left."""
+def ladder_page(ladder: QWidget) -> QWidget:
+    """The ladder in a column of its own on the left, scrolled where the window is short."""
+    ladder.setMinimumWidth(0)
+    ladder.setMaximumWidth(LADDER_WIDTH)
     page = QWidget()
+    page.setObjectName("ladderPage")
     layout = QHBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    for position, widget in enumerate(widgets):
-        layout.addWidget(widget, 1 if position == len(widgets) - 1 else 0)
-    return page
+    layout.addWidget(ladder, 1)
+    layout.addStretch(0)
+    scroll = QScrollArea()
+    scroll.setObjectName("ladderScroll")
+    scroll.setWidget(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return scroll
