@@ -6,9 +6,10 @@ the current one is highlighted.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -29,6 +30,7 @@ from hinge_desktop.domain.ladder import (
     suggested_routine,
 )
 from hinge_desktop.ui.drill_text import phase_name
+from hinge_desktop.ui.widgets.colours import mix
 
 TICK = "✓"
 CURRENT = "●"
@@ -127,10 +129,46 @@ def progress_text(state: LadderState) -> str:
     return text.format(done=state.passed_sessions, needed=state.needed)
 
 
+LOCKED_TEXT_SHADE = 0.3
+"""How far a rung not yet reached fades its text towards the background: dimmer than the others,
+still readable (a contrast of at least 4.5 to 1 in both palettes)."""
+
+
+READABLE = 4.5
+"""The contrast, text to background, that text of this size needs (WCAG AA)."""
+
+
+def _luminance(colour: QColor) -> float:
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast(first: QColor, second: QColor) -> float:
+    """The contrast ratio of two colours, 1 (none) to 21 (black on white)."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_behind(text: QColor, background: QColor) -> QColor:
+    """``background``, darkened or lightened (away from ``text``) until ``text`` reads on it."""
+    away = QColor("black") if _luminance(text) > 0.5 else QColor("white")
+    shade = background
+    for step in range(1, 11):
+        if contrast(text, shade) >= READABLE:
+            break
+        shade = mix(background, away, step / 10)
+    return shade
+
+
 class _Rung(QFrame):
     def __init__(self, phase: Phase) -> None:
         super().__init__()
         self.phase = phase
+        self._current = False
+        self._reached = False
         self.setObjectName(f"ladderRung{int(phase)}")
         self.setAutoFillBackground(True)
         self.mark = QLabel(AHEAD)
@@ -148,20 +186,12 @@ class _Rung(QFrame):
         layout.addWidget(self.name, 1)
 
     def show_as(self, current: bool, reached: bool) -> None:
+        self._current, self._reached = current, reached
         self.mark.setText(CURRENT if current else TICK if reached else AHEAD)
         font = QFont(self.font())
         font.setBold(current)
         self.name.setFont(font)
-        palette = self.parentWidget().palette() if self.parentWidget() else self.palette()
-        role = QPalette.ColorRole
-        background = palette.color(role.Highlight) if current else palette.color(role.Window)
-        foreground = palette.color(role.HighlightedText if current else role.WindowText)
-        if not current and not reached:
-            foreground = palette.color(QPalette.ColorGroup.Disabled, role.WindowText)
-        own = QPalette(palette)
-        own.setColor(role.Window, background)
-        own.setColor(role.WindowText, foreground)
-        self.setPalette(own)
+        self.recolour()
         name = phase_name(self.phase)
         if current:
             status = QCoreApplication.translate("Ladder", "{phase}: your phase now")
@@ -170,6 +200,23 @@ class _Rung(QFrame):
         else:
             status = QCoreApplication.translate("Ladder", "{phase}: not yet")
         self.setAccessibleName(status.format(phase=name))
+
+    def recolour(self) -> None:
+        """The rung's colours from the application's palette as it is now (light or dark)."""
+        palette = QApplication.palette(self)
+        role = QPalette.ColorRole
+        if self._current:
+            foreground = palette.color(role.HighlightedText)
+            background = readable_behind(foreground, palette.color(role.Highlight))
+        else:
+            background = palette.color(role.Window)
+            foreground = palette.color(role.WindowText)
+            if not self._reached:
+                foreground = mix(foreground, background, LOCKED_TEXT_SHADE)
+        own = QPalette(palette)
+        own.setColor(role.Window, background)
+        own.setColor(role.WindowText, foreground)
+        self.setPalette(own)
 
 
 class LadderPanel(QWidget):
@@ -257,3 +304,11 @@ class LadderPanel(QWidget):
 
     def suggested_routine_id(self) -> str:
         return self._routine_id
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A rung keeps the palette it was given when the theme changes (Qt tells only widgets
+        # without one): colour the rungs again from the new palette.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            for rung in self._rungs.values():
+                rung.recolour()
+        super().changeEvent(event)
