@@ -10,7 +10,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGridLayout,
+    QLayout,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
+
+TITLE_BAR_BUTTONS = 150
+"""Room, in pixels, that a window manager's title bar takes beside the title: its icon and its
+buttons (close, and often minimise and maximise)."""
 
 
 def save_dialog(
@@ -41,10 +54,48 @@ def message_box(
 ) -> QMessageBox:
     """A message with an OK button, named ``name``, that deletes itself when closed; show it
     with ``open()``."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box = WholeTitleMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return box
+
+
+class WholeTitleMessageBox(QMessageBox):
+    """A message box at least as wide as its title bar needs: a message box sizes itself to its
+    text, and a short question under a longer title had its title cut ("Dele… Hinge")."""
+
+    _widened: QLayout | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The box lays itself out again when its buttons or texts change: widen the layout it
+        # is shown with.
+        layout = self.layout()
+        if isinstance(layout, QGridLayout) and layout is not self._widened:
+            spacer = QSpacerItem(
+                title_width(self), 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Minimum
+            )
+            layout.addItem(spacer, layout.rowCount(), 0, 1, layout.columnCount())
+            self._widened = layout
+        super().showEvent(event)
+
+
+def shown_title(window: QWidget) -> str:
+    """The title a window manager shows: the window's, with " — Hinge" added as Qt adds the
+    application's name to it on Linux."""
+    title = window.windowTitle()
+    app = QGuiApplication.applicationDisplayName()
+    if app and app not in title:
+        return f"{title} \u2014 {app}"
+    return title
+
+
+def title_width(window: QWidget) -> int:
+    """The width, in pixels, that the title bar needs to show the whole title: the title in the
+    bold, slightly larger type title bars use, and the title bar's own buttons."""
+    font = QFont(window.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    return QFontMetrics(font).horizontalAdvance(shown_title(window)) + TITLE_BAR_BUTTONS
 
 
 def warn(parent: QWidget, title: str, text: str, name: str) -> QMessageBox:
