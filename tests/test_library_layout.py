@@ -218,8 +218,12 @@ def test_the_routine_editor_shows_whole_buttons_and_drill_names(
     for button in buttons:
         assert button.isVisibleTo(hinge.window), button.objectName()
         assert whole(button), (button.objectName(), button.width(), button.sizeHint().width())
+    fields = [
+        hinge.widget(QWidget, name)
+        for name in ("entrySetsInputField", "entryRepsInputField", "entryRestInputField")
+    ]
     editor = hinge.widget(QWidget, "routineEditor")
-    assert overlapping([*buttons, tree], editor) == []
+    assert overlapping([*buttons, *fields, tree], editor) == []
     drill_column_readable(tree)
 
 

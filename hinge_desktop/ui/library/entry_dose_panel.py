@@ -54,8 +54,6 @@ class EntryDosePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("entryDosePanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        # As tall as its fields: below the drills it leaves them the rest of the height.
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.entry_title = QLabel()
         self.entry_title.setObjectName("entryTitle")
@@ -117,7 +115,6 @@ class EntryDosePanel(QFrame):
         buttons.addWidget(self.move_down_button)
         buttons.addWidget(self.remove_button)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
     def show_entry(
         self,

@@ -101,6 +101,17 @@ class SideBySideLayout(QLayout):
             height = item.sizeHint().height()
         return max(height, item.minimumSize().height())
 
+    @staticmethod
+    def _grows_down(item: QLayoutItem) -> bool:
+        """Whether the part takes height it is given beyond what it needs."""
+        if item.expandingDirections() & Qt.Orientation.Vertical:
+            return True
+        widget = item.widget()
+        return widget is not None and widget.sizePolicy().verticalPolicy() in (
+            QSizePolicy.Policy.Expanding,
+            QSizePolicy.Policy.MinimumExpanding,
+        )
+
     def _side_by_side(self, width: int) -> bool:
         return self._inner(width) >= self._breadth
 
@@ -156,19 +167,20 @@ class SideBySideLayout(QLayout):
         shown = self._shown()
         self._stacked = not self._side_by_side(rect.width())
         if not self._stacked:
+            # Side by side: a part that grows takes the whole height, another sits at the top
+            # as tall as it needs at its width.
             x = area.x()
             for (item, _s), width in zip(shown, self._widths(area.width()), strict=True):
-                item.setGeometry(QRect(x, area.y(), width, area.height()))
+                height = area.height()
+                if not self._grows_down(item):
+                    height = min(height, self._height(item, width))
+                item.setGeometry(QRect(x, area.y(), width, height))
                 x += width + self._gap()
             return
         # One above the other: each as tall as it needs at this width; what height is left
         # goes to the parts that grow, and a short pane takes it from them first.
         heights = [self._height(item, area.width()) for item, _s in shown]
-        growing = [
-            i
-            for i, (item, _s) in enumerate(shown)
-            if item.expandingDirections() & Qt.Orientation.Vertical or _grows(item)
-        ]
+        growing = [i for i, (item, _s) in enumerate(shown) if self._grows_down(item)]
         spare = area.height() - sum(heights) - self._gap() * max(0, len(shown) - 1)
         if growing:
             share = spare // len(growing)
@@ -180,13 +192,3 @@ class SideBySideLayout(QLayout):
         for (item, _s), height in zip(shown, heights, strict=True):
             item.setGeometry(QRect(area.x(), y, area.width(), height))
             y += height + self._gap()
-
-
-def _grows(item: QLayoutItem) -> bool:
-    widget = item.widget()
-    if widget is None:
-        return False
-    return widget.sizePolicy().verticalPolicy() in (
-        QSizePolicy.Policy.Expanding,
-        QSizePolicy.Policy.MinimumExpanding,
-    )
