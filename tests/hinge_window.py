@@ -46,6 +46,7 @@ class HingeWindow:
         self.preferences = Preferences(paths.settings)
         self._earlier = set(QApplication.topLevelWidgets())
         self.window = MainWindow(self.preferences)
+        self._closed = False
         self.views: InstalledViews = install_views(
             self.window, self.preferences, store, paths, self.speaker
         )
@@ -94,6 +95,11 @@ class HingeWindow:
         raise AssertionError(f"no {kind} {number}")
 
     def close(self) -> None:
+        """Quit as Hinge does; a second call does nothing (a test may quit before it ends, to
+        start Hinge again on the same data folder)."""
+        if self._closed:
+            return
+        self._closed = True
         for window in set(QApplication.topLevelWidgets()) - self._earlier:
             if isinstance(window, MainWindow) and window is not self.window:
                 # Built by a restore, on this log: its views stop as this window's do.

@@ -25,7 +25,7 @@ from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.library.drill_model import DrillFilterProxy, DrillListModel, DrillRole
 from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.library_view import LibraryView
-from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
+from hinge_desktop.ui.preferences import LAST_DRILL, LAST_VIEW, Preferences
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
@@ -338,8 +338,10 @@ def test_a_catalogue_is_shown_however_small(qtbot: QtBot, catalogue: Catalogue) 
 
 
 def test_the_librarys_shortcuts_work_and_are_listed_in_help(
-    qtbot: QtBot, store: Store, start_hinge: StartHinge
+    qtbot: QtBot, store: Store, paths: DataPaths, start_hinge: StartHinge
 ) -> None:
+    # Hinge closed on the library last time: it opens there.
+    Preferences(paths.settings).set(LAST_VIEW, "drills")
     window = start_hinge(active=True).window
     drills = window.view("drills").drills
     assert drills.search.hasFocus(), "the library opens ready to type"

@@ -116,9 +116,9 @@ def test_a_damaged_settings_file_falls_back_to_defaults(
 ) -> None:
     paths.settings.write_text("[window]\nlast_view=calendar\ngeometry=garbage\n")
     window = make_window(qtbot, paths)
-    assert window.current_view() == "drills"
+    assert window.current_view() == "today"
     assert window.size() == default_size(window.screen().availableGeometry().size())
-    assert Preferences(paths.settings).get(LAST_VIEW) == "drills"
+    assert Preferences(paths.settings).get(LAST_VIEW) == "today"
 
 
 def test_about_names_the_version(qtbot: QtBot, app: QApplication, paths: DataPaths) -> None:

@@ -67,6 +67,9 @@ def take_screenshot(
         if view == "history" and not views.progress.wait_until_loaded():
             print("hinge-desktop: the history took too long to read.", file=sys.stderr)
             return 1
+        if view == "today" and not views.today.wait_until_loaded():
+            print("hinge-desktop: the log took too long to read.", file=sys.stderr)
+            return 1
         save(window, file)
     except ScreenshotError as exc:
         print(f"hinge-desktop: {exc}", file=sys.stderr)

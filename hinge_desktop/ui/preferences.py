@@ -39,7 +39,7 @@ COLOUR_SCHEME = Preference[str](
     ("system", "light", "dark"),
 )
 LAST_VIEW = Preference[str](
-    "window/last_view", "drills", QT_TRANSLATE_NOOP("Preferences", "Last view"), VIEWS
+    "window/last_view", "today", QT_TRANSLATE_NOOP("Preferences", "Last view"), VIEWS
 )
 WINDOW_GEOMETRY = Preference[bytes](
     "window/geometry", b"", QT_TRANSLATE_NOOP("Preferences", "Window size and place")
@@ -77,6 +77,10 @@ CUE_DENSITY = Preference[str](
 VOICE_HINT_DISMISSED = Preference[bool](
     "voice/hint_dismissed", False, QT_TRANSLATE_NOOP("Preferences", "How to get voice, read")
 )
+SAFETY_NOTE_READ = Preference[bool](
+    "today/safety_note_read", False, QT_TRANSLATE_NOOP("Preferences", "When to stop, read")
+)
+"""The start page's note on when to stop and get checked was acknowledged: it shows no more."""
 
 ALL_PREFERENCES: tuple[
     Preference[str] | Preference[bytes] | Preference[int] | Preference[bool], ...
@@ -92,6 +96,7 @@ ALL_PREFERENCES: tuple[
     VOICE_MUTED,
     CUE_DENSITY,
     VOICE_HINT_DISMISSED,
+    SAFETY_NOTE_READ,
 )
 
 

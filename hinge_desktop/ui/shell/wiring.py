@@ -72,6 +72,7 @@ class InstalledViews:
     start_plan: Callable[[WorkoutPlan], None]
     ladder: LadderCoach
     progress: ProgressView
+    today: TodayView
     reader: BackgroundReader
     backups: BackupsPanel
     importing: ImportController
@@ -90,6 +91,7 @@ class InstalledViews:
         self.set_logger.shutdown()
         self.ladder.shutdown()
         self.importing.shutdown()
+        self.today.shutdown()
         self.reader.shutdown()
 
 
@@ -142,14 +144,12 @@ def install_views(
     library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
     _tell_where_added(window, drills, routines)
     workout.choose_requested.connect(lambda: window.show_view("drills"))
-    today = TodayView()
-    today.choose_requested.connect(lambda: window.show_view("drills"))
-    window.install_view("today", today)
     window.install_view("drills", library)
     window.install_view("workout", workout)
     if window.current_view() == "drills":
         drills.focus_search()
     progress, reader = _history(window, services, drills)
+    today = _today(window, services, reader, workout, start_plan)
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(status(window, 15000))
     settings = SettingsView(preferences, store, paths.root, speaker, backups=backups)
@@ -190,6 +190,7 @@ def install_views(
         start_plan,
         coach,
         progress,
+        today,
         reader,
         backups,
         importing,
@@ -332,3 +333,31 @@ def _history(
     services.log_changes.changed.connect(progress.mark_stale)
     window.install_view("history", HistoryView(workout_list, progress))
     return progress, reader
+
+
+def _today(
+    window: MainWindow,
+    services: Services,
+    reader: BackgroundReader,
+    workout: WorkoutView,
+    start_plan: Callable[[WorkoutPlan], None],
+) -> TodayView:
+    """The start page, read on the background reader and again whenever the log changes."""
+    today = TodayView(reader, services.catalogue, services.names, services.preferences)
+    today.choose_requested.connect(lambda: window.show_view("drills"))
+    today.message.connect(status(window, 8000))
+    services.log_changes.changed.connect(today.log_changed)
+
+    def start(plan: WorkoutPlan) -> None:
+        # A workout under way is never replaced from here: its player is shown instead.
+        timeline = workout.timeline()
+        moment = None if timeline is None else timeline.moment()
+        if moment is not None and moment.started and not moment.finished:
+            window.show_view("workout")
+            status(window, 8000)(window.tr("A workout is under way: finish it to start another."))
+            return
+        start_plan(plan)
+
+    today.start_requested.connect(start)
+    window.install_view("today", today)
+    return today

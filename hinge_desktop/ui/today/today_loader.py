@@ -1,0 +1,97 @@
+"""The start page's reading of the log, on the background reader: the newest request wins, and
+the answer comes back on the GUI thread as a :class:`TodaySummary`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.today import TodaySummary, today_summary
+from hinge_desktop.storage.database import Database
+from hinge_desktop.storage.today_queries import read_today
+from hinge_desktop.ui.tasks import BackgroundReader
+
+
+class TodayLoader(QObject):
+    loaded = Signal(object)
+    """The newest reading, as a :class:`TodaySummary`."""
+    failed = Signal(object)
+    """The newest request could not be read: the exception."""
+
+    def __init__(
+        self,
+        reader: BackgroundReader,
+        catalogue: Catalogue,
+        today: Callable[[], date],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._catalogue = catalogue
+        self._today = today
+        self._pending = 0
+        self._answered = 0
+        self._closed = False
+
+    def request(self) -> None:
+        """Read the log again; an answer to an older request still on its way is dropped."""
+        if self._closed:
+            return
+        self._pending += 1
+        number = self._pending
+        catalogue, today = self._catalogue, self._today()
+
+        def job(db: Database) -> TodaySummary:
+            return today_summary(read_today(db, catalogue, today), today, catalogue)
+
+        try:
+            self._reader.submit(
+                job,
+                lambda summary: self._arrived(number, summary),
+                lambda error: self._failed(number, error),
+                context=self,
+            )
+        except RuntimeError:
+            # The reader was shut down: Hinge is quitting.
+            self._closed = True
+            self._answered = self._pending
+
+    def close(self) -> None:
+        """Ask no more (Hinge is quitting)."""
+        self._closed = True
+        self._answered = self._pending
+
+    def is_loading(self) -> bool:
+        return self._answered != self._pending
+
+    def wait(self, timeout_ms: int) -> bool:
+        """Wait, handling events, until the newest reading is in; False on a timeout."""
+        if not self.is_loading():
+            return True
+        loop = QEventLoop()
+        timer = QTimer()
+        timer.setSingleShot(True)
+        timer.timeout.connect(loop.quit)
+        self.loaded.connect(loop.quit)
+        self.failed.connect(loop.quit)
+        timer.start(timeout_ms)
+        loop.exec()
+        timer.stop()
+        self.loaded.disconnect(loop.quit)
+        self.failed.disconnect(loop.quit)
+        return not self.is_loading()
+
+    def _arrived(self, number: int, summary: TodaySummary) -> None:
+        if number != self._pending or self._closed:
+            return
+        self._answered = number
+        self.loaded.emit(summary)
+
+    def _failed(self, number: int, error: Exception) -> None:
+        if number != self._pending or self._closed:
+            return
+        self._answered = number
+        self.failed.emit(error)
