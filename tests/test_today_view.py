@@ -255,3 +255,29 @@ def test_screenshot_today_renders_the_page_filled(data_dir: Path) -> None:
         < 40
     )
     assert green > 2000
+
+
+def test_a_new_day_is_read_when_the_page_is_next_shown(
+    qtbot: QtBot, store: Store, paths: DataPaths, catalogue: Catalogue
+) -> None:
+    now = datetime.now().astimezone()
+    store.sets.add(LoggedSet("dead-bug", now, reps=8))
+    days = [now.date()]
+    reader = BackgroundReader(store.path)
+    names = DrillNames(catalogue, store.custom_drills)
+    view = TodayView(reader, catalogue, names, Preferences(paths.settings), today=lambda: days[-1])
+    qtbot.addWidget(view)
+    try:
+        view.show()
+        assert view.wait_until_loaded()
+        value = view.findChild(QLabel, "todayLastSessionValue")
+        assert value is not None
+        assert value.text() == "Today"
+        view.hide()
+        days.append(now.date() + timedelta(days=1))
+        view.show()
+        assert view.wait_until_loaded()
+        assert value.text() == "Yesterday"
+    finally:
+        view.shutdown()
+        reader.shutdown()

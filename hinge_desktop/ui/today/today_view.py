@@ -49,6 +49,7 @@ class TodayView(QWidget):
     choose_requested = Signal()
     """The person asked to pick a drill or a routine."""
     message = Signal(str)
+    """Something to tell the person in passing (the log could not be read)."""
 
     def __init__(
         self,
@@ -215,7 +216,9 @@ class TodayView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        # Read again when the log changed while hidden, or a new day began since the reading.
+        summary = self._summary
+        if self._stale or (summary is not None and summary.today != self._today()):
             self.refresh()
         self._show_date()
         # After the window has settled its own focus.
