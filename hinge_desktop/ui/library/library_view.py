@@ -104,7 +104,6 @@ class LibraryView(QTabWidget):
 
 def ladder_page(ladder: QWidget) -> QWidget:
     """The ladder in a column of its own on the left, scrolled where the window is short."""
-    ladder.setMinimumWidth(0)
     ladder.setMaximumWidth(LADDER_WIDTH)
     page = QWidget()
     page.setObjectName("ladderPage")

@@ -283,7 +283,6 @@ def _ladder(
 ) -> tuple[LadderCoach, LadderPanel]:
     """The phase ladder beside the drills, and its "easily" questions in the log panel."""
     ladder_panel = LadderPanel()
-    ladder_panel.setFixedWidth(230)
     questions = GateQuestions()
     log_panel.extra.addWidget(questions)
     coach = LadderCoach(
