@@ -4,21 +4,12 @@ from its monitor, as a person's speakers would play them."""
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
-from system_tools import require
-
-RATE = 22_050
-LOUD = 1500
+from pulse_sink import RATE, loud_stretches, null_sink_server, record_while
 
 CHILD = r"""
 import json, sys, time
@@ -59,76 +50,8 @@ print(json.dumps(report))
 
 @pytest.fixture
 def null_sink() -> Iterator[dict[str, str]]:
-    """A private PulseAudio server with one null sink; yields the environment that reaches it."""
-    require("pulseaudio", "pulseaudio")
-    require("parec", "pulseaudio-utils")
-    runtime = tempfile.mkdtemp(prefix="hinge-pulse-", dir="/tmp")  # socket paths must be short
-    env = {**os.environ, "XDG_RUNTIME_DIR": runtime, "PULSE_RUNTIME_PATH": f"{runtime}/pulse"}
-    env.pop("PULSE_SERVER", None)
-    server = subprocess.Popen(
-        [
-            "pulseaudio",
-            "-n",
-            "--daemonize=no",
-            "--exit-idle-time=-1",
-            "--log-target=stderr",
-            "-L",
-            "module-native-protocol-unix",
-            "-L",
-            "module-null-sink sink_name=nullsink",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while subprocess.run(["pactl", "info"], env=env, capture_output=True).returncode != 0:
-            assert server.poll() is None, "pulseaudio did not start"
-            assert time.monotonic() < deadline, "pulseaudio did not answer"
-            time.sleep(0.05)
+    with null_sink_server() as env:
         yield env
-    finally:
-        server.terminate()
-        server.wait(10)
-        shutil.rmtree(runtime, ignore_errors=True)
-
-
-def record_while(env: dict[str, str], command: list[str], file: Path) -> tuple[np.ndarray, str]:
-    """Run ``command`` while recording the null sink's monitor into ``file`` (not a pipe, which
-    would fill and stall the recording); the samples and the command's output."""
-    with file.open("wb") as raw:
-        recorder = subprocess.Popen(
-            ["parec", "-d", "nullsink.monitor", "--raw", "--format=s16le", f"--rate={RATE}",
-             "--channels=1"],
-            env=env,
-            stdout=raw,
-        )  # fmt: skip
-        try:
-            child = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
-        finally:
-            time.sleep(0.2)
-            recorder.terminate()
-            recorder.wait(10)
-    assert child.returncode == 0, child.stderr
-    data = file.read_bytes()
-    return np.frombuffer(data[: len(data) // 2 * 2], dtype="<i2"), child.stdout
-
-
-def loud_stretches(samples: np.ndarray, gap: float = 0.25) -> list[tuple[float, float]]:
-    """(start, length) in seconds of each stretch of sound, pauses under ``gap`` bridged."""
-    loud = np.flatnonzero(np.abs(samples.astype(np.int32)) > LOUD)
-    stretches: list[tuple[float, float]] = []
-    if len(loud) == 0:
-        return stretches
-    start = previous = int(loud[0])
-    for index in map(int, loud[1:]):
-        if index - previous > gap * RATE:
-            stretches.append((start / RATE, (previous - start) / RATE))
-            start = index
-        previous = index
-    stretches.append((start / RATE, (previous - start) / RATE))
-    return stretches
 
 
 @pytest.mark.slow
