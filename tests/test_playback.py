@@ -73,3 +73,52 @@ def test_cues_are_heard_in_the_sound_output_and_stop_cuts_speech_short(
     assert long_length < 0.6
     # Rendered in full, the long cue lasts several seconds: stop() cut it, it did not end.
     assert len(list((tmp_path / "cue-cache").glob("*.wav"))) == 2
+
+
+LATE_CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from hinge_desktop.speech.choose import open_speaker
+
+app = QCoreApplication([])
+speaker = open_speaker(Path(sys.argv[1]))
+report = {"problem": speaker.voice_problem()}
+get_ready = "get ready: kettlebell deadlift, 3 sets of 8"
+if report["problem"] is None:
+    heard = {}
+    speaker.on_played = lambda text, played: heard.setdefault(text, (played.heard, played.dropped))
+    # A first run: nothing rendered, the sound output just opened; both cues were due 0.5 s ago.
+    report["running"] = speaker.output_running()
+    now = time.monotonic()
+    report["until"] = now + 6.0
+    speaker.say_at(get_ready, now - 0.5, until=now + 6.0)
+    speaker.say_at("hips back", now - 0.5)
+    while time.monotonic() < now + 6.5:
+        app.processEvents()
+        time.sleep(0.005)
+    report["heard"] = heard
+    report["missed"] = [[m.text, m.why] for m in speaker.missed.recent()]
+speaker.close()
+print(json.dumps(report))
+"""
+
+
+@pytest.mark.slow
+def test_a_cue_due_before_its_words_and_the_output_are_ready_is_said_late_or_reported(
+    null_sink: dict[str, str], tmp_path: Path
+) -> None:
+    env = {**null_sink, "QT_QPA_PLATFORM": "offscreen"}
+    samples, output = record_while(
+        env, [sys.executable, "-c", LATE_CHILD, str(tmp_path / "cue-cache")], tmp_path / "h.raw"
+    )
+    report = json.loads(output.strip().splitlines()[-1])
+    assert report["problem"] is None
+    assert not report["running"]
+    get_ready = report["heard"]["get ready: kettlebell deadlift, 3 sets of 8"]
+    assert get_ready[1] is False  # said, late, while its words still held
+    assert report["heard"]["hips back"][1] is True
+    assert report["missed"] == [["hips back", "its words were not ready in time"]]
+    stretches = loud_stretches(samples, gap=0.5)
+    assert len(stretches) == 1, stretches  # the sentence, and no "hips back" after it
+    assert stretches[0][1] > 1.0

@@ -197,10 +197,16 @@ def test_a_beep_is_short_and_soft_edged() -> None:
     assert loudness(samples) > 0.1
 
 
-def _sound(samples: np.ndarray, due: float, started: list[Played] | None = None) -> Any:
+def _sound(
+    samples: np.ndarray,
+    due: float,
+    started: list[Played] | None = None,
+    latest: float | None = None,
+) -> Any:
     from hinge_desktop.speech.audio_engine import _Sound
 
-    return _Sound(samples, Played(due), on_start=started.append if started is not None else None)
+    report = Played(due, due + LATE_LIMIT if latest is None else latest)
+    return _Sound(samples, report, on_start=started.append if started is not None else None)
 
 
 # The speaker, with a stand-in engine that writes a tone, and an engine that records.
@@ -281,6 +287,8 @@ def test_a_cue_the_engine_never_fills_is_not_rendered_and_leaves_no_file(tmp_pat
 class RecordingEngine:
     def __init__(self) -> None:
         self.played: list[tuple[int, float]] = []
+        self.latest: list[float] = []
+        self.woken = 0
         self.stops = 0
         self.volume = 1.0
         self.event = threading.Event()
@@ -291,10 +299,22 @@ class RecordingEngine:
     def is_running(self) -> bool:
         return True
 
-    def play_at(self, samples: np.ndarray, due: float, on_start: object = None) -> Played:
+    def wake(self) -> None:
+        self.woken += 1
+
+    def play_at(
+        self,
+        samples: np.ndarray,
+        due: float,
+        on_start: Any = None,
+        *,
+        latest: float | None = None,
+    ) -> Played:
+        report = Played(due, due + LATE_LIMIT if latest is None else latest)
         self.played.append((len(samples), due))
+        self.latest.append(report.latest)
         self.event.set()
-        return Played(due)
+        return report
 
     def stop(self) -> None:
         self.stops += 1
@@ -375,3 +395,138 @@ def test_volume_goes_to_the_engine_and_a_new_rate_renders_anew(speaker: Any) -> 
     speaker.prepare(["hips back"])
     wait_until(lambda: speaker.is_ready("hips back"))
     assert speaker.tone_engine.rendered == ["hips back", "hips back"]
+
+
+def test_a_sound_allowed_to_start_late_starts_at_once_until_its_latest_moment() -> None:
+    mix = _Mix()
+    reports: list[Played] = []
+    mix.sounds.append(_sound(tone(0.05), due=9.0, started=reports, latest=10.5))
+    mix.sounds.append(_sound(tone(0.05), due=8.0, started=reports, latest=9.9))
+    out = mix.frames(RATE // 10, first_heard=10.0)  # the stream wakes a second late
+    assert out[0] != 0
+    assert np.count_nonzero(out) == len(tone(0.05))
+    still, gone = sorted(reports, key=lambda r: r.due, reverse=True)
+    assert still.heard == 10.0
+    assert not still.dropped
+    assert gone.dropped
+
+
+# A cue that is not ready at its moment: said when it can be while its words hold, else reported.
+
+
+class MixEngine(RecordingEngine):
+    """The engine's own mix without a sound device: the test says when the stream plays."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mix = _Mix()
+
+    def play_at(
+        self,
+        samples: np.ndarray,
+        due: float,
+        on_start: Any = None,
+        *,
+        latest: float | None = None,
+    ) -> Played:
+        report = self.mix.add(samples, due, latest, on_start)
+        super().play_at(samples, due, latest=report.latest)
+        return report
+
+
+GET_READY = "Get ready: Kettlebell deadlift, 3 sets of 8"
+
+
+@pytest.fixture
+def late_speaker(tmp_path: Path) -> Any:
+    """A voice whose engine thread is held busy (a first run rendering the whole cache) and
+    whose clock says 100.5: half a second after the cues below are due."""
+    engine = MixEngine()
+    voice = VoiceSpeaker(
+        Synthesizer(lambda: ToneEngine()),  # type: ignore[arg-type, return-value]
+        engine,  # type: ignore[arg-type]
+        CueCache(tmp_path),
+        clock=lambda: 100.5,
+    )
+    gate = threading.Event()
+    voice._synth.call(gate.wait)
+    voice.gate = gate  # type: ignore[attr-defined]
+    yield voice
+    gate.set()
+    voice.close()
+
+
+def test_a_cue_rendered_after_its_moment_is_said_at_once_while_its_words_still_hold(
+    late_speaker: Any,
+) -> None:
+    late_speaker.say_at(GET_READY, 100.0, until=107.0)
+    late_speaker.say_at("hips back", 100.0)
+    late_speaker.gate.set()
+    wait_until(lambda: len(late_speaker._engine.played) == 2)
+    missed: list[tuple[str, str]] = []
+    late_speaker.missed.cue_missed.connect(lambda text, why: missed.append((text, why)))
+    out = late_speaker._engine.mix.frames(RATE // 10, first_heard=100.6)
+    # "Get ready" starts now, 0.6 s late: it still ends well before its countdown at 107.
+    assert np.count_nonzero(out) == RATE // 10
+    get_ready_length = len(tone(0.05 * len(GET_READY))) / RATE
+    assert late_speaker._engine.latest[0] == pytest.approx(107.0 - get_ready_length)
+    # "Hips back" holds only for its moment: not said 0.6 s late, and reported, not lost.
+    assert missed == [("hips back", "its words were not ready in time")]
+    assert [m.text for m in late_speaker.missed.recent()] == ["hips back"]
+
+
+def test_a_cue_whose_words_cannot_end_in_time_is_reported_not_said(late_speaker: Any) -> None:
+    late_speaker.say_at(GET_READY, 100.0, until=101.0)
+    late_speaker.gate.set()
+    wait_until(lambda: late_speaker._engine.played)
+    out = late_speaker._engine.mix.frames(RATE // 10, first_heard=100.6)
+    assert not out.any()
+    assert [(m.text, m.why) for m in late_speaker.missed.recent()] == [
+        (GET_READY, "its words were not ready in time")
+    ]
+
+
+def test_a_cue_handed_in_time_but_kept_waiting_by_the_sound_output_is_reported(
+    speaker: Any,
+) -> None:
+    mix_engine = MixEngine()
+    speaker._engine = mix_engine
+    speaker.prepare(["hips back"])
+    wait_until(lambda: speaker.is_ready("hips back"))
+    speaker.say_at("hips back", speaker._clock() + 0.05)
+    mix_engine.mix.frames(RATE // 10, first_heard=speaker._clock() + 2.0)  # output woke late
+    assert [(m.text, m.why) for m in speaker.missed.recent()] == [
+        ("hips back", "the sound output was not ready in time")
+    ]
+
+
+def test_a_cue_the_engine_cannot_render_is_reported(tmp_path: Path) -> None:
+    voice = VoiceSpeaker(
+        Synthesizer(lambda: EarlyEngine(empty=5)),  # type: ignore[arg-type, return-value]
+        RecordingEngine(),  # type: ignore[arg-type]
+        CueCache(tmp_path),
+    )
+    try:
+        voice.say_at("hips back", 42.0)
+        wait_until(lambda: voice.missed.recent())
+    finally:
+        voice.close()
+    assert [(m.text, m.why) for m in voice.missed.recent()] == [
+        ("hips back", "the speech engine could not say it")
+    ]
+    assert voice._engine.played == []
+
+
+def test_a_cue_stopped_while_it_renders_is_not_reported_as_missed(late_speaker: Any) -> None:
+    late_speaker.say_at(GET_READY, 100.0, until=107.0)
+    late_speaker.stop()
+    late_speaker.gate.set()
+    late_speaker.prepare(["marker"])
+    wait_until(lambda: len(late_speaker._samples) == 2)
+    assert late_speaker._engine.played == []
+    assert late_speaker.missed.recent() == []
+
+
+def test_preparing_a_workout_wakes_the_sound_output(speaker: Any) -> None:
+    speaker.prepare(["hips back"])
+    assert speaker._engine.woken == 1

@@ -40,9 +40,13 @@ def _tr(text: str) -> str:
 
 @dataclass
 class Played:
-    """What happened to one sound: when it was due and when it was placed to be heard."""
+    """What happened to one sound: when it was due and when it was placed to be heard.
+
+    ``latest`` is the last moment it may start: past that it is dropped, never heard late.
+    """
 
     due: float
+    latest: float
     heard: float | None = None
     dropped: bool = False
 
@@ -66,6 +70,21 @@ class _Mix:
         self.running = False
         """True once the sound server is taking samples (it takes up to a second to start)."""
 
+    def add(
+        self,
+        samples: Samples,
+        due: float,
+        latest: float | None = None,
+        on_start: Callable[[Played], None] | None = None,
+    ) -> Played:
+        """Queue a sound for ``due``; it may start late, but no later than ``latest``
+        (``due`` + LATE_LIMIT unless given)."""
+        report = Played(due, due + LATE_LIMIT if latest is None else max(latest, due))
+        with self.lock:
+            self.sounds.append(_Sound(samples, report, on_start=on_start))
+            self.last_sound = time.monotonic()
+        return report
+
     def frames(self, count: int, first_heard: float) -> Samples:
         """The next ``count`` samples, the first of which will be heard at ``first_heard``."""
         mix = np.zeros(count, dtype=np.float64)
@@ -80,7 +99,7 @@ class _Mix:
                         keep.append(sound)
                         continue
                     if offset < 0:
-                        if -offset / RATE > LATE_LIMIT:
+                        if first_heard > sound.report.latest:
                             sound.report.dropped = True
                             started.append(sound)
                             continue
@@ -227,17 +246,26 @@ class AudioEngine(QObject):
             self._feeder.wake()
         return self._mix.running
 
+    def wake(self) -> None:
+        """Have the stream flowing soon: sounds are coming (a stream suspended after a long
+        silence takes a moment to play again)."""
+        self.is_running()
+
     def play_at(
-        self, samples: Samples, due: float, on_start: Callable[[Played], None] | None = None
+        self,
+        samples: Samples,
+        due: float,
+        on_start: Callable[[Played], None] | None = None,
+        *,
+        latest: float | None = None,
     ) -> Played:
-        """Play ``samples`` so they are heard at ``due``; dropped if that is over LATE_LIMIT ago.
+        """Play ``samples`` so they are heard at ``due``, or as soon as the stream can if that
+        has passed, as long as it is no later than ``latest`` (``due`` + LATE_LIMIT unless
+        given); past that the sound is dropped.
 
         ``on_start`` is called on the audio thread once the sound is placed (or dropped).
         """
-        report = Played(due)
-        with self._mix.lock:
-            self._mix.sounds.append(_Sound(samples, report, on_start=on_start))
-            self._mix.last_sound = time.monotonic()
+        report = self._mix.add(samples, due, latest, on_start)
         self._feeder.wake()
         return report
 

@@ -1,8 +1,11 @@
 """What the player needs from a voice, and the two simple voices: silent and recording.
 
 Times are ``time.monotonic()`` seconds, the clock the workout runs on. The player hands each
-cue over shortly before it is due; the speaker plays it at that moment, or not at all if it
-would start more than ``LATE_LIMIT`` seconds late.
+cue over shortly before it is due; the speaker plays it at that moment. A cue that cannot start
+then (its words not rendered yet, the sound output still waking) starts as soon as it can while
+its words still hold: within ``LATE_LIMIT`` seconds, or later if the player says until when the
+words are true (``until``). A cue that misses even that is reported on ``missed``, never lost
+without a word.
 """
 
 from __future__ import annotations
@@ -10,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
+
+from hinge_desktop.speech.missed import MissedCues
 
 LATE_LIMIT = 0.3
 """A cue that would start later than this after its moment is dropped: late words mislead."""
@@ -34,6 +39,9 @@ class VoiceInfo:
 
 
 class Speaker(Protocol):
+    missed: MissedCues
+    """Reports each cue that was due but could not be heard, and why."""
+
     def voice_problem(self) -> str | None:
         """None while cues can be heard; otherwise what is wrong and how to get voice."""
         ...
@@ -54,8 +62,10 @@ class Speaker(Protocol):
         """True when ``text`` is rendered and would start on time."""
         ...
 
-    def say_at(self, text: str, at: float) -> None:
-        """Say ``text`` at monotonic time ``at`` (now if it has passed, dropped if too late)."""
+    def say_at(self, text: str, at: float, until: float | None = None) -> None:
+        """Say ``text`` at monotonic time ``at``, or as soon as it can after that: within
+        LATE_LIMIT, or so that it ends by ``until`` when given (the moment the words stop
+        being true). What cannot be said in time is reported on ``missed``."""
         ...
 
     def beep_at(self, at: float) -> None:
@@ -76,6 +86,7 @@ class SilentSpeaker:
 
     def __init__(self, problem: str) -> None:
         self._problem = problem
+        self.missed = MissedCues()
 
     def voice_problem(self) -> str | None:
         return self._problem
@@ -92,7 +103,7 @@ class SilentSpeaker:
     def is_ready(self, text: str) -> bool:
         return False
 
-    def say_at(self, text: str, at: float) -> None:
+    def say_at(self, text: str, at: float, until: float | None = None) -> None:
         pass
 
     def beep_at(self, at: float) -> None:
@@ -109,6 +120,7 @@ class SilentSpeaker:
 class Said:
     text: str
     at: float
+    until: float | None = None
 
 
 class RecordingSpeaker:
@@ -123,6 +135,7 @@ class RecordingSpeaker:
         self.stops = 0
         self.closed = False
         self._problem = problem
+        self.missed = MissedCues()
 
     def voice_problem(self) -> str | None:
         return self._problem
@@ -139,8 +152,8 @@ class RecordingSpeaker:
     def is_ready(self, text: str) -> bool:
         return self._problem is None
 
-    def say_at(self, text: str, at: float) -> None:
-        self.said.append(Said(text, at))
+    def say_at(self, text: str, at: float, until: float | None = None) -> None:
+        self.said.append(Said(text, at, until))
 
     def beep_at(self, at: float) -> None:
         self.said.append(Said(self.BEEP, at))

@@ -10,14 +10,21 @@ from pathlib import Path
 from hinge_desktop.speech.audio_engine import AudioEngine, Played
 from hinge_desktop.speech.cue_cache import CueCache
 from hinge_desktop.speech.messages import no_sound_message
+from hinge_desktop.speech.missed import (
+    MissedCues,
+    not_rendered,
+    output_not_ready,
+    rendered_too_late,
+)
 from hinge_desktop.speech.sounds import (
+    RATE,
     Samples,
     SoundError,
     beep,
     read_wav,
     trim_leading_silence,
 )
-from hinge_desktop.speech.speaker import VoiceInfo, VoiceSettings
+from hinge_desktop.speech.speaker import LATE_LIMIT, VoiceInfo, VoiceSettings
 from hinge_desktop.speech.synthesizer import Synthesizer
 
 Key = tuple[str, str, int]
@@ -28,7 +35,9 @@ class VoiceSpeaker:
 
     Prepared cues are read from the cache, or rendered into it, on the synthesizer's thread and
     kept in memory, so saying one only hands samples to the audio thread. A cue that is not
-    ready is rendered at once and played if it can still start within the late limit.
+    ready is rendered at once, ahead of everything else, and played as soon as it is: if its
+    words still hold then (within the late limit, or ending by its ``until``). One that cannot
+    be said in time is reported on ``missed`` with the reason.
     """
 
     def __init__(
@@ -48,6 +57,7 @@ class VoiceSpeaker:
         self._pending: set[Key] = set()
         self._generation = 0
         self._beep = beep()
+        self.missed = MissedCues()
         self.on_played: Callable[[str, Played], None] | None = None
         """Called on the audio thread as each cue starts or is dropped (for measurements)."""
 
@@ -70,6 +80,7 @@ class VoiceSpeaker:
         self._engine.set_volume(settings.volume)
 
     def prepare(self, texts: Iterable[str]) -> None:
+        self._engine.wake()
         for text in dict.fromkeys(texts):
             self._ensure(text, self._settings, urgent=False)
 
@@ -79,26 +90,35 @@ class VoiceSpeaker:
         with self._lock:
             return self._key(text, self._settings) in self._samples
 
-    def say_at(self, text: str, at: float) -> None:
+    def say_at(self, text: str, at: float, until: float | None = None) -> None:
         settings = self._settings
         key = self._key(text, settings)
         with self._lock:
             samples = self._samples.get(key)
             generation = self._generation
         if samples is not None:
-            self._play(text, samples, at)
+            self._play(text, samples, at, until)
             return
 
         def when_ready(ready: Samples | None) -> None:
             with self._lock:
                 current = generation == self._generation
-            if ready is not None and current:
-                self._play(text, ready, at)
+            if not current:
+                return  # stopped meanwhile: not to be said
+            if ready is None:
+                self.missed.report(text, not_rendered())
+            else:
+                self._play(text, ready, at, until)
 
         self._ensure(text, settings, urgent=True, then=when_ready)
 
     def beep_at(self, at: float) -> None:
-        self._play("", self._beep, at)
+        self._play("", self._beep, at, None)
+
+    def output_running(self) -> bool:
+        """True when the sound output takes samples, so a cue handed over now is heard on
+        time; asking wakes an output resting after a long silence."""
+        return self._engine.is_running()
 
     def stop(self) -> None:
         with self._lock:
@@ -116,14 +136,23 @@ class VoiceSpeaker:
     def _key(text: str, settings: VoiceSettings) -> Key:
         return (text, settings.voice, settings.rate)
 
-    def _play(self, text: str, samples: Samples, at: float) -> None:
+    def _play(self, text: str, samples: Samples, at: float, until: float | None) -> None:
+        """Hand ``samples`` to the engine with the last moment they may start: the late
+        limit, or as late as still ends by ``until``."""
         report = self.on_played
+        latest = at + LATE_LIMIT
+        if until is not None:
+            latest = max(latest, until - len(samples) / RATE)
+        handed = self._clock()
 
         def started(played: Played) -> None:
             if report is not None:
                 report(text, played)
+            if played.dropped and text:
+                why = rendered_too_late() if handed > played.latest else output_not_ready()
+                self.missed.report(text, why)
 
-        self._engine.play_at(samples, at, started)
+        self._engine.play_at(samples, at, started, latest=latest)
 
     def _ensure(
         self,

@@ -31,6 +31,9 @@ from hinge_desktop.ui.settings.choice_combo import choice_combo
 
 TEST_DELAY = 0.05
 """The test phrase is handed over this much ahead, so it starts on time like a cue."""
+TEST_WAIT = 5.0
+"""How long the test phrase may still start once asked for: its words hold for a while, so
+it waits for a new voice or rate to be rendered rather than being lost."""
 
 
 class VoiceGroup(QGroupBox):
@@ -100,6 +103,7 @@ class VoiceGroup(QGroupBox):
         self.test.setAccessibleName(self.tr("Test the voice with a cue"))
         self.test.clicked.connect(self.say_test_phrase)
         form.addRow("", self.test)
+        speaker.missed.cue_missed.connect(self._on_missed)
 
         self._show_values()
         self.voice.currentIndexChanged.connect(
@@ -116,7 +120,15 @@ class VoiceGroup(QGroupBox):
     def say_test_phrase(self) -> None:
         """Speak a cue with the chosen voice, rate and volume (even when muted: it was asked)."""
         self._speaker.stop()
-        self._speaker.say_at(self.tr("Hips back. Squeeze the glutes."), self._clock() + TEST_DELAY)
+        now = self._clock()
+        self._speaker.say_at(self._test_phrase(), now + TEST_DELAY, until=now + TEST_WAIT)
+
+    def _test_phrase(self) -> str:
+        return self.tr("Hips back. Squeeze the glutes.")
+
+    def _on_missed(self, text: str, why: str) -> None:
+        if text == self._test_phrase():
+            self.status.setText(self.tr("The test was not heard: {why}.").format(why=why))
 
     def _show_values(self, _key: str = "") -> None:
         p = self._preferences
