@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from drill_catalogue import CATALOGUE
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.figure import figure_bounds, scene
 from hinge_desktop.ui.library.figure_export import main, panel_target, render_image, write_svg
 from hinge_desktop.ui.shell import theme
 from hinge_desktop.ui.widgets.figure_painter import FigureColours, FigurePainter
+from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -70,3 +75,65 @@ def test_the_export_command_refuses_a_drill_it_does_not_know(
     assert exited.value.code == 2
     assert "no-such-drill" in capsys.readouterr().err
     assert not (tmp_path / "figures").exists()
+
+
+@pytest.mark.parametrize("size", [(220, 160), (260, 200), (420, 300), (300, 420), (720, 380)])
+def test_the_hip_angle_is_written_clear_of_the_body_and_the_props(
+    qapp: QApplication, size: tuple[int, int]
+) -> None:
+    palette = theme.palette_for(theme.LIGHT)
+    colours = FigureColours.from_palette(palette)
+    background = palette.color(palette.ColorRole.Base)
+    target = QRectF(0, 0, *size)
+    crowded = []
+    for drill in CATALOGUE:
+        figure_painter = FigurePainter(figure_bounds(drill.figure), colours)
+        for pose in drill.figure.poses:
+            placed = scene(drill.figure, pose.angles())
+            scene_only, labelled = (_image(size, background) for _ in range(2))
+            with _painting(scene_only) as painter:
+                figure_painter.paint_scene(painter, target, placed)
+            with _painting(labelled) as painter:
+                figure_painter.paint(painter, target, placed)
+            label = figure_painter.label_rect.toAlignedRect()
+            assert target.contains(QRectF(label))
+            # Under the words, the picture without them is empty: nothing drawn there.
+            covered = [
+                (x, y)
+                for x in range(label.left(), label.right() + 1)
+                for y in range(label.top(), label.bottom() + 1)
+                if _distance(scene_only.pixelColor(x, y), background) > 30
+            ]
+            if covered:
+                crowded.append(f"{drill.id} {pose.name}: {len(covered)} px at {label}")
+    assert crowded == []
+
+
+def test_the_hip_angle_keeps_clear_of_the_paused_mark(qtbot: QtBot) -> None:
+    widget = FigureWidget()
+    qtbot.addWidget(widget)
+    widget.resize(300, 220)
+    widget.set_drill(CATALOGUE.get("glute-bridge"))
+    widget.show()
+    widget.grab()
+    assert widget.angle_label_rect().intersects(widget.paused_box())  # free there while playing
+    widget.set_playing(False)
+    widget.grab()
+    label = widget.angle_label_rect()
+    assert not label.isEmpty()
+    assert not label.intersects(widget.paused_box())
+
+
+def _image(size: tuple[int, int], background: QColor) -> QImage:
+    image = QImage(*size, QImage.Format.Format_ARGB32)
+    image.fill(background)
+    return image
+
+
+@contextmanager
+def _painting(image: QImage) -> Iterator[QPainter]:
+    painter = QPainter(image)
+    try:
+        yield painter
+    finally:
+        painter.end()

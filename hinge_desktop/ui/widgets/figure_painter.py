@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPen,
+)
 
 from hinge_desktop.domain.figure import HEAD_RADIUS, FigureScene, Shape
 from hinge_desktop.ui.widgets.colours import ACCENT, mix
@@ -25,6 +36,11 @@ _FAR_LIMBS: tuple[tuple[str, str, float], ...] = (
     ("far_knee", "far_ankle", 9.5),
 )
 MARGIN_CM = 8.0
+LABEL_GAP = 4.0
+"""Pixels between the angle label and the edge of the picture (or the floor line)."""
+ARC_RADIUS_CM = 20.0
+
+At = Callable[[tuple[float, float]], QPointF]
 
 
 @dataclass(frozen=True)
@@ -68,6 +84,8 @@ class FigurePainter:
     def __init__(self, bounds: tuple[float, float, float, float], colours: FigureColours) -> None:
         self._bounds = bounds
         self._colours = colours
+        self.label_rect = QRectF()
+        """Where the hip angle was last written (for tests and for what is painted over it)."""
 
     def _mapping(self, target: QRectF) -> tuple[float, float, float]:
         """Scale and offsets that fit the figure's box, with a margin, centred in ``target``."""
@@ -84,12 +102,29 @@ class FigurePainter:
         scale, offset_x, offset_y = self._mapping(target)
         return QPointF(offset_x + point[0] * scale, offset_y - point[1] * scale)
 
-    def paint(self, painter: QPainter, target: QRectF, figure: FigureScene) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        target: QRectF,
+        figure: FigureScene,
+        keep_clear: Sequence[QRectF] = (),
+    ) -> None:
+        """Draw ``figure`` in ``target``: the scene, then its hip angle written where it
+        covers neither the body nor a prop nor the rectangles in ``keep_clear``."""
+        self.paint_scene(painter, target, figure)
+        self.paint_angle_label(painter, target, figure, keep_clear)
+
+    def _at(self, target: QRectF) -> tuple[At, float]:
         scale, offset_x, offset_y = self._mapping(target)
 
         def at(point: tuple[float, float]) -> QPointF:
             return QPointF(offset_x + point[0] * scale, offset_y - point[1] * scale)
 
+        return at, scale
+
+    def paint_scene(self, painter: QPainter, target: QRectF, figure: FigureScene) -> None:
+        """The floor, the props, the body and the arc of the hip angle, without its words."""
+        at, scale = self._at(target)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         floor_pen = QPen(self._colours.floor, max(1.5, 1.2 * scale))
@@ -105,7 +140,7 @@ class FigurePainter:
         painter.setBrush(QBrush(self._colours.body))
         painter.drawEllipse(head, HEAD_RADIUS * scale, HEAD_RADIUS * scale)
         self._props(painter, figure, at, scale, lambda s: s.role not in {"wall", "bench", "block"})
-        self._hip_angle(painter, figure, at, scale, target)
+        self._hip_arc(painter, figure, at, scale)
         painter.restore()
 
     def _limbs(self, painter, figure, at, scale, limbs, colour, *, far: bool) -> None:  # type: ignore[no-untyped-def]
@@ -180,7 +215,7 @@ class FigurePainter:
             radius = max(3.0, shape.radius * scale)
             painter.drawEllipse(at(shape.points[0]), radius, radius)
 
-    def _hip_angle(self, painter, figure: FigureScene, at, scale: float, target: QRectF) -> None:  # type: ignore[no-untyped-def]
+    def _hip_arc(self, painter: QPainter, figure: FigureScene, at: At, scale: float) -> None:
         """How far the hip is bent: 0° standing tall or at the top of a bridge, about 90° in a
         deep hinge or with a leg raised straight up. The arc runs from the line of the trunk,
         continued through the hip, to the thigh."""
@@ -188,8 +223,7 @@ class FigurePainter:
         straight = math.degrees(math.atan2(hip[1] - shoulder[1], hip[0] - shoulder[0]))
         thigh = math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
         span = (thigh - straight + 540.0) % 360.0 - 180.0
-        bend = 180.0 - figure.hip_angle
-        radius = 20.0 * scale
+        radius = ARC_RADIUS_CM * scale
         centre = at(hip)
         box = QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius)
         pen = QPen(self._colours.accent, max(2.0, 1.6 * scale))
@@ -209,14 +243,92 @@ class FigurePainter:
                     centre.y() - math.sin(end) * radius * 1.3,
                 ),
             )
+
+    def paint_angle_label(
+        self,
+        painter: QPainter,
+        target: QRectF,
+        figure: FigureScene,
+        keep_clear: Sequence[QRectF] = (),
+    ) -> None:
+        """The hip angle in words, in a corner where it covers nothing (the arc at the hip
+        shows what it measures)."""
+        _at, scale = self._at(target)
+        painter.save()
         font = QFont(painter.font())
         font.setPixelSize(max(12, min(28, int(9.0 * scale))))
         font.setBold(True)
         painter.setFont(font)
-        text = QCoreApplication.translate("Figure", "hip {angle}°").format(angle=f"{bend:.0f}")
-        # In the corner, never on the body: the arc at the hip shows what it measures.
-        width = painter.fontMetrics().horizontalAdvance(text) + 8
-        height = painter.fontMetrics().height() + 2
-        rect = QRectF(target.left() + 4, target.top() + 4, width, height)
+        text = QCoreApplication.translate("Figure", "hip {angle}°").format(
+            angle=f"{180.0 - figure.hip_angle:.0f}"
+        )
+        metrics = QFontMetricsF(font)
+        self.label_rect = self.label_place(
+            target, figure, metrics.horizontalAdvance(text) + 8, metrics.height() + 2, keep_clear
+        )
         painter.setPen(self._colours.accent)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawText(self.label_rect, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+
+    def label_place(
+        self,
+        target: QRectF,
+        figure: FigureScene,
+        width: float,
+        height: float,
+        keep_clear: Sequence[QRectF] = (),
+    ) -> QRectF:
+        """The first corner (top left, top right, then just above the floor) where a label of
+        this size covers nothing drawn; where every corner is taken, the least covered one."""
+        at, scale = self._at(target)
+        floor = at((0.0, 0.0)).y() - max(1.5, 1.2 * scale)
+        left, right = target.left() + LABEL_GAP, target.right() - LABEL_GAP - width
+        top, low = target.top() + LABEL_GAP, min(floor, target.bottom()) - LABEL_GAP - height
+        corners = [QRectF(x, y, width, height) for y in (top, low) for x in (left, right)]
+        taken = self._drawn(figure, at, scale)
+        for rect in keep_clear:
+            clear = QPainterPath()
+            clear.addRect(rect)
+            taken.append(clear)
+
+        def covered(rect: QRectF) -> int:
+            return sum(1 for shape in taken if shape.intersects(rect))
+
+        return min(corners, key=covered)
+
+    @staticmethod
+    def _drawn(figure: FigureScene, at: At, scale: float) -> list[QPainterPath]:
+        """The outlines of what the scene draws: limbs, feet, head, props and the hip's arc."""
+        stroker = QPainterPathStroker()
+        stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+
+        def stroke(points: Sequence[tuple[float, float]], width: float) -> QPainterPath:
+            line = QPainterPath(at(points[0]))
+            for point in points[1:]:
+                line.lineTo(at(point))
+            stroker.setWidth(max(width, 1.5))
+            return stroker.createStroke(line)
+
+        def disc(point: tuple[float, float], radius: float) -> QPainterPath:
+            round_shape = QPainterPath()
+            round_shape.addEllipse(at(point), radius, radius)
+            return round_shape
+
+        points = figure.points
+        shapes = [stroke((points[a], points[b]), t * scale) for a, b, t in _LIMBS + _FAR_LIMBS]
+        for side in ("", "far_"):
+            foot = [points[f"{side}{name}"] for name in ("ankle", "heel", "toe", "ankle")]
+            shapes.append(stroke(foot, 4.0 * scale))
+        shapes.append(disc(points["head"], HEAD_RADIUS * scale))
+        shapes.append(disc(points["hip"], ARC_RADIUS_CM * 1.3 * scale))
+        for shape in figure.props:
+            if shape.kind == "rect":
+                (x0, y0), (x1, y1) = shape.points
+                box = QPainterPath()
+                box.addRect(QRectF(at((x0, y1)), at((x1, y0))).normalized())
+                shapes.append(box)
+            elif shape.kind == "line":
+                shapes.append(stroke(shape.points, 3.2 * scale))
+            else:
+                shapes.append(disc(shape.points[0], max(3.0, shape.radius * scale)))
+        return shapes

@@ -172,8 +172,10 @@ class FigureWidget(QWidget):
             self._painter = FigurePainter(figure_bounds(self._drill.figure), colours)
         painter = QPainter(self)
         try:
-            self._painter.paint(painter, QRectF(self.rect()), current)
-            if not self.is_playing() and not self.is_led():
+            paused = not self.is_playing() and not self.is_led()
+            keep_clear = [self.paused_box()] if paused else []
+            self._painter.paint(painter, QRectF(self.rect()), current, keep_clear)
+            if paused:
                 self._paint_paused(painter)
             if self.hasFocus():
                 pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
@@ -183,12 +185,20 @@ class FigureWidget(QWidget):
         finally:
             painter.end()
 
+    def angle_label_rect(self) -> QRectF:
+        """Where the hip angle was last written."""
+        return QRectF(self._painter.label_rect) if self._painter is not None else QRectF()
+
+    def paused_box(self) -> QRectF:
+        """Where the "paused" mark goes: the top left corner (the angle keeps clear of it)."""
+        metrics = self.fontMetrics()
+        width = metrics.horizontalAdvance(self.tr("Paused")) + 36
+        return QRectF(8, 8, width, metrics.height() + 12)
+
     def _paint_paused(self, painter: QPainter) -> None:
         """A small "paused" mark in the corner, so a still figure is not taken for a hang."""
         text = self.tr("Paused")
-        metrics = painter.fontMetrics()
-        width = metrics.horizontalAdvance(text) + 36
-        box = QRectF(8, 8, width, metrics.height() + 12)
+        box = self.paused_box()
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.palette().color(QPalette.ColorRole.Button))
         painter.drawRoundedRect(box, 6, 6)
