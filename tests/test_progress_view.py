@@ -14,6 +14,7 @@ import pytest
 from drill_catalogue import CATALOGUE
 from open_dialogs import open_dialog, save_as
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QLabel, QPushButton, QToolButton
 from pytestqt.qtbot import QtBot
 
@@ -359,5 +360,43 @@ def test_checks_and_warm_ups_alone_leave_nothing_to_chart_but_fill_the_calendar(
     assert view.stack.currentWidget() is not view.empty
     assert view.drill_box.count() == 0
     assert view.chart.plotted()[0].size == 0
-    assert "not charted" in view.readout.text()
     assert view.calendar.level_of(MONDAY_5) > 0
+    # The empty chart says why, and its axes show no made-up dates ("00.100") or values.
+    note = view.findChild(QLabel, "historyChartEmpty")
+    assert note is not None
+    assert note.isVisible()
+    assert "not charted" in note.text()
+    assert axis_texts(view) == []
+
+
+def test_an_empty_chart_shows_its_axes_again_once_a_drill_is_charted(
+    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+) -> None:
+    view = open_view(qtbot, reader, preferences)
+    note = view.findChild(QLabel, "historyChartEmpty")
+    assert note is not None
+    assert not note.isVisible()
+    assert axis_texts(view)
+    view.chart.clear()
+    assert note.isVisible()
+    assert axis_texts(view) == []
+    choose_drill(qtbot, view, "glute-bridge")
+    assert not note.isVisible()
+    assert axis_texts(view)
+
+
+def axis_texts(view: ProgressView) -> list[str]:
+    """The words each axis of both plots would draw now."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    texts: list[str] = []
+    try:
+        for widget in (view.plot, view.chart.weekly):
+            for name in ("left", "bottom"):
+                axis = widget.getPlotItem().getAxis(name)
+                axis.picture = None
+                specs = axis.generateDrawSpecs(painter)
+                texts += [str(text[2]) for text in specs[2]] if specs is not None else []
+    finally:
+        painter.end()
+    return texts

@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QPointF, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hinge_desktop.domain.training import LB_PER_KG, Unit
 from hinge_desktop.ui.history.grid_axis import GridAxis
@@ -107,7 +107,14 @@ class ProgressChart(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.plot, 3)
         layout.addWidget(self.weekly, 1)
+        self.empty_note = QLabel(self.tr("Nothing to chart yet"), self)
+        self.empty_note.setObjectName("historyChartEmpty")
+        self.empty_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_note.setWordWrap(True)
+        self.empty_note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.empty_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self._apply_palette()
+        self._show_axes(shown=False)
 
     # Filling
 
@@ -171,15 +178,47 @@ class ProgressChart(QWidget):
         self.weekly.getPlotItem().setTitle(weekly_name(metric, unit), size="9pt")
         self._show_phases(self._visible_marks())
         self.marker.setData([], [])
+        self._show_axes(shown=True)
         self._fit_y()
 
-    def clear(self) -> None:
+    def clear(self, why: str = "") -> None:
+        """Nothing to chart: empty plots say so (and ``why``, when given), with no made-up
+        dates or values on their axes."""
+        self.empty_note.setText(why or self.tr("Nothing to chart yet"))
         self._data = None
         self._x = self._y = self._week_y = np.empty(0)
         self.curve.setData([], [])
         self.bars.setOpts(x=[0.0], height=[0.0])
         self.marker.setData([], [])
         self._show_phases(())
+        self._show_axes(shown=False)
+
+    def is_empty(self) -> bool:
+        return self._data is None
+
+    def _show_axes(self, *, shown: bool) -> None:
+        """The axes' ticks, values and names while a drill is charted; none while empty
+        (pyqtgraph would number an empty date axis in fractions of a second)."""
+        for widget in (self.plot, self.weekly):
+            item = widget.getPlotItem()
+            for name in ("left", "bottom"):
+                axis = item.getAxis(name)
+                axis.setTicks(None if shown else [[], []])
+                axis.setStyle(showValues=shown)
+                item.showAxis(name, shown)
+            item.getAxis("left").showLabel(shown)
+            if not shown:
+                item.setTitle(None)
+        self.empty_note.setVisible(not shown)
+        self._place_empty_note()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_empty_note()
+
+    def _place_empty_note(self) -> None:
+        self.empty_note.setGeometry(self.plot.geometry())
+        self.empty_note.raise_()
 
     def set_range(self, days: int | None) -> None:
         """Show the last ``days`` days up to the latest set (all of it for None)."""

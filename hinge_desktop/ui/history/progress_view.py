@@ -91,7 +91,7 @@ class ProgressView(QWidget):
         self.drill_box = QComboBox()
         self.drill_box.setObjectName("historyDrill")
         self.drill_box.setAccessibleName(self.tr("Drill"))
-        self.drill_box.setMinimumContentsLength(22)
+        self.drill_box.setMinimumContentsLength(20)
         self.drill_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
@@ -99,7 +99,10 @@ class ProgressView(QWidget):
         self.metric_box = QComboBox()
         self.metric_box.setObjectName("historyMetric")
         self.metric_box.setAccessibleName(self.tr("What to chart"))
-        self.metric_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.metric_box.setMinimumContentsLength(16)
+        self.metric_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.metric_box.currentIndexChanged.connect(self._metric_chosen)
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("historyUnit")
@@ -304,7 +307,7 @@ class ProgressView(QWidget):
     def _redraw(self, *, keep_range: bool) -> None:
         snapshot, metric = self._snapshot, self.current_metric()
         if snapshot is None or snapshot.drill is None or metric is None:
-            self.chart.clear()
+            self.chart.clear(self._nothing_to_chart())
             self.records.show_records("", [], self._unit())
             self._show_readout("")
             return
@@ -332,19 +335,17 @@ class ProgressView(QWidget):
             x_range = self.chart.range_for(snapshot.drill, self._range_days)
         self.chart.show_drill(snapshot.drill, metric, unit, x_range)
 
+    def _nothing_to_chart(self) -> str:
+        if self._snapshot is not None and not self._snapshot.empty and self._snapshot.drill is None:
+            return self.tr("Nothing to chart yet: warm-up sets and checks are not charted.")
+        return ""
+
     def _show_readout(self, text: str) -> None:
-        if text:
-            self.readout.setText(text)
-            return
-        latest = self.chart.latest_text()
-        if latest:
-            self.readout.setText(self.tr("Latest: {value}").format(value=latest))
-        elif self._snapshot is not None and self._snapshot.drill is None:
-            self.readout.setText(
-                self.tr("Nothing to chart yet: warm-up sets and checks are not charted.")
-            )
-        else:
-            self.readout.setText("")
+        if not text:
+            latest = self.chart.latest_text()
+            text = self.tr("Latest: {value}").format(value=latest) if latest else ""
+        self.readout.setText(text)
+        self.readout.setToolTip(text)  # the whole of it, where the line is cut short
 
     # Export
 
