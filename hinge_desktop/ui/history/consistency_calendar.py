@@ -34,6 +34,8 @@ PITCH = 14
 MIN_PITCH = 10
 """The smallest the squares shrink to (8 px) when the room is short."""
 LABEL_GAP = 4
+SUMMARY_MIN_WIDTH = 160
+"""The streaks beside the squares never get narrower than this."""
 LEVEL_STRENGTHS = (0.35, 0.6, 0.82, 1.0)
 """How far each level goes from the empty square's colour to the accent."""
 
@@ -276,6 +278,10 @@ class ConsistencyCalendar(QWidget):
         emphasis = self._current.font()
         emphasis.setBold(True)
         self._current.setFont(emphasis)
+        for label in (self._current, self._longest, self._days):
+            # In a narrow window the squares shrink first, then the words take two lines.
+            label.setWordWrap(True)
+            label.setMinimumWidth(SUMMARY_MIN_WIDTH)
         self._all_counts: dict[date, int] = {}
 
         summary = QVBoxLayout()

@@ -4,12 +4,14 @@ page shown while nothing is logged."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, SignalInstance
+from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -43,10 +45,18 @@ def toolbar(
     return bar
 
 
+SIDE_WIDTH = 270
+"""The records and the ladder's timeline beside the chart."""
+
+
 def range_bar(readout: QLabel, ranges: RangeButtons) -> QHBoxLayout:
-    """The read-out on the left, the range buttons on the right, just above the chart."""
+    """The read-out on the left, the range buttons on the right, just above the chart.
+
+    A long read-out is cut short rather than widening the page."""
     bar = QHBoxLayout()
     bar.setSpacing(4)
+    readout.setMinimumWidth(60)
+    readout.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
     bar.addWidget(readout, 1)
     for button in ranges.buttons():
         bar.addWidget(button)
@@ -61,7 +71,10 @@ def content_page(
     calendar: QWidget,
 ) -> QWidget:
     """The page of a log with sets in it: ``top`` bar, then the chart (``above_chart`` over
-    it) beside the ``side_panels``, then the ``calendar``."""
+    it) beside the ``side_panels``, then the ``calendar``.
+
+    The side panels scroll when the window is short, so the chart keeps its room and the page
+    fits a small screen."""
     page = QWidget()
     outer = QVBoxLayout(page)
     outer.setContentsMargins(12, 10, 12, 8)
@@ -81,13 +94,27 @@ def content_page(
     side.addStretch(1)
     side_widget = QWidget()
     side_widget.setLayout(side)
-    side_widget.setFixedWidth(270)
     side.setContentsMargins(0, 0, 0, 0)
-    middle.addWidget(side_widget)
+    middle.addWidget(_scrolling(side_widget, SIDE_WIDTH))
     outer.addLayout(middle, 1)
     calendar.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
     outer.addWidget(calendar)
     return page
+
+
+def _scrolling(content: QWidget, width: int) -> QScrollArea:
+    """``content`` in a frameless column ``width`` wide that scrolls up and down when short."""
+    area = QScrollArea()
+    area.setObjectName("historySidePanels")
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setFixedWidth(width)
+    area.setMinimumHeight(120)
+    area.viewport().setAutoFillBackground(False)
+    content.setAutoFillBackground(False)
+    area.setWidget(content)
+    return area
 
 
 def empty_page(choose_drill: SignalInstance) -> EmptyState:

@@ -9,10 +9,12 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +32,9 @@ GROUP_WIDTH = 720
 
 
 class SettingsView(QWidget):
+    """The settings in groups, one under the other; the page scrolls when the window is short,
+    so no group is squeezed."""
+
     def __init__(
         self,
         preferences: Preferences,
@@ -52,7 +57,18 @@ class SettingsView(QWidget):
         font.setBold(True)
         heading.setFont(font)
 
-        layout = QVBoxLayout(self)
+        page = QWidget()
+        page.setObjectName("settingsPage")
+        scroll = QScrollArea()
+        scroll.setObjectName("settingsScroll")
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        layout = QVBoxLayout(page)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.setSpacing(16)

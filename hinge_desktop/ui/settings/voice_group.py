@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,14 +50,17 @@ class VoiceGroup(QGroupBox):
         self._preferences = preferences
         self._speaker = speaker
         self._clock = clock
-        form = QFormLayout(self)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-
+        # The status above the form, not in a row of it: a form row gives a wrapped text the
+        # height of one line only, and the second line was cut off.
+        column = QVBoxLayout(self)
         self.status = QLabel()
         self.status.setObjectName("voiceStatusLabel")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.status)
+        column.addWidget(self.status)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        column.addLayout(form)
 
         self.voice = QComboBox()
         self.voice.setObjectName("voiceCombo")
