@@ -10,19 +10,28 @@ from PySide6.QtCore import QCoreApplication, QIODevice, QSaveFile
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hinge_desktop.ui.widgets.dialogs import save_dialog
+from hinge_desktop.ui.widgets.start_folder import StartFolder
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ProgressView", text)
 
 
-def ask_where(parent: QWidget, drill: str, chosen: Callable[[Path], object]) -> QFileDialog:
-    """Ask where to save the chart of ``drill`` (without blocking); ``chosen`` gets the file."""
+def ask_where(
+    parent: QWidget, drill: str, chosen: Callable[[Path], object], start: StartFolder
+) -> QFileDialog:
+    """Ask where to save the chart of ``drill`` (without blocking), in ``start``'s folder;
+    ``chosen`` gets the file."""
     name = drill or "chart"
     suggested = f"{name} {datetime.now():%Y-%m-%d}.png".replace("/", "-")
     dialog = save_dialog(
-        parent, _t("Save the chart as"), "saveChartDialog", _t("PNG images (*.png)"), suggested
+        parent,
+        _t("Save the chart as"),
+        "saveChartDialog",
+        _t("PNG images (*.png)"),
+        start.suggest(suggested),
     )
+    dialog.fileSelected.connect(start.remember)
     dialog.fileSelected.connect(lambda path: chosen(Path(path)))
     dialog.open()
     return dialog

@@ -39,6 +39,7 @@ from hinge_desktop.ui.history.progress_text import metric_name, metric_tip
 from hinge_desktop.ui.history.range_buttons import DEFAULT_RANGE, RangeButtons
 from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.widgets.start_folder import StartFolder
 
 
 class ProgressView(QWidget):
@@ -75,6 +76,7 @@ class ProgressView(QWidget):
         self._range_days: int | None = DEFAULT_RANGE
         self._wanted_metric: Metric | None = None
         self._filling = False
+        self._save_folder = StartFolder()
 
         self.chart = ProgressChart()
         self.plot = self.chart.plot
@@ -354,7 +356,7 @@ class ProgressView(QWidget):
         if self._snapshot is None or self._snapshot.empty:
             self.message.emit(self.tr("There is no chart to save yet."))
             return None
-        return ask_where(self, self.drill_box.currentText(), self.export_png)
+        return ask_where(self, self.drill_box.currentText(), self.export_png, self._save_folder)
 
     def export_png(self, path: Path) -> bool:
         """Write the chart and its weekly bars, as shown, to ``path``; tells how it went."""

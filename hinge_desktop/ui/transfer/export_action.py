@@ -25,6 +25,7 @@ from hinge_desktop.storage.exporting.json_export import export_json
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.widgets.dialogs import save_dialog, warn
+from hinge_desktop.ui.widgets.start_folder import StartFolder
 
 Report = Callable[[str], object]
 
@@ -64,16 +65,21 @@ def ask_and_export(
     catalogue: Catalogue,
     report: object,
     reader: BackgroundReader | None = None,
+    start: StartFolder | None = None,
 ) -> QFileDialog:
-    """Ask where to save the sets as CSV (without blocking), then export and report."""
+    """Ask where to save the sets as CSV (without blocking), then export and report.
+
+    The dialog opens in ``start``'s folder (Documents unless another was used)."""
+    start = start if start is not None else StartFolder()
     dialog = save_dialog(
         parent,
         _t("Export the training log as CSV"),
         "exportDialog",
         _t("CSV files (*.csv)"),
-        f"hinge-log-{date.today().isoformat()}.csv",
+        start.suggest(f"hinge-log-{date.today().isoformat()}.csv"),
         default_suffix="csv",
     )
+    dialog.fileSelected.connect(start.remember)
 
     def write(db: Database, path: Path) -> int:
         return export_csv_from(db, catalogue, path)
@@ -82,18 +88,24 @@ def ask_and_export(
 
 
 def ask_and_export_json(
-    parent: QWidget, store: Store, report: object, reader: BackgroundReader | None = None
+    parent: QWidget,
+    store: Store,
+    report: object,
+    reader: BackgroundReader | None = None,
+    start: StartFolder | None = None,
 ) -> QFileDialog:
     """Ask where to save the whole log as Hinge JSON (without blocking), then export and
-    report."""
+    report. The dialog opens in ``start``'s folder (Documents unless another was used)."""
+    start = start if start is not None else StartFolder()
     dialog = save_dialog(
         parent,
         _t("Export everything as JSON"),
         "exportJsonDialog",
         _t("Hinge JSON files (*.json)"),
-        f"hinge-{date.today().isoformat()}.json",
+        start.suggest(f"hinge-{date.today().isoformat()}.json"),
         default_suffix="json",
     )
+    dialog.fileSelected.connect(start.remember)
     return _ask(dialog, parent, store, reader, export_json, report)
 
 
@@ -105,10 +117,14 @@ def install_exports(
     reader: BackgroundReader | None,
     report: Report,
 ) -> None:
-    """Wire (and enable) File → Export as CSV and Export everything as JSON."""
+    """Wire (and enable) File → Export as CSV and Export everything as JSON; both open in
+    the folder last exported to."""
     csv_action, json_action = actions
-    csv_action.triggered.connect(lambda: ask_and_export(parent, store, catalogue, report, reader))
-    json_action.triggered.connect(lambda: ask_and_export_json(parent, store, report, reader))
+    start = StartFolder()
+    csv_action.triggered.connect(
+        lambda: ask_and_export(parent, store, catalogue, report, reader, start)
+    )
+    json_action.triggered.connect(lambda: ask_and_export_json(parent, store, report, reader, start))
     csv_action.setEnabled(True)
     json_action.setEnabled(True)
 

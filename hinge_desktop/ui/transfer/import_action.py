@@ -26,6 +26,7 @@ from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
 from hinge_desktop.ui.transfer.import_text import counted, imported_text
 from hinge_desktop.ui.transfer.import_worker import BackUp, ImportDone, ImportRunner, StoredImport
 from hinge_desktop.ui.widgets.dialogs import warn
+from hinge_desktop.ui.widgets.start_folder import StartFolder
 
 if TYPE_CHECKING:
     from hinge_desktop.ui.transfer.import_dialog import ImportDialog
@@ -151,6 +152,7 @@ class ImportController(QObject):
         self._report = report
         self.runner = ImportRunner(store.path, before_writing, localise, parent=self)
         self.dialog: ImportDialog | None = None
+        self._start = StartFolder()
 
     def ask(self) -> QFileDialog:
         """The file dialog (not blocking); choosing a file opens the preview."""
@@ -159,7 +161,9 @@ class ImportController(QObject):
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([_t("Training exports (*.csv *.json)"), _t("All files (*)")])
+        dialog.setDirectory(str(self._start.folder()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self._start.remember)
         dialog.fileSelected.connect(lambda file: self.preview(Path(file)))
         dialog.open()
         return dialog
