@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.imports.model import KNOWN_FORMATS
 from hinge_desktop.domain.imports.plan import own_drill_id
+from hinge_desktop.domain.plan import PlanEntry
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
@@ -28,6 +29,7 @@ from hinge_desktop.storage.exporting.json_export import export_json
 from hinge_desktop.storage.importing.prepare import prepare_import, read_export, store_import
 from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
+from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.progress_view import ProgressView
@@ -242,10 +244,42 @@ def test_a_hinge_json_file_names_the_drills_of_ones_own_it_brings(
 
     assert label(dialog, "importFormat") == "Hinge (JSON export of the whole log)"
     assert label(dialog, "importAdds") == "27 sets in 5 workouts"
-    becomes = {row[1] for row in rows(dialog)}
-    assert "→ Bench press" in becomes
-    assert "→ Romanian deadlift" in becomes
+    shown = rows(dialog)
+    assert ("Romanian deadlift", "→ Romanian deadlift", "9") in shown
+    assert ("Bench press", "→ Bench press", "3") in shown
+    # The file names drills by id; the preview never does.
+    assert not [row for row in shown if "-" in row[0] or ":" in row[0]]
     dialog.reject()
+
+
+def test_a_hinge_json_file_says_how_many_routines_come_with_it(
+    hinge: Hinge, tmp_path: Path
+) -> None:
+    mine = RoutineRepository(hinge.store.db).create("Evening hinge")
+    other = open_store(tmp_path / "other.sqlite3")
+    try:
+        path = FIXTURES / "hevy_kg.csv"
+        pairs = hinge.names.catalogue_pairs()
+        store_import(other.db, prepare_import(other.db, path, read_export(path), pairs, Unit.KG))
+        routines = RoutineRepository(other.db)
+        for name in ("Morning activation", "Deadlift day"):
+            made = routines.create(name)
+            routines.add_drill(made.id, PlanEntry("glute-bridge", 2, 12, None, 60))
+        routines.restore(mine)  # one the log has already: it does not come again
+        export_json(other.db, tmp_path / "everything.json")
+    finally:
+        other.close()
+
+    dialog = hinge.preview(tmp_path / "everything.json")
+
+    assert label(dialog, "importAdds") == "27 sets in 5 workouts, 2 routines"
+    adds = dialog.findChild(QLabel, "importAdds")
+    assert adds is not None
+    assert adds.toolTip() == "Routines that come too: Morning activation, Deadlift day"
+    with hinge.qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    names = sorted(r.name for r in RoutineRepository(hinge.store.db).all())
+    assert names == ["Deadlift day", "Evening hinge", "Morning activation"]
 
 
 def test_sets_already_in_the_log_are_counted_and_not_added_again(hinge: Hinge) -> None:

@@ -40,11 +40,18 @@ from hinge_desktop.ui.transfer.import_text import (
     adds_text,
     counted,
     dates_text,
+    exercise_rows,
     format_name,
     problems_text,
+    routines_text,
     skipped_text,
 )
-from hinge_desktop.ui.transfer.import_worker import ImportDone, ImportRunner, StoredImport
+from hinge_desktop.ui.transfer.import_worker import (
+    ImportDone,
+    ImportPreview,
+    ImportRunner,
+    StoredImport,
+)
 from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 from hinge_desktop.ui.widgets.roomy_rows import RoomyRows
 
@@ -230,7 +237,8 @@ class ImportDialog(QDialog):
         # A sentence or two: the dialog shrinks to it rather than keep the preview's room.
         self.resize(self.width(), self.minimumSizeHint().height() + 60)
 
-    def _show_prepared(self, prepared: PreparedImport) -> None:
+    def _show_prepared(self, preview: ImportPreview) -> None:
+        prepared = preview.prepared
         self._prepared = prepared
         plan = prepared.plan
         problems = plan.problems
@@ -254,7 +262,8 @@ class ImportDialog(QDialog):
             self.skipped_label.setText("—")
             self._say(problems_text(prepared), error=True)
         else:
-            self.adds_label.setText(adds_text(prepared))
+            self.adds_label.setText(adds_text(prepared, len(preview.new_routines)))
+            self.adds_label.setToolTip(routines_text(preview.new_routines))
             self.skipped_label.setText(skipped_text(prepared))
             if new == 0:
                 text = self.tr("Every set in this file is in your log already: nothing to import.")
@@ -273,20 +282,11 @@ class ImportDialog(QDialog):
         self.exercises.clear()
         italic = QFont(self.exercises.font())
         italic.setItalic(True)
-        # Hinge's JSON brings the person's own drills with their names.
-        brought = prepared.parsed.extras.get("custom_drills")
-        names = {d["id"]: d["name"] for d in brought} if isinstance(brought, list) else {}
-        for match in prepared.plan.matches:
-            if match.new:
-                becomes = self.tr("new drill of your own")
-            elif self._names.name(match.drill_id) != match.drill_id:
-                becomes = self._names.name(match.drill_id)
-            else:
-                becomes = names.get(match.drill_id, match.drill_id)
-            item = QTreeWidgetItem([match.exercise, f"→ {becomes}", QLocale().toString(match.sets)])
+        for exercise, becomes, match in exercise_rows(prepared, self._names.name):
+            item = QTreeWidgetItem([exercise, f"→ {becomes}", QLocale().toString(match.sets)])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             item.setData(1, Qt.ItemDataRole.UserRole, match.drill_id)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{match.exercise} → {becomes}")
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{exercise} → {becomes}")
             if match.new:
                 item.setFont(1, italic)
             self.exercises.addTopLevelItem(item)

@@ -3,11 +3,13 @@ what it skips, for the preview and the status bar alike."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from hinge_desktop.domain.imports.model import ImportFormat
+from hinge_desktop.domain.imports.plan import ExerciseMatch
 from hinge_desktop.storage.importing.prepare import PreparedImport
 from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.ui.plurals import plural
@@ -18,8 +20,8 @@ def _t(text: str) -> str:
 
 
 def counted(count: int, noun: str) -> str:
-    """ "1 set", "1,234 sets" (in the locale's digits): ``noun`` is "set", "workout", "line" or
-    "own drill"."""
+    """ "1 set", "1,234 sets" (in the locale's digits): ``noun`` is "set", "workout", "line",
+    "routine" or "own drill"."""
     texts = {
         "set": QCoreApplication.translate("ImportAction", "%Ln set(s)", None, count),
         "workout": QCoreApplication.translate("ImportAction", "%Ln workout(s)", None, count),
@@ -27,6 +29,7 @@ def counted(count: int, noun: str) -> str:
             "ImportAction", "%Ln new drill(s) of your own", None, count
         ),
         "line": QCoreApplication.translate("ImportAction", "%Ln line(s)", None, count),
+        "routine": QCoreApplication.translate("ImportAction", "%Ln routine(s)", None, count),
     }
     return plural(texts[noun], count)
 
@@ -55,8 +58,8 @@ def dates_text(first: datetime | None, last: datetime | None) -> str:
     return _t("{first} to {last}").format(first=day_text(first), last=day_text(last))
 
 
-def adds_text(prepared: PreparedImport) -> str:
-    """What an import adds: "27 sets in 5 workouts, 3 new drills of your own"."""
+def adds_text(prepared: PreparedImport, new_routines: int = 0) -> str:
+    """What an import adds: "27 sets in 5 workouts, 3 new drills of your own, 2 routines"."""
     plan = prepared.plan
     text = counted(prepared.new_sets, "set")
     if plan.workout_count:
@@ -65,7 +68,43 @@ def adds_text(prepared: PreparedImport) -> str:
         )
     if plan.new_drills:
         text += ", " + counted(len(plan.new_drills), "own drill")
+    if new_routines:
+        text += ", " + counted(new_routines, "routine")
     return text
+
+
+def exercise_rows(
+    prepared: PreparedImport, name_of: Callable[[str], str]
+) -> list[tuple[str, str, ExerciseMatch]]:
+    """Each exercise of the file as the person knows it, and the drill it becomes.
+
+    ``name_of`` gives a drill's name in this log (its id when the log does not know it).
+    Hinge's JSON names every drill by its id and brings the person's own drills with their
+    names: the rows say those names, never an id."""
+    brought = prepared.parsed.extras.get("custom_drills")
+    names = {d["id"]: d["name"] for d in brought} if isinstance(brought, list) else {}
+    by_id = prepared.plan.format is ImportFormat.HINGE_JSON
+    rows = []
+    for match in prepared.plan.matches:
+        known = name_of(match.drill_id)
+        if match.new:
+            becomes = _t("new drill of your own")
+        elif known != match.drill_id:
+            becomes = known
+        else:
+            becomes = names.get(match.drill_id, match.drill_id)
+        exercise = match.exercise
+        if by_id:
+            exercise = names.get(exercise) or name_of(exercise)
+        rows.append((exercise, becomes, match))
+    return rows
+
+
+def routines_text(names: tuple[str, ...]) -> str:
+    """The routines an import brings, by name (empty when none)."""
+    if not names:
+        return ""
+    return _t("Routines that come too: {names}").format(names=", ".join(names))
 
 
 def skipped_text(prepared: PreparedImport) -> str:

@@ -26,6 +26,7 @@ from hinge_desktop.storage.importing.prepare import (
     with_unit,
 )
 from hinge_desktop.storage.importing.writer import ImportOutcome, remove_import
+from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.ui.tasks import Report, TaskRunner
 
 BackUp = Callable[[Connection], object]
@@ -41,6 +42,23 @@ class StoredImport:
     """
 
     import_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """A file read and planned, with what else it brings that the log does not have yet."""
+
+    prepared: PreparedImport
+    new_routines: tuple[str, ...] = ()
+    """The names of the routines in the file that are not in the log (they come too)."""
+
+
+def _preview(db: Database, prepared: PreparedImport) -> ImportPreview:
+    routines = RoutineRepository(db)
+    brought = prepared.parsed.extras.get("routines", [])
+    items = brought if isinstance(brought, list) else []
+    new = tuple(item["routine"].name for item in items if item["routine"].id not in routines)
+    return ImportPreview(prepared, new)
 
 
 @dataclass(frozen=True)
@@ -82,7 +100,7 @@ class ImportRunner(TaskRunner[Database]):
         path: Path,
         catalogue: Iterable[tuple[str, str]],
         unit: Unit,
-        on_done: Callable[[PreparedImport], None],
+        on_done: Callable[[ImportPreview], None],
         on_error: Callable[[Exception], None],
         on_progress: Callable[[int, int], None] | None = None,
         context: QObject | None = None,
@@ -92,9 +110,9 @@ class ImportRunner(TaskRunner[Database]):
         drills = list(catalogue)
         localise = self._localise
 
-        def job(db: Database, report: Report) -> PreparedImport:
+        def job(db: Database, report: Report) -> ImportPreview:
             parsed = read_export(path, report, localise)
-            return prepare_import(db, path, parsed, drills, unit)
+            return _preview(db, prepare_import(db, path, parsed, drills, unit))
 
         self.submit_reporting(job, on_done, on_error, on_progress, context)
 
@@ -103,15 +121,15 @@ class ImportRunner(TaskRunner[Database]):
         prepared: PreparedImport,
         catalogue: Iterable[tuple[str, str]],
         unit: Unit,
-        on_done: Callable[[PreparedImport], None],
+        on_done: Callable[[ImportPreview], None],
         on_error: Callable[[Exception], None],
         context: QObject | None = None,
     ) -> None:
         """The same import with ``unit`` for the weights the file gives none."""
         drills = list(catalogue)
 
-        def job(db: Database) -> PreparedImport:
-            return with_unit(db, prepared, drills, unit)
+        def job(db: Database) -> ImportPreview:
+            return _preview(db, with_unit(db, prepared, drills, unit))
 
         self.submit(job, on_done, on_error, context)
 
