@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from import_headers import HINGE_HEADER
 from hinge_desktop.cli.export import run_export
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit, Workout
 from hinge_desktop.storage.exporting.csv_export import HEADER, ExportError, export_csv
+from hinge_desktop.storage.exporting.json_export import export_json
 from hinge_desktop.storage.store import Store, open_store
 
 BERLIN_SUMMER = timezone(timedelta(hours=2))
@@ -356,3 +360,44 @@ def test_the_command_line_reports_an_unwritable_target(data_dir: Path, tmp_path:
     assert result.returncode != 0
     assert result.stderr.startswith("hinge-desktop: ")
     assert not out.parent.exists()
+
+
+@pytest.fixture
+def umask() -> Iterator[Callable[[int], None]]:
+    """Set the process's umask for the test; the one before is put back."""
+    before = os.umask(0o022)
+    os.umask(before)
+    yield os.umask
+    os.umask(before)
+
+
+@pytest.mark.parametrize(("mask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_an_export_gets_the_permissions_of_any_file_the_person_saves(
+    store: Store,
+    tmp_path: Path,
+    umask: Callable[[int], None],
+    mask: int,
+    mode: int,
+    kind: str,
+) -> None:
+    store.sets.add(LoggedSet("glute-bridge", datetime(2024, 2, 2, 12, tzinfo=KOLKATA), reps=5))
+    target = tmp_path / f"log.{kind}"
+    umask(mask)
+    if kind == "csv":
+        export_csv(store.db, target, NAMES)
+    else:
+        export_json(store.db, target)
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+
+
+def test_an_export_over_a_file_keeps_that_files_permissions(
+    store: Store, tmp_path: Path, umask: Callable[[int], None]
+) -> None:
+    target = tmp_path / "log.csv"
+    target.write_text("the previous export\n", encoding="utf-8")
+    target.chmod(0o640)
+    umask(0o022)
+    export_csv(store.db, target, NAMES)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert target.read_text(encoding="utf-8").startswith("date,")

@@ -7,14 +7,17 @@ into ``notes``, before the person's note: a set kind other than a working set ("
 check's result ("pass" or "fail") and a check's measured value with its unit ("85 degrees").
 
 Rows are streamed from the database to a temporary file beside the target, which is renamed into
-place only when complete: a failed export leaves the target as it was and no partial file.
+place only when complete: a failed export leaves the target as it was and no partial file. The
+file gets the permissions of any file the person saves (their umask decides), or those of the
+file it replaces.
 """
 
 from __future__ import annotations
 
 import csv
 import os
-import tempfile
+import secrets
+import stat
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -86,19 +89,13 @@ def write_whole(path: Path, fill: Callable[[IO[str]], int]) -> int:
         raise ExportError(f"Cannot export to {target}: the folder {folder} does not exist.")
     temporary: Path | None = None
     try:
-        with tempfile.NamedTemporaryFile(
-            "w",
-            encoding="utf-8",
-            newline="",
-            dir=folder,
-            prefix=f".{target.name}.",
-            suffix=".part",
-            delete=False,
-        ) as handle:
-            temporary = Path(handle.name)
+        temporary, handle = _open_beside(target)
+        with handle:
             count = fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        if target.is_file():
+            os.chmod(temporary, stat.S_IMODE(target.stat().st_mode))
         os.replace(temporary, target)
     except BaseException as exc:
         if temporary is not None:
@@ -107,6 +104,20 @@ def write_whole(path: Path, fill: Callable[[IO[str]], int]) -> int:
             raise ExportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
         raise
     return count
+
+
+def _open_beside(target: Path) -> tuple[Path, IO[str]]:
+    """A new, hidden file beside ``target``, created as any new file of the person is: read
+    and write for all, less what their umask takes away. (Python's temporary files are private
+    to their owner, and the export kept that mode when it was renamed into place.)"""
+    for _ in range(100):
+        candidate = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        return candidate, os.fdopen(descriptor, "w", encoding="utf-8", newline="")
+    raise FileExistsError(f"no free temporary name beside {target}")
 
 
 def _row(
