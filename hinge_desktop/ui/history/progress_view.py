@@ -140,7 +140,8 @@ class ProgressView(QWidget):
 
     def _add_shortcuts(self) -> None:
         self.range_group.add_shortcuts(self)
-        save = QAction(self)
+        save = QAction(self.tr("Save the chart as a PNG image"), self)
+        save.setObjectName("saveChartAction")
         save.setShortcut(QKeySequence("Ctrl+Shift+S"))
         save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.triggered.connect(self.ask_and_export)

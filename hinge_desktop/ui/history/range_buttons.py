@@ -42,6 +42,13 @@ class RangeButtons(QButtonGroup):
             None: self.tr("All"),
         }
         self._days: dict[QToolButton, int | None] = {}
+        self._actions = {
+            28: self.tr("Show the last 4 weeks"),
+            91: self.tr("Show the last 3 months"),
+            365: self.tr("Show the last year"),
+            None: self.tr("Show all of the drill's history"),
+        }
+        """What each range's shortcut does, in the keyboard shortcuts list (F1)."""
         for number, (name, span) in enumerate(RANGES, start=1):
             button = QToolButton()
             button.setObjectName(name)
@@ -62,8 +69,9 @@ class RangeButtons(QButtonGroup):
 
     def add_shortcuts(self, widget: QWidget) -> None:
         """Alt+1 to Alt+4 choose the ranges while the keyboard is anywhere in ``widget``."""
-        for number, (_name, span) in enumerate(RANGES, start=1):
-            action = QAction(widget)
+        for number, (name, span) in enumerate(RANGES, start=1):
+            action = QAction(self._actions[span], widget)
+            action.setObjectName(f"{name}Action")
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _checked=False, d=span: self.chosen.emit(d))
