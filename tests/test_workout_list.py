@@ -289,8 +289,8 @@ def test_workouts_are_listed_newest_first_with_their_figures(
     whens = [view.model.index(r, 0).data(LogRole.WHEN) for r in range(4)]
     assert summaries[0] == "Glute bridge · 2 sets · 24 reps · bodyweight"
     # 2 × 8 × (40 + 60) kg + 8 × 22 lb ≈ 880 kg.
-    assert summaries[1] == "3 drills · 4 sets · 36 reps · 880 kg"
-    assert summaries[2] == "Kettlebell swing · 2 sets · 30 reps · 480 kg"
+    assert summaries[1] == "3 drills · 4 sets · 36 reps · 880 kg lifted"
+    assert summaries[2] == "Kettlebell swing · 2 sets · 30 reps · 480 kg lifted"
     assert summaries[3] == "2 drills · 2 sets · 3 reps · 5 s held · bodyweight"
     assert whens[0].startswith("Today · ")
     assert whens[1] == "Yesterday · 18:05 · 42 min"
@@ -647,6 +647,23 @@ def test_a_quick_logged_set_is_stored_outside_any_workout(
     second.reject()
     stack.undo()
     assert stored_ids(store) == before
+
+
+def test_quick_log_counts_the_sets_of_every_workout_of_the_drill_today(
+    qtbot: QtBot, store: Store, stack: QUndoStack, history: dict[str, Workout]
+) -> None:
+    """Two workouts this morning with two glute bridges each: a quick set is the fifth today."""
+    add_workout(
+        store,
+        NOW.replace(hour=9, minute=30),
+        "Daily activation",
+        [{"drill_id": "glute-bridge", "set_number": n, "reps": 12} for n in (1, 2)],
+    )
+    view = make_view(qtbot, store, stack)
+    dialog = view.quick_log("glute-bridge")
+    assert dialog is not None
+    assert dialog.findChild(QLabel, "quickLogDialogHeading").text() == "Glute bridge: set 5 today"
+    dialog.reject()
 
 
 def test_quick_log_refuses_a_value_out_of_range_and_writes_nothing(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -97,6 +98,18 @@ class SetRepository:
         """The drill's sets, oldest first."""
         rows = self._table.rows_where("drill_id = ?", [drill_id], order_by="performed_at, id")
         return (_from_row(row) for row in rows)
+
+    def for_drill_on_day(self, drill_id: str, moment: datetime) -> list[LoggedSet]:
+        """The drill's sets on the local day of ``moment`` (as its offset reads it), in a workout
+        or quick-logged, oldest first."""
+        start = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+        day_start = int(start.timestamp())
+        rows = self._table.rows_where(
+            "drill_id = ? AND performed_at >= ? AND performed_at < ?",
+            [drill_id, day_start, day_start + 86400],
+            order_by="performed_at, id",
+        )
+        return [_from_row(row) for row in rows]
 
     def for_workout(self, workout_id: int) -> list[LoggedSet]:
         rows = self._table.rows_where("workout_id = ?", [workout_id], order_by="set_number, id")

@@ -108,13 +108,11 @@ class WorkoutListEdits(QObject):
         return dialog
 
     def _recent_sets(self, drill_id: str) -> list[LoggedSet]:
-        """The drill's sets of last time, and any quick-logged today (last time may be a
-        workout done after them), oldest first."""
+        """The drill's sets of last time, and every set of it done today, in workouts or
+        quick-logged (last time may be a workout done after them), oldest first."""
         found = {s.id: s for s in self._sets.last_time(drill_id)}
-        today = local_day(datetime.now().astimezone())
-        for logged in self._source.sets_of((QUICK, today)):
-            if logged.drill_id == drill_id:
-                found[logged.id] = logged
+        for logged in self._sets.for_drill_on_day(drill_id, datetime.now().astimezone()):
+            found[logged.id] = logged
         return sorted(found.values(), key=lambda s: (s.performed_at.timestamp(), s.id or 0))
 
     def _drill_for(self, logged: LoggedSet) -> Drill:

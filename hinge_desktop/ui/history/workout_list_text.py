@@ -75,9 +75,11 @@ def when_text(entry: LogEntry) -> str:
 
 
 def load_text(volume_kg: float) -> str:
+    """The load moved in all (weight times reps), said as such so that it never reads as the
+    weight of a set."""
     if volume_kg <= 0:
         return _tr("bodyweight")
-    return _tr("{volume} kg").format(volume=number_text(round(volume_kg)))
+    return _tr("{volume} kg lifted").format(volume=number_text(round(volume_kg)))
 
 
 def summary_text(entry: LogEntry, names: DrillNames) -> str:
