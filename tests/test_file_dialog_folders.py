@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QFileDialog
 
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.store import Store
+from hinge_desktop.ui.library.drill_detail import DrillDetail
+from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.transfer.import_dialog import ImportDialog
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -87,3 +89,21 @@ def test_the_chart_saves_in_documents_or_home_where_there_is_none(
     hinge.views.progress.ask_and_export()
     assert opened_in("saveChartDialog") == home
     open_dialog(QFileDialog, "saveChartDialog").close()
+
+
+def test_the_figure_export_opens_in_documents_then_where_the_last_figure_went(
+    hinge: HingeWindow, home: Path, tmp_path: Path
+) -> None:
+    hinge.show("drills")
+    drills = hinge.widget(DrillsView, "drillBrowser")
+    drills.select_drill("glute-bridge")
+    detail = hinge.widget(DrillDetail, "drillDetail")
+    detail.export_figure()
+    assert opened_in("exportFigureDialog") == home / "Documents"
+    elsewhere = tmp_path / "pictures"
+    elsewhere.mkdir()
+    choose("exportFigureDialog", elsewhere / "bridge.svg")
+    hinge.qtbot.waitUntil(lambda: (elsewhere / "bridge.svg").exists())
+    detail.export_figure()
+    assert opened_in("exportFigureDialog") == elsewhere
+    open_dialog(QFileDialog, "exportFigureDialog").close()

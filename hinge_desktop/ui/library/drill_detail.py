@@ -32,6 +32,7 @@ from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.widgets.flow_layout import flow_row
 from hinge_desktop.ui.widgets.icons import icon
 from hinge_desktop.ui.widgets.side_by_side import SideBySideLayout
+from hinge_desktop.ui.widgets.start_folder import StartFolder
 
 FIGURE_AND_DOSE_WIDTH = 480
 """The narrowest pane, in pixels, with the dose beside the figure rather than below it."""
@@ -55,6 +56,7 @@ class DrillDetail(QWidget):
         self._catalogue = catalogue
         self._names = {drill.id: drill.name for drill in catalogue}
         self._drill: Drill | None = None
+        self._figure_folder = StartFolder()
 
         self.title = QLabel()
         self.title.setObjectName("drillTitle")
@@ -280,21 +282,17 @@ class DrillDetail(QWidget):
     def export_figure(self) -> QFileDialog | None:
         """Ask where to save the key poses as an SVG (without blocking), then save them there,
         always in the light palette: it is for paper."""
-        from PySide6.QtCore import QStandardPaths
-
         drill = self._drill
         if drill is None:
             return None
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.PicturesLocation
-        ) or str(Path.home())
         dialog = save_dialog(
             self,
             self.tr("Export the figure"),
             "exportFigureDialog",
             self.tr("SVG pictures (*.svg)"),
-            str(Path(folder) / f"{drill.id}.svg"),
+            self._figure_folder.suggest(f"{drill.id}.svg"),
         )
+        dialog.fileSelected.connect(self._figure_folder.remember)
         dialog.fileSelected.connect(lambda name: self._figure_file_chosen(drill, Path(name)))
         dialog.open()
         return dialog
