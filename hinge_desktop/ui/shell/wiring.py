@@ -123,6 +123,7 @@ def install_views(
         LogChanges(window),
     )
     follow_voice_preferences(preferences, speaker)
+    _tell_what_was_not_heard(window, speaker)
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
     workout, log_panel, set_logger = _workout(window, services)
     _remember_last_drill(window, preferences, catalogue, drills)
@@ -217,6 +218,14 @@ def _workout(window: MainWindow, services: Services) -> tuple[WorkoutView, LogPa
     )
     set_logger.message.connect(status(window, 5000))
     return workout, log_panel, set_logger
+
+
+def _tell_what_was_not_heard(window: MainWindow, speaker: Speaker) -> None:
+    """A cue the voice could not say at its moment is named in the status bar, with why."""
+    say = status(window, 8000)
+    speaker.missed.cue_missed.connect(
+        lambda text, why: say(window.tr("Not heard: “{cue}” ({why})").format(cue=text, why=why))
+    )
 
 
 def _remember_last_drill(
