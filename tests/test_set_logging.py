@@ -13,9 +13,17 @@ from typing import ClassVar
 
 import pytest
 from drill_catalogue import CATALOGUE
+from open_dialogs import open_dialog
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.plan import PlanEntry, WorkoutPlan
@@ -266,6 +274,9 @@ def test_a_workout_with_nothing_logged_is_not_kept(player: Player, store: Store)
     player.go_to(StepKind.REST, 1)
     assert store.workouts.count() == 1
     player.view.show_drill(CATALOGUE.get("dead-bug"))
+    open_dialog(QMessageBox, "replaceWorkoutBox").findChild(
+        QPushButton, "replaceWorkoutButton"
+    ).click()
     assert store.workouts.count() == 0
     assert store.session.unfinished() is None
 

@@ -1,5 +1,5 @@
 """The workout player as a person uses it from the floor: start, pause, skip, back, more rest,
-the coach's cues at their moments, mute, and the follow-along full screen.
+the coach's cues at their moments, mute, the follow-along full screen, and the end.
 
 The clock is fake and the view's refresh is called by hand, so a workout runs in milliseconds and
 every time handed to the speaker can be checked to the millisecond.
@@ -12,8 +12,16 @@ from pathlib import Path
 
 import pytest
 from drill_catalogue import CATALOGUE
+from open_dialogs import open_dialog
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.cues import Density, plan_cues
@@ -28,6 +36,7 @@ from hinge_desktop.ui.preferences import (
     Preferences,
 )
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.workout.workout_text import cue_text, cue_words
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 TICK = 0.05
@@ -151,15 +160,17 @@ def test_a_whole_drill_is_coached_at_the_exact_moments_and_ends(
     for step in steps:
         starts.append(starts[-1] + step.seconds)
     cues = plan_cues(steps, Density.EVERY_REP)
-    assert speaker.texts() == [cue.text() for cue in cues]
+    assert speaker.texts() == [cue_text(cue, cue_words()) for cue in cues]
+    assert speaker.texts()[0] == "Get ready: Wall hinge check, 1 set of 5", "one set, not 1 sets"
     assert [s.at for s in speaker.said] == pytest.approx(
         [starts[c.step_index] + c.offset for c in cues]
     )
     assert speaker.texts()[-1] == "workout complete"
     assert not tick_timer(view).isActive(), "nothing runs once the workout is over"
-    assert view.step_label.text() == "Workout complete"
-    assert button(view, "startPauseButton").text() == "Again"
-    assert not button(view, "skipButton").isEnabled()
+    summary = view.findChild(QWidget, "sessionSummary")
+    assert summary.isVisible(), "the end shows the summary"
+    assert view.findChild(QLabel, "summaryName").text() == drill.name
+    assert not button(view, "skipButton").isVisible()
 
 
 def test_the_countdown_and_rep_counter_show_where_the_set_is(
@@ -174,7 +185,7 @@ def test_the_countdown_and_rep_counter_show_where_the_set_is(
     assert view.rep_label.text() == ""
     play(view, clock, 2.5 + 2 * rep + 0.5)
     assert view.step_label.text() == "Set 1 of 3"
-    assert view.rep_label.text() == "Rep 3 of 8"
+    assert view.rep_label.text() == "3 of 8"
     left = 8 * rep - 2 * rep - 0.5
     assert view.countdown.text() == f"0:{int(left) + 1:02d}"
     assert view.next_label.text() == "Next: rest 90 s"
@@ -237,7 +248,7 @@ def test_skip_ends_a_set_early_and_right_skips_the_rest(
     qtbot.keyClick(view, Qt.Key.Key_Right)
     assert view.step_label.text() == "Set 2 of 2"
     assert view.countdown.text() == "1:24"
-    assert view.rep_label.text() == "Rep 1 of 12"
+    assert view.rep_label.text() == "1 of 12"
 
 
 def test_back_restarts_the_step_and_left_at_its_start_goes_to_the_one_before(
@@ -245,10 +256,10 @@ def test_back_restarts_the_step_and_left_at_its_start_goes_to_the_one_before(
 ) -> None:
     start(qtbot, view, "glute-bridge")
     play(view, clock, GET_READY_SECONDS + 15)
-    assert view.rep_label.text() == "Rep 3 of 12"
+    assert view.rep_label.text() == "3 of 12"
     handed = len(speaker.said)
     click(qtbot, view, "backButton")
-    assert view.rep_label.text() == "Rep 1 of 12"
+    assert view.rep_label.text() == "1 of 12"
     assert view.countdown.text() == "1:24"
     play(view, clock, 1.0)
     assert speaker.said[handed].text == "1", "the restarted set is counted again from one"
@@ -406,19 +417,26 @@ def test_again_runs_the_same_workout_from_the_start(
     start(qtbot, view, "glute-squeeze-test")
     play(view, clock, 60)
     assert not tick_timer(view).isActive()
-    click(qtbot, view, "startPauseButton")
+    click(qtbot, view, "summaryAgainButton")
     assert tick_timer(view).isActive()
     assert view.step_label.text() == "Get ready"
     assert view.countdown.text() == "0:10"
 
 
-def test_choosing_another_drill_mid_workout_stops_the_first(
+def test_choosing_another_drill_mid_workout_asks_then_stops_the_first(
     qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:
     start(qtbot, view, "glute-bridge")
     play(view, clock, 3)
     stops = speaker.stops
     view.show_drill(CATALOGUE.get("dead-bug"))
+    box = open_dialog(QMessageBox, "replaceWorkoutBox")
+    assert "Glute bridge" in box.text()
+    assert "Dead bug" in box.text()
+    assert view.drill() == CATALOGUE.get("glute-bridge"), "nothing changes before the answer"
+    assert tick_timer(view).isActive()
+    box.findChild(QPushButton, "replaceWorkoutButton").click()
+    assert view.drill() == CATALOGUE.get("dead-bug")
     assert speaker.stops == stops + 1
     assert not tick_timer(view).isActive()
     assert button(view, "startPauseButton").text() == "Start"
@@ -504,7 +522,8 @@ def test_the_players_keys_are_listed_in_help(
     assert listed["Start or pause the workout"] == "Space"
     assert listed["Next step (skip)"] == "Right"
     assert listed["Previous step (back)"] == "Left"
-    assert listed["Follow-along full screen"] == "F11"
+    assert listed["Follow along"] == "F11"
+    assert listed["Leave follow-along, or finish the workout"] == "Esc"
 
 
 def test_the_player_keys_do_nothing_in_another_view(
@@ -530,7 +549,7 @@ def test_space_after_clicking_a_button_still_pauses_once(
     click(qtbot, view, "backButton")  # the set starts again; the keyboard focus is on Back
     qtbot.keyClick(button(view, "backButton"), Qt.Key.Key_Space)
     assert start.text() == "Resume", "Space pauses; it does not press the focused Back again"
-    assert view.rep_label.text() == "Rep 1 of 12"
+    assert view.rep_label.text() == "1 of 12"
     qtbot.keyClick(start, Qt.Key.Key_Space)
     assert start.text() == "Pause"
 

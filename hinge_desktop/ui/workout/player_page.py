@@ -1,21 +1,24 @@
 """The follow-along page's widgets and layout: big, calm, readable from three metres.
 
-This module lays out, sizes and fills the widgets from a moment of the workout;
-``workout_view`` drives the workout and the voice.
+The clock, the rep counter and the coach's cue take the room the page has: from 1280×800 they
+are read from across the room. The buttons stay at the bottom whatever the size; on a small
+screen what is above them scrolls. This module lays out, sizes and fills the widgets from a
+moment of the workout; ``workout_view`` drives the workout and the voice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,18 +29,22 @@ from hinge_desktop.domain.timeline import Moment, Step, StepKind
 from hinge_desktop.ui.drill_text import dose, pacing, rest
 from hinge_desktop.ui.widgets.big_number import BigNumber
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
+from hinge_desktop.ui.workout.fitted_label import FittedLabel
+from hinge_desktop.ui.workout.player_controls import PlayerControls
+from hinge_desktop.ui.workout.player_controls import PrimaryButton as PrimaryButton
 from hinge_desktop.ui.workout.voice_hint import VoiceHint
 from hinge_desktop.ui.workout.workout_text import clock_text, next_text, rep_text, step_text
 
-# Pixel sizes at the reference height below; the page scales them with its size.
+# Pixel sizes of the lines around the numbers at the reference height; they scale with the page.
 REFERENCE_HEIGHT = 680
 TITLE_PX = 30
-STEP_PX = 30
-REP_PX = 44
-CUE_PX = 42
-NEXT_PX = 28
-BUTTON_PX = 20
-BUTTON_HEIGHT = 64
+STEP_PX = 28
+NEXT_PX = 26
+MIN_WIDTH = 400
+"""The narrowest the page goes (the buttons on two rows); below it the window scrolls."""
+
+# How the height of the numbers' column is shared: the clock, the rep counter, the cue.
+CLOCK_SHARE, REP_SHARE, CUE_SHARE = 9, 7, 8
 
 
 def _label(name: str, *, wrap: bool = True, bold: bool = False) -> QLabel:
@@ -54,54 +61,24 @@ def _label(name: str, *, wrap: bool = True, bold: bool = False) -> QLabel:
     return label
 
 
-class PrimaryButton(QPushButton):
-    """The one big button, in the accent colour of whichever palette is shown."""
+class _Content(QWidget):
+    """What scrolls above the buttons: only when it has less room than its minimum (the
+    wrapped lines' preferred heights would make it scroll long before)."""
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self._tinting = False
-        self._tint()
+    def hasHeightForWidth(self) -> bool:
+        return False
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
-            self._tint()
-
-    def _tint(self) -> None:
-        if self._tinting:
-            return
-        self._tinting = True
-        try:
-            parent = self.parentWidget()
-            source = parent.palette() if parent is not None else QApplication.palette()
-            # Only these two roles are set here; the others still follow the parent.
-            own = QPalette()
-            own.setColor(QPalette.ColorRole.Button, source.color(QPalette.ColorRole.Highlight))
-            own.setColor(
-                QPalette.ColorRole.ButtonText, source.color(QPalette.ColorRole.HighlightedText)
-            )
-            self.setPalette(own)
-        finally:
-            self._tinting = False
-
-
-def _button(
-    name: str, text: str, accessible: str, kind: type[QPushButton] = QPushButton
-) -> QPushButton:
-    button = kind(text)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    button.setMinimumHeight(BUTTON_HEIGHT)
-    button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-    return button
+    def heightForWidth(self, _width: int) -> int:
+        return -1
 
 
 class PlayerPage(QWidget):
-    """Name, step, figure, countdown, rep, cue, next, progress and the four buttons."""
+    """Name, step, figure, clock, rep, cue, next, progress, and the buttons under them."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("workoutPlayer")
+        self.setMinimumWidth(MIN_WIDTH)
         self.voice_hint = VoiceHint()
         self.voice_hint.hide()
 
@@ -109,16 +86,21 @@ class PlayerPage(QWidget):
         self.step_label = _label("workoutStepLabel")
         self.dose = _label("workoutPrescription")
         self.figure = FigureWidget()
+        self.figure.setMinimumSize(150, 140)
         self.countdown = BigNumber("0:00")
         self.countdown.setObjectName("workoutCountdown")
-        self.rep_label = _label("workoutRepLabel", wrap=False, bold=True)
-        self.cue_label = _label("workoutCueLabel")
+        self.countdown.setMinimumHeight(72)
+        self.rep_label = FittedLabel("workoutRepLabel", lines=1, floor=40, bold=True)
+        self.cue_label = FittedLabel("workoutCueLabel", lines=2, floor=24)
         self.next_label = _label("workoutNextLabel")
         self.progress = QProgressBar()
         self.progress.setObjectName("workoutProgress")
         self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(True)
-        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The time is written beside the bar, never on it: half on the fill it cannot be read.
+        self.progress.setTextVisible(False)
+        self.progress.setFixedHeight(14)
+        self.progress_text = _label("workoutProgressText", wrap=False)
+        self.progress_text.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         for widget, name in (
             (self.title, self.tr("Drill")),
             (self.step_label, self.tr("Step")),
@@ -127,79 +109,76 @@ class PlayerPage(QWidget):
             (self.cue_label, self.tr("Coach's cue")),
             (self.next_label, self.tr("What comes next")),
             (self.progress, self.tr("Workout progress")),
+            (self.progress_text, self.tr("Time done and in all")),
         ):
             widget.setAccessibleName(name)
 
-        self.back_button = _button("backButton", self.tr("Back"), self.tr("Back"))
-        self.start_pause_button = _button(
-            "startPauseButton",
-            self.tr("Start"),
-            self.tr("Start or pause the workout"),
-            PrimaryButton,
-        )
-        self.start_pause_button.setMinimumWidth(210)
-        self.skip_button = _button("skipButton", self.tr("Skip"), self.tr("Skip"))
-        self.add_rest_button = _button(
-            "addRestButton", self.tr("+15 s"), self.tr("Add 15 seconds of rest")
-        )
-        keep = self.add_rest_button.sizePolicy()
-        keep.setRetainSizeWhenHidden(True)
-        self.add_rest_button.setSizePolicy(keep)
-        self.log_panel_slot = QWidget()
-        self.log_panel_slot.setObjectName("logPanelSlot")
-        self.log_panel_slot.hide()
+        self.controls = PlayerControls()
+        self.back_button = self.controls.back_button
+        self.start_pause_button = self.controls.start_pause_button
+        self.skip_button = self.controls.skip_button
+        self.add_rest_button = self.controls.add_rest_button
+        self.follow_along_button = self.controls.follow_along_button
+        self.finish_button = self.controls.finish_button
 
-        numbers = QVBoxLayout()
-        numbers.setSpacing(6)
-        numbers.addWidget(self.countdown, 5)
-        numbers.addWidget(self.rep_label)
-        numbers.addSpacing(8)
-        numbers.addWidget(self.cue_label, 2)
-        numbers.addWidget(self.next_label)
-        body = QHBoxLayout()
-        body.setSpacing(24)
-        body.addWidget(self.figure, 5)
-        body.addLayout(numbers, 6)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("playerScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(self._content())
 
-        buttons = QHBoxLayout()
-        buttons.setSpacing(16)
-        buttons.addStretch(1)
-        for button in (self.back_button, self.start_pause_button, self.skip_button):
-            buttons.addWidget(button)
-        buttons.addWidget(self.add_rest_button)
-        buttons.addStretch(1)
-
-        player = QVBoxLayout()
-        player.setContentsMargins(24, 12, 24, 16)
-        player.setSpacing(6)
-        player.addWidget(self.voice_hint)
-        player.addWidget(self.title)
-        player.addWidget(self.step_label)
-        player.addWidget(self.dose)
-        player.addLayout(body, 1)
-        player.addSpacing(6)
-        player.addWidget(self.progress)
-        player.addSpacing(10)
-        player.addLayout(buttons)
-
-        outer = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
-        outer.addLayout(player, 1)
-        outer.addWidget(self.log_panel_slot)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.controls)
         self._scale = 0.0
         self._follow_along = False
         self._figure_drill: Drill | None = None
         self._apply_scale(1.0)
 
+    def _content(self) -> QWidget:
+        numbers = QVBoxLayout()
+        numbers.setSpacing(4)
+        numbers.addWidget(self.countdown, CLOCK_SHARE)
+        numbers.addWidget(self.rep_label, REP_SHARE)
+        numbers.addWidget(self.cue_label, CUE_SHARE)
+        body = QHBoxLayout()
+        body.setSpacing(16)
+        body.addWidget(self.figure, 2)
+        body.addLayout(numbers, 3)
+        progress = QHBoxLayout()
+        progress.setSpacing(10)
+        progress.addWidget(self.progress, 1, Qt.AlignmentFlag.AlignVCenter)
+        progress.addWidget(self.progress_text)
+
+        content = _Content()
+        content.setObjectName("playerContent")
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(20, 8, 20, 4)
+        layout.setSpacing(4)
+        layout.addWidget(self.voice_hint)
+        layout.addWidget(self.title)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.dose)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.next_label)
+        layout.addLayout(progress)
+        return content
+
     def set_follow_along(self, on: bool) -> None:
         """Only what matters from across the room: the details and the small buttons go."""
         self._follow_along = on
         self.dose.setVisible(not on)
-        for button in (self.back_button, self.skip_button):
+        self.progress_text.setVisible(not on)
+        for button in (self.back_button, self.skip_button, self.finish_button):
             button.setVisible(not on)
-        self.progress.setTextVisible(not on)
-        self.progress.setMaximumHeight(10 if on else 16777215)
+        self.follow_along_button.setChecked(on)
+        self.follow_along_button.setText(
+            self.tr("Leave follow-along") if on else self.tr("Follow along")
+        )
         # The +15 s button keeps its place in the row only where Back and Skip are shown too,
         # so that the one button left in follow-along stays in the middle.
         policy = self.add_rest_button.sizePolicy()
@@ -211,49 +190,29 @@ class PlayerPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        size = event.size()
-        width = size.width()
-        if self.log_panel_slot.isVisible():
-            # The panel beside the player keeps its own size; the player scales in the rest.
-            width -= self.log_panel_slot.sizeHint().width()
-        scale = min(size.height() / REFERENCE_HEIGHT, width / 900)
-        self._apply_scale(max(0.75, min(scale, 2.2)))
+        self._apply_scale(max(0.7, min(event.size().height() / REFERENCE_HEIGHT, 1.8)))
 
     def _apply_scale(self, scale: float) -> None:
+        """The lines around the numbers follow the page's height (the numbers fit their room)."""
         if abs(scale - self._scale) < 0.02:
             return
         self._scale = scale
         for widget, pixels in (
             (self.title, TITLE_PX),
             (self.step_label, STEP_PX),
-            (self.rep_label, REP_PX),
-            (self.cue_label, CUE_PX),
             (self.next_label, NEXT_PX),
         ):
             font = QFont(widget.font())
             font.setPixelSize(round(pixels * scale))
             widget.setFont(font)
-        line = self.rep_label.fontMetrics().height()
-        self.rep_label.setMinimumHeight(line)
-        self.cue_label.setMinimumHeight(self.cue_label.fontMetrics().height() * 2)
-        self.next_label.setMinimumHeight(self.next_label.fontMetrics().height())
-        for button in (
-            self.back_button,
-            self.start_pause_button,
-            self.skip_button,
-            self.add_rest_button,
-        ):
-            font = QFont(button.font())
-            font.setPixelSize(round(BUTTON_PX * min(scale, 1.6)))
-            font.setBold(button is self.start_pause_button)
-            button.setFont(font)
-            button.setMinimumHeight(round(BUTTON_HEIGHT * min(scale, 1.6)))
-            button.setMinimumWidth(
-                round((210 if button is self.start_pause_button else 110) * min(scale, 1.6))
-            )
+            widget.setMinimumHeight(widget.fontMetrics().height())
+        small = QFont(self.progress_text.font())
+        small.setPixelSize(round(15 * min(scale, 1.3)))
+        self.progress_text.setFont(small)
 
-    def show_moment(self, moment: Moment, steps: Sequence[Step], cue: str) -> None:
-        """Show where the workout is; ``cue`` is the coach's latest words in this step."""
+    def show_moment(self, moment: Moment, steps: Sequence[Step], cue: str, name: str) -> None:
+        """Show where the workout is; ``cue`` is the coach's latest words in this step and
+        ``name`` what the workout is called (shown at its start and end)."""
         step = moment.step
         drill = step.next_drill if step.kind is StepKind.REST and step.next_drill else step.drill
         if drill is not None and drill is not self._figure_drill:
@@ -261,7 +220,7 @@ class PlayerPage(QWidget):
             self.figure.set_drill(drill)
         self.figure.update()
         named = step.drill or next((s.drill for s in steps if s.drill is not None), None)
-        _set(self.title, named.name if named is not None else "")
+        _set(self.title, named.name if named is not None and not moment.finished else name)
         _set(self.dose, facts(named) if named is not None else "")
         _set(self.step_label, step_text(step))
         _set(self.countdown, "✓" if moment.finished else clock_text(moment.remaining))
@@ -273,10 +232,7 @@ class PlayerPage(QWidget):
         elif moment.paused:
             cue = self.tr("Paused")
         _set(self.cue_label, cue)
-        if moment.finished:
-            _set(self.next_label, self.tr("Press Again to do it once more"))
-        else:
-            _set(self.next_label, next_text(steps, moment.index))
+        _set(self.next_label, "" if moment.finished else next_text(steps, moment.index))
         self.add_rest_button.setVisible(
             moment.started and step.kind is StepKind.REST and not self._follow_along
         )
@@ -302,10 +258,20 @@ class PlayerPage(QWidget):
         done = sum(step.seconds for step in steps[: moment.index]) + moment.elapsed
         done = min(done, total)
         self.progress.setValue(round(1000 * done / total) if total > 0 else 0)
-        self.progress.setFormat(
-            self.tr("{done} of {total}").format(done=_minutes(done), total=_minutes(total))
-        )
-        self.progress.setAccessibleDescription(self.progress.format())
+        text = self.tr("{done} of {total}").format(done=_minutes(done), total=_minutes(total))
+        _set(self.progress_text, text)
+        self.progress.setFormat(text)
+        self.progress.setAccessibleDescription(text)
+
+
+def figure_seconds(moment: Moment) -> float:
+    """Where the figure is: in the rep under way, the key pose in a hold, else the start."""
+    step = moment.step
+    if step.kind is StepKind.REPS and moment.started:
+        return moment.seconds_into_rep
+    if step.kind is StepKind.HOLD and step.drill is not None:
+        return step.drill.prescription.tempo.away
+    return 0.0
 
 
 def facts(drill: Drill) -> str:

@@ -11,9 +11,10 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
-from hinge_desktop.domain.cues import CueKind
+from hinge_desktop.domain.cues import Cue, CueKind
 from hinge_desktop.domain.timeline import Moment, Step, StepKind
 from hinge_desktop.domain.training import Side
+from hinge_desktop.ui.plurals import plural
 
 
 def _t(text: str) -> str:
@@ -40,6 +41,46 @@ def cue_words() -> dict[CueKind, str]:
         CueKind.NEXT: QCoreApplication.translate("WorkoutText", "next: {name}"),
         CueKind.COMPLETE: QCoreApplication.translate("WorkoutText", "workout complete"),
     }
+
+
+def _counted(template: str, count: int) -> str:
+    """A template with one number, in the singular or the plural as ``count`` asks."""
+    return plural(template, count).replace("%n", str(count))
+
+
+def cue_text(cue: Cue, words: dict[CueKind, str]) -> str:
+    """What the coach says: ``cue`` in ``words``, with "1 set" and "3 sets" right."""
+    values = cue.values
+    if cue.kind is CueKind.GET_READY_REPS:
+        sets = int(values["sets"])
+        template = QCoreApplication.translate(
+            "WorkoutText", "Get ready: {name}, %n set(s) of {reps}", None, sets
+        )
+        return _counted(template, sets).format(**values)
+    if cue.kind is CueKind.GET_READY_HOLD:
+        sets = int(values["sets"])
+        template = QCoreApplication.translate(
+            "WorkoutText", "Get ready: {name}, %n set(s), hold {seconds} seconds", None, sets
+        )
+        return _counted(template, sets).format(**values)
+    return cue.text(words)
+
+
+def shown_cue_text(cue: Cue, words: dict[CueKind, str]) -> str:
+    """The cue as written on screen: the same words starting with a capital, and at the get
+    ready only the dose (the drill's name is written above it already)."""
+    values = cue.values
+    if cue.kind is CueKind.GET_READY_REPS:
+        sets = int(values["sets"])
+        template = QCoreApplication.translate("WorkoutText", "%n set(s) of {reps}", None, sets)
+        return _counted(template, sets).format(**values)
+    if cue.kind is CueKind.GET_READY_HOLD:
+        sets = int(values["sets"])
+        template = QCoreApplication.translate(
+            "WorkoutText", "%n set(s), hold {seconds} s", None, sets
+        )
+        return _counted(template, sets).format(**values)
+    return as_shown(cue_text(cue, words))
 
 
 def as_shown(spoken: str) -> str:
@@ -86,9 +127,10 @@ def step_text(step: Step) -> str:
 
 
 def rep_text(moment: Moment) -> str:
-    """ "Rep 3 of 8" in a reps step, "Hold" in a hold, nothing otherwise."""
+    """ "3 of 8" in a reps step (under the clock, as large as it: the word "rep" would make
+    it smaller), "Hold" in a hold, nothing otherwise."""
     if moment.step.kind is StepKind.REPS:
-        return QCoreApplication.translate("WorkoutText", "Rep {rep} of {reps}").format(
+        return QCoreApplication.translate("WorkoutText", "{rep} of {reps}").format(
             rep=max(moment.rep, 1), reps=moment.step.reps
         )
     if moment.step.kind is StepKind.HOLD:

@@ -1,41 +1,48 @@
 """The workout player: the follow-along screen used from the floor, three metres away.
 
-The timeline decides where the workout is; this view only shows it and hands the coach's cues to
-the speaker a little ahead of their moments (``CueSchedule``). A precise timer refreshes the
-screen while the workout runs and stops whenever it does not (paused, done, unloaded).
+The timeline decides where the workout is; this view only shows it, and the coach's cues are
+said and written by ``CoachCues``. A precise timer refreshes the screen while the workout runs
+and stops whenever it does not (paused, done, unloaded). A workout under way ends only when the
+person says so: Finish, Escape, another workout or quitting ask first. At its end the summary
+page shows what was done (``session_ended``; ``show_summary`` adds the log's figures).
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QPushButton, QStackedLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
-from hinge_desktop.domain.cue_schedule import CueSchedule, DueCue
-from hinge_desktop.domain.cues import CueKind, Density, plan_cues
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.domain.plan import WorkoutPlan
-from hinge_desktop.domain.timeline import Moment, Step, StepKind, WorkoutTimeline, build_steps
-from hinge_desktop.speech.speaker import LATE_LIMIT
-from hinge_desktop.ui.preferences import CUE_DENSITY, VOICE_HINT_DISMISSED, VOICE_MUTED
-from hinge_desktop.ui.widgets.empty_state import EmptyState
-from hinge_desktop.ui.workout.player_page import PlayerPage
-from hinge_desktop.ui.workout.workout_text import as_shown, cue_words
+from hinge_desktop.domain.session_summary import (
+    SessionEnd,
+    SessionSummary,
+    cut_short,
+    from_player,
+    planned_sets,
+    session_end,
+    set_keys,
+)
+from hinge_desktop.domain.timeline import Moment, Step, WorkoutTimeline, build_steps
+from hinge_desktop.ui.workout.coach_cues import CoachCues
+from hinge_desktop.ui.workout.player_page import figure_seconds
+from hinge_desktop.ui.workout.workout_actions import WorkoutActions
+from hinge_desktop.ui.workout.workout_pages import Page, WorkoutPages
+from hinge_desktop.ui.workout.workout_prompts import ask_to_finish, ask_to_quit, ask_to_replace
 
 if TYPE_CHECKING:
     from hinge_desktop.speech.speaker import Speaker
     from hinge_desktop.ui.preferences import Preferences
 
 TICK_MS = 50
-_SHOWN_KINDS = frozenset(CueKind) - {CueKind.REP, CueKind.COUNT}
-"""Cues written on screen: the counts are already there, in the rep counter and the clock."""
 
 
-class WorkoutView(QWidget):
+class WorkoutView(WorkoutPages):
     choose_requested = Signal()
     workout_started = Signal()
     """The loaded workout was started (not resumed from a pause)."""
@@ -44,6 +51,11 @@ class WorkoutView(QWidget):
     workout_loaded = Signal()
     follow_along_requested = Signal(bool)
     """The person asked to enter (True) or leave (False) the full-screen follow-along mode."""
+    session_ended = Signal(object)
+    """The workout ended, completed or finished early (a ``SessionEnd``); the summary shows
+    what the player knows, until ``show_summary`` gives it the log's figures."""
+    next_requested = Signal()
+    """The summary's Start was pressed, for the next session it names."""
 
     def __init__(
         self,
@@ -53,72 +65,56 @@ class WorkoutView(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self._speaker = speaker
-        self._preferences = preferences
         self._clock = clock
+        self._cues = CoachCues(speaker, preferences, clock, self)
         self.setObjectName("workoutView")
         self.setAccessibleName(self.tr("Workout"))
-        self._words = cue_words()
         self._drill: Drill | None = None
         self._steps: tuple[Step, ...] = ()
+        """The workout as planned (the timeline's are cut short by an early finish)."""
         self._workout_plan: WorkoutPlan | None = None
+        self._start_index = 0
         self._shown_index = -1
         self._timeline: WorkoutTimeline | None = None
-        self._speech: CueSchedule | None = None
-        self._display: CueSchedule | None = None
-        self._muted = preferences.get(VOICE_MUTED)
+        self._started_at: float | None = None
+        self._ended: SessionEnd | None = None
+        self._finished_early = False
 
-        choose = QPushButton(self.tr("Choose a drill"))
-        choose.setObjectName("chooseDrillButton")
-        choose.setAccessibleName(self.tr("Choose a drill"))
-        choose.setMinimumHeight(36)
-        choose.clicked.connect(self.choose_requested)
-        self.empty = EmptyState(
-            "workout",
-            self.tr("Workout"),
-            self.tr(
-                "Choose a drill in the library and press “Start this drill”: it comes here "
-                "ready to follow along, with a countdown, the reps paced by its tempo, the rest "
-                "between sets and the coach's cues."
-            ),
-            action=choose,
-        )
-        self.player = page = PlayerPage()
+        page = self.player
         self.title, self.step_label, self.dose = page.title, page.step_label, page.dose
         self.figure, self.countdown = page.figure, page.countdown
-        self.rep_label, self.cue_label, self.next_label = (
-            page.rep_label,
-            page.cue_label,
-            page.next_label,
-        )
+        self.rep_label, self.cue_label = page.rep_label, page.cue_label
+        self.next_label = page.next_label
         self.progress, self.voice_hint = page.progress, page.voice_hint
         self.back_button, self.start_pause_button = page.back_button, page.start_pause_button
         self.skip_button, self.add_rest_button = page.skip_button, page.add_rest_button
-        self.log_panel_slot = page.log_panel_slot
-        self.figure.set_time_source(self._figure_seconds)
-
-        self.back_button.setToolTip(
-            self.tr("Start this step again; in its first 3 seconds, go to the step before (Left)")
+        self.finish_button, self.follow_along_button = page.finish_button, page.follow_along_button
+        self.figure.set_time_source(
+            lambda: figure_seconds(self._timeline.moment()) if self._timeline else 0.0
         )
-        self.skip_button.setToolTip(self.tr("Done: ends the set early, or skips the rest (Right)"))
-        self.add_rest_button.setToolTip(self.tr("15 seconds more rest"))
+
         self.back_button.clicked.connect(self.back)
         self.start_pause_button.clicked.connect(self.start_pause)
         self.skip_button.clicked.connect(self.skip)
         self.add_rest_button.clicked.connect(self.add_rest)
-        self.voice_hint.dismissed.connect(lambda: self._preferences.set(VOICE_HINT_DISMISSED, True))
-
-        self._pages = QStackedLayout(self)
-        self._pages.addWidget(self.empty)
-        self._pages.addWidget(page)
+        self.finish_button.clicked.connect(self.finish)
+        self.follow_along_button.clicked.connect(
+            lambda: self.follow_along_requested.emit(not self.follow_along())
+        )
+        self.empty.choose_requested.connect(self.choose_requested)
+        self.summary.again_requested.connect(self.start_pause)
+        self.summary.choose_requested.connect(self.choose_requested)
+        self.summary.next_requested.connect(self.next_requested)
+        self.voice_hint.dismissed.connect(self._cues.dismiss_hint)
+        self._cues.hint_changed.connect(self._update_voice_hint)
 
         self._timer = QTimer(self)
         self._timer.setObjectName("workoutTickTimer")
         self._timer.setInterval(TICK_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self.tick)
-        self._build_actions()
-        preferences.changed.connect(self._on_preference_changed)
+        self.actions_ = WorkoutActions(self)
+        self.follow_along_action = self.actions_.follow_along
         self._enable()
 
     # Public ------------------------------------------------------------------------------
@@ -133,9 +129,22 @@ class WorkoutView(QWidget):
         """True while the refresh timer runs: the workout is started, not paused, not done."""
         return self._timer.isActive()
 
+    def under_way(self) -> bool:
+        """True from Start to the end, paused or not: a workout that ending would cut short."""
+        if self._timeline is None:
+            return False
+        moment = self._timeline.moment()
+        return moment.started and not moment.finished
+
     def plan(self) -> WorkoutPlan | None:
         """What the loaded workout was built from, when it was built from a plan."""
         return self._workout_plan
+
+    def name(self) -> str:
+        """What the workout is called: its plan's name, or its first drill's."""
+        if self._workout_plan is not None:
+            return self._workout_plan.name
+        return self._drill.name if self._drill is not None else ""
 
     def show_drill(self, drill: Drill) -> None:
         """A workout of this one drill, shown ready to start (Start or Space starts it)."""
@@ -148,32 +157,30 @@ class WorkoutView(QWidget):
         plan: WorkoutPlan | None = None,
         start_index: int = 0,
     ) -> None:
-        """Load a workout of any steps (ending with DONE), ready to start at ``start_index``."""
-        self._halt(silence=True)
-        self._steps = tuple(steps)
-        self._workout_plan = plan
-        self._shown_index = -1
-        self._timeline = WorkoutTimeline(self._steps, self._clock, start_index)
-        self._drill = next((s.drill for s in self._steps if s.drill is not None), None)
-        self._plan()
-        shown = [c for c in plan_cues(self._steps, Density.EVERY_REP) if c.kind in _SHOWN_KINDS]
-        self._display = CueSchedule(self._timeline, shown, self._clock, late_limit=LATE_LIMIT)
-        self._update_voice_hint()
-        self._pages.setCurrentIndex(1)
-        self._enable()
-        self._show(self._timeline.moment())
-        self.workout_loaded.emit()
+        """Load a workout of any steps (ending with DONE), ready to start at ``start_index``.
+
+        While another is under way, the person is asked first, and it is loaded if they agree.
+        """
+        if self.under_way():
+            first = next((s.drill for s in steps if s.drill is not None), None)
+            new_name = plan.name if plan is not None else first.name if first else ""
+            ask_to_replace(
+                self, self.name(), new_name, lambda: self._load(steps, plan, start_index)
+            )
+            return
+        self._load(steps, plan, start_index)
 
     def unload(self) -> None:
         """Stop and forget the workout: the empty page again."""
         self._halt(silence=True)
-        self._timeline = self._speech = self._display = None
+        self._timeline = None
+        self._cues.follow(None)
         self._steps = ()
         self._workout_plan = None
         self._drill = None
+        self._ended = None
         self.player.forget_drill()
-        self._pages.setCurrentIndex(0)
-        self._enable()
+        self.show_page(Page.EMPTY)
 
     def start_pause(self) -> None:
         """Start, pause or resume; after the end, the same workout again from the start."""
@@ -182,70 +189,72 @@ class WorkoutView(QWidget):
             return
         moment = timeline.moment()
         if moment.finished:
-            self.load(self._steps, plan=self._workout_plan)
+            self._load(self._steps, self._workout_plan, 0)
             self.start_pause()
             return
         if moment.started and not moment.paused:
-            self._speaker.stop()
+            self._cues.stop()
             timeline.pause()
         else:
             timeline.toggle()
         if not moment.started:
+            self._started_at = self._clock()
             self.workout_started.emit()
         self._after_control()
 
     def skip(self) -> None:
         """Done with this step: ends the set early or skips the rest."""
-        if self._controllable():
-            self._speaker.stop()
-            assert self._timeline is not None
-            self._timeline.skip()
-            self._after_control()
+        self._control(WorkoutTimeline.skip)
 
     def back(self) -> None:
         """Start the step again, or go to the one before in its first seconds."""
-        if self._controllable():
-            self._speaker.stop()
-            assert self._timeline is not None
-            self._timeline.back()
-            self._after_control()
-
-    def restart_step(self) -> None:
-        if self._controllable():
-            self._speaker.stop()
-            assert self._timeline is not None
-            self._timeline.restart_step()
-            self._after_control()
+        self._control(WorkoutTimeline.back)
 
     def add_rest(self) -> None:
         """15 seconds more in a rest; the countdown and its "3, 2, 1" move with the end."""
-        if not self._controllable() or self._speech is None or self._timeline is None:
+        if not self.under_way() or self._timeline is None:
             return
-        if self._speech.pending():
-            self._speaker.stop()
+        if self._cues.pending():
+            self._cues.stop()
         if self._timeline.add_rest():
             self._after_control()
+
+    def finish(self) -> None:
+        """End the workout here, asking first while sets remain; the summary follows."""
+        if not self.under_way():
+            return
+        moment = self._moment()
+        if any(s.is_work for s in self._steps[moment.index :]):
+            done = len(set_keys(self._timeline.steps[: moment.index + 1]))
+            ask_to_finish(self, self.name(), done, planned_sets(self._steps), self._end_here)
+        else:
+            self._end_here()
+
+    def escape(self) -> None:
+        """Escape: out of follow-along, or else the question whether to finish."""
+        if self.follow_along():
+            self.follow_along_requested.emit(False)
+        else:
+            self.finish()
+
+    def ask_before_quitting(self, proceed: Callable[[], None]) -> bool:
+        """While a workout is under way, ask whether to quit and ``proceed`` if so; returns
+        whether it asked (the window asks each view before it quits)."""
+        if not self.under_way():
+            return False
+        ask_to_quit(self, self.name(), proceed)
+        return True
 
     def tick(self) -> None:
         """Hand the cues now due to the speaker and refresh the screen (the timer calls this)."""
         if self._timeline is None:
             self._timer.stop()
             return
-        if self._speech is not None:
-            for due in self._speech.due():
-                if not self._muted:
-                    self._hand(due)
-        moment = self._timeline.moment()
+        self._cues.speak_due()
+        moment = self._moment()
         self._show(moment)
         if moment.finished or moment.paused or not moment.started:
             self._halt(silence=False)
-
-    def set_log_panel(self, panel: QWidget) -> None:
-        """Put the panel that logs the sets beside the player."""
-        layout = QVBoxLayout(self.log_panel_slot)
-        layout.setContentsMargins(0, 12, 12, 12)
-        layout.addWidget(panel)
-        self.log_panel_slot.show()
 
     def follow_along(self) -> bool:
         return self.player.follow_along()
@@ -254,52 +263,98 @@ class WorkoutView(QWidget):
         """Show only what matters from across the room (the window goes full screen itself)."""
         self.player.set_follow_along(on)
         if self._timeline is not None:
-            self._show(self._timeline.moment())
+            self._show(self._moment())
         self.follow_along_action.setChecked(on)
-        self.leave_follow_along_action.setEnabled(on)
+        self._enable()
         self._update_voice_hint()
+
+    def show_summary(
+        self,
+        summary: SessionSummary,
+        ladder_note: str | None = None,
+        next_label: str | None = None,
+    ) -> None:
+        """Show the end of the session: ``summary``'s figures, what the ladder counted and the
+        next session (with a Start button, ``next_requested``) where they are given."""
+        names = {s.drill.id: s.drill.name for s in self._steps if s.drill is not None}
+        self.summary.show_summary(summary, names, ladder_note, next_label)
+        self.show_page(Page.SUMMARY)
+
+    def summary_shown(self) -> bool:
+        return self.current() is Page.SUMMARY
+
+    def show_page(self, page: Page) -> None:
+        super().show_page(page)
+        self._enable()
 
     # Inside ------------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        def action(text: str, keys: QKeySequence | str, slot: Callable[[], None]) -> QAction:
-            made = QAction(text, self)
-            made.setShortcut(QKeySequence(keys))
-            made.triggered.connect(slot)
-            self.addAction(made)
-            return made
+    def _load(self, steps: Sequence[Step], plan: WorkoutPlan | None, start_index: int) -> None:
+        self._halt(silence=True)
+        self._steps = tuple(steps)
+        self._workout_plan = plan
+        self._start_index = start_index
+        self._shown_index = -1
+        self._started_at = None
+        self._ended = None
+        self._finished_early = False
+        self._drill = next((s.drill for s in self._steps if s.drill is not None), None)
+        self._run(self._steps, start_index)
+        self._update_voice_hint()
+        self.show_page(Page.PLAYER)
+        self._show(self._moment())
+        self.workout_loaded.emit()
 
-        self.start_pause_action = action(
-            self.tr("Start or pause the workout"), "Space", self.start_pause
-        )
-        self.skip_action = action(self.tr("Next step (skip)"), "Right", self.skip)
-        self.back_action = action(self.tr("Previous step (back)"), "Left", self.back)
-        self.add_rest_action = action(self.tr("15 seconds more rest"), "+", self.add_rest)
-        self.follow_along_action = action(
-            self.tr("Follow-along full screen"),
-            "F11",
-            lambda: self.follow_along_requested.emit(not self.follow_along()),
-        )
-        self.follow_along_action.setCheckable(True)
-        self.leave_follow_along_action = action(
-            self.tr("Leave follow-along"),
-            "Escape",
-            lambda: self.follow_along_requested.emit(False),
-        )
-        self.leave_follow_along_action.setEnabled(False)
+    def _run(self, steps: tuple[Step, ...], start_index: int) -> None:
+        """A timeline for ``steps`` and the cues to say and show on it."""
+        self._timeline = WorkoutTimeline(steps, self._clock, start_index)
+        self._cues.follow(self._timeline)
 
-    def _controllable(self) -> bool:
-        if self._timeline is None:
-            return False
+    def _end_here(self) -> None:
+        """The workout ends now: the steps done (the set under way with them), then the end."""
+        if not self.under_way() or self._timeline is None:
+            return
+        steps = cut_short(self._timeline.steps, self._moment().index)
+        self._cues.stop()
+        self._finished_early = True
+        self._shown_index = -1  # the end is a step reached, whatever its index
+        self._run(steps, len(steps) - 1)
+        self._timeline.start()
+        self._after_control()
+
+    def _complete(self, moment: Moment) -> None:
+        """The end of the workout: the summary, with what the player knows."""
+        assert self._timeline is not None
+        now = self._clock()
+        gone_through = self._timeline.steps[: moment.index + 1]
+        seconds = now - (self._started_at if self._started_at is not None else now)
+        self._ended = session_end(
+            self.name(), self._steps, gone_through, seconds, early=self._finished_early
+        )
+        self.show_summary(from_player(self._ended))
+        self.session_ended.emit(self._ended)
+
+    def _moment(self) -> Moment:
+        """The timeline's moment, at the step it will start from while not started (a resumed
+        workout's)."""
+        assert self._timeline is not None
         moment = self._timeline.moment()
-        return moment.started and not moment.finished
+        if not moment.started and moment.index != self._start_index:
+            moment = replace(moment, index=self._start_index)
+        return moment
+
+    def _control(self, move: Callable[[WorkoutTimeline], object]) -> None:
+        """Move the workout under way (a skip, back); the voice stops and starts afresh."""
+        if self.under_way():
+            assert self._timeline is not None
+            self._cues.stop()
+            move(self._timeline)
+            self._after_control()
 
     def _after_control(self) -> None:
         """Re-time the cues from the new position, then run or rest the timer to match."""
         assert self._timeline is not None
-        for schedule in (self._speech, self._display):
-            if schedule is not None:
-                schedule.replan()
+        self._cues.replan()
         self._update_voice_hint()
         moment = self._timeline.moment()
         if moment.started and not moment.paused and not moment.finished:
@@ -310,80 +365,35 @@ class WorkoutView(QWidget):
 
     def _halt(self, *, silence: bool) -> None:
         if silence and self._timer.isActive():
-            self._speaker.stop()
+            self._cues.stop()
         self._timer.stop()
         self.figure.set_playing(False)
 
-    def _plan(self) -> None:
-        """The spoken cues at the density chosen; their words are prepared ahead."""
-        if self._timeline is None:
-            return
-        density = Density(self._preferences.get(CUE_DENSITY))
-        cues = plan_cues(self._steps, density)
-        self._speech = CueSchedule(self._timeline, cues, self._clock, late_limit=LATE_LIMIT)
-        texts = dict.fromkeys(cue.text(self._words) for cue in cues)
-        if texts:
-            self._speaker.prepare(list(texts))
-
-    def _hand(self, due: DueCue) -> None:
-        text = due.cue.text(self._words)
-        if due.cue.kind is CueKind.COUNT and not self._speaker.is_ready(text):
-            self._speaker.beep_at(due.at)
-        else:
-            self._speaker.say_at(text, due.at)
-
-    def _on_preference_changed(self, key: str) -> None:
-        if key == CUE_DENSITY.key:
-            self._speaker.stop()
-            self._plan()
-        elif key == VOICE_MUTED.key:
-            self._muted = self._preferences.get(VOICE_MUTED)
-            if self._muted:
-                self._speaker.stop()
-            elif self._speech is not None:
-                self._speech.replan()
-        elif key == VOICE_HINT_DISMISSED.key:
-            self._update_voice_hint()
-
     def _update_voice_hint(self) -> None:
-        problem = self._speaker.voice_problem()
-        show = (
-            problem is not None
-            and not self._preferences.get(VOICE_HINT_DISMISSED)
-            and not self.follow_along()
-        )
+        problem = self._cues.hint()
         if problem is not None:
             self.voice_hint.set_text(problem)
-        self.voice_hint.setVisible(show)
-
-    def _figure_seconds(self) -> float:
-        """Where the figure is: in the rep under way, the key pose in a hold, else the start."""
-        if self._timeline is None:
-            return 0.0
-        moment = self._timeline.moment()
-        step = moment.step
-        if step.kind is StepKind.REPS and moment.started:
-            return moment.seconds_into_rep
-        if step.kind is StepKind.HOLD and step.drill is not None:
-            return step.drill.prescription.tempo.away
-        return 0.0
+        self.voice_hint.setVisible(problem is not None and not self.follow_along())
 
     def _enable(self) -> None:
         loaded = self._timeline is not None
-        moment = self._timeline.moment() if self._timeline is not None else None
-        active = moment is not None and moment.started and not moment.finished
-        for widget in (self.back_button, self.skip_button):
+        active = self.under_way()
+        for widget in (self.back_button, self.skip_button, self.finish_button):
             widget.setEnabled(active)
-        for act in (self.skip_action, self.back_action, self.add_rest_action):
-            act.setEnabled(active)
-        self.start_pause_action.setEnabled(loaded)
-        self.follow_along_action.setEnabled(loaded)
+        self.follow_along_button.setEnabled(loaded)
+        self.actions_.enable(
+            start=loaded and not self.summary_shown(),
+            active=active,
+            follow=loaded,
+            escape=active or self.follow_along(),
+        )
 
     def _show(self, moment: Moment) -> None:
         self._enable()
         if moment.started and moment.index != self._shown_index:
             self._shown_index = moment.index
             self.step_reached.emit(moment.index)
-        current = self._display.current() if self._display is not None else None
-        cue = as_shown(current.text(self._words)) if current is not None else ""
-        self.player.show_moment(moment, self._steps, cue)
+        assert self._timeline is not None
+        self.player.show_moment(moment, self._timeline.steps, self._cues.shown(), self.name())
+        if moment.finished and self._ended is None:
+            self._complete(moment)
