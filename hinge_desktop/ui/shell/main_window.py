@@ -1,6 +1,9 @@
-"""The main window: side navigation, the four views, menus and the status bar.
+"""The main window: side navigation, the views, menus and the status bar.
 
-It only hosts views; app.py builds them with their collaborators and installs them here.
+It only hosts views; app.py builds them with their collaborators and installs them here. Each
+view sits in a scroll area of its own, so that a view taller than a small screen scrolls rather
+than make the window grow past the screen (its width is the view's to fit); the window opens
+within the screen. A view that has something under way is asked before the window quits.
 """
 
 from __future__ import annotations
@@ -21,20 +24,14 @@ from PySide6.QtWidgets import (
 from hinge_desktop import APP_NAME, __version__
 from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
 from hinge_desktop.ui.shell.navigation import VIEWS
+from hinge_desktop.ui.shell.window_fit import ViewPlace, default_size, fit_on_screen
 from hinge_desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QMessageBox
 
-    from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
-
-DEFAULT_SIZE = QSize(1280, 800)
-
-
-def default_size(available: QSize) -> QSize:
-    """1280 by 800 pixels, or nine tenths of the screen where that is smaller."""
-    return DEFAULT_SIZE.boundedTo(available * 0.9)
+    from hinge_desktop.ui.shell.shortcuts_dialog import Shortcut, ShortcutsDialog
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +79,8 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(0, 44))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self._nav.addItem(item)
-            self._stack.addWidget(QWidget())
+            self._stack.addWidget(ViewPlace(QWidget()))
+        self._quitting = False
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -97,8 +95,12 @@ class MainWindow(QMainWindow):
         self._nav.currentRowChanged.connect(self._on_row_changed)
 
         geometry = preferences.get(WINDOW_GEOMETRY)
+        available = self.screen().availableGeometry()
         if not geometry or not self.restoreGeometry(geometry):
-            self.resize(default_size(self.screen().availableGeometry().size()))
+            self.resize(default_size(available.size()))
+        elif not self.isMaximized() and not self.isFullScreen():
+            # Saved on a larger screen, or by an older Hinge that grew past the screen.
+            self.setGeometry(fit_on_screen(self.geometry(), available))
         self.show_view(preferences.get(LAST_VIEW))
 
     # Views -------------------------------------------------------------------------------
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
         """Put ``view`` in the place of ``name`` (one of the names in VIEWS)."""
         index = VIEWS.index(name)
         old = self._stack.widget(index)
-        self._stack.insertWidget(index, view)
+        self._stack.insertWidget(index, ViewPlace(view))
         self._stack.removeWidget(old)
         old.deleteLater()
         # A view that offers a follow-along mode asks for it with a signal and is told of it.
@@ -117,11 +119,21 @@ class MainWindow(QMainWindow):
         adapt = getattr(view, "set_follow_along", None)
         if callable(adapt):
             self.follow_along_changed.connect(adapt)
+        follow = getattr(view, "follow_along_action", None)
+        if isinstance(follow, QAction):
+            # The view's own action, so that it works in full screen too, where menus hide.
+            self.view_menu.addSeparator()
+            self.view_menu.addAction(follow)
         if self._nav.currentRow() == index:
             self._stack.setCurrentIndex(index)
 
     def view(self, name: str) -> QWidget:
-        return self._stack.widget(VIEWS.index(name))
+        place = self._stack.widget(VIEWS.index(name))
+        assert isinstance(place, ViewPlace)
+        return place.widget()
+
+    def _views(self) -> list[QWidget]:
+        return [self.view(name) for name in VIEWS]
 
     def _find_drill(self) -> None:
         """Ctrl+F from anywhere: the drill library, with the keyboard in its search box."""
@@ -221,12 +233,13 @@ class MainWindow(QMainWindow):
         if quit_action.shortcut().isEmpty():
             quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.request_quit)
 
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.edit_menu.setObjectName("editMenu")
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.setObjectName("viewMenu")
         group = QActionGroup(self)
         group.setExclusive(True)
         self._view_actions: list[QAction] = []
@@ -279,28 +292,28 @@ class MainWindow(QMainWindow):
             self.edit_menu.addAction(action)
         self.undo_action, self.redo_action = undo, redo
 
+    def shortcuts(self) -> list[Shortcut]:
+        """Every shortcut the window has, each with where it works, what it does and its keys:
+        the menus' first ("Anywhere"), then each view's."""
+        from hinge_desktop.ui.shell.shortcuts_dialog import window_shortcuts
+
+        return window_shortcuts(self.menuBar(), self._named_views(), self.tr("Anywhere"))
+
     def actions_with_shortcuts(self) -> list[QAction]:
-        """Every menu action that has a shortcut, in menu order, then those of each view."""
-        found: list[QAction] = []
-        for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            if menu is None:
-                continue
-            found.extend(a for a in menu.actions() if not a.shortcut().isEmpty())
-        for index in range(self._stack.count()):
-            view = self._stack.widget(index)
-            # A view's own actions, then those of the widgets inside it (a tab's, a panel's).
-            for widget in (view, *view.findChildren(QWidget)):
-                for action in widget.actions():
-                    if not action.shortcut().isEmpty() and action not in found:
-                        found.append(action)
-        return found
+        """Every action that has a shortcut, the menus' first, then each view's."""
+        from hinge_desktop.ui.shell.shortcuts_dialog import window_actions
+
+        found = window_actions(self.menuBar(), self._named_views(), self.tr("Anywhere"))
+        return [action for _where, action in found]
+
+    def _named_views(self) -> list[tuple[str, QWidget]]:
+        return [(self._titles[name], self.view(name)) for name in VIEWS]
 
     def show_shortcuts(self) -> ShortcutsDialog:
         # Imported on first use: dialogs are not needed to paint the window.
         from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
 
-        dialog = ShortcutsDialog(self.actions_with_shortcuts(), self)
+        dialog = ShortcutsDialog(self.shortcuts(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -332,10 +345,32 @@ class MainWindow(QMainWindow):
         self._preferences.set(LAST_VIEW, self.current_view())
         self.state_saving.emit()
 
+    def request_quit(self) -> None:
+        """File → Quit: a view with something under way asks first (a workout); then close."""
+        if not self._ask_before_quitting():
+            self._quit_now()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The person closed the window (its close button, the window manager's key): asked as
+        # Quit asks. A close from Hinge itself (a signal to quit, a restore) is not asked.
+        if event.spontaneous() and not self._quitting and self._ask_before_quitting():
+            event.ignore()
+            return
         self.set_follow_along(False)
         self.save_state()
         super().closeEvent(event)
+
+    def _ask_before_quitting(self) -> bool:
+        """True if a view asked (it closes the window itself if the person agrees)."""
+        for view in self._views():
+            ask = getattr(view, "ask_before_quitting", None)
+            if callable(ask) and ask(self._quit_now):
+                return True
+        return False
+
+    def _quit_now(self) -> None:
+        self._quitting = True
+        self.close()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

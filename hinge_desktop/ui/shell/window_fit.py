@@ -1,0 +1,52 @@
+"""How the window fits any screen: its size at the first start, a remembered size brought within
+the screen it opens on, and the scroll area each view sits in, so that no view can make the
+window taller than the screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+
+DEFAULT_SIZE = QSize(1280, 800)
+FRAME = (8, 40, 8, 8)
+"""Room left on the screen around the window for its frame: left, top (the title bar), right,
+bottom; the window's geometry leaves the frame out."""
+
+
+def default_size(available: QSize) -> QSize:
+    """1280 by 800 pixels, or nine tenths of the screen where that is smaller."""
+    return DEFAULT_SIZE.boundedTo(available * 0.9)
+
+
+def fit_on_screen(geometry: QRect, available: QRect) -> QRect:
+    """``geometry`` as it is where it lies on ``available``; else made to fit it with its frame:
+    smaller where it is larger, moved in where it sticks out."""
+    if available.contains(geometry):
+        return geometry
+    left, top, right, bottom = FRAME
+    room = available.adjusted(left, top, -right, -bottom)
+    fitted = QRect(geometry.topLeft(), geometry.size().boundedTo(room.size()))
+    fitted.moveLeft(min(max(fitted.left(), room.left()), room.right() - fitted.width() + 1))
+    fitted.moveTop(min(max(fitted.top(), room.top()), room.bottom() - fitted.height() + 1))
+    return fitted
+
+
+class ViewPlace(QScrollArea):
+    """Where a view sits in the window: it fills it, and scrolls up and down where the window
+    is shorter than the view can be. Its width is the view's to fit: each view reflows to the
+    narrowest window (1000 pixels), so none scrolls sideways."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__()
+        self.setObjectName(f"{view.objectName() or 'view'}Place")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(view)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.widget().minimumSizeHint().width(), 120)
+
+    def sizeHint(self) -> QSize:
+        return self.widget().sizeHint()
