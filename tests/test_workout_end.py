@@ -79,7 +79,7 @@ def test_finishing_early_keeps_what_was_logged_and_shows_the_summary(
     assert summary(training).isVisible()
     assert training.widget(QLabel, "summaryName").text() == "Glute bridge"
     assert training.widget(QLabel, "summaryHeading").text() == "Finished"
-    assert figures(training)["sets done"] == "1 of 2"
+    assert figures(training)["sets logged"] == "1 of 2"
     (kept,) = logged_sets(training)
     assert kept.workout_id == workout_id
     workout = training.store.workouts.get(workout_id or 0)
@@ -228,7 +228,7 @@ def test_the_summary_counts_the_logged_sets_their_load_and_the_records_beaten(
     hinge.skip_to(StepKind.DONE)
     (end,) = ended
     assert summary(hinge).isVisible(), "the summary shows by itself at the end"
-    assert figures(hinge)["sets done"] == "3"
+    assert figures(hinge)["sets logged"] == "3"
 
     # As the assembler does once the session ended: the log's figures, the ladder, what next.
     workout_id = hinge.views.set_logger.workout_id()

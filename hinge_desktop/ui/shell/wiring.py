@@ -35,6 +35,7 @@ from hinge_desktop.ui.settings.backups_panel import BackupsPanel
 from hinge_desktop.ui.settings.settings_view import SettingsView
 from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
 from hinge_desktop.ui.shell.restore import restore_and_rebuild
+from hinge_desktop.ui.shell.session_end import SessionEndAssembler
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today.today_view import TodayView
 from hinge_desktop.ui.transfer.export_action import install_exports
@@ -151,6 +152,7 @@ def install_views(
         drills.focus_search()
     progress, reader = _history(window, services, drills)
     today = _today(window, services, reader, workout, start_plan)
+    SessionEndAssembler(workout, set_logger, store.sets, today, services.log_changes, start_plan)
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(status(window, 15000))
     settings = SettingsView(preferences, store, paths.root, speaker, backups=backups)

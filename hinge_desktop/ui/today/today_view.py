@@ -50,6 +50,8 @@ class TodayView(QWidget):
     """The person asked to pick a drill or a routine."""
     message = Signal(str)
     """Something to tell the person in passing (the log could not be read)."""
+    summary_changed = Signal(object)
+    """A new reading of the log is shown: the :class:`TodaySummary`."""
 
     def __init__(
         self,
@@ -237,6 +239,7 @@ class TodayView(QWidget):
     def _show_summary(self, summary: TodaySummary) -> None:
         first = self._summary is None
         self._summary = summary
+        self.summary_changed.emit(summary)
         self._show_date()
         self.rung.setText(words.rung_text(summary.phase))
         self._show_next(summary)
