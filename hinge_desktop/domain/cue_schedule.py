@@ -28,12 +28,30 @@ _END_ANCHORED = frozenset({CueKind.COUNT})
 """Cues counted back from the end of their step: extra rest moves them with the end."""
 
 
+_ANNOUNCING = frozenset(
+    {
+        CueKind.GET_READY_REPS,
+        CueKind.GET_READY_HOLD,
+        CueKind.REST,
+        CueKind.NEXT,
+        CueKind.SWITCH_SIDES,
+    }
+)
+"""Cues that say what a step is: their words hold until the step's 3-2-1 begins."""
+
+COUNTDOWN = 3.0
+"""Seconds before a step's end that its countdown starts ("3, 2, 1")."""
+
+
 @dataclass(frozen=True)
 class DueCue:
-    """A cue to hand over now, and the clock time at which it is to be heard."""
+    """A cue to hand over now, the clock time at which it is to be heard and, for a cue that
+    says what its step is, the clock time until which its words still hold when it comes late
+    (None: a cue not said on time is not said)."""
 
     cue: Cue
     at: float
+    until: float | None = None
 
 
 class CueSchedule:
@@ -100,7 +118,7 @@ class CueSchedule:
                 self._handed[number] = at
                 if at < now - self._late_limit:
                     continue
-                found.append(DueCue(cue, at))
+                found.append(DueCue(cue, at, self._until(cue, step_start, length)))
             step_start += length
         found.sort(key=lambda due: due.at)
         return found
@@ -136,6 +154,13 @@ class CueSchedule:
         if cue.kind in _END_ANCHORED:
             return cue.offset + (length - planned)
         return cue.offset
+
+    @staticmethod
+    def _until(cue: Cue, step_start: float, length: float) -> float | None:
+        if cue.kind not in _ANNOUNCING:
+            return None
+        end = length - COUNTDOWN if length - COUNTDOWN > cue.offset else length
+        return step_start + end
 
     def _before_floor(self, index: int, offset: float) -> bool:
         floor_index, floor_elapsed = self._floor

@@ -115,7 +115,7 @@ class CoachCues(QObject):
         if due.cue.kind is CueKind.COUNT and not self._speaker.is_ready(text):
             self._speaker.beep_at(due.at)
         else:
-            self._speaker.say_at(text, due.at)
+            self._speaker.say_at(text, due.at, due.until)
 
     def _on_preference_changed(self, key: str) -> None:
         if key == CUE_DENSITY.key:
