@@ -155,3 +155,13 @@ def test_total_time_is_the_sum_of_the_steps_however_the_clock_is_read(
         done = sum(s.seconds for s in steps[: moment.index]) + moment.elapsed
         assert done == pytest.approx(clock.now - start, abs=1e-6)
     assert timeline.total_seconds() == pytest.approx(sum(s.seconds for s in steps))
+
+
+def test_a_resumed_timeline_says_its_step_before_it_starts() -> None:
+    """Before Start, a workout resumed at set 2 is at set 2: its index and its step agree."""
+    steps = build_steps([CATALOGUE.get("glute-bridge")])
+    timeline = WorkoutTimeline(steps, FakeClock(), start_index=3)
+    moment = timeline.moment()
+    assert not moment.started
+    assert moment.index == 3
+    assert moment.step == steps[3]

@@ -232,7 +232,7 @@ class WorkoutTimeline:
         self._advance()
         step = self._steps[self._index]
         if not self._started:
-            return Moment(0, step, 0.0, step.seconds, False, False)
+            return Moment(self._index, step, 0.0, step.seconds, False, False)
         length = step.seconds + self._extra
         elapsed = min(max(self._now() - self._step_started, 0.0), length)
         return Moment(

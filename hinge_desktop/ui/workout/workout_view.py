@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -73,7 +72,6 @@ class WorkoutView(WorkoutPages):
         self._steps: tuple[Step, ...] = ()
         """The workout as planned (the timeline's are cut short by an early finish)."""
         self._workout_plan: WorkoutPlan | None = None
-        self._start_index = 0
         self._shown_index = -1
         self._timeline: WorkoutTimeline | None = None
         self._started_at: float | None = None
@@ -293,7 +291,6 @@ class WorkoutView(WorkoutPages):
         self._halt(silence=True)
         self._steps = tuple(steps)
         self._workout_plan = plan
-        self._start_index = start_index
         self._shown_index = -1
         self._started_at = None
         self._ended = None
@@ -335,13 +332,10 @@ class WorkoutView(WorkoutPages):
         self.session_ended.emit(self._ended)
 
     def _moment(self) -> Moment:
-        """The timeline's moment, at the step it will start from while not started (a resumed
+        """The timeline's moment (before Start, at the step it will start from: a resumed
         workout's)."""
         assert self._timeline is not None
-        moment = self._timeline.moment()
-        if not moment.started and moment.index != self._start_index:
-            moment = replace(moment, index=self._start_index)
-        return moment
+        return self._timeline.moment()
 
     def _control(self, move: Callable[[WorkoutTimeline], object]) -> None:
         """Move the workout under way (a skip, back); the voice stops and starts afresh."""
