@@ -48,6 +48,8 @@ def test_icons_render_at_the_device_pixel_ratio(qapp: QApplication) -> None:
 def test_the_default_window_fits_small_screens() -> None:
     assert default_size(QSize(2560, 1440)) == QSize(1280, 800)
     assert default_size(QSize(1366, 728)) == QSize(1229, 655)
+    # A small screen is used whole, but for the window's frame.
+    assert default_size(QSize(1024, 576)) == QSize(1008, 528)
 
 
 def _close(a: QColor, b: QColor) -> bool:

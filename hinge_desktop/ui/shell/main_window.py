@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
     def view(self, name: str) -> QWidget:
         place = self._stack.widget(VIEWS.index(name))
         assert isinstance(place, ViewPlace)
-        return place.widget()
+        return place.view()
 
     def _views(self) -> list[QWidget]:
         return [self.view(name) for name in VIEWS]

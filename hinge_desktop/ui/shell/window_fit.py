@@ -5,7 +5,8 @@ window taller than the screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
 DEFAULT_SIZE = QSize(1280, 800)
 FRAME = (8, 40, 8, 8)
@@ -13,8 +14,16 @@ FRAME = (8, 40, 8, 8)
 bottom; the window's geometry leaves the frame out."""
 
 
+SMALL_SCREEN = QSize(1120, 650)
+"""Below this, nine tenths of the screen would waste room the player needs: take it all."""
+
+
 def default_size(available: QSize) -> QSize:
-    """1280 by 800 pixels, or nine tenths of the screen where that is smaller."""
+    """1280 by 800 pixels, or nine tenths of the screen where that is smaller; on a small screen
+    (a 1024 by 600 netbook) all of it but the window's frame."""
+    if available.width() < SMALL_SCREEN.width() or available.height() < SMALL_SCREEN.height():
+        left, top, right, bottom = FRAME
+        return QSize(available.width() - left - right, available.height() - top - bottom)
     return DEFAULT_SIZE.boundedTo(available * 0.9)
 
 
@@ -43,10 +52,39 @@ class ViewPlace(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(view)
+        self._view = view
+        # A view that scrolls inside itself (the player, whose controls stay put while the rest
+        # scrolls) gets the window's height however tall its wrapped texts would like to be.
+        self.setWidget(_AtItsMinimum(view) if getattr(view, "scrolls_inside", False) else view)
+
+    def view(self) -> QWidget:
+        return self._view
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.widget().minimumSizeHint().width(), 120)
 
     def sizeHint(self) -> QSize:
         return self.widget().sizeHint()
+
+
+class _AtItsMinimum(QWidget):
+    """Holds a view at the scroll area's size down to the view's minimum: without a layout of
+    its own it has no height-for-width, which would make the scroll area as tall as the view's
+    texts could wrap to, and scroll its pinned controls off the window."""
+
+    def __init__(self, view: QWidget) -> None:
+        super().__init__()
+        self.setObjectName(f"{view.objectName()}Holder")
+        view.setParent(self)
+        self._view = view
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._view.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:
+        return self._view.sizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._view.setGeometry(self.rect())

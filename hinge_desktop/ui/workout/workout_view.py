@@ -42,6 +42,10 @@ TICK_MS = 50
 
 
 class WorkoutView(WorkoutPages):
+    scrolls_inside = True
+    """The player keeps its controls in sight and scrolls what is above them, so the window
+    gives it its own height rather than scroll it whole."""
+
     choose_requested = Signal()
     workout_started = Signal()
     """The loaded workout was started (not resumed from a pause)."""
