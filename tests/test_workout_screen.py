@@ -280,12 +280,12 @@ def test_one_set_is_one_set_on_screen_and_in_the_voice(
     view.show_drill(CATALOGUE.get("wall-hinge-check"))  # one set of five
     view.start_pause()
     play(view, clock, 0.5)
-    assert view.cue_label.text() == "1 set of 5"
+    assert view.cue_label.text() == "1 set of 5 reps"
     view.unload()
     view.show_drill(CATALOGUE.get("glute-bridge"))
     view.start_pause()
     play(view, clock, 0.5)
-    assert view.cue_label.text() == "2 sets of 12"
+    assert view.cue_label.text() == "2 sets of 12 reps"
 
 
 def test_the_player_starts_a_resumed_workout_where_it_stopped(app_window: WorkoutView) -> None:

@@ -72,7 +72,7 @@ def shown_cue_text(cue: Cue, words: dict[CueKind, str]) -> str:
     values = cue.values
     if cue.kind is CueKind.GET_READY_REPS:
         sets = int(values["sets"])
-        template = QCoreApplication.translate("WorkoutText", "%n set(s) of {reps}", None, sets)
+        template = QCoreApplication.translate("WorkoutText", "%n set(s) of {reps} reps", None, sets)
         return _counted(template, sets).format(**values)
     if cue.kind is CueKind.GET_READY_HOLD:
         sets = int(values["sets"])
