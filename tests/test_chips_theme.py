@@ -1,0 +1,28 @@
+"""Chips (RPE, set kind, band) follow a switch between light and dark while Hinge runs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hinge_desktop.ui.shell import theme
+from hinge_desktop.ui.widgets.chips import ChipRow
+
+
+def test_unchosen_chips_turn_dark_with_the_dark_theme(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    row: ChipRow[int] = ChipRow("rpe", "RPE", [(0, "-"), (6, "6"), (7, "7")])
+    qtbot.addWidget(row)
+    row.resize(300, 40)
+    row.show()
+    qtbot.waitExposed(row)
+    unchosen = row.button_for(6)
+    try:
+        theme.apply(app, theme.DARK)
+        QApplication.processEvents()
+        image = unchosen.grab().toImage()
+        colour = image.pixelColor(image.width() // 4, image.height() // 2)
+        assert colour.lightness() < 110, colour.name()
+    finally:
+        theme.apply(app, theme.LIGHT)
