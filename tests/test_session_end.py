@@ -3,10 +3,16 @@ the ladder counted and offers the next session, whose Start starts it."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+
+import pytest
 from hinge_window import HingeWindow
 from PySide6.QtWidgets import QLabel
 
 from hinge_desktop.domain.timeline import StepKind
+from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.storage.sets import SetRepository
 from hinge_desktop.ui.workout.summary_page import SummaryPage
 
 
@@ -21,6 +27,7 @@ def test_the_summary_fills_itself_with_the_log_the_ladder_and_the_next_session(
     hinge.skip_to(StepKind.DONE)
     summary = hinge.widget(SummaryPage, "sessionSummary")
     assert summary.isVisible()
+    hinge.qtbot.waitUntil(lambda: "sets logged" in summary.shown_figures())
     figures = summary.shown_figures()
     assert figures["sets logged"] == "2"
     assert figures["reps"] == str(sum(s.reps or 0 for s in hinge.store.sets.all()))
@@ -47,8 +54,31 @@ def test_a_set_logged_after_the_end_is_counted_in_the_summary(hinge: HingeWindow
     hinge.click("logSetButton")
     hinge.skip_to(StepKind.DONE)
     summary = hinge.widget(SummaryPage, "sessionSummary")
-    assert summary.shown_figures()["sets logged"] == "1 of 2"
+    hinge.qtbot.waitUntil(lambda: summary.shown_figures().get("sets logged") == "1 of 2")
     # The last set, logged from the panel beside the summary once the workout ended.
     hinge.click("logSetButton")
     hinge.qtbot.waitUntil(lambda: summary.shown_figures().get("sets logged") == "2")
     assert len(list(hinge.store.sets.all())) == 2
+
+
+def test_the_records_are_looked_up_off_the_gui_thread(
+    hinge: HingeWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each drill's whole history is read for the records: never on the window's thread."""
+    threads: list[bool] = []
+    original = SetRepository.for_drill
+
+    def for_drill(self: SetRepository, drill_id: str) -> Iterator[LoggedSet]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return original(self, drill_id)
+
+    monkeypatch.setattr(SetRepository, "for_drill", for_drill)
+    hinge.show_drill("glute-bridge")
+    hinge.click("startPauseButton")
+    hinge.skip_to(StepKind.REPS, 1)
+    hinge.click("logSetButton")
+    hinge.skip_to(StepKind.DONE)
+    summary = hinge.widget(SummaryPage, "sessionSummary")
+    hinge.qtbot.waitUntil(lambda: "sets logged" in summary.shown_figures())
+    assert threads
+    assert not any(threads)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton
 from hinge_desktop.domain.plan import PlanEntry, WorkoutPlan
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet, Unit
+from hinge_desktop.storage.summary_queries import read_summary
 from hinge_desktop.ui.shell.resume import offer_resume
 from hinge_desktop.ui.workout.summary_page import SummaryPage
-from hinge_desktop.ui.workout.summary_reader import read_summary
 
 
 def press(box_name: str, button_name: str) -> QMessageBox:
@@ -79,7 +79,7 @@ def test_finishing_early_keeps_what_was_logged_and_shows_the_summary(
     assert summary(training).isVisible()
     assert training.widget(QLabel, "summaryName").text() == "Glute bridge"
     assert training.widget(QLabel, "summaryHeading").text() == "Finished"
-    assert figures(training)["sets logged"] == "1 of 2"
+    training.qtbot.waitUntil(lambda: figures(training).get("sets logged") == "1 of 2")
     (kept,) = logged_sets(training)
     assert kept.workout_id == workout_id
     workout = training.store.workouts.get(workout_id or 0)
@@ -228,11 +228,11 @@ def test_the_summary_counts_the_logged_sets_their_load_and_the_records_beaten(
     hinge.skip_to(StepKind.DONE)
     (end,) = ended
     assert summary(hinge).isVisible(), "the summary shows by itself at the end"
-    assert figures(hinge)["sets logged"] == "3"
+    hinge.qtbot.waitUntil(lambda: figures(hinge).get("sets logged") == "3")
 
     # As the assembler does once the session ended: the log's figures, the ladder, what next.
     workout_id = hinge.views.set_logger.workout_id()
-    read = read_summary(hinge.store.sets, end, workout_id)
+    read = read_summary(hinge.store.db, end, workout_id)
     starts: list[bool] = []
     workout.next_requested.connect(lambda: starts.append(True))
     workout.show_summary(read, "Light loading: 1 of 3 easy sessions", "Glute activation")

@@ -1,21 +1,24 @@
-"""The end of a session, put together: the player's summary with the log's figures, what the
-ladder counted and the next session, whose Start button starts it."""
+"""The end of a session, put together: the player's summary with the log's figures (read on the
+background reader: the records look through each drill's whole history), what the ladder counted
+and the next session, whose Start button starts it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from hinge_desktop.domain.plan import WorkoutPlan
-from hinge_desktop.domain.session_summary import SessionEnd
+from hinge_desktop.domain.session_summary import SessionEnd, SessionSummary
 from hinge_desktop.domain.today import TodaySummary
-from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.storage.database import Database
+from hinge_desktop.storage.summary_queries import read_summary
 from hinge_desktop.ui.log_changes import LogChanges
+from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today.today_text import gate_title, gate_value
 from hinge_desktop.ui.today.today_view import TodayView
 from hinge_desktop.ui.workout.set_logger import SetLogger
-from hinge_desktop.ui.workout.summary_reader import read_summary
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 
@@ -35,7 +38,7 @@ class SessionEndAssembler(QObject):
         self,
         workout: WorkoutView,
         set_logger: SetLogger,
-        sets: SetRepository,
+        reader: BackgroundReader,
         today: TodayView,
         log_changes: LogChanges,
         start_plan: Callable[[WorkoutPlan], None],
@@ -43,7 +46,9 @@ class SessionEndAssembler(QObject):
         super().__init__(workout)
         self._workout = workout
         self._set_logger = set_logger
-        self._sets = sets
+        self._reader = reader
+        self._summary: SessionSummary | None = None
+        self._asked = 0
         self._today = today
         self._start_plan = start_plan
         self._ended: SessionEnd | None = None
@@ -55,14 +60,36 @@ class SessionEndAssembler(QObject):
 
     def _session_ended(self, end: SessionEnd) -> None:
         self._ended = end
-        self._show()
+        self._summary = None
+        self._read()
         # The ladder's count and the next session follow the sets just logged.
         self._today.refresh()
 
     def _log_changed(self) -> None:
         if self._ended is not None and self._workout.summary_shown():
-            self._show()
+            self._read()
             self._today.refresh()
+
+    def _read(self) -> None:
+        """Read the session's figures; only the newest answer is shown."""
+        end, workout_id = self._ended, self._set_logger.workout_id()
+        if end is None:
+            return
+        self._asked += 1
+        number = self._asked
+
+        def job(db: Database) -> SessionSummary:
+            return read_summary(db, end, workout_id)
+
+        def arrived(summary: SessionSummary) -> None:
+            if number == self._asked:
+                self._summary = summary
+                self._show()
+
+        # A read that fails leaves the player's own figures; a reader shut down means Hinge is
+        # quitting.
+        with suppress(RuntimeError):
+            self._reader.submit(job, arrived, lambda _error: None, context=self)
 
     def _show(self) -> None:
         end = self._ended
@@ -75,8 +102,8 @@ class SessionEndAssembler(QObject):
             note = ladder_note(facts)
             self._next = facts.next_routine.to_plan()
             label = facts.next_routine.name
-        summary = read_summary(self._sets, end, self._set_logger.workout_id())
-        self._workout.show_summary(summary, ladder_note=note, next_label=label)
+        if self._summary is not None:
+            self._workout.show_summary(self._summary, ladder_note=note, next_label=label)
 
     def _start_next(self) -> None:
         if self._next is not None:

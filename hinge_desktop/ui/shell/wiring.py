@@ -152,7 +152,7 @@ def install_views(
         drills.focus_search()
     progress, reader = _history(window, services, drills)
     today = _today(window, services, reader, workout, start_plan)
-    SessionEndAssembler(workout, set_logger, store.sets, today, services.log_changes, start_plan)
+    SessionEndAssembler(workout, set_logger, reader, today, services.log_changes, start_plan)
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(status(window, 15000))
     settings = SettingsView(preferences, store, paths.root, speaker, backups=backups)

@@ -43,8 +43,8 @@ def heading_text(summary: SessionSummary) -> str:
 
 
 def sets_text(summary: SessionSummary) -> str:
-    """ "2 of 3", or "3" when all planned were done."""
-    if summary.sets == summary.sets_planned:
+    """ "2 of 3", or "3" when all planned were done (or more: extra sets)."""
+    if summary.sets >= summary.sets_planned:
         return str(summary.sets)
     return _t("{done} of {planned}").format(done=summary.sets, planned=summary.sets_planned)
 
