@@ -124,6 +124,8 @@ class LogPanel(QFrame):
         self.form.changed.connect(self._update_button)
         self.form.note.editingFinished.connect(self.note_done)
         self._can_log = False
+        self._extra = False
+        self._asking = False
 
     def _small_button(self, name: str, text: str, accessible: str, tip: str) -> QPushButton:
         button = QPushButton(text)
@@ -199,9 +201,14 @@ class LogPanel(QFrame):
         """Only a line of text (no set to name)."""
         self.show_target(self.tr("Log this set"), "", text, last_time)
 
-    def set_can_log(self, can: bool, text: str = "") -> None:
-        """Whether there is a set to log now; ``text`` is the button's ("Log set" if empty)."""
+    def set_can_log(self, can: bool, text: str = "", *, extra: bool = False) -> None:
+        """Whether there is a set to log now; ``text`` is the button's ("Log set" if empty).
+
+        An ``extra`` set, beyond the prescription, is logged only by a click on its button,
+        never by Return: a second press of Return after the last set never stores a set nobody
+        did."""
         self._can_log = can
+        self._extra = can and extra
         self.log_button.setText(text or self.tr("Log set"))
         self._update_button()
 
@@ -223,6 +230,9 @@ class LogPanel(QFrame):
         room for them (the set is logged already)."""
         self.form.setVisible(not asking)
         self.log_button.setVisible(not asking)
+        # Return answers the questions then, never logs a set.
+        self._asking = asking
+        self._update_button()
         self.last_time_label.setVisible(not asking and bool(self.last_time_label.text()))
 
     def set_status(self, text: str) -> None:
@@ -231,7 +241,9 @@ class LogPanel(QFrame):
 
     def _update_button(self) -> None:
         self.log_button.setEnabled(self.can_log())
-        self.log_action.setEnabled(self._can_log or self._note_for_logged)
+        self.log_action.setEnabled(
+            not self._asking and ((self._can_log and not self._extra) or self._note_for_logged)
+        )
 
     def _log_from_key(self) -> None:
         if not self.isVisible():
@@ -241,5 +253,5 @@ class LogPanel(QFrame):
             self.note_done.emit()
             self.form.note.clearFocus()
             return
-        if self.can_log():
+        if self.can_log() and not self._extra:
             self.log_requested.emit()

@@ -319,7 +319,7 @@ class SetLogger(QObject):
                 log_text.note_label(owner, target.sets if same else owner.set_number)
             )
         can = target.can_log and self._workout_id is not None
-        panel.set_can_log(can, log_text.button_text(target))
+        panel.set_can_log(can, log_text.button_text(target), extra=target.offer is Offer.EXTRA)
         following = None
         started = where is not None and where[1]
         timeline = self._view.timeline()
