@@ -360,9 +360,7 @@ def _today(
 
     def start(plan: WorkoutPlan) -> None:
         # A workout under way is never replaced from here: its player is shown instead.
-        timeline = workout.timeline()
-        moment = None if timeline is None else timeline.moment()
-        if moment is not None and moment.started and not moment.finished:
+        if workout.under_way():
             window.show_view("workout")
             status(window, 8000)(window.tr("A workout is under way: finish it to start another."))
             return

@@ -81,6 +81,7 @@ class WorkoutView(WorkoutPages):
         self._started_at: float | None = None
         self._ended: SessionEnd | None = None
         self._finished_early = False
+        self._resumed = False
 
         page = self.player
         self.title, self.step_label, self.dose = page.title, page.step_label, page.dose
@@ -132,11 +133,12 @@ class WorkoutView(WorkoutPages):
         return self._timer.isActive()
 
     def under_way(self) -> bool:
-        """True from Start to the end, paused or not: a workout that ending would cut short."""
+        """True from Start to the end, paused or not, and for a workout resumed after a crash
+        from the moment it is loaded: a workout that ending would cut short."""
         if self._timeline is None:
             return False
         moment = self._timeline.moment()
-        return moment.started and not moment.finished
+        return (moment.started or self._resumed) and not moment.finished
 
     def plan(self) -> WorkoutPlan | None:
         """What the loaded workout was built from, when it was built from a plan."""
@@ -299,6 +301,7 @@ class WorkoutView(WorkoutPages):
         self._started_at = None
         self._ended = None
         self._finished_early = False
+        self._resumed = start_index > 0
         self._drill = next((s.drill for s in self._steps if s.drill is not None), None)
         self._run(self._steps, start_index)
         self._update_voice_hint()
