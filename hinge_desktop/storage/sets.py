@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -100,13 +100,15 @@ class SetRepository:
         return (_from_row(row) for row in rows)
 
     def for_drill_on_day(self, drill_id: str, moment: datetime) -> list[LoggedSet]:
-        """The drill's sets on the local day of ``moment`` (as its offset reads it), in a workout
-        or quick-logged, oldest first."""
-        start = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-        day_start = int(start.timestamp())
+        """The drill's sets on the local day of ``moment``, in a workout or quick-logged, oldest
+        first. Each set's day is read with its own offset, so a clock change between them does
+        not move a set to another day."""
+        day = (moment.date() - date(1970, 1, 1)).days
+        around = int(moment.timestamp())
         rows = self._table.rows_where(
-            "drill_id = ? AND performed_at >= ? AND performed_at < ?",
-            [drill_id, day_start, day_start + 86400],
+            "drill_id = ? AND performed_at BETWEEN ? AND ? "
+            "AND (performed_at + utc_offset * 60) / 86400 = ?",
+            [drill_id, around - 2 * 86400, around + 2 * 86400, day],
             order_by="performed_at, id",
         )
         return [_from_row(row) for row in rows]
