@@ -8,7 +8,7 @@ from html import escape
 from PySide6.QtCore import QCoreApplication
 
 from hinge_desktop.domain.catalogue import Catalogue
-from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.drills import Drill, DrillKind
 from hinge_desktop.ui.drill_text import phase_name
 
 
@@ -22,8 +22,9 @@ def _link(drill: Drill, other: Drill) -> str:
 
 
 def neighbour_lines(drill: Drill, catalogue: Catalogue) -> list[tuple[str, list[Drill]]]:
-    """("Practise first:", easier drills) and ("Next step:", harder drills), where there are
-    any, in coaching order."""
+    """("Practise first:", easier drills) and ("Next step, once this is easy:", harder drills),
+    where there are any, in coaching order. A check is not practised: its easier neighbours are
+    what to try when it is too hard (the dowel check from kneeling, as the articles say)."""
 
     def drills(ids: tuple[str, ...]) -> list[Drill]:
         found = [catalogue.get(i) for i in ids if i in catalogue]
@@ -32,15 +33,22 @@ def neighbour_lines(drill: Drill, catalogue: Catalogue) -> list[tuple[str, list[
     lines = []
     easier, harder = drills(drill.easier), drills(drill.harder)
     if easier:
-        lines.append((QCoreApplication.translate("DrillNeighbours", "Practise first:"), easier))
+        label = (
+            QCoreApplication.translate("DrillNeighbours", "If this is too hard, try:")
+            if drill.kind is DrillKind.CHECK
+            else QCoreApplication.translate("DrillNeighbours", "Practise first:")
+        )
+        lines.append((label, easier))
     if harder:
-        lines.append((QCoreApplication.translate("DrillNeighbours", "Next step:"), harder))
+        lines.append(
+            (QCoreApplication.translate("DrillNeighbours", "Next step, once this is easy:"), harder)
+        )
     return lines
 
 
 def neighbours_html(drill: Drill, catalogue: Catalogue) -> str:
-    """ "Practise first: Kneeling hip hinge" and "Next step: Dowel hip hinge, Good morning
-    (light loading)", one line each; empty for a drill with no neighbours."""
+    """ "Practise first: Kneeling hip hinge" and "Next step, once this is easy: Dowel hip hinge,
+    Good morning (light loading)", one line each; empty for a drill with no neighbours."""
     rows = []
     for label, drills in neighbour_lines(drill, catalogue):
         links = ", ".join(_link(drill, other) for other in drills)
