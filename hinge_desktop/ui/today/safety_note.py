@@ -7,8 +7,8 @@ are written from the source articles; nothing is added beyond them:
 - sharp pain, numbness or tingling down a leg: stop and have it checked (``aslr-test``,
   ``aslr-distraction-test``, ``roll-stretch-glutes``, ``roll-stretch-hamstrings``,
   ``roll-stretch-hip-flexors``);
-- the checks should not hurt; back or hip pain in one: stop and have it checked
-  (``glute-squeeze-test``);
+- the glute squeeze test should not hurt; back or hip pain from squeezing: stop and have it
+  checked (``glute-squeeze-test``);
 - the work belongs in the glutes and hamstrings, not the low back; stop and work in a shorter
   range (``romanian-deadlift``, ``dead-bug``, ``dowel-hinge``, ``dowel-three-point-check``).
 """
@@ -45,8 +45,8 @@ class SafetyNote(QFrame):
                 "before you go on."
             ),
             self.tr(
-                "The checks should not hurt. If one brings on back or hip pain, stop and have "
-                "it checked."
+                "The glute squeeze test should not hurt. If squeezing brings on back or hip "
+                "pain, stop and have it checked."
             ),
             self.tr(
                 "Feel the work in your glutes and hamstrings, not your low back. If your back "
