@@ -42,6 +42,10 @@ _ANNOUNCING = frozenset(
 COUNTDOWN = 3.0
 """Seconds before a step's end that its countdown starts ("3, 2, 1")."""
 
+ANNOUNCE_LATE = 3.0
+"""How late, at most, a cue that says what its step is may still be said: "rest 90 seconds"
+heard a minute into the rest would mislead."""
+
 
 @dataclass(frozen=True)
 class DueCue:
@@ -160,7 +164,7 @@ class CueSchedule:
         if cue.kind not in _ANNOUNCING:
             return None
         end = length - COUNTDOWN if length - COUNTDOWN > cue.offset else length
-        return step_start + end
+        return step_start + min(end, cue.offset + ANNOUNCE_LATE)
 
     def _before_floor(self, index: int, offset: float) -> bool:
         floor_index, floor_elapsed = self._floor
