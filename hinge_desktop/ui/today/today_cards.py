@@ -3,14 +3,12 @@ the big Start button in the accent colour."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
-    QApplication,
     QFrame,
     QLabel,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -95,33 +93,3 @@ class TodayCard(QFrame):
             self.progress.setRange(0, needed)
             self.progress.setValue(min(done, needed))
             self.progress.setAccessibleName(self.value.text())
-
-
-class StartButton(QPushButton):
-    """The page's one big button, in the accent colour of whichever palette is shown."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._tinting = False
-        self._tint()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
-            self._tint()
-
-    def _tint(self) -> None:
-        if self._tinting:
-            return
-        self._tinting = True
-        try:
-            parent = self.parentWidget()
-            source = parent.palette() if parent is not None else QApplication.palette()
-            own = QPalette()
-            own.setColor(QPalette.ColorRole.Button, source.color(QPalette.ColorRole.Highlight))
-            own.setColor(
-                QPalette.ColorRole.ButtonText, source.color(QPalette.ColorRole.HighlightedText)
-            )
-            self.setPalette(own)
-        finally:
-            self._tinting = False

@@ -33,8 +33,9 @@ from hinge_desktop.ui.preferences import SAFETY_NOTE_READ, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today import today_text as words
 from hinge_desktop.ui.today.safety_note import SafetyNote
-from hinge_desktop.ui.today.today_cards import StartButton, TodayCard, scaled_font, wrapped_label
+from hinge_desktop.ui.today.today_cards import TodayCard, scaled_font, wrapped_label
 from hinge_desktop.ui.today.today_loader import TodayLoader
+from hinge_desktop.ui.widgets.primary_button import PrimaryButton
 
 WAIT_MS = 20_000
 
@@ -127,7 +128,7 @@ class TodayView(QWidget):
         self.next_heading = wrapped_label("todayNextHeading")
         self.next_name = wrapped_label("todayNextName", 1.25, bold=True)
         self.next_drills = wrapped_label("todayNextDrills", 1.1)
-        self.start_button = StartButton()
+        self.start_button = PrimaryButton()
         self.start_button.setObjectName("todayStartButton")
         self.start_button.setFont(scaled_font(self.start_button, 1.5, bold=True))
         self.start_button.setMinimumSize(240, 56)

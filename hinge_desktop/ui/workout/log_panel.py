@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hinge_desktop.ui.widgets.primary_button import PrimaryButton
 from hinge_desktop.ui.widgets.set_form import SetForm
-from hinge_desktop.ui.workout.player_page import PrimaryButton
 
 PANEL_WIDTH = 340
 PANEL_MIN_WIDTH = 290

@@ -7,10 +7,9 @@ above are what is read from across the room), so they never make the window grow
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QBoxLayout,
     QHBoxLayout,
     QPushButton,
@@ -18,41 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hinge_desktop.ui.widgets.primary_button import PrimaryButton
+
 MAIN_HEIGHT = 64
 SIDE_HEIGHT = 44
 ONE_ROW_WIDTH = 700
 """Below this width the side buttons go under the others."""
-
-
-class PrimaryButton(QPushButton):
-    """The one big button, in the accent colour of whichever palette is shown."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(text, parent)
-        self._tinting = False
-        self._tint()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
-            self._tint()
-
-    def _tint(self) -> None:
-        if self._tinting:
-            return
-        self._tinting = True
-        try:
-            parent = self.parentWidget()
-            source = parent.palette() if parent is not None else QApplication.palette()
-            # Only these two roles are set here; the others still follow the parent.
-            own = QPalette()
-            own.setColor(QPalette.ColorRole.Button, source.color(QPalette.ColorRole.Highlight))
-            own.setColor(
-                QPalette.ColorRole.ButtonText, source.color(QPalette.ColorRole.HighlightedText)
-            )
-            self.setPalette(own)
-        finally:
-            self._tinting = False
 
 
 def _button(

@@ -31,7 +31,6 @@ from hinge_desktop.ui.widgets.big_number import BigNumber
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.workout.fitted_label import FittedLabel
 from hinge_desktop.ui.workout.player_controls import PlayerControls
-from hinge_desktop.ui.workout.player_controls import PrimaryButton as PrimaryButton
 from hinge_desktop.ui.workout.voice_hint import VoiceHint
 from hinge_desktop.ui.workout.workout_text import clock_text, next_text, rep_text, step_text
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.session_summary import SessionSummary
-from hinge_desktop.ui.workout.player_controls import PrimaryButton
+from hinge_desktop.ui.widgets.primary_button import PrimaryButton
 from hinge_desktop.ui.workout.summary_text import (
     duration_text,
     heading_text,
