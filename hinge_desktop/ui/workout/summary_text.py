@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from hinge_desktop.domain.session_summary import BeatenRecord, SessionSummary
 from hinge_desktop.domain.statistics import RecordKind, convert_weight
@@ -22,10 +22,11 @@ def _t(text: str) -> str:
 
 
 def _number(value: float) -> str:
-    """1240 as "1,240", 42.5 as "42.5": whole numbers when the value is near one."""
+    """1240 as "1,240", 42.5 as "42.5" (in the person's locale): whole numbers when the value is
+    near one."""
     if abs(value - round(value)) < 0.05:
-        return f"{round(value):,}"
-    return f"{value:,.1f}"
+        return QLocale().toString(round(value))
+    return QLocale().toString(value, "f", 1)
 
 
 def duration_text(seconds: float) -> str:
