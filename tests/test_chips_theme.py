@@ -1,4 +1,5 @@
-"""Chips (RPE, set kind, band) follow a switch between light and dark while Hinge runs."""
+"""Buttons with a style sheet (the chips: RPE, set kind, band; History's ranges) follow a switch
+between light and dark while Hinge runs."""
 
 from __future__ import annotations
 

@@ -57,6 +57,13 @@ def apply(app: QApplication, choice: str) -> str:
     """Apply the palette for ``choice``; returns the scheme shown (``light`` or ``dark``)."""
     scheme = resolve(choice)
     app.setPalette(palette_for(scheme))
+    # A widget with a style sheet keeps the palette it was polished with: style it again, or
+    # its buttons stay in the old scheme's colours after a switch.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            widget.setStyleSheet(sheet)
     return scheme
 
 

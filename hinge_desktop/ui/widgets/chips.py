@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QSizePolicy, QWidget
 
 T = TypeVar("T")
@@ -62,15 +62,6 @@ class ChipRow(QWidget, Generic[T]):
 
     def value(self) -> T:
         return self._values[max(self._group.checkedId(), 0)]
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        # A style sheet keeps the palette it was polished with: after a switch between light and
-        # dark the chips would stay in the old colours until styled again.
-        if event.type() == QEvent.Type.PaletteChange:
-            for button in self._group.buttons():
-                button.setStyleSheet("")
-                button.setStyleSheet(CHECKED_STYLE)
 
     def set_value(self, value: T) -> None:
         """Choose ``value``; one not offered leaves the choice as it is."""
