@@ -32,6 +32,10 @@ class ProgressPlaceholder(EmptyState):
 class HistoryView(QWidget):
     """Tabs "Progress" (the charts) and "Log" (every workout and set)."""
 
+    scrolls_inside = True
+    """The chart takes the height there is and the panels beside it scroll, so the window gives
+    the view its own height rather than scroll it whole (the date axis stays in sight)."""
+
     def __init__(
         self,
         workout_list: WorkoutListView | None = None,
