@@ -103,6 +103,10 @@ def test_log_set_after_the_prescription_logs_an_extra_set_and_says_so(app: Loggi
     assert len({s.workout_id for s in sets}) == 1
     assert "Extra set 3 logged." in app.text("logStatusLabel")
     assert app.text("logPanelHeading") == "Extra set 4", "one more click, one more set"
+    # Undone, the extra set is no longer said to be logged.
+    app.click("undoButton")
+    assert [s.set_number for s in app.sets()] == [1, 2]
+    assert "Extra set 3 logged." not in app.text("logStatusLabel")
 
 
 def test_log_set_is_off_and_says_why_when_there_is_nothing_to_log(app: Logging) -> None:

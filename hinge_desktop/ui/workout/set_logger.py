@@ -369,6 +369,8 @@ class SetLogger(QObject):
         if owner is not None:
             fresh = next((s for s in sets if s.id == owner.id), None)
             self._note_owner = fresh
+            if fresh is None:
+                self._said = ""  # the set it told of was undone
             note = self._panel.form.note
             if fresh is not None and not note.hasFocus() and note.text().strip() != fresh.note:
                 self._panel.form.set_note(fresh.note)
