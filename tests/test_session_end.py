@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 from hinge_window import HingeWindow
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet
@@ -82,3 +82,19 @@ def test_the_records_are_looked_up_off_the_gui_thread(
     hinge.qtbot.waitUntil(lambda: "sets logged" in summary.shown_figures())
     assert threads
     assert not any(threads)
+
+
+def test_the_next_session_is_not_offered_when_it_is_the_one_just_done(hinge: HingeWindow) -> None:
+    """A new person's next session is the checks: done from Today's Start, the summary offers
+    "Do it again", not a second button for the same session."""
+    hinge.show("today")
+    today = hinge.views.today
+    hinge.qtbot.waitUntil(lambda: today.summary() is not None)
+    hinge.click("todayStartButton")
+    hinge.click("startPauseButton")
+    hinge.skip_to(StepKind.DONE)
+    summary = hinge.widget(SummaryPage, "sessionSummary")
+    note = hinge.widget(QLabel, "summaryLadderNote")
+    hinge.qtbot.waitUntil(lambda: note.isVisible())
+    assert not hinge.widget(QWidget, "summaryNext").isVisibleTo(summary)
+    assert hinge.widget(QPushButton, "summaryAgainButton").isVisibleTo(summary)

@@ -100,8 +100,11 @@ class SessionEndAssembler(QObject):
         self._next = None
         if facts is not None:
             note = ladder_note(facts)
-            self._next = facts.next_routine.to_plan()
-            label = facts.next_routine.name
+            following = facts.next_routine.to_plan()
+            # The same session next time is what "Do it again" starts: not offered twice.
+            if following != self._workout.plan():
+                self._next = following
+                label = facts.next_routine.name
         if self._summary is not None:
             self._workout.show_summary(self._summary, ladder_note=note, next_label=label)
 
