@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 
 from hinge_desktop.ui.widgets.colours import ACCENT
 
@@ -60,6 +61,8 @@ def apply(app: QApplication, choice: str) -> str:
     # A widget with a style sheet keeps the palette it was polished with: style it again, or
     # its buttons stay in the old scheme's colours after a switch.
     for widget in app.allWidgets():
+        if not isValid(widget):
+            continue  # deleted since the list was taken (a menu closing, a window going)
         sheet = widget.styleSheet()
         if sheet:
             widget.setStyleSheet("")
