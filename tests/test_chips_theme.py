@@ -3,9 +3,10 @@ between light and dark while Hinge runs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
+from hinge_desktop.ui.history.range_buttons import RangeButtons
 from hinge_desktop.ui.shell import theme
 from hinge_desktop.ui.widgets.chips import ChipRow
 
@@ -24,6 +25,28 @@ def test_unchosen_chips_turn_dark_with_the_dark_theme(qtbot: QtBot) -> None:
         QApplication.processEvents()
         image = unchosen.grab().toImage()
         colour = image.pixelColor(image.width() // 4, image.height() // 2)
+        assert colour.lightness() < 110, colour.name()
+    finally:
+        theme.apply(app, theme.LIGHT)
+
+
+def test_historys_range_buttons_turn_dark_with_the_dark_theme(qtbot: QtBot) -> None:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    ranges = RangeButtons(365, holder)
+    row = QHBoxLayout(holder)
+    for button in ranges.buttons():
+        row.addWidget(button)
+    holder.show()
+    qtbot.waitExposed(holder)
+    unchosen = next(b for b in ranges.buttons() if not b.isChecked())
+    try:
+        theme.apply(app, theme.DARK)
+        QApplication.processEvents()
+        image = unchosen.grab().toImage()
+        colour = image.pixelColor(4, image.height() // 2)
         assert colour.lightness() < 110, colour.name()
     finally:
         theme.apply(app, theme.LIGHT)

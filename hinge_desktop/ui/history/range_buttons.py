@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QToolButton, QWidget
 
+from hinge_desktop.ui.widgets.restyle import keep_styled
+
 RANGES: tuple[tuple[str, int | None], ...] = (
     ("range4Weeks", 28),
     ("range3Months", 91),
@@ -66,6 +68,7 @@ class RangeButtons(QButtonGroup):
             button.clicked.connect(lambda _checked=False, d=span: self.chosen.emit(d))
             self.addButton(button)
             self._days[button] = span
+        keep_styled(parent, self.buttons)
 
     def add_shortcuts(self, widget: QWidget) -> None:
         """Alt+1 to Alt+4 choose the ranges while the keyboard is anywhere in ``widget``."""

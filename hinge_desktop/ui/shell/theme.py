@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
-from shiboken6 import isValid
 
 from hinge_desktop.ui.widgets.colours import ACCENT
 
@@ -58,15 +57,6 @@ def apply(app: QApplication, choice: str) -> str:
     """Apply the palette for ``choice``; returns the scheme shown (``light`` or ``dark``)."""
     scheme = resolve(choice)
     app.setPalette(palette_for(scheme))
-    # A widget with a style sheet keeps the palette it was polished with: style it again, or
-    # its buttons stay in the old scheme's colours after a switch.
-    for widget in app.allWidgets():
-        if not isValid(widget):
-            continue  # deleted since the list was taken (a menu closing, a window going)
-        sheet = widget.styleSheet()
-        if sheet:
-            widget.setStyleSheet("")
-            widget.setStyleSheet(sheet)
     return scheme
 
 

@@ -8,6 +8,8 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QPushButton, QSizePolicy, QWidget
 
+from hinge_desktop.ui.widgets.restyle import keep_styled
+
 T = TypeVar("T")
 
 CHIP_HEIGHT = 34
@@ -58,6 +60,7 @@ class ChipRow(QWidget, Generic[T]):
             layout.addWidget(button, index // per_row, index % per_row)
         if self._values:
             self._group.button(0).setChecked(True)
+        keep_styled(self, self._group.buttons)
         self._group.idClicked.connect(lambda _id: self.changed.emit())
 
     def value(self) -> T:
