@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from system_tools import require
+from xvfb import xvfb
 
 from hinge_desktop import APP_ID
 
@@ -22,23 +23,9 @@ DESKTOP_FILE = Path(__file__).resolve().parent.parent / "packaging" / "linux" / 
 
 @pytest.fixture
 def display() -> Iterator[str]:
-    require("Xvfb", "xvfb")
     require("xwininfo", "x11-utils")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as numbers:
-            number = numbers.readline().strip()
-        assert number, "Xvfb did not report its display number"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    with xvfb("1280x800x24") as number:
+        yield number
 
 
 def window_titles(display: str) -> str:

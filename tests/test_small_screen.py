@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from system_tools import require
+from xvfb import xvfb
 
 MID_SET_CONTROLS = ("startPauseButton", "skipButton", "logSetButton", "finishButton")
 
@@ -65,22 +65,8 @@ sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_ready=ready))
 
 @pytest.fixture
 def small_display() -> Iterator[str]:
-    require("Xvfb", "xvfb")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1024x600x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as numbers:
-            number = numbers.readline().strip()
-        assert number, "Xvfb did not report its display number"
-        yield f":{number}"
-    finally:
-        server.terminate()
-        server.wait(10)
+    with xvfb("1024x600x24") as number:
+        yield number
 
 
 @pytest.mark.slow
