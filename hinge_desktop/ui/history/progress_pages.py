@@ -4,10 +4,9 @@ page shown while nothing is logged."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, SignalInstance
+from PySide6.QtCore import QCoreApplication, SignalInstance
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.ui.history.range_buttons import RangeButtons
 from hinge_desktop.ui.widgets.empty_state import EmptyState
+from hinge_desktop.ui.widgets.up_and_down import up_and_down
 
 
 def _t(text: str) -> str:
@@ -104,16 +104,11 @@ def content_page(
 
 def _scrolling(content: QWidget, width: int) -> QScrollArea:
     """``content`` in a frameless column ``width`` wide that scrolls up and down when short."""
-    area = QScrollArea()
-    area.setObjectName("historySidePanels")
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidgetResizable(True)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area = up_and_down(content, "historySidePanels")
     area.setFixedWidth(width)
     area.setMinimumHeight(120)
     area.viewport().setAutoFillBackground(False)
     content.setAutoFillBackground(False)
-    area.setWidget(content)
     return area
 
 

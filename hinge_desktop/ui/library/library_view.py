@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QTabWidget, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
 
 from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.routines_view import RoutinesView
+from hinge_desktop.ui.widgets.up_and_down import up_and_down
 
 LADDER_WIDTH = 560
 """The widest the ladder's rungs grow, in pixels: a column that reads at a glance."""
@@ -111,10 +112,4 @@ def ladder_page(ladder: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(ladder, 1)
     layout.addStretch(0)
-    scroll = QScrollArea()
-    scroll.setObjectName("ladderScroll")
-    scroll.setWidget(page)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return scroll
+    return up_and_down(page, "ladderScroll")

@@ -14,11 +14,9 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from hinge_desktop.ui.today.safety_note import SafetyNote
 from hinge_desktop.ui.today.today_cards import TodayCard, scaled_font, wrapped_label
 from hinge_desktop.ui.today.today_loader import TodayLoader
 from hinge_desktop.ui.widgets.primary_button import PrimaryButton
+from hinge_desktop.ui.widgets.up_and_down import up_and_down
 
 WAIT_MS = 20_000
 
@@ -204,12 +203,7 @@ class TodayView(QWidget):
         layout.addLayout(title_row)
         layout.addWidget(self.body)
         layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("todayScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(page)
+        scroll = up_and_down(page, "todayScroll")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

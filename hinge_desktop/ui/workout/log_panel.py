@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.ui.widgets.primary_button import PrimaryButton
 from hinge_desktop.ui.widgets.set_form import SetForm
+from hinge_desktop.ui.widgets.up_and_down import up_and_down
 
 PANEL_WIDTH = 340
 PANEL_MIN_WIDTH = 290
@@ -147,13 +147,8 @@ class LogPanel(QFrame):
         inner.addWidget(self.form)
         inner.addLayout(self.extra)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("logPanelScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll = up_and_down(values, "logPanelScroll")
         scroll.setMinimumHeight(60)
-        scroll.setWidget(values)
         self.scroll = scroll
 
         top = QVBoxLayout()

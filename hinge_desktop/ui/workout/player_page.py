@@ -13,12 +13,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from hinge_desktop.domain.timeline import Moment, Step, StepKind
 from hinge_desktop.ui.drill_text import dose, pacing, rest
 from hinge_desktop.ui.widgets.big_number import BigNumber
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
+from hinge_desktop.ui.widgets.up_and_down import up_and_down
 from hinge_desktop.ui.workout.fitted_label import FittedLabel
 from hinge_desktop.ui.workout.player_controls import PlayerControls
 from hinge_desktop.ui.workout.voice_hint import VoiceHint
@@ -120,13 +119,8 @@ class PlayerPage(QWidget):
         self.follow_along_button = self.controls.follow_along_button
         self.finish_button = self.controls.finish_button
 
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("playerScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = up_and_down(self._content(), "playerScroll")
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(self._content())
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.session_summary import SessionSummary
 from hinge_desktop.ui.widgets.primary_button import PrimaryButton
+from hinge_desktop.ui.widgets.up_and_down import up_and_down
 from hinge_desktop.ui.workout.summary_text import (
     duration_text,
     heading_text,
@@ -158,12 +158,7 @@ class SummaryPage(QWidget):
         centred.setContentsMargins(0, 0, 0, 0)
         centred.addWidget(content)
         content.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        scroll = QScrollArea()
-        scroll.setObjectName("summaryScroll")
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(holder)
+        scroll = up_and_down(holder, "summaryScroll")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
