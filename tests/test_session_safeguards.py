@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
+import pytest
 from hinge_window import HingeWindow, StartHinge
 from open_dialogs import open_dialogs
 from PySide6.QtCore import Qt
@@ -80,8 +81,13 @@ def test_a_summary_with_an_extra_set_does_not_read_as_more_of_fewer(
     assert sets_text(summary) != "3 of 2", "two planned, three logged"
 
 
+@pytest.mark.parametrize(
+    ("logged_at", "number"),
+    [(StepKind.DONE, 1), (StepKind.REST, 1)],
+    ids=["the-last-set-after-the-end", "mid-drill-in-its-rest"],
+)
 def test_return_on_the_gate_questions_saves_them_and_logs_no_extra_set(
-    start_hinge: StartHinge,
+    start_hinge: StartHinge, logged_at: StepKind, number: int
 ) -> None:
     from PySide6.QtWidgets import QWidget
 
@@ -97,38 +103,8 @@ def test_return_on_the_gate_questions_saves_them_and_logs_no_extra_set(
     hinge.views.ladder.update()
     hinge.show_drill("wall-hip-hinge")
     hinge.click("startPauseButton")
-    hinge.skip_to(StepKind.DONE)
-    hinge.click("logSetButton")  # the last set, after the end
-    questions = hinge.widget(QWidget, "gateQuestions")
-    assert questions.isVisible()
-    questions.setFocus()
-    for key in (Qt.Key.Key_Y, Qt.Key.Key_Y, Qt.Key.Key_Y, Qt.Key.Key_Return):
-        hinge.qtbot.keyClick(questions, key)
-    logged = [s for s in _sets(hinge)]
-    assert len(logged) == 1, "Return logged an extra set instead of saving the answers"
-    assert logged[0].id is not None
-    assert hinge.store.ladder.answers_for(logged[0].id) is not None
-
-
-def test_return_on_the_gate_questions_mid_drill_saves_them(
-    start_hinge: StartHinge,
-) -> None:
-    from PySide6.QtWidgets import QWidget
-
-    from hinge_desktop.domain.drills import Phase
-    from hinge_desktop.storage import timecodec
-
-    hinge = start_hinge(view="workout", active=True)
-    performed, offset = timecodec.encode(datetime.now().astimezone() - timedelta(days=10))
-    hinge.store.db.execute("DELETE FROM phase_events")
-    hinge.store.db.table("phase_events").insert(
-        {"phase": int(Phase.PATTERNING), "reached_at": performed, "utc_offset": offset}
-    )
-    hinge.views.ladder.update()
-    hinge.show_drill("wall-hip-hinge")
-    hinge.click("startPauseButton")
-    hinge.skip_to(StepKind.REST, 1)
-    hinge.click("logSetButton")  # set 1, in its rest
+    hinge.skip_to(logged_at, number)
+    hinge.click("logSetButton")
     questions = hinge.widget(QWidget, "gateQuestions")
     assert questions.isVisible()
     questions.setFocus()
