@@ -28,12 +28,14 @@ class PrimaryButton(QPushButton):
         try:
             parent = self.parentWidget()
             source = parent.palette() if parent is not None else QApplication.palette()
-            # Only these two roles are set here; the others still follow the parent.
+            # Only the button's two roles are set here; the others still follow the parent. Off,
+            # it must not look like the one big button: greyed, as the window around it.
+            role, group = QPalette.ColorRole, QPalette.ColorGroup
             own = QPalette()
-            own.setColor(QPalette.ColorRole.Button, source.color(QPalette.ColorRole.Highlight))
-            own.setColor(
-                QPalette.ColorRole.ButtonText, source.color(QPalette.ColorRole.HighlightedText)
-            )
+            own.setColor(role.Button, source.color(role.Highlight))
+            own.setColor(role.ButtonText, source.color(role.HighlightedText))
+            own.setColor(group.Disabled, role.Button, source.color(role.Window))
+            own.setColor(group.Disabled, role.ButtonText, source.color(group.Disabled, role.Text))
             self.setPalette(own)
         finally:
             self._tinting = False

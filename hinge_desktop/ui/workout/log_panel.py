@@ -26,10 +26,6 @@ PANEL_WIDTH = 340
 PANEL_MIN_WIDTH = 290
 HEADING_PX = 22
 SIDE_PX = 24
-DISABLED_STYLE = (
-    "QPushButton:disabled { background: palette(window); color: palette(mid);"
-    " border: 1px dashed palette(mid); border-radius: 4px; }"
-)
 
 
 def _label(name: str, *, pixels: int = 0, bold: bool = False) -> QLabel:
@@ -84,8 +80,6 @@ class LogPanel(QFrame):
         button_font.setBold(True)
         self.log_button.setFont(button_font)
         self.log_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        # Off, it must not look like the one big button: greyed, as any button that is off.
-        self.log_button.setStyleSheet(DISABLED_STYLE)
         self.log_button.clicked.connect(self.log_requested)
 
         self.undo_button = self._small_button(
