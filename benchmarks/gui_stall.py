@@ -100,7 +100,8 @@ def workout_steps() -> tuple[Step, ...]:
 
 def cue_texts(steps: tuple[Step, ...]) -> list[str]:
     """The spoken cues of these steps, at the default density, as the view plans them."""
-    from hinge_desktop.domain.cues import Density, plan_cues
+    from hinge_desktop.domain.cue_plan import plan_cues
+    from hinge_desktop.domain.cues import Density
     from hinge_desktop.ui.workout.workout_text import cue_words
 
     words = cue_words()

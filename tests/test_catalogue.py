@@ -124,7 +124,7 @@ def test_every_drill_is_complete(catalogue: Catalogue) -> None:
 
 def test_every_cue_can_be_said_in_about_two_seconds(catalogue: Catalogue) -> None:
     for drill in catalogue:
-        for cue in drill.cues:
+        for cue in drill.cue_texts:
             assert len(cue.split()) <= MAX_CUE_WORDS, cue
             assert len(cue) <= MAX_CUE_CHARACTERS, cue
 
@@ -194,7 +194,7 @@ def test_the_good_sample_loads(tmp_path: Path) -> None:
             "harder[0]",
             "not a drill",
         ),
-        ("reps = 12", "reps = 12\nhold = 30", "prescription", "either reps or hold"),
+        ("reps = 12", "reps = 12\nhold = 30", "prescription", "one of reps, hold"),
         ("tempo = [2, 2, 2, 1]", "tempo = [2, 2]", "prescription.tempo", "four seconds"),
         ("sets = 2", "sets = 0", "prescription.sets", "between 1 and 10"),
         ("per_side = false", 'per_side = "no"', "prescription.per_side", "true or false"),

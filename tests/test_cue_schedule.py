@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from drill_catalogue import CATALOGUE
 
+from hinge_desktop.domain.cue_plan import plan_cues
 from hinge_desktop.domain.cue_schedule import (
     ANNOUNCE_LATE,
     LATE_LIMIT,
@@ -12,7 +13,7 @@ from hinge_desktop.domain.cue_schedule import (
     CueSchedule,
     DueCue,
 )
-from hinge_desktop.domain.cues import Cue, CueKind, Density, plan_cues
+from hinge_desktop.domain.cues import Cue, CueKind, Density
 from hinge_desktop.domain.timeline import Step, StepKind, WorkoutTimeline, build_steps
 
 TICK = 0.05

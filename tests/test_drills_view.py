@@ -166,7 +166,7 @@ def test_choosing_a_drill_shows_its_detail_and_moving_figure(
     drill = catalogue.get("kettlebell-swing")
     assert detail.title.text() == drill.name
     shown = plain(detail.prescription)
-    assert all(f"“{cue}”" in shown for cue in drill.cues)
+    assert all(f"“{cue}”" in shown for cue in drill.cue_texts)
     body = plain(detail.body)
     assert drill.purpose in body
     for text in (*drill.setup, *drill.steps, *drill.safety, drill.faults[0].fault):

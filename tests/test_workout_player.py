@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from hinge_desktop.domain.cues import Density, plan_cues
+from hinge_desktop.domain.cue_plan import plan_cues
+from hinge_desktop.domain.cues import Density
 from hinge_desktop.domain.figure import angles_at, scene
 from hinge_desktop.domain.timeline import GET_READY_SECONDS, build_steps
 from hinge_desktop.paths import DataPaths
@@ -321,7 +322,7 @@ def test_mute_and_cues_off_hand_nothing_but_the_cue_still_shows(
     handed = len(speaker.said)
     play(view, clock, GET_READY_SECONDS)  # one second into the first rep
     assert len(speaker.said) == handed
-    assert view.cue_label.text() == "Soft knees"
+    assert view.cue_label.text() == "Hips back"
 
     preferences.set(VOICE_MUTED, False)
     play(view, clock, 7)

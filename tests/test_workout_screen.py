@@ -207,7 +207,7 @@ def test_the_numbers_and_the_cue_are_large_in_the_default_window(
     settle()
     assert view.step_label.text() == "Set 1 of 3"
     assert view.rep_label.text() == "1 of 8"
-    assert view.cue_label.text() == "Soft knees"
+    assert view.cue_label.text() == "Hips back"
     assert text_height(view.countdown) >= 100
     assert text_height(view.rep_label) >= 100
     assert text_height(view.cue_label) >= 60

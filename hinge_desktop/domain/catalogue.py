@@ -18,12 +18,15 @@ from hinge_desktop.domain.catalogue_entry import CatalogueError, Entry
 from hinge_desktop.domain.drills import (
     Check,
     CheckResult,
+    CueMoment,
     Drill,
+    DrillCue,
     DrillKind,
     Equipment,
     Fault,
     Figure,
     Focus,
+    Part,
     Phase,
     Place,
     Pose,
@@ -67,11 +70,29 @@ def _place(entry: Entry, key: str) -> Place | None:
     raise entry.fail(key, "must be a body point or [x, y] in centimetres")
 
 
+def _part(entry: Entry) -> Part:
+    part = Part(
+        name=entry.text("name"),
+        seconds=entry.number("seconds", 1, MAX_HOLD_SECONDS, integer=True),
+        per_side=entry.flag("per_side", False),
+    )
+    entry.done()
+    return part
+
+
 def _prescription(entry: Entry) -> Prescription:
     reps = entry.number("reps", 1, MAX_REPS, integer=True, default=None)
     hold = entry.number("hold", 1, MAX_HOLD_SECONDS, integer=True, default=None)
-    if (reps is None) == (hold is None):
-        raise entry.fail(None, "give either reps or hold (seconds), not both or neither")
+    parts = tuple(_part(item) for item in entry.tables("parts", required=False))
+    given = [name for name, value in (("reps", reps), ("hold", hold), ("parts", parts)) if value]
+    if len(given) != 1:
+        raise entry.fail(None, "give one of reps, hold (seconds) or parts")
+    if parts:
+        if len(parts) < 2:
+            raise entry.fail("parts", "a drill in parts has at least two; one is a hold")
+        hold = sum(part.seconds for part in parts)
+        if hold > MAX_HOLD_SECONDS:
+            raise entry.fail("parts", f"last {hold} s together; at most {MAX_HOLD_SECONDS}")
     tempo_value = entry.value("tempo")
     if (
         not isinstance(tempo_value, list)
@@ -92,9 +113,44 @@ def _prescription(entry: Entry) -> Prescription:
         tempo=tempo,
         rest_seconds=entry.number("rest", 0, MAX_REST_SECONDS, integer=True),
         per_side=entry.flag("per_side", False),
+        ballistic=entry.flag("ballistic", False),
+        alternating=entry.flag("alternating", False),
+        parts=parts,
     )
+    if prescription.ballistic and reps is None:
+        raise entry.fail("ballistic", "only a drill done for reps can be ballistic")
+    if prescription.alternating and (reps is None or not prescription.per_side):
+        raise entry.fail("alternating", "only reps done per side can alternate sides")
     entry.done()
     return prescription
+
+
+def _cues(entry: Entry, prescription: Prescription) -> tuple[DrillCue, ...]:
+    """The cues with their moments; a moment the dose has no room for is refused."""
+    cues = []
+    for index, item in enumerate(entry.tables("cues")):
+        cue = DrillCue(
+            text=item.text("say"),
+            when=item.choice("when", CueMoment),
+            effort=item.flag("effort", False),
+        )
+        item.done()
+        problem = cue_problem(cue.text)
+        if problem:
+            raise entry.fail(f"cues[{index}]", f"{cue.text!r} {problem}")
+        by_the_clock = prescription.reps is None
+        if by_the_clock and cue.when not in (CueMoment.BEFORE, CueMoment.HOLD):
+            raise entry.fail(
+                f"cues[{index}].when",
+                f"is '{cue.when.value}', but the drill is done by the clock: use 'before' or "
+                "'hold'",
+            )
+        if not by_the_clock and cue.when is CueMoment.HOLD:
+            raise entry.fail(
+                f"cues[{index}].when", "is 'hold', but the drill is done for reps: use 'end'"
+            )
+        cues.append(cue)
+    return tuple(cues)
 
 
 def _check(entry: Entry) -> Check:
@@ -201,11 +257,8 @@ def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
     if not identifier.replace("-", "").isalnum() or identifier != identifier.lower():
         raise entry.fail("id", "must be lower-case letters, digits and hyphens")
     kind = entry.choice("kind", DrillKind)
-    cues = entry.texts("cues")
-    for index, cue in enumerate(cues):
-        problem = cue_problem(cue)
-        if problem:
-            raise entry.fail(f"cues[{index}]", f"{cue!r} {problem}")
+    prescription = _prescription(entry.table("prescription"))
+    cues = _cues(entry, prescription)
     faults = []
     for item in entry.tables("faults"):
         faults.append(Fault(fault=item.text("fault"), fix=item.text("fix")))
@@ -228,14 +281,21 @@ def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
         cues=cues,
         faults=tuple(faults),
         safety=entry.texts("safety"),
-        prescription=_prescription(entry.table("prescription")),
+        prescription=prescription,
         figure=_figure(entry.table("figure")),
         sources=entry.texts("sources"),
         easier=entry.texts("easier", required=False),
         harder=entry.texts("harder", required=False),
         keywords=entry.texts("keywords", required=False),
         check=check,
+        cue_sequence=entry.flag("cue_sequence", False),
+        easily=entry.flag("easily", False),
+        feel=entry.text("feel") if entry.has("feel") else "",
+        if_it_hurts=entry.text("if_it_hurts") if entry.has("if_it_hurts") else "",
+        regression=entry.text("regression") if entry.has("regression") else None,
+        added=entry.texts("added", required=False),
     )
+    entry.accept("feel", "if_it_hurts", "regression")
     if not drill.focus:
         raise entry.fail("focus", "must list at least one focus")
     entry.done()
@@ -247,7 +307,7 @@ def _search_text(drill: Drill) -> str:
     words = [
         drill.name,
         drill.id.replace("-", " "),
-        *drill.cues,
+        *drill.cue_texts,
         *(item.value for item in drill.equipment),
         *(item.value for item in drill.focus),
         drill.kind.value,
@@ -287,6 +347,13 @@ def _check_links(drills: Iterable[tuple[str, Drill]], known_sources: set[str] | 
     pairs = list(drills)
     ids = {drill.id for _file, drill in pairs}
     for file, drill in pairs:
+        if drill.regression is not None and drill.regression not in ids - {drill.id}:
+            raise CatalogueError(
+                file,
+                drill.id,
+                "regression",
+                f"names '{drill.regression}', which is not another drill",
+            )
         for key in ("easier", "harder"):
             for index, other in enumerate(getattr(drill, key)):
                 if other not in ids:

@@ -24,8 +24,9 @@ CONTROL_SLACK = 0.05
 """How far into a step the clock may have run between a control and ``replan()``: a cue at the
 very start of the step (the get-ready, the first count, "rest 90 seconds") is still to be said."""
 
-_END_ANCHORED = frozenset({CueKind.COUNT})
-"""Cues counted back from the end of their step: extra rest moves them with the end."""
+_END_ANCHORED = frozenset({CueKind.COUNT, CueKind.PREPARE})
+"""Cues counted back from the end of their step (the countdown and what is said just before
+it): extra rest moves them with the end."""
 
 
 _ANNOUNCING = frozenset(

@@ -51,6 +51,43 @@ class CheckResult(StrEnum):
     MEASURE = "measure"
 
 
+class CueMoment(StrEnum):
+    """When in a set a form cue is said, as the drill file gives it."""
+
+    BEFORE = "before"
+    """Before the set's first rep: in the get-ready or the rest that leads into the set."""
+    OUT = "out"
+    """On the way from the first pose to the last, just after the count."""
+    END = "end"
+    """On arriving at the last pose, during the pause there."""
+    BACK = "back"
+    """On the way back from the last pose to the first."""
+    HOLD = "hold"
+    """During a hold (or a timed part)."""
+
+
+@dataclass(frozen=True)
+class DrillCue:
+    """A short phrase the coach says, and when.
+
+    ``effort`` marks a cue that asks for the work itself (squeeze, drive, push through): it
+    belongs where the hips extend or hold extension, never where they leave it.
+    """
+
+    text: str
+    when: CueMoment
+    effort: bool = False
+
+
+@dataclass(frozen=True)
+class Part:
+    """One timed part of a drill done by the clock (roll for 60 s, then stretch for 30 s)."""
+
+    name: str
+    seconds: int
+    per_side: bool = False
+
+
 @dataclass(frozen=True)
 class Tempo:
     """Seconds to move from the first pose to the last, hold there, come back, rest.
@@ -78,6 +115,12 @@ class Prescription:
     tempo: Tempo
     rest_seconds: int
     per_side: bool
+    ballistic: bool = False
+    """Fast reps (a swing): a form cue every few reps, never one inside every rep."""
+    alternating: bool = False
+    """Per-side reps that change side every rep (a dead bug), with no switch between sides."""
+    parts: tuple[Part, ...] = ()
+    """Timed parts done in order in each set, instead of one hold."""
 
     @property
     def is_hold(self) -> bool:
@@ -203,7 +246,7 @@ class Drill:
     purpose: str
     setup: tuple[str, ...]
     steps: tuple[str, ...]
-    cues: tuple[str, ...]
+    cues: tuple[DrillCue, ...]
     faults: tuple[Fault, ...]
     safety: tuple[str, ...]
     prescription: Prescription
@@ -213,11 +256,30 @@ class Drill:
     harder: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     check: Check | None = None
+    cue_sequence: bool = False
+    """Every cue in every rep, in order (a set-up said step by step), instead of one of each
+    moment per rep in turn."""
+    easily: bool = False
+    """A standing hinge where the three "easily" questions make sense; its easy days count
+    towards the ladder's gates."""
+    feel: str = ""
+    """Where the person should feel the drill working."""
+    if_it_hurts: str = ""
+    """What to do if the drill hurts."""
+    regression: str | None = None
+    """The easier drill to offer after a set that hurt; None: the first of ``easier``."""
+    added: tuple[str, ...] = ()
+    """What this drill's file gives that the articles do not (a dose, a tempo, a stretch)."""
     search_text: str = field(default="", compare=False)
 
     @property
     def needs_no_equipment(self) -> bool:
         return not self.equipment
+
+    @property
+    def cue_texts(self) -> tuple[str, ...]:
+        """The words of every cue, in the file's order."""
+        return tuple(cue.text for cue in self.cues)
 
 
 # A cue must be said between two reps: about two seconds of speech at a calm rate.

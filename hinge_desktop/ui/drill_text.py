@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from hinge_desktop.domain.catalogue import SOURCES
 from hinge_desktop.domain.drills import (
     CheckResult,
+    CueMoment,
     Drill,
     DrillKind,
     Equipment,
@@ -152,13 +153,44 @@ def prescription_html(drill: Drill) -> str:
         f"<td>{escape(value)}</td></tr>"
         for label, value in rows
     )
-    # Non-breaking spaces keep each cue on one line.
-    cues = "&nbsp;&nbsp; ".join(
-        "“" + "&nbsp;".join(escape(word) for word in cue.split()) + "”" for cue in drill.cues
-    )
     heading = escape(QCoreApplication.translate("DrillText", "Prescription"))
     cue_heading = escape(QCoreApplication.translate("DrillText", "Cues you will hear"))
-    return f"<h3>{heading}</h3><table>{cells}</table><h3>{cue_heading}</h3><p>{cues}</p>"
+    return f"<h3>{heading}</h3><table>{cells}</table><h3>{cue_heading}</h3>{cues_html(drill)}"
+
+
+def cue_moment_text(drill: Drill, moment: CueMoment) -> str:
+    """When a cue is said, in the words of the drill's own poses ("On the way to hips up")."""
+    poses = drill.figure.poses
+    first, last = poses[0].name, poses[-1].name
+    if moment is CueMoment.BEFORE:
+        return QCoreApplication.translate("DrillText", "Before each set")
+    if moment is CueMoment.OUT:
+        return QCoreApplication.translate("DrillText", "On the way to {pose}").format(pose=last)
+    if moment is CueMoment.END:
+        return QCoreApplication.translate("DrillText", "At {pose}").format(pose=last)
+    if moment is CueMoment.BACK:
+        return QCoreApplication.translate("DrillText", "On the way back to {pose}").format(
+            pose=first
+        )
+    return QCoreApplication.translate("DrillText", "During the hold")
+
+
+def cues_html(drill: Drill) -> str:
+    """The drill's cues grouped by the moment each is said, in the order of a rep."""
+    rows = []
+    for moment in CueMoment:
+        said = [cue.text for cue in drill.cues if cue.when is moment]
+        if not said:
+            continue
+        # Non-breaking spaces keep each cue on one line.
+        quoted = "&nbsp;&nbsp; ".join(
+            "“" + "&nbsp;".join(escape(word) for word in text.split()) + "”" for text in said
+        )
+        rows.append(
+            f"<tr><td style='padding-right:12px'>{escape(cue_moment_text(drill, moment))}</td>"
+            f"<td>{quoted}</td></tr>"
+        )
+    return f"<table>{''.join(rows)}</table>"
 
 
 def _list(items: tuple[str, ...], ordered: bool) -> str:

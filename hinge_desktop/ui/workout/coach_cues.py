@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from hinge_desktop.domain.cue_plan import plan_cues
 from hinge_desktop.domain.cue_schedule import CueSchedule, DueCue
-from hinge_desktop.domain.cues import CueKind, Density, plan_cues
+from hinge_desktop.domain.cues import CueKind, Density
 from hinge_desktop.domain.timeline import WorkoutTimeline
 from hinge_desktop.speech.speaker import LATE_LIMIT
 from hinge_desktop.ui.preferences import CUE_DENSITY, VOICE_HINT_DISMISSED, VOICE_MUTED

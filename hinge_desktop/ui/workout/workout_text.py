@@ -33,6 +33,7 @@ def cue_words() -> dict[CueKind, str]:
         CueKind.COUNT: QCoreApplication.translate("WorkoutText", "{count}"),
         CueKind.REP: QCoreApplication.translate("WorkoutText", "{count}"),
         CueKind.FORM: QCoreApplication.translate("WorkoutText", "{text}"),
+        CueKind.PREPARE: QCoreApplication.translate("WorkoutText", "{text}"),
         CueKind.LAST_REP: QCoreApplication.translate("WorkoutText", "last one"),
         CueKind.HALFWAY: QCoreApplication.translate("WorkoutText", "halfway"),
         CueKind.HOLD: QCoreApplication.translate("WorkoutText", "hold {seconds} seconds"),
