@@ -133,8 +133,12 @@ def _cues(entry: Entry, prescription: Prescription) -> tuple[DrillCue, ...]:
             text=item.text("say"),
             when=item.choice("when", CueMoment),
             effort=item.flag("effort", False),
+            part=item.text("part") if item.has("part") else None,
         )
+        item.accept("part")
         item.done()
+        if cue.part is not None and cue.part not in {part.name for part in prescription.parts}:
+            raise item.fail("part", f"is '{cue.part}', which is not one of the drill's parts")
         problem = cue_problem(cue.text)
         if problem:
             raise entry.fail(f"cues[{index}]", f"{cue.text!r} {problem}")

@@ -77,6 +77,8 @@ class DrillCue:
     text: str
     when: CueMoment
     effort: bool = False
+    part: str | None = None
+    """In a drill done in timed parts, the name of the part the cue belongs to (None: any)."""
 
 
 @dataclass(frozen=True)
