@@ -26,6 +26,9 @@ MAX_REST_SECONDS = 600
 MAX_ROUNDS = 10
 BETWEEN_CIRCUIT_DRILLS_SECONDS = 15.0
 """In a circuit, the short walk from one drill to the next."""
+DEFAULT_REST_BETWEEN_DRILLS = 90
+"""The rest from one drill to the next when a routine does not choose its own: what every
+workout had before routines chose theirs, so a plan stored then rebuilds the same steps."""
 
 
 class DrillLookup(Protocol):
@@ -89,21 +92,31 @@ def check_rounds(rounds: int, rest_after_round: int) -> None:
         raise InvalidPlan(f"Rest after a round must be between 0 and {MAX_REST_SECONDS} s.")
 
 
+def check_rest_between_drills(seconds: int) -> None:
+    """Refuse a rest from one drill to the next outside what a workout can have."""
+    if not 0 <= seconds <= MAX_REST_SECONDS:
+        raise InvalidPlan(f"Rest between drills must be between 0 and {MAX_REST_SECONDS} seconds.")
+
+
 @dataclass(frozen=True)
 class WorkoutPlan:
-    """Drills in order. With ``rounds`` above 1 it is a circuit: one set of each drill per round,
-    ``rest_after_round`` seconds of rest after each round."""
+    """Drills in order, ``rest_between_drills`` seconds from the last set of one to the next.
+    With ``rounds`` above 1 it is a circuit: one set of each drill per round, a short walk
+    (:data:`BETWEEN_CIRCUIT_DRILLS_SECONDS`) between drills and ``rest_after_round`` seconds of
+    rest after each round."""
 
     name: str
     entries: tuple[PlanEntry, ...]
     routine_id: str | None = None
     rounds: int = 1
     rest_after_round: int = 0
+    rest_between_drills: int = DEFAULT_REST_BETWEEN_DRILLS
 
     def __post_init__(self) -> None:
         if not self.entries:
             raise InvalidPlan("A workout needs at least one drill.")
         check_rounds(self.rounds, self.rest_after_round)
+        check_rest_between_drills(self.rest_between_drills)
 
     @property
     def is_circuit(self) -> bool:
@@ -128,8 +141,13 @@ class WorkoutPlan:
         """The timeline's steps for this plan."""
         drills = self.drills(catalogue)
         if not self.is_circuit:
-            return build_steps(drills)
+            return build_steps(drills, rest_between_drills=float(self.rest_between_drills))
         return build_circuit_steps(drills, self.rounds, float(self.rest_after_round))
+
+    def seconds(self, catalogue: DrillLookup) -> float:
+        """How long the plan runs as planned: get-ready, work at the tempo, side switches and
+        every rest; raises InvalidPlan for an unknown drill."""
+        return sum(step.seconds for step in self.steps(catalogue))
 
     # Stored form -------------------------------------------------------------------------
 
@@ -140,6 +158,7 @@ class WorkoutPlan:
                 "routine_id": self.routine_id,
                 "rounds": self.rounds,
                 "rest_after_round": self.rest_after_round,
+                "rest_between_drills": self.rest_between_drills,
                 "entries": [
                     {
                         "drill_id": e.drill_id,
@@ -163,6 +182,9 @@ class WorkoutPlan:
                 routine_id=data.get("routine_id"),
                 rounds=int(data.get("rounds", 1)),
                 rest_after_round=int(data.get("rest_after_round", 0)),
+                rest_between_drills=int(
+                    data.get("rest_between_drills", DEFAULT_REST_BETWEEN_DRILLS)
+                ),
                 entries=tuple(
                     PlanEntry(
                         drill_id=str(e["drill_id"]),
