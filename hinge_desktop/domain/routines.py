@@ -14,9 +14,11 @@ from typing import Protocol
 
 from hinge_desktop.domain.drills import Drill, Phase
 from hinge_desktop.domain.plan import (
+    DEFAULT_REST_BETWEEN_DRILLS,
     InvalidPlan,
     PlanEntry,
     WorkoutPlan,
+    check_rest_between_drills,
     check_rounds,
 )
 
@@ -47,7 +49,8 @@ def check_name(name: str) -> str:
 
 @dataclass(frozen=True)
 class Routine:
-    """Drills in order, each with its dose; with ``rounds`` above 1 it runs as a circuit."""
+    """Drills in order, each with its dose, ``rest_between_drills`` seconds from one drill to
+    the next; with ``rounds`` above 1 it runs as a circuit."""
 
     id: str
     name: str
@@ -57,6 +60,7 @@ class Routine:
     builtin: bool = False
     description: str = ""
     phase: Phase | None = None
+    rest_between_drills: int = DEFAULT_REST_BETWEEN_DRILLS
 
     def __post_init__(self) -> None:
         if not self.id.strip():
@@ -71,6 +75,7 @@ class Routine:
             if not isinstance(entry, PlanEntry):
                 raise InvalidPlan("A routine's entries must be drills with their doses.")
         check_rounds(self.rounds, self.rest_after_round)
+        check_rest_between_drills(self.rest_between_drills)
 
     @property
     def is_circuit(self) -> bool:
@@ -86,6 +91,7 @@ class Routine:
             routine_id=self.id,
             rounds=self.rounds,
             rest_after_round=self.rest_after_round,
+            rest_between_drills=self.rest_between_drills,
         )
 
     # Edits: each returns a new routine, checked like any other ----------------------------
@@ -118,6 +124,9 @@ class Routine:
 
     def with_rounds(self, rounds: int, rest_after_round: int) -> Routine:
         return replace(self, rounds=rounds, rest_after_round=rest_after_round)
+
+    def with_rest_between_drills(self, seconds: int) -> Routine:
+        return replace(self, rest_between_drills=seconds)
 
     def _index(self, index: int) -> int:
         if not 0 <= index < len(self.entries):

@@ -277,12 +277,22 @@ def m005_own_drills_and_imports(db: Database) -> None:
     )
 
 
+def m006_routine_rest_between_drills(db: Database) -> None:
+    # Each routine sets its own rest from one drill to the next. Routines made before keep the
+    # 90 s every workout had then.
+    db.execute(
+        "ALTER TABLE routines ADD COLUMN rest_between_drills INTEGER NOT NULL DEFAULT 90 "
+        "CHECK (rest_between_drills BETWEEN 0 AND 600)"
+    )
+
+
 MIGRATIONS = (
     m001_workouts_and_sets,
     m002_favourite_drills,
     m003_logging_routines_ladder,
     m004_progress_roll_up,
     m005_own_drills_and_imports,
+    m006_routine_rest_between_drills,
 )
 """Every migration, oldest first. Append only."""
 

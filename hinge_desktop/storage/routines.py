@@ -17,6 +17,7 @@ from hinge_desktop.domain.plan import InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import BUILTIN_PREFIX, MAX_NAME_LENGTH, Routine, check_name
 
 USER_PREFIX = "user."
+_COLUMNS = "id, name, rounds, rest_after_round, rest_between_drills"
 
 
 class RoutineNotFound(LookupError):
@@ -32,15 +33,14 @@ class RoutineRepository:
     def all(self) -> tuple[Routine, ...]:
         """The person's routines in their order."""
         rows = self._db.execute(
-            "SELECT id, name, rounds, rest_after_round FROM routines "
-            "ORDER BY position, created_at, id"
+            f"SELECT {_COLUMNS} FROM routines ORDER BY position, created_at, id"
         ).fetchall()
         entries = self._entries_by_routine()
         return tuple(_routine(row, entries.get(row[0], ())) for row in rows)
 
     def get(self, routine_id: str) -> Routine:
         row = self._db.execute(
-            "SELECT id, name, rounds, rest_after_round FROM routines WHERE id = ?", [routine_id]
+            f"SELECT {_COLUMNS} FROM routines WHERE id = ?", [routine_id]
         ).fetchone()
         if row is None:
             raise RoutineNotFound(f"There is no routine {routine_id!r}.")
@@ -73,16 +73,24 @@ class RoutineRepository:
             entries=routine.entries,
             rounds=routine.rounds,
             rest_after_round=routine.rest_after_round,
+            rest_between_drills=routine.rest_between_drills,
         )
         return self._insert(copy, len(self._ids()))
 
     def save(self, routine: Routine) -> Routine:
-        """Write a stored routine's name, rounds and entries, replacing what was there."""
+        """Write a stored routine's name, rounds, rests and entries, replacing what was there."""
         self._check_own(routine)
         with self._db.atomic():
             cursor = self._db.execute(
-                "UPDATE routines SET name = ?, rounds = ?, rest_after_round = ? WHERE id = ?",
-                [routine.name, routine.rounds, routine.rest_after_round, routine.id],
+                "UPDATE routines SET name = ?, rounds = ?, rest_after_round = ?, "
+                "rest_between_drills = ? WHERE id = ?",
+                [
+                    routine.name,
+                    routine.rounds,
+                    routine.rest_after_round,
+                    routine.rest_between_drills,
+                    routine.id,
+                ],
             )
             if cursor.rowcount != 1:
                 raise RoutineNotFound(f"There is no routine {routine.id!r}.")
@@ -107,6 +115,7 @@ class RoutineRepository:
             entries=original.entries,
             rounds=original.rounds,
             rest_after_round=original.rest_after_round,
+            rest_between_drills=original.rest_between_drills,
         )
         return self._insert(copy, self.position(routine_id) + 1)
 
@@ -144,14 +153,16 @@ class RoutineRepository:
             ids = self._ids()
             ids.insert(max(0, min(len(ids), position)), routine.id)
             self._db.execute(
-                "INSERT INTO routines (id, name, position, rounds, rest_after_round, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO routines "
+                "(id, name, position, rounds, rest_after_round, rest_between_drills, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [
                     routine.id,
                     routine.name,
                     ids.index(routine.id),
                     routine.rounds,
                     routine.rest_after_round,
+                    routine.rest_between_drills,
                     int(time.time()),
                 ],
             )
@@ -228,11 +239,12 @@ def _copy_name(name: str) -> str:
 
 
 def _routine(row: Any, entries: tuple[PlanEntry, ...]) -> Routine:
-    routine_id, name, rounds, rest_after_round = row
+    routine_id, name, rounds, rest_after_round, rest_between_drills = row
     return Routine(
         id=routine_id,
         name=name,
         entries=entries,
         rounds=rounds,
         rest_after_round=rest_after_round,
+        rest_between_drills=rest_between_drills,
     )

@@ -21,14 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.catalogue import Catalogue
-from hinge_desktop.domain.plan import (
-    MAX_REST_SECONDS,
-    MAX_ROUNDS,
-    InvalidPlan,
-)
+from hinge_desktop.domain.plan import InvalidPlan
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.library.entry_dose_panel import EntryDosePanel, labelled, spin_box
+from hinge_desktop.ui.library.entry_dose_panel import EntryDosePanel
 from hinge_desktop.ui.library.routine_entries import RoutineEntries
 from hinge_desktop.ui.library.routine_model import (
     entry_dose,
@@ -36,8 +32,9 @@ from hinge_desktop.ui.library.routine_model import (
     routine_name,
     routine_summary,
 )
+from hinge_desktop.ui.library.routine_timing import RoutineTiming
 from hinge_desktop.ui.widgets.colours import ERROR_STYLE
-from hinge_desktop.ui.widgets.flow_layout import FlowLayout, flow_row
+from hinge_desktop.ui.widgets.flow_layout import flow_row
 from hinge_desktop.ui.widgets.icons import icon
 from hinge_desktop.ui.widgets.side_by_side import SideBySideLayout
 
@@ -46,7 +43,8 @@ ENTRIES_AND_DOSE_WIDTH = 680
 
 
 class RoutineEditor(QWidget):
-    """The right-hand pane of the routines view. Built-in routines are shown read-only."""
+    """The right-hand pane of the routines view: name, length, description, the rests between
+    drills and rounds, the drills with their doses. Built-in routines are shown read-only."""
 
     changed = Signal(object, int)
     """A new :class:`Routine` the person made by editing the one shown, and the index of the
@@ -102,20 +100,12 @@ class RoutineEditor(QWidget):
         self.delete_button.setMinimumHeight(36)
         actions = flow_row(self.start_button, self.duplicate_button, self.delete_button)
 
-        self.rounds = spin_box("roundsInput", self.tr("Rounds"), 1, MAX_ROUNDS)
-        self.rounds.setToolTip(
-            self.tr("Above 1 the routine runs as a circuit: one set of each drill per round")
-        )
-        self.rest_after_round = spin_box(
-            "restAfterRoundInput", self.tr("Rest after each round, seconds"), 0, MAX_REST_SECONDS
-        )
-        self.rest_after_round.setSuffix(self.tr(" s"))
-        self.rest_after_round.setSingleStep(15)
-        self.rounds.valueChanged.connect(self._rounds_edited)
-        self.rest_after_round.valueChanged.connect(self._rounds_edited)
-        rounds_row = FlowLayout(spacing=16)
-        rounds_row.addWidget(labelled(self.tr("&Rounds"), self.rounds))
-        rounds_row.addWidget(labelled(self.tr("R&est after each round"), self.rest_after_round))
+        self.timing = RoutineTiming()
+        self.timing.rest_between_drills_edited.connect(self._rest_between_drills_edited)
+        self.timing.rounds_edited.connect(self._rounds_edited)
+        self.rounds = self.timing.rounds
+        self.rest_after_round = self.timing.rest_after_round
+        self.rest_between_drills = self.timing.rest_between_drills
 
         self.entries = RoutineEntries()
         self.entries.currentItemChanged.connect(lambda *_args: self._show_entry())
@@ -173,7 +163,7 @@ class RoutineEditor(QWidget):
         layout.addSpacing(4)
         layout.addLayout(actions)
         layout.addSpacing(8)
-        layout.addLayout(rounds_row)
+        layout.addWidget(self.timing)
         layout.addLayout(lists, 1)
         layout.addWidget(self.error)
         self.show_routine(None)
@@ -242,15 +232,7 @@ class RoutineEditor(QWidget):
                 )
             self.description.setText(text)
         self.description.setVisible(bool(self.description.text()))
-        for spin, value in (
-            (self.rounds, 1 if routine is None else routine.rounds),
-            (self.rest_after_round, 0 if routine is None else routine.rest_after_round),
-        ):
-            blocked = spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(blocked)
-            spin.setEnabled(editable)
-        self.rest_after_round.setEnabled(editable and routine is not None and routine.is_circuit)
+        self.timing.show_routine(routine, editable)
         self._fill_entries(entry)
 
     def _fill_entries(self, selected: int) -> None:
@@ -349,10 +331,11 @@ class RoutineEditor(QWidget):
         text = self.name.text()
         self._offer(lambda r: r.renamed(text))
 
-    def _rounds_edited(self) -> None:
-        rounds = self.rounds.value()
-        rest = self.rest_after_round.value()
+    def _rounds_edited(self, rounds: int, rest: int) -> None:
         self._offer(lambda r: r.with_rounds(rounds, rest))
+
+    def _rest_between_drills_edited(self, seconds: int) -> None:
+        self._offer(lambda r: r.with_rest_between_drills(seconds))
 
     def _dose_edited(self) -> None:
         routine = self._editable()
