@@ -56,7 +56,11 @@ def test_the_rest_between_drills_is_kept_copied_and_restored(
     assert repository.duplicate(made.id).rest_between_drills == 30
     daily = BUILTIN["builtin.daily-activation"]
     copy = repository.create_from(daily, "My activation")
-    assert (copy.rest_between_drills, copy.description) == (daily.rest_between_drills, "")
+    assert (copy.rest_between_drills, copy.minutes, copy.description) == (
+        daily.rest_between_drills,
+        None,
+        "",
+    )
     deleted = repository.delete(made.id)
     assert repository.restore(deleted).rest_between_drills == 30
 

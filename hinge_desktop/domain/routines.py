@@ -2,8 +2,9 @@
 
 The built-in routines follow the programming rules of the hinge: activation every day,
 bodyweight drills to warm up, loaded hinges as assistance work at 3×8 or 3×12, a bodyweight
-circuit to finish, and one routine for each rung of the ladder. A routine runs as a
-:class:`WorkoutPlan`.
+circuit to finish, and one routine for each rung of the ladder. Each says in its description
+how many minutes it takes, and a routine whose drills no longer run that long says nothing of
+its length. A routine runs as a :class:`WorkoutPlan`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,16 @@ from dataclasses import dataclass, replace
 from typing import Protocol
 
 from hinge_desktop.domain.drills import Drill, Phase
+from hinge_desktop.domain.ladder_routines import (
+    NEXT_LIFT,
+    PHASE_DESCRIPTIONS,
+    PHASE_MINUTES,
+    PHASE_SETS,
+    PHASE_TITLES,
+    PHASE_TRANSITIONS,
+    SHORT_WALK,
+)
+from hinge_desktop.domain.ladder_routines import PHASE_DRILLS as PHASE_DRILLS
 from hinge_desktop.domain.plan import (
     DEFAULT_REST_BETWEEN_DRILLS,
     InvalidPlan,
@@ -50,7 +61,11 @@ def check_name(name: str) -> str:
 @dataclass(frozen=True)
 class Routine:
     """Drills in order, each with its dose, ``rest_between_drills`` seconds from one drill to
-    the next; with ``rounds`` above 1 it runs as a circuit."""
+    the next; with ``rounds`` above 1 it runs as a circuit.
+
+    A built-in routine promises how long it takes: ``minutes`` is that range, which its
+    description states.
+    """
 
     id: str
     name: str
@@ -61,6 +76,7 @@ class Routine:
     description: str = ""
     phase: Phase | None = None
     rest_between_drills: int = DEFAULT_REST_BETWEEN_DRILLS
+    minutes: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         if not self.id.strip():
@@ -76,6 +92,10 @@ class Routine:
                 raise InvalidPlan("A routine's entries must be drills with their doses.")
         check_rounds(self.rounds, self.rest_after_round)
         check_rest_between_drills(self.rest_between_drills)
+        if self.minutes is not None:
+            low, high = self.minutes
+            if not 1 <= low <= high:
+                raise InvalidPlan("A routine's length is a range of whole minutes, low to high.")
 
     @property
     def is_circuit(self) -> bool:
@@ -93,6 +113,13 @@ class Routine:
             rest_after_round=self.rest_after_round,
             rest_between_drills=self.rest_between_drills,
         )
+
+    def keeps_promise(self, seconds: float) -> bool:
+        """Whether a run of ``seconds`` is within the promised minutes (True with no promise)."""
+        if self.minutes is None:
+            return True
+        low, high = self.minutes
+        return low * 60 <= seconds <= high * 60
 
     # Edits: each returns a new routine, checked like any other ----------------------------
 
@@ -138,134 +165,72 @@ class Routine:
 
 WARM_UP_REST = 30
 ASSISTANCE_REST = 90
-CIRCUIT_ROUNDS = 3
+CIRCUIT_ROUNDS = 2
 CIRCUIT_REST_AFTER_ROUND = 90
 
 DAILY_ACTIVATION = ("glute-bridge", "single-leg-glute-bridge", "glute-bridge-knee-outs")
 WARM_UP_PATTERNING = ("quadruped-rock-back", "wall-hip-hinge", "dowel-hinge")
-ASSISTANCE_3X8 = ("romanian-deadlift", "hip-thrust", "kettlebell-deadlift", "barbell-glute-bridge")
-ASSISTANCE_3X12 = ("front-loaded-rdl", "hip-thrust", "band-pull-through", "kettlebell-swing")
-FINISHER_CIRCUIT = (
-    "glute-bridge",
-    "good-morning",
-    "single-leg-glute-bridge",
-    "hands-on-hips-hinge",
-)
-PHASE_DRILLS: dict[Phase, tuple[str, ...]] = {
-    Phase.CHECK: (
-        "glute-squeeze-test",
-        "aslr-test",
-        "aslr-distraction-test",
-        "wall-hinge-check",
-        "dowel-three-point-check",
-    ),
-    Phase.ACTIVATION: (
-        "glute-bridge",
-        "single-leg-glute-bridge",
-        "glute-bridge-knee-outs",
-        "hip-extension-bench-hands",
-    ),
-    Phase.MOBILITY: (
-        "roll-stretch-glutes",
-        "roll-stretch-hamstrings",
-        "roll-stretch-hip-flexors",
-        "aslr-distraction",
-    ),
-    Phase.PATTERNING: (
-        "quadruped-rock-back",
-        "kneeling-hinge",
-        "wall-hip-hinge",
-        "dowel-hinge",
-        "hands-on-hips-hinge",
-        "dead-bug",
-    ),
-    Phase.LIGHT_LOADING: ("good-morning", "band-pull-through", "band-good-morning"),
-    Phase.LOADING: ("kettlebell-deadlift", "front-loaded-rdl", "romanian-deadlift", "hip-thrust"),
-    Phase.SINGLE_LEG: ("b-stance-deadlift", "single-leg-rdl"),
-}
-
-PHASE_TITLES: dict[Phase, str] = {
-    Phase.CHECK: "Ladder 0: the checks",
-    Phase.ACTIVATION: "Ladder 1: glute activation",
-    Phase.MOBILITY: "Ladder 2: mobility",
-    Phase.PATTERNING: "Ladder 3: patterning",
-    Phase.LIGHT_LOADING: "Ladder 4: light loading",
-    Phase.LOADING: "Ladder 5: loading",
-    Phase.SINGLE_LEG: "Ladder 6: single leg",
-}
-
-PHASE_DESCRIPTIONS: dict[Phase, str] = {
-    Phase.CHECK: (
-        "The tests that say where to start: can you squeeze each glute on its own, how high "
-        "does each leg lift, and does the hinge hold its shape at the wall and under a dowel."
-    ),
-    Phase.ACTIVATION: (
-        "Bridges and hip extensions, slow and exact, until the glutes do the work and the low "
-        "back and hamstrings stay quiet. Worth doing every day."
-    ),
-    Phase.MOBILITY: (
-        "Roll each area gently, then stretch it, then teach the leg to lift while the core "
-        "stays busy. Easy pressure is enough."
-    ),
-    Phase.PATTERNING: (
-        "Learn the movement itself: hips back, spine long, shins nearly vertical. A rep only "
-        "counts with a neutral low back."
-    ),
-    Phase.LIGHT_LOADING: (
-        "First resistance: bands and pull-throughs load the hips while sparing the back, then "
-        "good mornings teach the hinge under a light pull."
-    ),
-    Phase.LOADING: (
-        "Real weight: deadlifts, RDLs and hip thrusts. Stay tight, add load only while the "
-        "shape holds."
-    ),
-    Phase.SINGLE_LEG: (
-        "One leg at a time: hips level, back heel reaching behind you, turn the toes in if the "
-        "hip opens out."
-    ),
-}
+ASSISTANCE_3X8 = ("romanian-deadlift", "hip-thrust", "kettlebell-deadlift")
+ASSISTANCE_3X12 = ("hip-thrust", "band-pull-through", "kettlebell-swing")
+FINISHER_CIRCUIT = ("glute-bridge", "good-morning", "hands-on-hips-hinge")
 
 
 def builtin_routines(catalogue: RoutineCatalogue) -> tuple[Routine, ...]:
     """The routines Hinge ships with, built from the catalogue it has.
 
-    A drill missing from the catalogue is left out; a routine left with no drill is not offered.
+    A drill missing from the catalogue is left out; a routine left with no drill is not offered;
+    a routine whose length no longer fits its promise (drills missing or paced differently)
+    makes no promise.
     """
     routines = [
         _routine(
+            catalogue,
             "builtin.daily-activation",
             "Daily glute activation",
-            "A few minutes of slow bridges to wake the glutes up. Do it every day; on long desk "
+            "Slow bridges to wake the glutes up, one set of each. Do it every day; on long desk "
             "days, twice.",
-            _entries(catalogue, DAILY_ACTIVATION, rest=WARM_UP_REST),
+            _entries(catalogue, DAILY_ACTIVATION, sets=1),
+            minutes=(5, 8),
+            rest_between_drills=SHORT_WALK,
         ),
         _routine(
+            catalogue,
             "builtin.hinge-warm-up",
             "Hinge warm-up",
             "Before lifting: bodyweight bridges for 10 to 12 reps, then a few patterning drills "
             "to find the hinge before the bar does.",
             _warm_up(catalogue),
+            minutes=(7, 10),
+            rest_between_drills=SHORT_WALK,
         ),
         _routine(
+            catalogue,
             "builtin.assistance-3x8",
             "Assistance: 3 × 8",
             "Loaded hinges after the main lift, heavier: three sets of eight, long rests, "
             "technique first.",
             _entries(catalogue, ASSISTANCE_3X8, sets=3, reps=8, rest=ASSISTANCE_REST),
+            minutes=(18, 23),
+            rest_between_drills=NEXT_LIFT,
         ),
         _routine(
+            catalogue,
             "builtin.assistance-3x12",
             "Assistance: 3 × 12",
             "Loaded hinges after the main lift, lighter: three sets of twelve to build the "
             "glutes and hamstrings.",
             _entries(catalogue, ASSISTANCE_3X12, sets=3, reps=12, rest=ASSISTANCE_REST),
+            minutes=(18, 23),
+            rest_between_drills=NEXT_LIFT,
         ),
         _routine(
+            catalogue,
             "builtin.finisher-circuit",
             "End-of-workout circuit",
-            "Bodyweight drills back to back, one set each, to close a session. Three rounds "
-            "with 90 s of rest after each; two on a hard day.",
+            "Bodyweight drills one after another, one set each, to close a session: two rounds, "
+            "with 90 s of rest after the first.",
             _entries(catalogue, FINISHER_CIRCUIT, sets=1, rest=0),
+            minutes=(8, 12),
             rounds=CIRCUIT_ROUNDS,
             rest_after_round=CIRCUIT_REST_AFTER_ROUND,
         ),
@@ -283,15 +248,20 @@ def routine_for_phase(phase: Phase, catalogue: RoutineCatalogue) -> Routine:
 
 
 def _phase_routine(phase: Phase, catalogue: RoutineCatalogue) -> Routine | None:
-    entries = _entries(catalogue, PHASE_DRILLS[phase])
+    sets = PHASE_SETS.get(phase)
+    entries = _entries(catalogue, PHASE_DRILLS[phase], sets=sets)
     if not entries:
         # The chosen drills are gone from this catalogue: offer whatever the phase has.
-        entries = tuple(PlanEntry.of(drill) for drill in catalogue if drill.phase is phase)
+        ids = [drill.id for drill in catalogue if drill.phase is phase]
+        entries = _entries(catalogue, ids, sets=sets)
     return _routine(
+        catalogue,
         f"builtin.phase-{int(phase)}",
         PHASE_TITLES[phase],
         PHASE_DESCRIPTIONS[phase],
         entries,
+        minutes=PHASE_MINUTES[phase],
+        rest_between_drills=PHASE_TRANSITIONS[phase],
         phase=phase,
     )
 
@@ -328,19 +298,30 @@ def _entries(
     return tuple(entries)
 
 
+def promise_text(minutes: tuple[int, int]) -> str:
+    """How a built-in routine's description states its length: "5 to 8 minutes."."""
+    low, high = minutes
+    return f"{low} to {high} minutes."
+
+
 def _routine(
+    catalogue: RoutineCatalogue,
     routine_id: str,
     name: str,
     description: str,
     entries: tuple[PlanEntry, ...],
     *,
+    minutes: tuple[int, int],
+    rest_between_drills: int = DEFAULT_REST_BETWEEN_DRILLS,
     rounds: int = 1,
     rest_after_round: int = 0,
     phase: Phase | None = None,
 ) -> Routine | None:
+    """The routine, its description opening with the length it promises, or with no promise
+    when the catalogue makes it run shorter or longer than that."""
     if not entries:
         return None
-    return Routine(
+    routine = Routine(
         id=routine_id,
         name=name,
         entries=entries,
@@ -349,4 +330,11 @@ def _routine(
         builtin=True,
         description=description,
         phase=phase,
+        rest_between_drills=rest_between_drills,
     )
+    promised = replace(
+        routine, minutes=minutes, description=f"{promise_text(minutes)} {description}"
+    )
+    if not promised.keeps_promise(routine.to_plan().seconds(catalogue)):
+        return routine
+    return promised

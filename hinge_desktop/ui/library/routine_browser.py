@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hinge_desktop.domain.plan import DrillLookup
 from hinge_desktop.ui.library.routine_model import RoutineDelegate, RoutineListModel
 
 
@@ -20,10 +21,12 @@ class RoutineBrowser(QWidget):
     """The list (:attr:`list` over :attr:`model`) and :attr:`new_button`; the routines view
     connects them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, catalogue: DrillLookup | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("routineBrowser")
-        self.model = RoutineListModel(self)
+        self.model = RoutineListModel(self, catalogue=catalogue)
         self.list = QListView()
         self.list.setObjectName("routineList")
         self.list.setAccessibleName(self.tr("Routines"))

@@ -29,6 +29,7 @@ from hinge_desktop.ui.library.routine_entries import RoutineEntries
 from hinge_desktop.ui.library.routine_model import (
     entry_dose,
     routine_description,
+    routine_minutes,
     routine_name,
     routine_summary,
 )
@@ -224,7 +225,9 @@ class RoutineEditor(QWidget):
             self.summary.setText(self.tr("No routine chosen"))
             self.description.clear()
         else:
-            self.summary.setText(routine_summary(routine))
+            self.summary.setText(
+                routine_summary(routine, routine_minutes(routine, self._catalogue))
+            )
             text = routine_description(routine)
             if routine.builtin:
                 text = self.tr("{description}\nBuilt in: duplicate it to change it.").format(

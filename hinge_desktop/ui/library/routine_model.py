@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from hinge_desktop.domain.plan import PlanEntry
+from hinge_desktop.domain.plan import DrillLookup, InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import Routine
 from hinge_desktop.ui.widgets.card_delegate import CardDelegate
 
@@ -47,20 +47,38 @@ def routine_description(routine: Routine) -> str:
     return routine.description
 
 
-def routine_summary(routine: Routine) -> str:
-    """One line under the name: how many drills, and the rounds of a circuit."""
+def routine_minutes(routine: Routine, catalogue: DrillLookup | None) -> int | None:
+    """How long the routine runs, in whole minutes (at least 1), from the steps the player
+    would run: get-ready, work at the tempo, switches and every rest. None when it cannot run
+    (no drill yet, or a drill the library does not know)."""
+    if catalogue is None:
+        return None
+    try:
+        seconds = routine.to_plan().seconds(catalogue)
+    except InvalidPlan:
+        return None
+    return max(1, round(seconds / 60))
+
+
+def routine_summary(routine: Routine, minutes: int | None = None) -> str:
+    """One line under the name: how many drills, how long it runs when that is known, and the
+    rounds of a circuit (last, as the part a narrow list may cut)."""
     count = len(routine.entries)
     if count == 0:
-        drills = QCoreApplication.translate("Routines", "No drills yet")
+        text = QCoreApplication.translate("Routines", "No drills yet")
     elif count == 1:
-        drills = QCoreApplication.translate("Routines", "1 drill")
+        text = QCoreApplication.translate("Routines", "1 drill")
     else:
-        drills = QCoreApplication.translate("Routines", "{count} drills").format(count=count)
+        text = QCoreApplication.translate("Routines", "{count} drills").format(count=count)
+    if minutes is not None:
+        text = QCoreApplication.translate("Routines", "{drills} · about {minutes} min").format(
+            drills=text, minutes=minutes
+        )
     if routine.is_circuit:
         return QCoreApplication.translate(
             "Routines", "{drills} · circuit, {rounds} rounds, {rest} s rest after each"
-        ).format(drills=drills, rounds=routine.rounds, rest=routine.rest_after_round)
-    return drills
+        ).format(drills=text, rounds=routine.rounds, rest=routine.rest_after_round)
+    return text
 
 
 def entry_dose(entry: PlanEntry, circuit: bool = False, per_side: bool = False) -> str:
@@ -94,19 +112,27 @@ class _Row:
     heading: str = ""
     routine: Routine | None = None
     placeholder: str = ""
+    minutes: int | None = None
 
 
 class RoutineListModel(QAbstractListModel):
     """One row per routine, with a heading row above each group (headings are not
-    selectable). An empty "your routines" group shows a hint row instead."""
+    selectable). An empty "your routines" group shows a hint row instead. With the drill
+    catalogue, each routine's line says how long it runs."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, *, catalogue: DrillLookup | None = None
+    ) -> None:
         super().__init__(parent)
+        self._catalogue = catalogue
         self._rows: list[_Row] = []
+
+    def _row(self, routine: Routine) -> _Row:
+        return _Row(routine=routine, minutes=routine_minutes(routine, self._catalogue))
 
     def set_routines(self, own: Sequence[Routine], builtin: Sequence[Routine]) -> None:
         rows = [_Row(heading=QCoreApplication.translate("Routines", "Your routines"))]
-        rows += [_Row(routine=routine) for routine in own]
+        rows += [self._row(routine) for routine in own]
         if not own:
             rows.append(
                 _Row(
@@ -119,10 +145,10 @@ class RoutineListModel(QAbstractListModel):
         ladder = [routine for routine in builtin if routine.phase is not None]
         if programming:
             rows.append(_Row(heading=QCoreApplication.translate("Routines", "Built in")))
-            rows += [_Row(routine=routine) for routine in programming]
+            rows += [self._row(routine) for routine in programming]
         if ladder:
             rows.append(_Row(heading=QCoreApplication.translate("Routines", "The ladder")))
-            rows += [_Row(routine=routine) for routine in ladder]
+            rows += [self._row(routine) for routine in ladder]
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -146,7 +172,7 @@ class RoutineListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return routine_description(routine) or None
         if role in (RoutineRole.SUMMARY, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return routine_summary(routine)
+            return routine_summary(routine, row.minutes)
         if role == RoutineRole.ID:
             return routine.id
         if role == RoutineRole.BUILTIN:

@@ -63,7 +63,7 @@ class RoutinesView(QWidget):
         self._builtin = builtin_routines(catalogue)
         self._undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
 
-        browser = RoutineBrowser()
+        browser = RoutineBrowser(catalogue=catalogue)
         self.model, self.list, self.new_button = browser.model, browser.list, browser.new_button
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.doubleClicked.connect(lambda _index: self._focus_start())

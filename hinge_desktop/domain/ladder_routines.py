@@ -1,0 +1,117 @@
+"""The rungs' built-in routines, rung by rung: their drills, their sets where they differ from
+the drills' own, the rest from one drill to the next, the minutes each promises, and their words.
+
+The drills of a rung are that rung's drills: the ladder decides where a drill belongs, this
+module only which of them a rung's session does.
+"""
+
+from __future__ import annotations
+
+from hinge_desktop.domain.drills import Phase
+
+# From the last set of one drill to the next: a short walk between floor drills (roll over,
+# pick up a band, step to the wall), a minute to set a band again, and between loaded lifts as
+# long as the rest between their sets, to load the next one.
+SHORT_WALK = 30
+BAND_CHANGE = 60
+NEXT_LIFT = 90
+
+PHASE_DRILLS: dict[Phase, tuple[str, ...]] = {
+    Phase.CHECK: (
+        "glute-squeeze-test",
+        "aslr-test",
+        "aslr-distraction-test",
+        "wall-hinge-check",
+        "dowel-three-point-check",
+    ),
+    Phase.ACTIVATION: (
+        "glute-bridge",
+        "single-leg-glute-bridge",
+        "glute-bridge-knee-outs",
+        "hip-extension-bench-hands",
+    ),
+    Phase.MOBILITY: (
+        "roll-stretch-glutes",
+        "roll-stretch-hamstrings",
+        "roll-stretch-hip-flexors",
+        "aslr-distraction",
+    ),
+    Phase.PATTERNING: (
+        "quadruped-rock-back",
+        "kneeling-hinge",
+        "wall-hip-hinge",
+        "dowel-hinge",
+        "hands-on-hips-hinge",
+        "dead-bug",
+    ),
+    Phase.LIGHT_LOADING: ("good-morning", "band-pull-through", "band-good-morning"),
+    Phase.LOADING: ("kettlebell-deadlift", "front-loaded-rdl", "romanian-deadlift", "hip-thrust"),
+    Phase.SINGLE_LEG: ("b-stance-deadlift", "single-leg-rdl"),
+}
+
+PHASE_SETS: dict[Phase, int] = {Phase.ACTIVATION: 1, Phase.PATTERNING: 1}
+"""Rungs done for one set of each drill instead of the drill's own sets: activation because it
+is done every day, maybe twice; patterning because each rep must keep the back neutral, and a
+short session done often teaches that better than a long one."""
+
+PHASE_TRANSITIONS: dict[Phase, int] = {
+    Phase.CHECK: SHORT_WALK,
+    Phase.ACTIVATION: SHORT_WALK,
+    Phase.MOBILITY: SHORT_WALK,
+    Phase.PATTERNING: SHORT_WALK,
+    Phase.LIGHT_LOADING: BAND_CHANGE,
+    Phase.LOADING: NEXT_LIFT,
+    Phase.SINGLE_LEG: BAND_CHANGE,
+}
+
+PHASE_MINUTES: dict[Phase, tuple[int, int]] = {
+    Phase.CHECK: (5, 8),
+    Phase.ACTIVATION: (8, 11),
+    Phase.MOBILITY: (9, 13),
+    Phase.PATTERNING: (9, 13),
+    Phase.LIGHT_LOADING: (14, 19),
+    Phase.LOADING: (26, 32),
+    Phase.SINGLE_LEG: (14, 19),
+}
+"""How long each rung's routine takes, as its description promises."""
+
+PHASE_TITLES: dict[Phase, str] = {
+    Phase.CHECK: "Ladder 0: the checks",
+    Phase.ACTIVATION: "Ladder 1: glute activation",
+    Phase.MOBILITY: "Ladder 2: mobility",
+    Phase.PATTERNING: "Ladder 3: patterning",
+    Phase.LIGHT_LOADING: "Ladder 4: light loading",
+    Phase.LOADING: "Ladder 5: loading",
+    Phase.SINGLE_LEG: "Ladder 6: single leg",
+}
+
+PHASE_DESCRIPTIONS: dict[Phase, str] = {
+    Phase.CHECK: (
+        "The tests that say where to start: can you squeeze each glute on its own, how high "
+        "does each leg lift, and does the hinge hold its shape at the wall and under a dowel."
+    ),
+    Phase.ACTIVATION: (
+        "Bridges and hip extensions, one slow and exact set of each, until the glutes do the "
+        "work and the low back and hamstrings stay quiet. Worth doing every day."
+    ),
+    Phase.MOBILITY: (
+        "Roll each area gently, then stretch it, then teach the leg to lift while the core "
+        "stays busy. Easy pressure is enough."
+    ),
+    Phase.PATTERNING: (
+        "Learn the movement itself, one set of each drill: hips back, spine long, shins nearly "
+        "vertical. A rep only counts with a neutral low back."
+    ),
+    Phase.LIGHT_LOADING: (
+        "First resistance: bands and pull-throughs load the hips while sparing the back, then "
+        "good mornings teach the hinge under a light pull."
+    ),
+    Phase.LOADING: (
+        "Real weight: deadlifts, RDLs and hip thrusts. Stay tight, add load only while the "
+        "shape holds."
+    ),
+    Phase.SINGLE_LEG: (
+        "One leg at a time: hips level, back heel reaching behind you, turn the toes in if the "
+        "hip opens out."
+    ),
+}
