@@ -321,7 +321,8 @@ def _rich_log(store: Store) -> None:
     store.favourites.set("hip-thrust", True)
     routine = store.routines.create("Morning 🌅")
     store.routines.add_drill(routine.id, PlanEntry("glute-bridge", 3, 12, None, 45))
-    store.routines.add_drill(routine.id, PlanEntry("roll-stretch-glutes", 1, None, 60, 0))
+    routine = store.routines.add_drill(routine.id, PlanEntry("roll-stretch-glutes", 1, None, 60, 0))
+    store.routines.save(routine.with_rest_between_drills(25))
     store.db.execute(
         "INSERT INTO phase_events (phase, reached_at, utc_offset, reason) VALUES (1, ?, 60, ?)",
         [int(datetime(2026, 3, 1, 9, tzinfo=BERLIN).timestamp()), "checks passed"],
@@ -340,8 +341,8 @@ def _everything(store: Store) -> dict[str, list[tuple[object, ...]]]:
         "g.pressure_steady FROM gate_answers g JOIN sets s ON s.id = g.set_id",
         "own": "SELECT id, name, imported_as FROM custom_drills ORDER BY id",
         "favourites": "SELECT drill_id, added_at FROM favourite_drills",
-        "routines": "SELECT id, name, position, rounds, rest_after_round, created_at "
-        "FROM routines ORDER BY id",
+        "routines": "SELECT id, name, position, rounds, rest_after_round, rest_between_drills, "
+        "created_at FROM routines ORDER BY id",
         "routine_drills": "SELECT routine_id, position, drill_id, sets, reps, hold_seconds, "
         "rest_seconds FROM routine_drills ORDER BY 1, 2",
         "phases": "SELECT phase, reached_at, utc_offset, reason FROM phase_events ORDER BY 2",

@@ -87,8 +87,9 @@ PHASE_TITLES: dict[Phase, str] = {
 
 PHASE_DESCRIPTIONS: dict[Phase, str] = {
     Phase.CHECK: (
-        "The tests that say where to start: can you squeeze each glute on its own, how high "
-        "does each leg lift, and does the hinge hold its shape at the wall and under a dowel."
+        "The tests that say where to start: do your glutes tighten when you squeeze them, "
+        "standing and then seated; how high does each leg lift; and does the hinge hold its "
+        "shape at the wall and under a dowel."
     ),
     Phase.ACTIVATION: (
         "Bridges and hip extensions, one slow and exact set of each, until the glutes do the "

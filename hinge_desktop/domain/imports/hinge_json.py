@@ -23,7 +23,7 @@ from hinge_desktop.domain.imports.model import (
     SourceSet,
     SourceWorkout,
 )
-from hinge_desktop.domain.plan import InvalidPlan, PlanEntry
+from hinge_desktop.domain.plan import DEFAULT_REST_BETWEEN_DRILLS, InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import Routine
 from hinge_desktop.domain.training import CheckOutcome, SetKind, Side, Unit
 
@@ -297,6 +297,10 @@ def _routine(item: Mapping[str, Any]) -> dict[str, Any]:
             entries=entries,
             rounds=_whole(item.get("rounds", 1), "rounds") or 0,
             rest_after_round=_whole(item.get("rest_after_round", 0), "rest_after_round") or 0,
+            rest_between_drills=_whole(
+                item.get("rest_between_drills", DEFAULT_REST_BETWEEN_DRILLS), "rest_between_drills"
+            )
+            or 0,
         )
     except InvalidPlan as exc:
         raise _Bad(f"routine “{item.get('name')}”: {exc}") from None

@@ -168,9 +168,10 @@ def _favourites(db: Database) -> list[dict[str, Any]]:
 def _routines(db: Database) -> list[dict[str, Any]]:
     routines = []
     rows = db.execute(
-        "SELECT id, name, rounds, rest_after_round, created_at FROM routines ORDER BY position, id"
+        "SELECT id, name, rounds, rest_after_round, rest_between_drills, created_at "
+        "FROM routines ORDER BY position, id"
     ).fetchall()
-    for routine_id, name, rounds, rest, created in rows:
+    for routine_id, name, rounds, rest, between, created in rows:
         entries = db.execute(
             "SELECT drill_id, sets, reps, hold_seconds, rest_seconds FROM routine_drills "
             "WHERE routine_id = ? ORDER BY position, id",
@@ -182,6 +183,7 @@ def _routines(db: Database) -> list[dict[str, Any]]:
                 "name": name,
                 "rounds": rounds,
                 "rest_after_round": rest,
+                "rest_between_drills": between,
                 "created_at": _moment(created, 0),
                 "drills": [
                     {

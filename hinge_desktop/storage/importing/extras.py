@@ -65,14 +65,16 @@ def _routines(db: Database, routines: list[Mapping[str, Any]]) -> None:
         if db.execute("SELECT 1 FROM routines WHERE id = ?", [routine.id]).fetchone():
             continue
         db.execute(
-            "INSERT INTO routines (id, name, position, rounds, rest_after_round, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO routines "
+            "(id, name, position, rounds, rest_after_round, rest_between_drills, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 routine.id,
                 routine.name,
                 position,
                 routine.rounds,
                 routine.rest_after_round,
+                routine.rest_between_drills,
                 timecodec.encode(item["created_at"])[0],
             ],
         )
