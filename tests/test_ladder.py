@@ -22,11 +22,12 @@ from hinge_desktop.domain.ladder import (
     LadderFact,
     LadderHint,
     LadderState,
+    LegRaise,
     UnlockReason,
     assess,
     suggested_routine,
 )
-from hinge_desktop.domain.training import CheckOutcome, LoggedSet
+from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Side
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.library.gate_questions import GateQuestions
@@ -64,8 +65,22 @@ def check(
     result: CheckOutcome | None = None,
     measured: float | None = None,
     minute: int = 0,
+    side: Side | None = None,
 ) -> LadderFact:
-    return LadderFact(drill_id, Phase.CHECK, at(day, minute), result=result, measured=measured)
+    return LadderFact(
+        drill_id, Phase.CHECK, at(day, minute), result=result, measured=measured, side=side
+    )
+
+
+def leg_raise(
+    day: int, left: float | None, right: float | None, test_id: str = "aslr-test"
+) -> list[LadderFact]:
+    """One straight-leg raise test, logged as the player logs it: left, then right."""
+    return [
+        check(test_id, day, measured=angle, minute=minute, side=side)
+        for minute, side, angle in ((0, Side.LEFT, left), (1, Side.RIGHT, right))
+        if angle is not None
+    ]
 
 
 def squeeze(day: int, result: CheckOutcome, minute: int = 0) -> LadderFact:
@@ -176,16 +191,70 @@ def test_a_squeeze_pass_from_before_activation_was_reached_does_not_count() -> N
 
 
 @pytest.mark.parametrize("test_id", ["aslr-test", "aslr-distraction-test"])
-def test_a_leg_raise_at_target_opens_patterning(test_id: str) -> None:
-    result = assess(Phase.MOBILITY, [check(test_id, 0, measured=90.0)], CATALOGUE)
+def test_a_leg_raise_at_target_on_both_sides_opens_patterning(test_id: str) -> None:
+    result = assess(Phase.MOBILITY, leg_raise(0, 90.0, 92.0, test_id), CATALOGUE)
     assert result.phase is Phase.PATTERNING
     assert result.unlock is not None
     assert result.unlock.reason is UnlockReason.STRAIGHT_LEG_RAISE
+    assert result.unlock.at == at(0, 1), "opened by the second side, the one that completed it"
+
+
+@pytest.mark.parametrize("test_id", ["aslr-test", "aslr-distraction-test"])
+def test_a_leg_raise_at_target_on_one_side_only_does_not(test_id: str) -> None:
+    result = assess(Phase.MOBILITY, leg_raise(0, 90.0, 60.0, test_id), CATALOGUE)
+    assert result.phase is Phase.MOBILITY
+    assert result.unlocks == ()
+    assert result.state.leg_raise == LegRaise(test_id, at(0).date(), 90.0, left=90.0, right=60.0)
+    assert result.state.leg_raise.short_sides == (Side.RIGHT,)
+    result = assess(Phase.MOBILITY, leg_raise(0, 60.0, 95.0, test_id), CATALOGUE)
+    assert result.phase is Phase.MOBILITY
+    assert result.state.leg_raise is not None
+    assert result.state.leg_raise.short_sides == (Side.LEFT,)
+
+
+def test_both_sides_must_reach_the_target_on_the_same_day_in_the_same_test() -> None:
+    apart = [*leg_raise(0, 91.0, None), *leg_raise(1, None, 91.0)]
+    assert phase_after(Phase.MOBILITY, apart) is Phase.MOBILITY
+    mixed = [
+        *leg_raise(2, 91.0, 70.0),
+        *leg_raise(2, None, 91.0, "aslr-distraction-test"),
+    ]
+    result = assess(Phase.MOBILITY, mixed, CATALOGUE)
+    assert result.phase is Phase.MOBILITY
+    assert result.state.leg_raise == LegRaise(
+        "aslr-distraction-test", at(2).date(), 90.0, left=None, right=91.0
+    )
+    assert result.state.leg_raise.short_sides == (Side.LEFT,)
+
+
+def test_a_side_measured_again_that_day_counts_at_its_best() -> None:
+    history = [
+        *leg_raise(0, 91.0, 84.0),
+        check("aslr-test", 0, measured=90.0, minute=5, side=Side.RIGHT),
+    ]
+    result = assess(Phase.MOBILITY, history, CATALOGUE)
+    assert result.phase is Phase.PATTERNING
+    assert result.unlock is not None
+    assert result.unlock.at == at(0, 5)
+
+
+def test_a_leg_raise_with_no_side_says_nothing_about_either_leg() -> None:
+    history = [check("aslr-test", 0, measured=100.0), check("aslr-test", 0, measured=100.0)]
+    result = assess(Phase.MOBILITY, history, CATALOGUE)
+    assert result.phase is Phase.MOBILITY
+    assert result.state.leg_raise is None
 
 
 def test_a_leg_raise_below_target_does_not() -> None:
-    history = [check("aslr-test", 0, measured=89.5), check("aslr-distraction-test", 1, PASS)]
+    history = [*leg_raise(0, 89.5, 89.5), check("aslr-distraction-test", 1, PASS)]
     assert phase_after(Phase.MOBILITY, history) is Phase.MOBILITY
+
+
+def test_the_state_keeps_the_last_leg_raise_test() -> None:
+    history = [*leg_raise(0, 70.0, 65.0), *leg_raise(3, 84.0, 80.0)]
+    state = assess(Phase.MOBILITY, history, CATALOGUE).state
+    assert state.leg_raise == LegRaise("aslr-test", at(3).date(), 90.0, left=84.0, right=80.0)
+    assert state.leg_raise.short_sides == (Side.LEFT, Side.RIGHT)
 
 
 def test_mobility_on_six_different_days_opens_patterning() -> None:
@@ -307,7 +376,7 @@ def test_the_top_rung_stays() -> None:
 
 
 def test_a_whole_climb_goes_one_rung_at_a_time() -> None:
-    history = [squeeze(0, FAIL), squeeze(6, PASS), check("aslr-test", 7, measured=95.0)]
+    history = [squeeze(0, FAIL), squeeze(6, PASS), *leg_raise(7, 95.0, 93.0)]
     for offset, phase in ((10, Phase.PATTERNING), (20, Phase.LIGHT_LOADING), (30, Phase.LOADING)):
         history += [drill(phase, offset + day, answers=YES) for day in range(3)]
     result = assess(None, history, CATALOGUE)
@@ -358,14 +427,15 @@ _FACT_DRILLS = [
 ]
 
 facts = st.builds(
-    lambda pick, minutes, result, measured, answers: LadderFact(
-        pick[0], pick[1], DAY0 + timedelta(minutes=minutes), result, measured, answers
+    lambda pick, minutes, result, measured, answers, side: LadderFact(
+        pick[0], pick[1], DAY0 + timedelta(minutes=minutes), result, measured, answers, side
     ),
     st.sampled_from(_FACT_DRILLS),
     st.integers(0, 60 * 24 * 40),
     st.none() | st.sampled_from(CheckOutcome),
     st.none() | st.floats(0, 120, allow_nan=False),
     st.none() | st.builds(GateAnswers, st.booleans(), st.booleans(), st.booleans()),
+    st.none() | st.sampled_from(Side),
 )
 histories = st.lists(facts, max_size=60)
 phases = st.none() | st.sampled_from(Phase)
@@ -486,7 +556,7 @@ def test_answers_for_a_missing_set_are_refused(ladder: LadderRepository) -> None
 
 def test_history_holds_what_the_rules_need(store: Store, ladder: LadderRepository) -> None:
     log(store, "glute-squeeze-test", at(0), result=FAIL)
-    log(store, "aslr-test", at(0, 1), measured=80.0)
+    log(store, "aslr-test", at(0, 1), measured=80.0, side=Side.RIGHT)
     log(store, "glute-bridge", at(0, 2), reps=12)
     log(store, "romanian-deadlift", at(0, 3), reps=8)  # no answers: not needed
     answered = log(store, "romanian-deadlift", at(0, 4), reps=8)
@@ -502,7 +572,8 @@ def test_history_holds_what_the_rules_need(store: Store, ladder: LadderRepositor
     ]
     assert facts[0].result is FAIL
     assert facts[0].performed_at == at(0)
-    assert facts[1].measured == 80.0
+    assert (facts[1].measured, facts[1].side) == (80.0, Side.RIGHT)
+    assert facts[0].side is None
     assert facts[3].answers == NO_BACK
     assert [f.drill_id for f in ladder.history(CATALOGUE, since=at(0, 1))] == [
         "glute-bridge",
@@ -569,7 +640,8 @@ def test_a_first_update_over_an_old_history_replays_it(
     store: Store, ladder: LadderRepository
 ) -> None:
     log(store, "glute-squeeze-test", at(0), result=PASS)
-    log(store, "aslr-distraction-test", at(1), measured=92.0)
+    log(store, "aslr-distraction-test", at(1), measured=92.0, side=Side.LEFT)
+    log(store, "aslr-distraction-test", at(1), measured=90.0, side=Side.RIGHT)
     unlock = ladder.update(at(30), CATALOGUE)
     assert unlock is not None
     assert unlock.to_phase is Phase.PATTERNING

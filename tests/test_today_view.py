@@ -20,7 +20,7 @@ from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import GateAnswers
 from hinge_desktop.domain.routines import PHASE_DRILLS
 from hinge_desktop.domain.timeline import StepKind
-from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Workout
+from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Side, Workout
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.drill_names import DrillNames
@@ -181,9 +181,14 @@ def test_the_rung_and_its_gate_follow_the_ladder(start_hinge: StartHinge) -> Non
     assert hinge.text("todayGateCaption") == "What opens patterning"
     assert hinge.text("todayGateValue") == "0 of 6 days of mobility"
 
+    raised = day + timedelta(days=4)
+    hinge.log(LoggedSet("aslr-test", raised, side=Side.LEFT, result=CheckOutcome.PASS, measured=95))
     hinge.log(
-        LoggedSet("aslr-test", day + timedelta(days=4), result=CheckOutcome.PASS, measured=95)
+        LoggedSet("aslr-test", raised, side=Side.RIGHT, result=CheckOutcome.FAIL, measured=70)
     )
+    assert hinge.text("todayRung") == "You are on rung 2 of 6: mobility", "one leg is short"
+    again = raised + timedelta(minutes=5)
+    hinge.log(LoggedSet("aslr-test", again, side=Side.RIGHT, result=CheckOutcome.PASS, measured=91))
     assert hinge.text("todayRung") == "You are on rung 3 of 6: patterning"
     assert hinge.text("todayGateValue") == "0 of 3 easy days logged"
     easy = GateAnswers(True, True, True)

@@ -13,7 +13,8 @@ the app finds when it applies the rules to the log:
   straight-leg raise is well short of 90°;
 - a few weeks of activation; the squeeze test is retaken once six activation days are done,
   fails, and passes a week later;
-- mobility, with the straight-leg raise measured each time until it reaches 90°;
+- mobility, with the straight-leg raise measured on each side each time until both legs reach
+  90° on the same day (the right leg lags the left by a few degrees);
 - patterning, light loading and loading, each left after three days on which the three "easily"
   questions were all answered yes, with "no" days before and in between;
 - loaded hinges with double progression (the reps rise to the top of a range, then the load goes

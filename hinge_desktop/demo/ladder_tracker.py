@@ -69,6 +69,7 @@ class LadderTracker:
                     result=logged.result,
                     measured=logged.measured,
                     answers=given,
+                    side=logged.side,
                 )
             )
         return facts

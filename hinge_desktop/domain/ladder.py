@@ -10,8 +10,10 @@ The rules, in plain words:
   suggests retaking the test once activation has been done on
   :data:`ACTIVATION_DAYS_BEFORE_RETEST` different days.
 - During mobility, an active straight-leg raise test (plain or with the band pull) that measures
-  at least its target angle, or mobility work on :data:`MOBILITY_DAYS_TO_UNLOCK` different days,
-  moves the person on to patterning.
+  at least its target angle on both legs, the left and the right on the same day, or mobility
+  work on :data:`MOBILITY_DAYS_TO_UNLOCK` different days, moves the person on to patterning. The
+  test is logged one side at a time; a measure with no side says nothing about either leg. What
+  the last test measured is kept in the state, so the person can be told which leg is short.
 - From patterning to light loading, from light loading to loading, and from loading to single-leg
   work, the gate is the three "easily" questions asked after a set of a drill of the current
   phase: nobody had to hold you; the low back did not move at either end; the foot pressure did
@@ -28,13 +30,13 @@ Everything here is pure: the history comes in as :class:`LadderFact` records, ol
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from enum import StrEnum
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
-from hinge_desktop.domain.training import CheckOutcome
+from hinge_desktop.domain.training import CheckOutcome, Side
 
 SESSIONS_TO_UNLOCK = 3
 """Passing sessions, on different days, that open the next phase from patterning onwards."""
@@ -107,6 +109,8 @@ class LadderFact:
     result: CheckOutcome | None = None
     measured: float | None = None
     answers: GateAnswers | None = None
+    side: Side | None = None
+    """The side the set was done on, for drills done one side at a time."""
 
     def __post_init__(self) -> None:
         if self.performed_at.utcoffset() is None:
@@ -116,6 +120,36 @@ class LadderFact:
     def day(self) -> date:
         """The local date the set was done on."""
         return self.performed_at.date()
+
+
+@dataclass(frozen=True)
+class LegRaise:
+    """One straight-leg raise test on one day: the best angle measured on each side."""
+
+    drill_id: str
+    day: date
+    target: float
+    left: float | None = None
+    right: float | None = None
+
+    def angle(self, side: Side) -> float | None:
+        return self.left if side is Side.LEFT else self.right
+
+    @property
+    def short_sides(self) -> tuple[Side, ...]:
+        """The sides not measured at the target that day (not measured at all, or lower)."""
+        return tuple(
+            side for side in Side if (angle := self.angle(side)) is None or angle < self.target
+        )
+
+    @property
+    def passed(self) -> bool:
+        return not self.short_sides
+
+    def with_angle(self, side: Side, angle: float) -> LegRaise:
+        """This test with ``angle`` measured on ``side`` too (the better one counts)."""
+        best = max(angle, self.angle(side) or angle)
+        return replace(self, left=best) if side is Side.LEFT else replace(self, right=best)
 
 
 @dataclass(frozen=True)
@@ -130,6 +164,8 @@ class LadderState:
     hint: LadderHint
     reached: frozenset[Phase] = field(default_factory=frozenset)
     """Phases reached so far, when known; empty means "every phase up to the current one"."""
+    leg_raise: LegRaise | None = None
+    """During mobility: the last straight-leg raise test since mobility was reached, if any."""
 
     @property
     def reached_phases(self) -> frozenset[Phase]:
@@ -219,6 +255,8 @@ class _Tally:
         self._catalogue = catalogue
         self._days: set[date] = set()
         self._bad_days: set[date] = set()
+        self._leg_raises: dict[tuple[str, date], LegRaise] = {}
+        self._leg_raise: LegRaise | None = None
 
     def add(self, fact: LadderFact) -> UnlockReason | None:
         """Count ``fact``; the reason to move up if it completes the rule, else None."""
@@ -230,11 +268,8 @@ class _Tally:
                 self._days.add(fact.day)
             return _squeeze(fact, None, UnlockReason.SQUEEZE_PASSED)
         if phase is Phase.MOBILITY:
-            if (
-                fact.drill_id in STRAIGHT_LEG_RAISE_TESTS
-                and fact.measured is not None
-                and fact.measured >= self._leg_raise_target(fact.drill_id)
-            ):
+            leg_raise = self._add_leg_raise(fact)
+            if leg_raise is not None and leg_raise.passed:
                 return UnlockReason.STRAIGHT_LEG_RAISE
             if fact.phase is Phase.MOBILITY:
                 self._days.add(fact.day)
@@ -266,6 +301,22 @@ class _Tally:
     def _passing_days(self) -> int:
         return len(self._days - self._bad_days)
 
+    def _add_leg_raise(self, fact: LadderFact) -> LegRaise | None:
+        """Count a straight-leg raise measured on one side; the test of its day, or None."""
+        if (
+            fact.drill_id not in STRAIGHT_LEG_RAISE_TESTS
+            or fact.measured is None
+            or fact.side is None
+        ):
+            return None
+        key = (fact.drill_id, fact.day)
+        test = self._leg_raises.get(key) or LegRaise(
+            fact.drill_id, fact.day, self._leg_raise_target(fact.drill_id)
+        )
+        test = test.with_angle(fact.side, fact.measured)
+        self._leg_raises[key] = self._leg_raise = test
+        return test
+
     def _leg_raise_target(self, drill_id: str) -> float:
         if drill_id in self._catalogue:
             check = self._catalogue.get(drill_id).check
@@ -288,7 +339,11 @@ class _Tally:
         if phase is Phase.MOBILITY:
             days = min(len(self._days), MOBILITY_DAYS_TO_UNLOCK)
             return LadderState(
-                phase, days, MOBILITY_DAYS_TO_UNLOCK, LadderHint.MOBILITY_OR_LEG_RAISE
+                phase,
+                days,
+                MOBILITY_DAYS_TO_UNLOCK,
+                LadderHint.MOBILITY_OR_LEG_RAISE,
+                leg_raise=self._leg_raise,
             )
         if phase in GATED_PHASES:
             return LadderState(

@@ -23,7 +23,7 @@ from hinge_desktop.domain.ladder import (
     UnlockReason,
     assess,
 )
-from hinge_desktop.domain.training import CheckOutcome
+from hinge_desktop.domain.training import CheckOutcome, Side
 from hinge_desktop.storage import timecodec
 
 
@@ -99,7 +99,7 @@ class LadderRepository:
         placeholders = ", ".join("?" for _ in early) or "NULL"
         after = -(2**62) if since is None else timecodec.encode(since)[0]
         cursor = self._db.execute(
-            "SELECT s.drill_id, s.performed_at, s.utc_offset, s.result, s.measured, "
+            "SELECT s.drill_id, s.performed_at, s.utc_offset, s.result, s.measured, s.side, "
             "g.nobody_held, g.back_still, g.pressure_steady "
             "FROM sets AS s LEFT JOIN gate_answers AS g ON g.set_id = s.id "
             f"WHERE s.performed_at > ? AND (s.drill_id IN ({placeholders}) "
@@ -108,7 +108,7 @@ class LadderRepository:
             [after, *early],
         )
         facts = []
-        for drill_id, at, offset, result, measured, held, still, steady in cursor:
+        for drill_id, at, offset, result, measured, side, held, still, steady in cursor:
             phase = phases.get(drill_id)
             if phase is None:
                 continue
@@ -122,6 +122,7 @@ class LadderRepository:
                     answers=None
                     if held is None
                     else GateAnswers(bool(held), bool(still), bool(steady)),
+                    side=Side(side) if side else None,
                 )
             )
         return facts
