@@ -30,8 +30,9 @@ from hinge_desktop.domain.ladder import (
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Side
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.store import Store
+from hinge_desktop.ui.ladder_text import unlock_message
 from hinge_desktop.ui.library.gate_questions import GateQuestions
-from hinge_desktop.ui.library.ladder_panel import LadderPanel, unlock_message
+from hinge_desktop.ui.library.ladder_panel import LadderPanel
 
 ZONE = timezone(timedelta(hours=1))
 DAY0 = datetime(2024, 3, 4, 8, 0, tzinfo=ZONE)
@@ -727,8 +728,8 @@ def test_the_ladder_panel_shows_phase_progress_and_the_routine(qtbot: QtBot) -> 
             reached=frozenset({Phase.CHECK, Phase.MOBILITY}),
         )
     )
-    assert panel.findChild(QLabel, "ladderProgressText").text() == "2 of 3 sessions passed"
-    assert "Light loading" in panel.findChild(QLabel, "ladderHint").text()
+    assert panel.findChild(QLabel, "ladderProgressText").text() == "2 of 3 easy days"
+    assert "light loading" in panel.findChild(QLabel, "ladderHint").text()
     rungs = {phase: panel.findChild(QWidget, f"ladderRung{int(phase)}") for phase in Phase}
     assert rungs[Phase.PATTERNING].accessibleName() == "Patterning: your phase now"
     assert rungs[Phase.MOBILITY].accessibleName() == "Mobility: reached"
@@ -749,6 +750,28 @@ def test_the_ladder_panel_shows_phase_progress_and_the_routine(qtbot: QtBot) -> 
     panel.show_state(LadderState(Phase.SINGLE_LEG, 0, 0, LadderHint.TOP_RUNG))
     assert panel.findChild(QProgressBar, "ladderProgress").isHidden()
     assert panel.findChild(QLabel, "ladderProgressText").isHidden()
+
+
+def test_the_ladder_panel_names_the_leg_that_is_short(qtbot: QtBot) -> None:
+    panel = LadderPanel()
+    qtbot.addWidget(panel)
+    [left, right] = leg_raise(0, 90.0, 60.0)
+    state = assess(Phase.MOBILITY, [left, right], CATALOGUE).state
+    panel.show_state(state)
+    hint = panel.findChild(QLabel, "ladderHint").text()
+    assert "Last test: left 90°, right 60°: the right leg is not there yet." in hint
+    assert "each straight leg to 90°" in hint
+    panel.show_state(assess(Phase.MOBILITY, [left], CATALOGUE).state)
+    hint = panel.findChild(QLabel, "ladderHint").text()
+    assert "left 90°, right not measured: measure the right leg on the same day too." in hint
+    state = assess(Phase.MOBILITY, leg_raise(0, 70.0, 95.0), CATALOGUE).state
+    panel.show_state(state)
+    assert "the left leg is not there yet." in panel.findChild(QLabel, "ladderHint").text()
+    state = assess(Phase.MOBILITY, leg_raise(0, 70.0, 75.0), CATALOGUE).state
+    panel.show_state(state)
+    assert "neither leg is there yet." in panel.findChild(QLabel, "ladderHint").text()
+    panel.show_state(assess(Phase.MOBILITY, [], CATALOGUE).state)
+    assert "Last test" not in panel.findChild(QLabel, "ladderHint").text()
 
 
 @pytest.mark.parametrize("reason", list(UnlockReason))

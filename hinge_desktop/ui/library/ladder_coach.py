@@ -14,8 +14,9 @@ from hinge_desktop.domain.ladder import GATED_PHASES, GateAnswers, Unlock
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.sets import SetRepository
+from hinge_desktop.ui.ladder_text import unlock_message
 from hinge_desktop.ui.library.gate_questions import GateQuestions
-from hinge_desktop.ui.library.ladder_panel import LadderPanel, unlock_message
+from hinge_desktop.ui.library.ladder_panel import LadderPanel
 from hinge_desktop.ui.log_changes import LogChanges
 
 

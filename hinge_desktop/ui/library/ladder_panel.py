@@ -22,111 +22,18 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (
-    STRAIGHT_LEG_RAISE_TARGET,
     LadderHint,
     LadderState,
-    UnlockReason,
     suggested_phase,
     suggested_routine,
 )
 from hinge_desktop.ui.drill_text import phase_name
+from hinge_desktop.ui.ladder_text import gate_count, gate_text
 from hinge_desktop.ui.widgets.colours import mix
 
 TICK = "✓"
 CURRENT = "●"
 AHEAD = "○"
-
-
-def unlock_message(from_phase: Phase, to_phase: Phase, reason: UnlockReason) -> str:
-    """What to tell the person when the ladder moves them up, in a sentence or two."""
-    to_name, from_name = phase_name(to_phase), phase_name(from_phase)
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Ladder", text)
-
-    if reason is UnlockReason.SQUEEZE_FAILED:
-        text = tr(
-            "Your glutes need waking up first, so you start with {to}. "
-            "Do its routine every day, even twice a day."
-        )
-    elif reason is UnlockReason.SQUEEZE_PASSED and from_phase is Phase.CHECK:
-        text = tr(
-            "Your glutes answer the squeeze, so you can skip activation: "
-            "you've unlocked {to}. Its routine is suggested next."
-        )
-    elif reason is UnlockReason.SQUEEZE_PASSED:
-        text = tr(
-            "Your glutes answer the squeeze now: you've unlocked {to}. "
-            "Its routine is suggested next."
-        )
-    elif reason is UnlockReason.STRAIGHT_LEG_RAISE:
-        text = tr(
-            "Your straight-leg raise reached its target: you've unlocked {to}. "
-            "Its routine is suggested next."
-        )
-    elif reason is UnlockReason.MOBILITY_DAYS:
-        text = tr(
-            "Your mobility work has added up: you've unlocked {to}. Its routine is suggested next."
-        )
-    elif reason is UnlockReason.EASY_SESSIONS:
-        text = tr(
-            "{from_} felt easy on three different days: you've unlocked {to}. "
-            "Its routine is suggested next; start light."
-        )
-    else:
-        text = tr("You've reached {to}.")
-    return text.format(to=to_name, from_=from_name)
-
-
-def hint_text(state: LadderState) -> str:
-    """What opens the next rung, in words."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Ladder", text)
-
-    hint = state.hint
-    if hint is LadderHint.TAKE_SQUEEZE_TEST:
-        return tr(
-            "Take the glute squeeze test: it decides whether glute activation "
-            "or mobility comes first."
-        )
-    if hint is LadderHint.ACTIVATION_DAYS:
-        return tr(
-            "Do the activation routine daily. After {days} days, retake the glute squeeze test: "
-            "when your glutes tighten, mobility opens."
-        ).format(days=state.needed)
-    if hint is LadderHint.RETAKE_SQUEEZE_TEST:
-        return tr("Retake the glute squeeze test: when your glutes tighten, mobility opens.")
-    if hint is LadderHint.MOBILITY_OR_LEG_RAISE:
-        return tr(
-            "Raise a straight leg to {degrees:g}° in the straight-leg raise test, or do "
-            "mobility work on {days} different days, to open patterning."
-        ).format(degrees=STRAIGHT_LEG_RAISE_TARGET, days=state.needed)
-    if hint is LadderHint.EASY_SESSIONS:
-        following = phase_name(Phase(state.phase + 1))
-        return tr(
-            "After a set, answer the three questions. {days} days with three yes answers "
-            "open {next}."
-        ).format(days=state.needed, next=following)
-    return tr("You're on the top rung. Keep every rep easy and add load slowly.")
-
-
-def progress_text(state: LadderState) -> str:
-    """ "2 of 3 sessions passed", or empty where nothing is counted."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Ladder", text)
-
-    hint = state.hint
-    if hint in (LadderHint.ACTIVATION_DAYS, LadderHint.RETAKE_SQUEEZE_TEST):
-        text = tr("{done} of {needed} days of activation")
-    elif hint is LadderHint.MOBILITY_OR_LEG_RAISE:
-        text = tr("{done} of {needed} days of mobility")
-    elif hint is LadderHint.EASY_SESSIONS:
-        text = tr("{done} of {needed} sessions passed")
-    else:
-        return ""
-    return text.format(done=state.passed_sessions, needed=state.needed)
 
 
 LOCKED_TEXT_SHADE = 0.3
@@ -281,10 +188,10 @@ class LadderPanel(QWidget):
         reached = state.reached_phases
         for phase, rung in self._rungs.items():
             rung.show_as(current=phase is state.phase, reached=phase in reached)
-        hint = hint_text(state)
+        hint = gate_text(state)
         self.hint.setText(hint)
         self.hint.setAccessibleName(hint)
-        counted = progress_text(state)
+        counted = gate_count(state)
         self.progress_label.setText(counted)
         self.progress_label.setAccessibleName(counted)
         self.progress_label.setVisible(bool(counted))

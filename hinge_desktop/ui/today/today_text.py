@@ -1,8 +1,8 @@
 """The start page's words: the rung, the next session, the last session, the streak and what
 opens the next rung, in the person's language and locale.
 
-The gates are worded from the ladder's rules (``domain/ladder.py``) as the ladder panel words
-them, with the count so far: "2 of 3 easy days logged".
+The gates are worded by ``ui/ladder_text.py``, as the ladder panel words them, with the count
+so far: "2 of 6 days of mobility".
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from hinge_desktop.domain.ladder import (
     LadderState,
 )
 from hinge_desktop.domain.today import TOP_RUNG, LastSession
+from hinge_desktop.ui import ladder_text
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.drill_text import phase_name
 from hinge_desktop.ui.plurals import plural
@@ -135,45 +136,18 @@ def gate_title(state: LadderState) -> str:
 
 
 def gate_value(state: LadderState) -> str:
-    """The count towards the next rung ("2 of 3 easy days logged"), or the test that decides."""
-    hint, needed = state.hint, state.needed
-    done = min(state.passed_sessions, needed)
+    """The count towards the next rung ("2 of 6 days of mobility"), or the test that decides."""
+    hint = state.hint
     if hint is LadderHint.TAKE_SQUEEZE_TEST:
         return _tr("The glute squeeze test")
     if hint is LadderHint.RETAKE_SQUEEZE_TEST:
         return _tr("Retake the squeeze test")
-    if hint is LadderHint.ACTIVATION_DAYS:
-        return _tr("{done} of {needed} days of activation").format(done=done, needed=needed)
-    if hint is LadderHint.MOBILITY_OR_LEG_RAISE:
-        return _tr("{done} of {needed} days of mobility").format(done=done, needed=needed)
-    if hint is LadderHint.EASY_SESSIONS:
-        return _tr("{done} of {needed} easy days logged").format(done=done, needed=needed)
-    return _tr("You are there")
+    return ladder_text.gate_count(state) or _tr("You are there")
 
 
 def gate_text(state: LadderState, catalogue: Catalogue) -> str:
-    """What opens the next rung, in words."""
-    hint = state.hint
-    if hint is LadderHint.TAKE_SQUEEZE_TEST:
-        return _tr("It decides whether glute activation or mobility comes first.")
-    if hint is LadderHint.ACTIVATION_DAYS:
-        return _tr(
-            "Do the activation routine daily. After {needed} days, retake the glute squeeze "
-            "test: when your glutes tighten, mobility opens."
-        ).format(needed=state.needed)
-    if hint is LadderHint.RETAKE_SQUEEZE_TEST:
-        return _tr("When your glutes tighten in the glute squeeze test, mobility opens.")
-    if hint is LadderHint.MOBILITY_OR_LEG_RAISE:
-        return _tr(
-            "Or raise a straight leg to {degrees:g}° in the straight-leg raise test: "
-            "either opens patterning."
-        ).format(degrees=leg_raise_target(catalogue))
-    if hint is LadderHint.EASY_SESSIONS:
-        return _tr(
-            "After a set, answer the three questions. A day with three yes answers is an easy "
-            "day: nobody held you, the low back stayed still, the foot pressure did not change."
-        )
-    return _tr("Keep every rep easy and add load slowly.")
+    """What opens the next rung, in words, as the ladder panel says it."""
+    return ladder_text.gate_text(state, leg_raise_target(catalogue))
 
 
 def leg_raise_target(catalogue: Catalogue) -> float:

@@ -1,0 +1,75 @@
+"""The ladder's words: one wording of each gate, shared by Today and the ladder panel, and the
+leg that is short in the straight-leg raise named wherever the gate is told."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from drill_catalogue import CATALOGUE
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.ladder import LadderHint, LadderState, LegRaise
+from hinge_desktop.ui import ladder_text
+from hinge_desktop.ui.library.ladder_panel import LadderPanel
+from hinge_desktop.ui.today import today_text
+
+DAY = date(2024, 3, 4)
+
+STATES = [
+    LadderState(Phase.CHECK, 0, 0, LadderHint.TAKE_SQUEEZE_TEST),
+    LadderState(Phase.ACTIVATION, 2, 6, LadderHint.ACTIVATION_DAYS),
+    LadderState(Phase.ACTIVATION, 6, 6, LadderHint.RETAKE_SQUEEZE_TEST),
+    LadderState(Phase.MOBILITY, 1, 6, LadderHint.MOBILITY_OR_LEG_RAISE),
+    LadderState(
+        Phase.MOBILITY,
+        1,
+        6,
+        LadderHint.MOBILITY_OR_LEG_RAISE,
+        leg_raise=LegRaise("aslr-test", DAY, 90.0, left=90.0, right=60.0),
+    ),
+    LadderState(Phase.PATTERNING, 1, 3, LadderHint.EASY_SESSIONS),
+    LadderState(Phase.LIGHT_LOADING, 0, 3, LadderHint.EASY_SESSIONS),
+    LadderState(Phase.LOADING, 2, 3, LadderHint.EASY_SESSIONS),
+    LadderState(Phase.SINGLE_LEG, 0, 0, LadderHint.TOP_RUNG),
+]
+
+
+@pytest.mark.parametrize("state", STATES, ids=lambda s: f"{s.phase.name}-{s.hint.value}")
+def test_today_and_the_ladder_panel_word_the_gate_alike(qtbot: QtBot, state: LadderState) -> None:
+    panel = LadderPanel()
+    qtbot.addWidget(panel)
+    panel.show_state(state)
+    said = panel.findChild(QLabel, "ladderHint").text()
+    assert said == today_text.gate_text(state, CATALOGUE)
+    counted = panel.findChild(QLabel, "ladderProgressText").text()
+    value = today_text.gate_value(state)
+    if value[0].isdigit():  # a count, not the name of the test that decides
+        assert value == counted
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "said"),
+    [
+        (90.0, 60.0, "Last test: left 90°, right 60°: the right leg is not there yet."),
+        (60.5, 91.0, "Last test: left 60.5°, right 91°: the left leg is not there yet."),
+        (80.0, 70.0, "Last test: left 80°, right 70°: neither leg is there yet."),
+        (
+            92.0,
+            None,
+            "Last test: left 92°, right not measured: measure the right leg on the same day too.",
+        ),
+        (
+            None,
+            90.0,
+            "Last test: left not measured, right 90°: measure the left leg on the same day too.",
+        ),
+        (None, 70.0, "Last test: left not measured, right 70°: the right leg is not there yet."),
+    ],
+)
+def test_the_leg_raise_names_the_leg_that_is_short(
+    qapp: QApplication, left: float | None, right: float | None, said: str
+) -> None:
+    assert ladder_text.leg_raise_text(LegRaise("aslr-test", DAY, 90.0, left, right)) == said
