@@ -12,7 +12,7 @@ from hinge_desktop.demo.history import demo_history
 from hinge_desktop.demo.ladder_tracker import LadderTracker
 from hinge_desktop.demo.workout_builder import DemoWorkout
 from hinge_desktop.domain.drills import Phase
-from hinge_desktop.domain.ladder import STRAIGHT_LEG_RAISE_TARGET
+from hinge_desktop.domain.ladder import STRAIGHT_LEG_RAISE_TARGET, asks_easily
 from hinge_desktop.domain.training import Side
 
 TODAY = datetime(2025, 6, 15, 19, 30, tzinfo=timezone(timedelta(hours=2)))
@@ -73,3 +73,18 @@ def test_patterning_opens_on_the_first_day_both_legs_reach_the_target(
 def test_the_demo_climbs_to_the_top_rung(history: list[DemoWorkout]) -> None:
     reached = climb(history)
     assert list(reached) == list(Phase)[1:]
+
+
+def test_answers_are_given_only_where_the_app_asks_them(history: list[DemoWorkout]) -> None:
+    """After a standing hinge of the rung the person is on: never after a bridge, the
+    quadruped rock-back, the dead bug or a hip thrust."""
+    tracker = LadderTracker(CATALOGUE)
+    answered = 0
+    for session in history:
+        phase = tracker.phase
+        for index, _answers in session.answers:
+            drill = CATALOGUE.get(session.sets[index].drill_id)
+            assert asks_easily(drill, phase), (drill.id, phase)
+            answered += 1
+        tracker.observe(session)
+    assert answered > 20

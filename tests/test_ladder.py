@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -13,9 +14,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (
     ACTIVATION_DAYS_BEFORE_RETEST,
+    GATED_PHASES,
     MOBILITY_DAYS_TO_UNLOCK,
     SESSIONS_TO_UNLOCK,
     GateAnswers,
@@ -24,6 +27,7 @@ from hinge_desktop.domain.ladder import (
     LadderState,
     LegRaise,
     UnlockReason,
+    asks_easily,
     assess,
     suggested_routine,
 )
@@ -48,6 +52,12 @@ DRILL_OF = {
     Phase.LOADING: "romanian-deadlift",
     Phase.SINGLE_LEG: "single-leg-rdl",
 }
+
+NOT_STANDING = {
+    Phase.PATTERNING: "quadruped-rock-back",
+    Phase.LOADING: "hip-thrust",
+}
+"""Drills of a gated phase where the three questions mean nothing: on all fours, lying."""
 
 
 def at(day: int, minute: int = 0) -> datetime:
@@ -104,6 +114,10 @@ def test_the_catalogue_has_the_drills_these_tests_use() -> None:
     ):
         assert CATALOGUE.get(drill_id).phase is Phase.CHECK
     assert CATALOGUE.get("aslr-test").check.target == 90
+    for phase in GATED_PHASES:
+        assert CATALOGUE.get(DRILL_OF[phase]).easily, DRILL_OF[phase]
+    for drill_id in NOT_STANDING.values():
+        assert not CATALOGUE.get(drill_id).easily, drill_id
 
 
 # Where the ladder starts
@@ -337,27 +351,75 @@ def test_only_sets_of_the_current_phase_count() -> None:
     assert phase_after(Phase.LIGHT_LOADING, history) is Phase.LIGHT_LOADING
 
 
-def test_passed_pattern_checks_count_during_patterning_only() -> None:
-    checks = [
-        check("wall-hinge-check", 0, PASS),
-        check("dowel-three-point-check", 1, PASS),
-        check("wall-hinge-check", 2, PASS),
-    ]
-    assert phase_after(Phase.PATTERNING, checks) is Phase.LIGHT_LOADING
+def test_a_passed_wall_hinge_check_counts_during_patterning_only() -> None:
+    checks = [check("wall-hinge-check", day, PASS) for day in range(3)]
+    result = assess(Phase.PATTERNING, checks, CATALOGUE)
+    assert result.phase is Phase.LIGHT_LOADING
+    assert result.unlock is not None
+    assert result.unlock.reason is UnlockReason.EASY_SESSIONS
     assert phase_after(Phase.LIGHT_LOADING, checks) is Phase.LIGHT_LOADING
 
 
-def test_a_failed_pattern_check_spoils_its_day() -> None:
+def test_the_dowel_check_keeps_its_own_criteria_and_opens_nothing() -> None:
+    p = Phase.PATTERNING
+    passes = [check("dowel-three-point-check", day, PASS) for day in range(5)]
+    result = assess(p, passes, CATALOGUE)
+    assert result.phase is p
+    assert result.state.passed_sessions == 0
+    history = [
+        drill(p, 0, answers=YES),
+        check("dowel-three-point-check", 0, FAIL, minute=5),
+        check("wall-hinge-check", 1, PASS),
+    ]
+    assert assess(p, history, CATALOGUE).state.passed_sessions == 2, (
+        "a failed dowel check spoils nothing"
+    )
+
+
+def test_a_failed_wall_hinge_check_spoils_its_day() -> None:
     p = Phase.PATTERNING
     history = [
         drill(p, 0, answers=YES),
         drill(p, 1, answers=YES),
-        check("dowel-three-point-check", 1, FAIL, minute=5),
+        check("wall-hinge-check", 1, FAIL, minute=5),
         check("wall-hinge-check", 2, PASS),
     ]
     result = assess(p, history, CATALOGUE)
     assert result.phase is p
     assert result.state.passed_sessions == 2
+
+
+@pytest.mark.parametrize("phase", list(NOT_STANDING))
+def test_answers_after_a_drill_that_is_not_a_standing_hinge_count_for_nothing(
+    phase: Phase,
+) -> None:
+    drill_id = NOT_STANDING[phase]
+    yes_days = [LadderFact(drill_id, phase, at(day), answers=YES) for day in range(5)]
+    result = assess(phase, yes_days, CATALOGUE)
+    assert result.phase is phase
+    assert result.state.passed_sessions == 0
+    history = [
+        drill(phase, 0, answers=YES),
+        LadderFact(drill_id, phase, at(0, 5), answers=NO_BACK),
+    ]
+    assert assess(phase, history, CATALOGUE).state.passed_sessions == 1, "nor spoil a day"
+
+
+def test_only_drills_the_catalogue_marks_easily_are_asked_about_and_counted() -> None:
+    standing = CATALOGUE.get("wall-hip-hinge")
+    unmarked = Catalogue(
+        tuple(replace(d, easily=False) if d.id == standing.id else d for d in CATALOGUE)
+    )
+    history = [drill(Phase.PATTERNING, day, answers=YES) for day in range(3)]
+    assert assess(Phase.PATTERNING, history, CATALOGUE).phase is Phase.LIGHT_LOADING
+    assert assess(Phase.PATTERNING, history, unmarked).phase is Phase.PATTERNING
+    assert asks_easily(standing, Phase.PATTERNING)
+    assert not asks_easily(unmarked.get(standing.id), Phase.PATTERNING)
+    assert not asks_easily(standing, Phase.LIGHT_LOADING), "only on the drill's own rung"
+    assert not asks_easily(standing, None)
+    assert not asks_easily(CATALOGUE.get("wall-hinge-check"), Phase.PATTERNING), "a check"
+    assert not asks_easily(CATALOGUE.get("quadruped-rock-back"), Phase.PATTERNING)
+    assert not asks_easily(CATALOGUE.get("single-leg-rdl"), Phase.SINGLE_LEG), "top rung"
 
 
 def test_passes_before_the_phase_was_reached_do_not_count() -> None:
@@ -425,6 +487,7 @@ _FACT_DRILLS = [
     ("wall-hinge-check", Phase.CHECK),
     ("dowel-three-point-check", Phase.CHECK),
     *((drill_id, phase) for phase, drill_id in DRILL_OF.items()),
+    *((drill_id, phase) for phase, drill_id in NOT_STANDING.items()),
 ]
 
 facts = st.builds(
@@ -728,7 +791,10 @@ def test_the_ladder_panel_shows_phase_progress_and_the_routine(qtbot: QtBot) -> 
             reached=frozenset({Phase.CHECK, Phase.MOBILITY}),
         )
     )
-    assert panel.findChild(QLabel, "ladderProgressText").text() == "2 of 3 easy days"
+    assert (
+        panel.findChild(QLabel, "ladderProgressText").text()
+        == "2 of 3 days with an easy standing hinge"
+    )
     assert "light loading" in panel.findChild(QLabel, "ladderHint").text()
     rungs = {phase: panel.findChild(QWidget, f"ladderRung{int(phase)}") for phase in Phase}
     assert rungs[Phase.PATTERNING].accessibleName() == "Patterning: your phase now"
@@ -783,5 +849,5 @@ def test_every_unlock_has_a_message_naming_the_new_phase(reason: UnlockReason) -
 
 def test_the_unlock_message_for_light_loading() -> None:
     message = unlock_message(Phase.PATTERNING, Phase.LIGHT_LOADING, UnlockReason.EASY_SESSIONS)
-    assert message.startswith("Patterning felt easy on three different days: ")
+    assert message.startswith("A standing hinge went easily on 3 different days: ")
     assert "You've unlocked Light loading" in message.replace("you've", "You've")

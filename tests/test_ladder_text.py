@@ -73,3 +73,22 @@ def test_the_leg_raise_names_the_leg_that_is_short(
     qapp: QApplication, left: float | None, right: float | None, said: str
 ) -> None:
     assert ladder_text.leg_raise_text(LegRaise("aslr-test", DAY, 90.0, left, right)) == said
+
+
+@pytest.mark.parametrize("phase", [Phase.PATTERNING, Phase.LIGHT_LOADING, Phase.LOADING])
+def test_the_gate_says_what_counts_days_on_which_a_standing_hinge_went_easily(
+    qapp: QApplication, phase: Phase
+) -> None:
+    state = LadderState(phase, 1, 3, LadderHint.EASY_SESSIONS)
+    said = ladder_text.gate_text(state)
+    assert "3 days on which a standing hinge" in said
+    assert "went easily open" in said
+    for criterion in (
+        "nobody had to hold you in place",
+        "your low back did not move at either end",
+        "the foot pressure did not change",
+    ):
+        assert criterion in said
+    assert "dowel" not in said, "the dowel check has criteria of its own"
+    assert ("wall hinge check" in said) is (phase is Phase.PATTERNING)
+    assert ladder_text.gate_count(state) == "1 of 3 days with an easy standing hinge"

@@ -191,10 +191,10 @@ def test_the_rung_and_its_gate_follow_the_ladder(start_hinge: StartHinge) -> Non
     again = raised + timedelta(minutes=5)
     hinge.log(LoggedSet("aslr-test", again, side=Side.RIGHT, result=CheckOutcome.PASS, measured=91))
     assert hinge.text("todayRung") == "You are on rung 3 of 6: patterning"
-    assert hinge.text("todayGateValue") == "0 of 3 easy days"
+    assert hinge.text("todayGateValue") == "0 of 3 days with an easy standing hinge"
     easy = GateAnswers(True, True, True)
     hinge.log(LoggedSet("wall-hip-hinge", day + timedelta(days=5), reps=10), easy)
-    assert hinge.text("todayGateValue") == "1 of 3 easy days"
+    assert hinge.text("todayGateValue") == "1 of 3 days with an easy standing hinge"
     assert hinge.text("todayGateCaption") == "What opens light loading"
     hinge.click("todayStartButton")
     plan = hinge.views.workout.plan()

@@ -15,8 +15,9 @@ the app finds when it applies the rules to the log:
   fails, and passes a week later;
 - mobility, with the straight-leg raise measured on each side each time until both legs reach
   90° on the same day (the right leg lags the left by a few degrees);
-- patterning, light loading and loading, each left after three days on which the three "easily"
-  questions were all answered yes, with "no" days before and in between;
+- patterning, light loading and loading, each left after three days on which a standing hinge
+  went easily (its three "easily" questions all answered yes, asked only after the standing
+  hinges, or during patterning the wall hinge check passed), with "no" days before and between;
 - loaded hinges with double progression (the reps rise to the top of a range, then the load goes
   up and the reps drop back), warm-up sets before heavy ones, the Romanian deadlift as the main
   lift with a two-month plateau, and each autumn a holiday week in a hotel gym whose plates are

@@ -11,7 +11,12 @@ from hinge_desktop.demo.lifts import round_to, starting_lifts
 from hinge_desktop.demo.workout_builder import DemoWorkout, Spec, WorkoutBuilder
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
-from hinge_desktop.domain.ladder import GATED_PHASES, STRAIGHT_LEG_RAISE_TARGET, GateAnswers
+from hinge_desktop.domain.ladder import (
+    GATED_PHASES,
+    STRAIGHT_LEG_RAISE_TARGET,
+    GateAnswers,
+    asks_easily,
+)
 from hinge_desktop.domain.routines import builtin_routines
 from hinge_desktop.domain.training import CheckOutcome, SetKind
 
@@ -192,7 +197,7 @@ class Workouts:
         if verdict is not None:
             result = CheckOutcome.PASS if verdict else CheckOutcome.FAIL
             log.add("wall-hinge-check", Spec(reps=5, result=result))
-        self._give_answers(log, last, verdict)
+        self._give_answers(log, last, verdict, Phase.PATTERNING)
         return self._finish(log, "builtin.phase-3")
 
     def light_loading(self, start: datetime, hotel: bool) -> DemoWorkout:
@@ -203,7 +208,7 @@ class Workouts:
             self._lift_sets(log, drill_id, start.date(), hotel)
             for drill_id in ("good-morning", "band-pull-through", "band-good-morning")
         ]
-        self._give_answers(log, last, verdict)
+        self._give_answers(log, last, verdict, Phase.LIGHT_LOADING)
         return self._finish(log, "builtin.phase-4")
 
     def lifting(
@@ -218,7 +223,7 @@ class Workouts:
             index = self._lift_sets(log, drill_id, start.date(), hotel)
             if self._catalogue.get(drill_id).phase is phase:
                 last.append(index)
-        self._give_answers(log, last, verdict)
+        self._give_answers(log, last, verdict, phase)
         return self._finish(log, routine_id)
 
     def finisher(self, start: datetime, hotel: bool) -> DemoWorkout:
@@ -276,9 +281,16 @@ class Workouts:
         days.append(day)
         return len(days) > len(plan) or plan[len(days) - 1] == "y"
 
-    def _give_answers(self, log: WorkoutBuilder, indexes: list[int], verdict: bool | None) -> None:
-        """The answers after the last set of each of the phase's drills; on a bad day, one of
-        them has a no."""
+    def _give_answers(
+        self, log: WorkoutBuilder, indexes: list[int], verdict: bool | None, phase: Phase
+    ) -> None:
+        """The answers after the last set of each of the phase's drills where the app asks them
+        (its standing hinges); on a bad day, one of them has a no."""
+        indexes = [
+            index
+            for index in indexes
+            if asks_easily(self._catalogue.get(log.sets[index].drill_id), phase)
+        ]
         if verdict is None or not indexes:
             return
         bad = -1 if verdict else self._rng.randrange(len(indexes))

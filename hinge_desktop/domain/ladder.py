@@ -14,13 +14,22 @@ The rules, in plain words:
   work on :data:`MOBILITY_DAYS_TO_UNLOCK` different days, moves the person on to patterning. The
   test is logged one side at a time; a measure with no side says nothing about either leg. What
   the last test measured is kept in the state, so the person can be told which leg is short.
-- From patterning to light loading, from light loading to loading, and from loading to single-leg
-  work, the gate is the three "easily" questions asked after a set of a drill of the current
-  phase: nobody had to hold you; the low back did not move at either end; the foot pressure did
-  not change. A day on which they were all answered yes counts as a passing session, and
-  :data:`SESSIONS_TO_UNLOCK` passing sessions on different days open the next phase. During
-  patterning, a passed wall hinge check or dowel three-point check counts as a pass too. A day
-  with any "no" (or a failed check) does not count, but takes nothing away from earlier days.
+- From patterning to light loading, the gate is the article's (seed 000): once the hinge at the
+  wall goes easily, loading may begin, and "easily" means three things: nobody had to hold you in
+  place; the low back did not move at either end; the foot pressure did not change. The app asks
+  these three questions after a set of a standing hinge of the current phase (a drill the
+  catalogue marks ``easily``), and nowhere else: on all fours, kneeling or lying (the quadruped
+  rock-back, the dead bug) the foot pressure means nothing. A day on which a standing hinge's
+  questions were all answered yes is an easy day, and :data:`SESSIONS_TO_UNLOCK` easy days open
+  the next phase. During patterning a passed wall hinge check counts as well, as it is the
+  article's own test: a standing hinge judged by these three questions. Every other check keeps
+  its own criteria and counts for nothing here (the dowel three-point check is about the three
+  contacts with the stick). A day with any "no" (or a failed wall hinge check) does not count,
+  but takes nothing away from earlier days; sets of other drills neither count nor spoil a day.
+- From light loading to loading and from loading to single-leg work, the gate is the app's own
+  extension of the article's: the articles set one gate, the one to loading, and say only that
+  loading must be conservative. The app asks the same three questions of the standing hinges of
+  each loaded phase and counts their easy days the same way.
 - Only what happens after a phase was reached counts towards leaving it.
 - The ladder never goes down by itself.
 
@@ -35,7 +44,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from hinge_desktop.domain.catalogue import Catalogue
-from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.drills import Drill, Phase
 from hinge_desktop.domain.training import CheckOutcome, Side
 
 SESSIONS_TO_UNLOCK = 3
@@ -52,8 +61,9 @@ STRAIGHT_LEG_RAISE_TARGET = 90.0
 
 SQUEEZE_TEST = "glute-squeeze-test"
 STRAIGHT_LEG_RAISE_TESTS = frozenset({"aslr-test", "aslr-distraction-test"})
-PATTERN_CHECKS = frozenset({"wall-hinge-check", "dowel-three-point-check"})
-"""Checks whose criteria are the three "easily" questions: a pass counts as a passing session."""
+EASILY_CHECKS = frozenset({"wall-hinge-check"})
+"""Checks whose criteria are the three "easily" questions: during patterning a pass counts as an
+easy day, a fail spoils the day."""
 
 GATED_PHASES = frozenset({Phase.PATTERNING, Phase.LIGHT_LOADING, Phase.LOADING})
 """Phases left through the three "easily" questions."""
@@ -158,7 +168,8 @@ class LadderState:
 
     phase: Phase
     passed_sessions: int
-    """Days counted so far towards the next phase (see :attr:`hint` for what is counted)."""
+    """Days counted so far towards the next phase (see :attr:`hint` for what is counted): from
+    patterning on, the easy days."""
     needed: int
     """Days needed; 0 on the top rung or where a single check decides."""
     hint: LadderHint
@@ -197,6 +208,18 @@ class Assessment:
     def unlock(self) -> Unlock | None:
         """The last move up, the one to tell the person about."""
         return self.unlocks[-1] if self.unlocks else None
+
+
+def asks_easily(drill: Drill, current: Phase | None) -> bool:
+    """Whether the three "easily" questions follow a set of ``drill`` on the rung ``current``:
+    a standing hinge (not a check, which has criteria of its own) of a gated phase, the one the
+    person is on."""
+    return (
+        drill.easily
+        and drill.check is None
+        and drill.phase in GATED_PHASES
+        and drill.phase == current
+    )
 
 
 def suggested_phase(state: LadderState) -> Phase:
@@ -290,11 +313,15 @@ class _Tally:
         """True for a passing set, False for a failing one, None when the set says nothing."""
         if (
             self.phase is Phase.PATTERNING
-            and fact.drill_id in PATTERN_CHECKS
+            and fact.drill_id in EASILY_CHECKS
             and fact.result is not None
         ):
             return fact.result is CheckOutcome.PASS
-        if fact.phase is self.phase and fact.answers is not None:
+        if (
+            fact.answers is not None
+            and fact.drill_id in self._catalogue
+            and asks_easily(self._catalogue.get(fact.drill_id), self.phase)
+        ):
             return fact.answers.passed
         return None
 

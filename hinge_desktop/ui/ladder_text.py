@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (
+    SESSIONS_TO_UNLOCK,
     STRAIGHT_LEG_RAISE_TARGET,
     LadderHint,
     LadderState,
@@ -60,12 +61,27 @@ def gate_text(state: LadderState, leg_raise_target: float | None = None) -> str:
             text = f"{text} {leg_raise_text(test)}"
         return text
     if hint is LadderHint.EASY_SESSIONS:
-        return _tr(
-            "After a set, answer the three questions. {days} days with three yes answers "
-            "open {next}: nobody held you, the low back stayed still, the foot pressure did "
-            "not change."
-        ).format(days=state.needed, next=phase_name(Phase(state.phase + 1)).lower())
+        return easy_days_text(state)
     return _tr("You're on the top rung. Keep every rep easy and add load slowly.")
+
+
+def easy_days_text(state: LadderState) -> str:
+    """The gate from patterning on: the days on which a standing hinge went easily."""
+    following = phase_name(Phase(state.phase + 1)).lower()
+    if state.phase is Phase.PATTERNING:
+        text = _tr(
+            "{days} days on which a standing hinge went easily open {next}: nobody had to hold "
+            "you in place, your low back did not move at either end, the foot pressure did not "
+            "change. Answer the questions after a standing hinge; a passed wall hinge check "
+            "counts too."
+        )
+    else:
+        text = _tr(
+            "{days} days on which a standing hinge of {phase} went easily open {next}: nobody "
+            "had to hold you in place, your low back did not move at either end, the foot "
+            "pressure did not change. Answer the questions after each one."
+        )
+    return text.format(days=state.needed, phase=phase_name(state.phase).lower(), next=following)
 
 
 def gate_count(state: LadderState) -> str:
@@ -77,7 +93,7 @@ def gate_count(state: LadderState) -> str:
     elif hint is LadderHint.MOBILITY_OR_LEG_RAISE:
         text = _tr("{done} of {needed} days of mobility")
     elif hint is LadderHint.EASY_SESSIONS:
-        text = _tr("{done} of {needed} easy days")
+        text = _tr("{done} of {needed} days with an easy standing hinge")
     else:
         return ""
     return text.format(done=min(state.passed_sessions, state.needed), needed=state.needed)
@@ -114,7 +130,7 @@ def _angle(angle: float | None) -> str:
 
 def unlock_message(from_phase: Phase, to_phase: Phase, reason: UnlockReason) -> str:
     """What to tell the person when the ladder moves them up, in a sentence or two."""
-    to_name, from_name = phase_name(to_phase), phase_name(from_phase)
+    to_name = phase_name(to_phase)
     if reason is UnlockReason.SQUEEZE_FAILED:
         text = _tr(
             "Your glutes need waking up first, so you start with {to}. "
@@ -141,9 +157,9 @@ def unlock_message(from_phase: Phase, to_phase: Phase, reason: UnlockReason) -> 
         )
     elif reason is UnlockReason.EASY_SESSIONS:
         text = _tr(
-            "{from_} felt easy on three different days: you've unlocked {to}. "
+            "A standing hinge went easily on {days} different days: you've unlocked {to}. "
             "Its routine is suggested next; start light."
         )
     else:
         text = _tr("You've reached {to}.")
-    return text.format(to=to_name, from_=from_name)
+    return text.format(to=to_name, days=SESSIONS_TO_UNLOCK)

@@ -133,7 +133,8 @@ class _Question(QWidget):
 
 
 class GateQuestions(QWidget):
-    """Asks whether the set was easy, in the three ways that open the loading phases."""
+    """Asks whether a set of a standing hinge went easily, in the three ways that open the
+    loading phases."""
 
     answered = Signal(object)
     """The :class:`GateAnswers` given, when the person saves them."""
@@ -147,7 +148,11 @@ class GateQuestions(QWidget):
         title = QLabel(self.tr("Was that set easy?"))
         title.setObjectName("gateTitle")
         title.setFont(_scaled(self, TITLE_POINT_SCALE, bold=True))
-        intro = QLabel(self.tr("Three yes answers on three different days open the next phase."))
+        intro = QLabel(
+            self.tr(
+                "Three yes answers make today an easy day; three easy days open the next phase."
+            )
+        )
         intro.setObjectName("gateIntro")
         intro.setWordWrap(True)
         intro.setFont(_scaled(self, NOTE_POINT_SCALE))
@@ -243,9 +248,9 @@ class GateQuestions(QWidget):
         else:
             answers = self.answers()
             text = (
-                self.tr("Easy: this counts as a passing session.")
+                self.tr("All yes: today counts towards the next phase.")
                 if answers is not None and answers.passed
-                else self.tr("Not easy yet: this day will not count.")
+                else self.tr("Not easy yet: today will not count; earlier days still do.")
             )
         self.status.setText(text)
         self.status.setAccessibleName(text)

@@ -1,5 +1,6 @@
 """The phase ladder in the app: after each change to the log, apply its rules, tell the person
-when a phase opens, and ask the three "easily" questions after a set of a gated phase."""
+when a phase opens, and ask the three "easily" questions after a set of a standing hinge of the
+phase the person is on."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from hinge_desktop.domain.catalogue import Catalogue
-from hinge_desktop.domain.ladder import GATED_PHASES, GateAnswers, Unlock
+from hinge_desktop.domain.ladder import GateAnswers, Unlock, asks_easily
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.sets import SetRepository
@@ -62,11 +63,12 @@ class LadderCoach(QObject):
         return unlock
 
     def after_set(self, logged: LoggedSet) -> None:
-        """A set was logged in the player: ask the questions when its phase is gated."""
+        """A set was logged in the player: ask the questions when they make sense for its drill
+        (a standing hinge of the phase the person is on)."""
         if logged.id is None or logged.drill_id not in self._catalogue:
             return
-        phase = self._catalogue.get(logged.drill_id).phase
-        if phase in GATED_PHASES and phase == self._ladder.current_phase():
+        drill = self._catalogue.get(logged.drill_id)
+        if asks_easily(drill, self._ladder.current_phase()):
             self._asked_for = logged.id
             self._questions.reset()
             self._questions.show()
@@ -102,9 +104,7 @@ class LadderCoach(QObject):
             self.message.emit(self.tr("That set was taken back, so the answers were not kept."))
             return
         if answers.passed:
-            self.message.emit(
-                self.tr("Answers kept: an easy session counts towards the next phase.")
-            )
+            self.message.emit(self.tr("Answers kept: an easy day counts towards the next phase."))
         else:
             self.message.emit(self.tr("Answers kept. Keep practising: the next phase waits."))
         self.update()
