@@ -62,7 +62,7 @@ def gate_text(state: LadderState, leg_raise_target: float | None = None) -> str:
         return text
     if hint is LadderHint.EASY_SESSIONS:
         return easy_days_text(state)
-    return _tr("You're on the top rung. Keep every rep easy and add load slowly.")
+    return _tr("Keep every rep easy and add load slowly.")
 
 
 def easy_days_text(state: LadderState) -> str:
