@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.drills import Phase
-from hinge_desktop.domain.ladder import LadderHint, LadderState, LegRaise
+from hinge_desktop.domain.ladder import LadderHint, LadderState, LegRaise, UnlockReason
 from hinge_desktop.ui import ladder_text
+from hinge_desktop.ui.history.progress_panels import reason_text
 from hinge_desktop.ui.library.ladder_panel import LadderPanel
 from hinge_desktop.ui.today import today_text
 
@@ -92,3 +93,8 @@ def test_the_gate_says_what_counts_days_on_which_a_standing_hinge_went_easily(
     assert "dowel" not in said, "the dowel check has criteria of its own"
     assert ("wall hinge check" in said) is (phase is Phase.PATTERNING)
     assert ladder_text.gate_count(state) == "1 of 3 days with an easy standing hinge"
+
+
+def test_history_says_what_opened_each_rung_as_the_ladder_counts_it() -> None:
+    assert "standing hinge went easily" in reason_text(UnlockReason.EASY_SESSIONS.value)
+    assert "both legs" in reason_text(UnlockReason.STRAIGHT_LEG_RAISE.value)

@@ -31,11 +31,11 @@ def reason_text(reason: str) -> str:
         UnlockReason.START: tr("first check"),
         UnlockReason.SQUEEZE_FAILED: tr("glutes did not tighten in the squeeze test"),
         UnlockReason.SQUEEZE_PASSED: tr("squeeze test passed"),
-        UnlockReason.STRAIGHT_LEG_RAISE: tr("straight-leg raise at its target"),
+        UnlockReason.STRAIGHT_LEG_RAISE: tr("both legs at the straight-leg raise target"),
         UnlockReason.MOBILITY_DAYS: tr("{days} days of mobility work").format(
             days=MOBILITY_DAYS_TO_UNLOCK
         ),
-        UnlockReason.EASY_SESSIONS: tr("{days} days that felt easy").format(
+        UnlockReason.EASY_SESSIONS: tr("{days} days on which a standing hinge went easily").format(
             days=SESSIONS_TO_UNLOCK
         ),
     }

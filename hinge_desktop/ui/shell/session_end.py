@@ -23,8 +23,8 @@ from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 
 def ladder_note(facts: TodaySummary) -> str:
-    """What the ladder counted, as the start page says it ("What opens light loading: 2 of 3
-    easy days logged")."""
+    """What the ladder counted, as the start page says it ("What opens light loading: 1 of 3
+    days with an easy standing hinge")."""
     return QCoreApplication.translate("SessionEnd", "{what}: {count}").format(
         what=gate_title(facts.ladder), count=gate_value(facts.ladder)
     )
