@@ -286,6 +286,22 @@ def m006_routine_rest_between_drills(db: Database) -> None:
     )
 
 
+def m007_sets_that_hurt(db: Database) -> None:
+    # The sets the person said hurt. A table of its own, keyed by the set as ``gate_answers``
+    # is, rather than a column of ``sets``: a set's values are rewritten whole by every edit
+    # (a note changed in the player, a correction in History), and an edit made from a copy
+    # read before the mark would silently take the mark away. Kept apart, only saying so or
+    # taking it back changes it, and the set's delete takes it along. Marks are few, so the
+    # question "when did this drill last hurt" reads this small table first.
+    db.execute(
+        """
+        CREATE TABLE hurt_sets (
+            set_id INTEGER PRIMARY KEY REFERENCES sets(id) ON DELETE CASCADE
+        )
+        """
+    )
+
+
 MIGRATIONS = (
     m001_workouts_and_sets,
     m002_favourite_drills,
@@ -293,6 +309,7 @@ MIGRATIONS = (
     m004_progress_roll_up,
     m005_own_drills_and_imports,
     m006_routine_rest_between_drills,
+    m007_sets_that_hurt,
 )
 """Every migration, oldest first. Append only."""
 

@@ -10,19 +10,22 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.db import NotFoundError
 
+from hinge_desktop.domain.hurt import HurtHistory
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet, SetKind, Side, Unit
 from hinge_desktop.storage import timecodec
+from hinge_desktop.storage.hurt_queries import HURT_TABLE, hurt_history
 
 
 @dataclass(frozen=True)
 class RemovedSet:
     """A deleted set with what went with it (the ladder's "easily" answers, the import it came
-    with): what an undo needs to put it back whole. The caller keeps it; the repository keeps
-    nothing."""
+    with, whether it hurt): what an undo needs to put it back whole. The caller keeps it; the
+    repository keeps nothing."""
 
     logged: LoggedSet
     gate_answers: dict[str, Any] | None = None
     import_id: int | None = None
+    hurt: bool = False
 
 
 class SetRepository:
@@ -49,6 +52,8 @@ class SetRepository:
             self._table.insert({"id": logged.id, **to_row(logged), "import_id": removed.import_id})
             if removed.gate_answers is not None:
                 self._db.table("gate_answers").insert(removed.gate_answers)
+            if removed.hurt:
+                self._db.execute(f"INSERT INTO {HURT_TABLE} (set_id) VALUES (?)", [logged.id])
         return logged
 
     def removal(self, logged: LoggedSet) -> RemovedSet:
@@ -58,7 +63,10 @@ class SetRepository:
         answers = list(self._db.table("gate_answers").rows_where("set_id = ?", [logged.id]))
         row = self._db.execute("SELECT import_id FROM sets WHERE id = ?", [logged.id]).fetchone()
         return RemovedSet(
-            logged, answers[0] if answers else None, row[0] if row is not None else None
+            logged,
+            answers[0] if answers else None,
+            row[0] if row is not None else None,
+            hurt=self.marked_hurt(logged.id),
         )
 
     def update(self, logged: LoggedSet) -> None:
@@ -88,11 +96,36 @@ class SetRepository:
                 self.restore(one)
 
     def delete(self, set_id: int) -> RemovedSet:
-        """Delete a set (its "easily" answers go with it); returns what puts it back."""
+        """Delete a set (its "easily" answers and its hurt mark go with it); returns what puts
+        it back."""
         with self._db.atomic():
             removed = self.removal(self.get(set_id))
             self._table.delete(set_id)
         return removed
+
+    def mark_hurt(self, set_id: int, hurt: bool = True) -> bool:
+        """Say that the set ``set_id`` hurt (or, with ``hurt=False``, take that back), in its own
+        transaction; returns whether it was marked before. Raises KeyError when there is no such
+        set. The set's values are untouched, and an edit of them keeps the mark."""
+        with self._db.atomic():
+            if self._db.execute("SELECT 1 FROM sets WHERE id = ?", [set_id]).fetchone() is None:
+                raise KeyError(f"No set with id {set_id}")
+            before = self.marked_hurt(set_id)
+            if hurt and not before:
+                self._db.execute(f"INSERT INTO {HURT_TABLE} (set_id) VALUES (?)", [set_id])
+            elif before and not hurt:
+                self._db.execute(f"DELETE FROM {HURT_TABLE} WHERE set_id = ?", [set_id])
+        return before
+
+    def marked_hurt(self, set_id: int) -> bool:
+        """Whether the person said the set ``set_id`` hurt (False for a set not stored)."""
+        query = f"SELECT 1 FROM {HURT_TABLE} WHERE set_id = ?"
+        return self._db.execute(query, [set_id]).fetchone() is not None
+
+    def hurt_history(self, drill_id: str) -> HurtHistory:
+        """When a set of the drill last hurt and whether one went without hurting since, in one
+        read: what :func:`hinge_desktop.domain.hurt.offer_after_hurt` needs."""
+        return hurt_history(self._db, drill_id)
 
     def for_drill(self, drill_id: str) -> Iterator[LoggedSet]:
         """The drill's sets, oldest first."""

@@ -9,6 +9,7 @@ by the repositories.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
@@ -63,6 +64,38 @@ class EditSet(QUndoCommand):
 
     def undo(self) -> None:
         self._sets.update(self._before)
+        self._changed()
+
+
+class MarkSetHurt(QUndoCommand):
+    """Say that a logged set hurt (``hurt=True``) or take that back; undo puts the mark as it
+    was. The set's values are untouched.
+
+    When the set is gone (taken back before the answer came), nothing is written and the
+    command makes itself obsolete, so ``QUndoStack.push`` drops it: check :attr:`found` after
+    pushing to tell the person."""
+
+    def __init__(self, sets: SetRepository, set_id: int, hurt: bool, changed: Listener) -> None:
+        super().__init__(_tr("Mark set as hurt") if hurt else _tr("Unmark set as hurt"))
+        self._sets, self._id, self._hurt, self._changed = sets, set_id, hurt, changed
+        self._before: bool | None = None
+        self.found = True
+
+    def redo(self) -> None:
+        try:
+            before = self._sets.mark_hurt(self._id, self._hurt)
+        except KeyError:
+            self.found = False
+            self.setObsolete(True)
+            return
+        if self._before is None:
+            self._before = before
+        self._changed()
+
+    def undo(self) -> None:
+        if self._before is not None:
+            with suppress(KeyError):  # the set went another way (an import taken back)
+                self._sets.mark_hurt(self._id, self._before)
         self._changed()
 
 
