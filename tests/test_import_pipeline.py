@@ -229,8 +229,8 @@ def test_an_import_can_be_taken_back_as_a_whole(store: Store) -> None:
 
 def _rich_log(store: Store) -> None:
     """A log with everything JSON must carry: workouts, quick sets, kinds, sides, checks,
-    bands, notes with newlines and emoji, routines, favourites, drills of one's own, phases and
-    the ladder's answers."""
+    bands, notes with newlines and emoji, routines, favourites, drills of one's own, phases, the
+    ladder's answers and sets that hurt."""
     workout = store.workouts.start(
         Workout(
             started_at=datetime(2026, 3, 29, 7, 0, tzinfo=BERLIN),
@@ -288,6 +288,8 @@ def _rich_log(store: Store) -> None:
     store.ladder.record_answers(
         stored[1].id or 0, GateAnswers(nobody_held=True, back_still=True, pressure_steady=False)
     )
+    store.sets.mark_hurt(stored[1].id or 0)
+    store.sets.mark_hurt(stored[2].id or 0)
     store.sets.add(
         LoggedSet(
             drill_id="aslr-test",
@@ -339,6 +341,8 @@ def _everything(store: Store) -> dict[str, list[tuple[object, ...]]]:
         "LEFT JOIN workouts w ON w.id = s.workout_id ORDER BY 1, 2, 3",
         "answers": "SELECT s.drill_id, s.performed_at, g.nobody_held, g.back_still, "
         "g.pressure_steady FROM gate_answers g JOIN sets s ON s.id = g.set_id",
+        "hurts": "SELECT s.drill_id, s.performed_at, s.set_number FROM hurt_sets h "
+        "JOIN sets s ON s.id = h.set_id ORDER BY 1, 2",
         "own": "SELECT id, name, imported_as FROM custom_drills ORDER BY id",
         "favourites": "SELECT drill_id, added_at FROM favourite_drills",
         "routines": "SELECT id, name, position, rounds, rest_after_round, rest_between_drills, "

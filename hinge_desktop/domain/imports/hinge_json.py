@@ -1,8 +1,9 @@
 """Reading Hinge's JSON export: the whole log, taken back without loss.
 
 Sets and workouts become the usual records; what only this format carries (routines, the
-person's own drills, favourites, the ladder's phases and "easily" answers) goes into
-``ParsedFile.extras`` for the import to store. Problems name the line where the object starts.
+person's own drills, favourites, the ladder's phases, "easily" answers and the sets that hurt)
+goes into ``ParsedFile.extras`` for the import to store. Problems name the line where the object
+starts.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ SUPPORTED_VERSION = 1
 E = TypeVar("E", Side, Unit, SetKind, CheckOutcome)
 
 AnswerKey = tuple[str, datetime, int, str]
-"""(drill id, performed at, set number, side or "") of a set that has "easily" answers."""
+"""(drill id, performed at, set number, side or "") of a set that has "easily" answers or that
+hurt."""
 
 
 def matches(header: list[str]) -> bool:
@@ -73,6 +75,7 @@ def parse(text: str, localise: Localise, progress: Progress | None = None) -> Pa
         "routines": reader.records(document, "routines", _routine),
         "phase_events": reader.records(document, "phase_events", _phase_event),
         "answers": reader.answers,
+        "hurts": reader.hurts,
     }
     if progress is not None:
         progress(lines.count, lines.count)
@@ -155,6 +158,7 @@ class _Reader:
         self._progress = progress
         self.problems: list[LineProblem] = []
         self.answers: dict[AnswerKey, dict[str, bool]] = {}
+        self.hurts: list[AnswerKey] = []
         self._read = 0
 
     def workouts(self, document: Mapping[str, Any]) -> Iterator[SourceWorkout]:
@@ -250,14 +254,16 @@ class _Reader:
         )
         if made.weight is not None and made.unit is None:
             raise _Bad(f"weight {made.weight:g} has no unit (kg or lb)")
+        key = (drill_id, performed_at, made.set_number or 1, side.value if side else "")
         easily = item.get("easily")
         if easily is not None:
             answers = _dict(easily, "easily")
-            key = (drill_id, performed_at, made.set_number or 1, side.value if side else "")
             self.answers[key] = {
-                name: _flag(answers.get(name), name)
+                name: _flag(answers.get(name), f"“easily” answer {name}")
                 for name in ("nobody_held", "back_still", "pressure_steady")
             }
+        if _flag(item.get("hurt", False), "“hurt”"):
+            self.hurts.append(key)
         return made
 
 
@@ -379,7 +385,7 @@ def _choice(value: Any, kind: type[E], name: str) -> E | None:
         raise _Bad(f"{name} {json.dumps(value)[:40]} is not one of {choices}") from None
 
 
-def _flag(value: Any, name: str) -> bool:
+def _flag(value: Any, label: str) -> bool:
     if not isinstance(value, bool):
-        raise _Bad(f"“easily” answer {name} should be true or false")
+        raise _Bad(f"{label} should be true or false")
     return value

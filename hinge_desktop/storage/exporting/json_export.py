@@ -1,8 +1,9 @@
 """Everything in the log as one JSON document, which an import takes back without loss.
 
-Workouts with their sets (and the ladder's "easily" answers given after a set), sets logged
-outside a workout, routines, the person's own drills, favourites and the phases of the ladder
-reached. Moments are ISO 8601 local times with their UTC offset, as the person had them.
+Workouts with their sets (with the ladder's "easily" answers given after a set, and
+``"hurt": true`` on a set the person said hurt), sets logged outside a workout, routines, the
+person's own drills, favourites and the phases of the ladder reached. Moments are ISO 8601
+local times with their UTC offset, as the person had them.
 
 Each set is written on a line of its own, so that a problem found on import can name its line,
 and the file reads well in a text editor.
@@ -20,6 +21,7 @@ from sqlite_utils import Database
 from hinge_desktop import COMMAND, __version__
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.exporting.csv_export import write_whole
+from hinge_desktop.storage.hurt_queries import HURT_TABLE
 
 FORMAT = "hinge-training-log"
 VERSION = 1
@@ -76,6 +78,7 @@ def _write(db: Database, out: IO[str], now: datetime) -> int:
         _write_list(out, key, items)
         out.write(",\n")
     answers = _answers(db)
+    hurts = _hurts(db)
     count = 0
     out.write('  "workouts": [')
     workouts = db.execute(
@@ -95,12 +98,12 @@ def _write(db: Database, out: IO[str], now: datetime) -> int:
         }
         text = _dumps(workout)[:-1]
         out.write(("," if index else "") + f'\n    {text}, "sets": [')
-        sets = _sets(db, "workout_id = ?", [workout_id], answers)
+        sets = _sets(db, "workout_id = ?", [workout_id], answers, hurts)
         _write_items(out, sets, indent="      ")
         out.write("]}" if not sets else "\n    ]}")
         count += len(sets)
     out.write("\n  ],\n" if workouts else "],\n")
-    quick = _sets(db, "workout_id IS NULL", [], answers)
+    quick = _sets(db, "workout_id IS NULL", [], answers, hurts)
     out.write('  "sets_outside_workouts": [')
     _write_items(out, quick, indent="    ")
     out.write("\n  ]\n}\n" if quick else "]\n}\n")
@@ -127,7 +130,11 @@ def _moment(seconds: int, offset: int) -> str:
 
 
 def _sets(
-    db: Database, where: str, args: list[Any], answers: dict[int, dict[str, bool]]
+    db: Database,
+    where: str,
+    args: list[Any],
+    answers: dict[int, dict[str, bool]],
+    hurts: set[int],
 ) -> list[dict[str, Any]]:
     rows = db.execute(
         f"SELECT id, utc_offset, {', '.join(SET_FIELDS)} FROM sets WHERE {where} "
@@ -141,6 +148,8 @@ def _sets(
         item = {key: value for key, value in item.items() if value not in (None, "")}
         if set_id in answers:
             item["easily"] = answers[set_id]
+        if set_id in hurts:
+            item["hurt"] = True
         sets.append(item)
     return sets
 
@@ -151,6 +160,10 @@ def _answers(db: Database) -> dict[int, dict[str, bool]]:
         set_id: dict(zip(ANSWER_FIELDS, (bool(v) for v in values), strict=True))
         for set_id, *values in rows
     }
+
+
+def _hurts(db: Database) -> set[int]:
+    return {row[0] for row in db.execute(f"SELECT set_id FROM {HURT_TABLE}")}
 
 
 def _custom_drills(db: Database) -> list[dict[str, Any]]:

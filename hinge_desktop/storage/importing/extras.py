@@ -1,5 +1,6 @@
 """Storing what only Hinge's JSON export carries besides sets: the person's own drills,
-favourites, routines, the phases of the ladder reached and the "easily" answers after sets.
+favourites, routines, the phases of the ladder reached, the "easily" answers after sets and
+the sets that hurt.
 
 Each is added only when missing, so importing an export into the log it came from changes
 nothing, and into a fresh log gives back the same log.
@@ -16,6 +17,7 @@ from sqlite_utils import Database
 from hinge_desktop.domain.routines import Routine
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.custom_drills import CustomDrill, CustomDrillRepository
+from hinge_desktop.storage.hurt_queries import HURT_TABLE
 from hinge_desktop.storage.importing.set_keys import SetKey
 
 AnswerKey = tuple[str, datetime, int, str]
@@ -56,6 +58,11 @@ def write_extras(db: Database, extras: Mapping[str, Any], set_ids: Mapping[SetKe
                 "(set_id, nobody_held, back_still, pressure_steady) VALUES (?, ?, ?, ?)",
                 [set_id, given["nobody_held"], given["back_still"], given["pressure_steady"]],
             )
+    for drill_id, performed_at, number, side in extras.get("hurts", []):
+        at, offset = timecodec.encode(performed_at)
+        set_id = set_ids.get((drill_id, at + offset * 60, number, side))
+        if set_id is not None:
+            db.execute(f"INSERT OR IGNORE INTO {HURT_TABLE} (set_id) VALUES (?)", [set_id])
 
 
 def _routines(db: Database, routines: list[Mapping[str, Any]]) -> None:
