@@ -37,6 +37,7 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/log_durable.py
 	$(BIN)/python benchmarks/history_view.py
 	$(BIN)/python benchmarks/import_strong.py
+	$(BIN)/python benchmarks/hurt_history.py
 
 $(BIN)/python:
 	$(CHECK_PYTHON)
