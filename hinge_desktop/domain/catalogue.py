@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from enum import Enum
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from importlib.resources.abc import Traversable
-from typing import Any, TypeVar
+from typing import Any
 
 from hinge_desktop.domain.catalogue_entry import CatalogueError, Entry
+from hinge_desktop.domain.catalogue_figure import ANGLE_LIMIT, parse_figure
+from hinge_desktop.domain.coaching_notes import NOTES_FILE, CoachingNote, parse_notes
 from hinge_desktop.domain.drills import (
     Check,
     CheckResult,
@@ -24,50 +25,21 @@ from hinge_desktop.domain.drills import (
     DrillKind,
     Equipment,
     Fault,
-    Figure,
     Focus,
     Part,
     Phase,
-    Place,
-    Pose,
     Prescription,
-    Prop,
-    PropKind,
-    Support,
     Tempo,
     cue_problem,
 )
-from hinge_desktop.domain.figure import BODY_POINTS, SURFACES
 
 __all__ = ["SOURCES", "Catalogue", "CatalogueError", "builtin_catalogue", "load_catalogue"]
-
-E = TypeVar("E", bound=Enum)
 
 MAX_SETS = 10
 MAX_REPS = 50
 MAX_HOLD_SECONDS = 600
 MAX_REST_SECONDS = 600
 MAX_TEMPO_SECONDS = 10.0
-ANGLE_LIMIT = 360.0
-
-
-def _place(entry: Entry, key: str) -> Place | None:
-    if not entry.has(key):
-        return None
-    value = entry.value(key)
-    if isinstance(value, str):
-        if value not in BODY_POINTS:
-            raise entry.fail(
-                key, f"is {value!r}; it must be a body point ({', '.join(BODY_POINTS)})"
-            )
-        return value
-    if (
-        isinstance(value, list)
-        and len(value) == 2
-        and all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
-    ):
-        return (float(value[0]), float(value[1]))
-    raise entry.fail(key, "must be a body point or [x, y] in centimetres")
 
 
 def _part(entry: Entry) -> Part:
@@ -181,78 +153,6 @@ def _check(entry: Entry) -> Check:
     return check
 
 
-def _pose(entry: Entry) -> Pose:
-    def angle(key: str, default: Any = ...) -> Any:
-        return entry.number(key, -ANGLE_LIMIT, ANGLE_LIMIT, default=default)
-
-    contacts = entry.texts("contacts", required=False)
-    for index, point in enumerate(contacts):
-        if point not in BODY_POINTS:
-            raise entry.fail(f"contacts[{index}]", f"is {point!r}; it is not a body point")
-    pose = Pose(
-        name=entry.text("name"),
-        trunk=angle("trunk"),
-        hip=angle("hip"),
-        knee=angle("knee"),
-        ankle=angle("ankle"),
-        neck=angle("neck", 0),
-        shoulder=angle("shoulder"),
-        elbow=angle("elbow", 0),
-        far_hip=angle("far_hip", None),
-        far_knee=angle("far_knee", None),
-        far_ankle=angle("far_ankle", None),
-        contacts=contacts,
-    )
-    entry.done()
-    return pose
-
-
-def _prop(entry: Entry) -> Prop:
-    prop = Prop(
-        kind=entry.choice("kind", PropKind),
-        at=_place(entry, "at"),
-        to=_place(entry, "to"),
-        width=entry.number("width", 0, 300, default=0.0),
-        height=entry.number("height", 0, 200, default=0.0),
-    )
-    entry.accept("at", "to")
-    if prop.kind is PropKind.CABLE and (prop.at is None or prop.to is None):
-        raise entry.fail(None, "a cable needs both 'at' and 'to'")
-    if prop.kind is PropKind.BAND and prop.at is None:
-        raise entry.fail(None, "a band needs 'at' (a loop there) and may have 'to' (a line)")
-    if prop.kind in {PropKind.BENCH, PropKind.BLOCK} and not (prop.width and prop.height):
-        raise entry.fail(None, f"a {prop.kind.value} needs a width and a height")
-    entry.done()
-    return prop
-
-
-def _figure(entry: Entry) -> Figure:
-    anchor = entry.text("anchor")
-    if anchor not in BODY_POINTS:
-        raise entry.fail("anchor", f"is {anchor!r}; it must be a body point")
-    surface = entry.text("surface") if entry.has("surface") else "floor"
-    if surface not in SURFACES:
-        raise entry.fail("surface", f"is {surface!r}; it must be one of {', '.join(SURFACES)}")
-    poses = tuple(_pose(item) for item in entry.tables("poses"))
-    if len(poses) < 2:
-        raise entry.fail("poses", "a figure needs at least a start and an end pose")
-    names = [pose.name for pose in poses]
-    if len(set(names)) != len(names):
-        raise entry.fail("poses", "pose names must be unique")
-    props = tuple(_prop(item) for item in entry.tables("props", required=False))
-    if surface != "floor" and not any(p.kind.value == surface for p in props):
-        raise entry.fail("surface", f"is '{surface}' but no {surface} is drawn in props")
-    figure = Figure(
-        support=entry.choice("support", Support),
-        anchor=anchor,
-        surface=surface,
-        poses=poses,
-        props=props,
-    )
-    entry.done()
-    return figure
-
-
 def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
     """Build one drill from a parsed file, or raise CatalogueError naming what is wrong."""
     drill_id = data.get("id")
@@ -272,6 +172,7 @@ def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
         raise entry.fail("check", "a drill of kind 'check' must say what its result looks like")
     if kind is not DrillKind.CHECK and check is not None:
         raise entry.fail("check", "only a drill of kind 'check' has a result to record")
+    easier = entry.texts("easier", required=False)
     drill = Drill(
         id=identifier,
         name=entry.text("name"),
@@ -286,9 +187,9 @@ def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
         faults=tuple(faults),
         safety=entry.texts("safety"),
         prescription=prescription,
-        figure=_figure(entry.table("figure")),
+        figure=parse_figure(entry.table("figure")),
         sources=entry.texts("sources"),
-        easier=entry.texts("easier", required=False),
+        easier=easier,
         harder=entry.texts("harder", required=False),
         keywords=entry.texts("keywords", required=False),
         check=check,
@@ -296,14 +197,27 @@ def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
         easily=entry.flag("easily", False),
         feel=entry.text("feel") if entry.has("feel") else "",
         if_it_hurts=entry.text("if_it_hurts") if entry.has("if_it_hurts") else "",
-        regression=entry.text("regression") if entry.has("regression") else None,
+        regression=_regression(entry, kind, easier),
         added=entry.texts("added", required=False),
+        notes=entry.texts("notes", required=False),
     )
-    entry.accept("feel", "if_it_hurts", "regression")
+    entry.accept("feel", "if_it_hurts")
     if not drill.focus:
         raise entry.fail("focus", "must list at least one focus")
     entry.done()
     return replace(drill, search_text=_search_text(drill))
+
+
+def _regression(entry: Entry, kind: DrillKind, easier: tuple[str, ...]) -> str | None:
+    """The drill to offer after a set that hurt: the file's ``regression``, else the first
+    drill its own ``easier`` lists (not one linked from elsewhere). A check offers none unless
+    it names one: what is easier than a test is not a way round its pain."""
+    if entry.has("regression"):
+        return entry.text("regression")
+    entry.accept("regression")
+    if kind is DrillKind.CHECK or not easier:
+        return None
+    return easier[0]
 
 
 def _search_text(drill: Drill) -> str:
@@ -324,9 +238,10 @@ def _search_text(drill: Drill) -> str:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Every drill, in phase order, with their links checked."""
+    """Every drill, in phase order, with their links checked, and the notes they share."""
 
     drills: tuple[Drill, ...]
+    notes: Mapping[str, CoachingNote] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {drill.id: drill for drill in self.drills})
@@ -346,11 +261,31 @@ class Catalogue:
     def in_phase(self, phase: Phase) -> tuple[Drill, ...]:
         return tuple(drill for drill in self.drills if drill.phase is phase)
 
+    def regression_of(self, drill: Drill) -> Drill | None:
+        """The drill to offer instead after a set of ``drill`` that hurt; None when there is
+        nothing easier to offer (then: stop and get it checked)."""
+        if drill.regression is None or drill.regression not in self:
+            return None
+        return self.get(drill.regression)
 
-def _check_links(drills: Iterable[tuple[str, Drill]], known_sources: set[str] | None) -> None:
+    def notes_of(self, drill: Drill) -> tuple[CoachingNote, ...]:
+        """The shared notes ``drill`` names, in its order."""
+        return tuple(self.notes[name] for name in drill.notes if name in self.notes)
+
+
+def _check_links(
+    drills: Iterable[tuple[str, Drill]],
+    known_sources: set[str] | None,
+    notes: Mapping[str, CoachingNote],
+) -> None:
     pairs = list(drills)
     ids = {drill.id for _file, drill in pairs}
     for file, drill in pairs:
+        for index, name in enumerate(drill.notes):
+            if name not in notes:
+                raise CatalogueError(
+                    file, drill.id, f"notes[{index}]", f"names '{name}', which {NOTES_FILE} lacks"
+                )
         if drill.regression is not None and drill.regression not in ids - {drill.id}:
             raise CatalogueError(
                 file,
@@ -376,33 +311,43 @@ def _check_links(drills: Iterable[tuple[str, Drill]], known_sources: set[str] | 
                     )
 
 
+def _read_toml(item: Traversable, file: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(item.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as error:
+        raise CatalogueError(file, None, None, f"is not valid TOML ({error})") from None
+    except UnicodeDecodeError:
+        raise CatalogueError(file, None, None, "is not UTF-8 text") from None
+
+
 def load_catalogue(folder: Traversable, known_sources: set[str] | None = None) -> Catalogue:
-    """Read every ``*.toml`` in ``folder``; raise CatalogueError on the first broken entry."""
+    """Read every ``*.toml`` in ``folder`` (a drill each; ``_notes.toml`` holds the notes they
+    share); raise CatalogueError on the first broken entry."""
     found: list[tuple[str, Drill]] = []
     seen: dict[str, str] = {}
+    files_here = [item for item in folder.iterdir() if item.name.endswith(".toml")]
+    notes: dict[str, CoachingNote] = {}
+    for item in files_here:
+        if item.name == NOTES_FILE:
+            file = f"{folder.name}/{item.name}"
+            notes = parse_notes(_read_toml(item, file), file, known_sources)
     entries = sorted(
-        (item for item in folder.iterdir() if item.name.endswith(".toml")), key=lambda i: i.name
+        (item for item in files_here if not item.name.startswith("_")), key=lambda i: i.name
     )
     if not entries:
         raise CatalogueError(folder.name, None, None, "holds no drill files (*.toml)")
     for item in entries:
         file = f"{folder.name}/{item.name}"
-        try:
-            data = tomllib.loads(item.read_text(encoding="utf-8"))
-        except tomllib.TOMLDecodeError as error:
-            raise CatalogueError(file, None, None, f"is not valid TOML ({error})") from None
-        except UnicodeDecodeError:
-            raise CatalogueError(file, None, None, "is not UTF-8 text") from None
-        drill = parse_drill(data, file)
+        drill = parse_drill(_read_toml(item, file), file)
         if item.name != f"{drill.id}.toml":
             raise CatalogueError(file, drill.id, "id", f"the file must be named {drill.id}.toml")
         if drill.id in seen:
             raise CatalogueError(file, drill.id, "id", f"is already used by {seen[drill.id]}")
         seen[drill.id] = file
         found.append((file, drill))
-    _check_links(found, known_sources)
+    _check_links(found, known_sources, notes)
     ordered = sorted(_mutual_links(found), key=lambda d: (d.phase, d.name.casefold()))
-    return Catalogue(tuple(ordered))
+    return Catalogue(tuple(ordered), notes)
 
 
 def _mutual_links(found: list[tuple[str, Drill]]) -> list[Drill]:

@@ -269,9 +269,12 @@ class Drill:
     if_it_hurts: str = ""
     """What to do if the drill hurts."""
     regression: str | None = None
-    """The easier drill to offer after a set that hurt; None: the first of ``easier``."""
+    """The easier drill to offer after a set that hurt (the file's ``regression``, else the first
+    of its own ``easier``); None: nothing easier to offer, stop and get it checked."""
     added: tuple[str, ...] = ()
     """What this drill's file gives that the articles do not (a dose, a tempo, a stretch)."""
+    notes: tuple[str, ...] = ()
+    """The shared coaching notes that apply to this drill, by name (``breathing``)."""
     search_text: str = field(default="", compare=False)
 
     @property
