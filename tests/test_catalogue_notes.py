@@ -128,3 +128,13 @@ def test_a_named_regression_wins_and_must_be_another_drill(tmp_path: Path) -> No
     with pytest.raises(CatalogueError) as caught:
         load_catalogue(folder, set(SOURCES))
     assert caught.value.field == "regression"
+
+
+def test_a_check_offers_nothing_easier_unless_it_names_a_drill(catalogue: Catalogue) -> None:
+    """A check's easier neighbour is another test, not a way round its pain; the dowel check
+    names the kneeling dowel hinge, as the article does when it is too hard."""
+    leg_raise = catalogue.get("aslr-test")
+    assert leg_raise.easier
+    assert catalogue.regression_of(leg_raise) is None
+    dowel = catalogue.get("dowel-three-point-check")
+    assert catalogue.regression_of(dowel) == catalogue.get("kneeling-dowel-hinge")
