@@ -186,6 +186,16 @@ def test_a_neighbour_link_opens_that_drill(qtbot: QtBot, view: DrillsView) -> No
     assert view.list.currentIndex().data(DrillRole.ID) == "single-leg-glute-bridge"
 
 
+def test_the_drill_to_try_after_a_hurt_opens_from_its_link(qtbot: QtBot, view: DrillsView) -> None:
+    choose(view.findChild(QComboBox, "phaseFilter"), int(Phase.LOADING))
+    view.select_drill("hip-thrust")
+    care = view.detail.findChild(QLabel, "drillCare")
+    assert "If it hurts" in plain(care)
+    care.linkActivated.emit("drill:glute-bridge")
+    assert view.selected_drill().id == "glute-bridge"
+    assert "Feel it here" in plain(view.detail.findChild(QLabel, "drillCare"))
+
+
 def test_a_neighbour_hidden_by_a_filter_is_still_reached(
     qtbot: QtBot, view: DrillsView, catalogue: Catalogue
 ) -> None:

@@ -1,4 +1,5 @@
-"""The drill detail pane: figure, dose, cues, steps, faults and neighbours of one drill."""
+"""The drill detail pane: figure, dose, cues, where to feel it and what to do if it hurts, steps,
+faults, the notes it shares with other drills, what Hinge adds, and the neighbours of one drill."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.ui.drill_text import detail_html, facts_line, prescription_html
+from hinge_desktop.ui.library.drill_guidance import care_html, notes_html
 from hinge_desktop.ui.library.drill_neighbours import neighbours_html
 from hinge_desktop.ui.widgets.dialogs import ask_yes_no, save_dialog, warn
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
@@ -159,17 +161,18 @@ class DrillDetail(QWidget):
         top.add_part(self.figure, 3)
         top.add_part(self.prescription, 2)
 
-        self.body = QLabel()
-        self.body.setObjectName("drillBody")
-        self.body.setWordWrap(True)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.body.setTextFormat(Qt.TextFormat.RichText)
-        self.body.setTextInteractionFlags(
-            Qt.TextInteractionFlag.TextSelectableByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        self.body.linkActivated.connect(self._link)
+        # Where to feel it and what to do if it hurts come straight after the figure and dose,
+        # framed so that the purpose below reads as the start of the steps; the shared notes
+        # and what Hinge adds close the page.
+        self.care = self._rich_label("drillCare", self.tr("Where to feel it, and if it hurts"))
+        self.care_box = QFrame()
+        self.care_box.setObjectName("drillCareBox")
+        self.care_box.setFrameShape(QFrame.Shape.StyledPanel)
+        box = QVBoxLayout(self.care_box)
+        box.setContentsMargins(12, 0, 12, 6)
+        box.addWidget(self.care)
+        self.body = self._rich_label("drillBody", "")
+        self.notes = self._rich_label("drillNotes", self.tr("Notes, and what Hinge adds"))
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -177,7 +180,9 @@ class DrillDetail(QWidget):
         layout.addLayout(header)
         layout.addSpacing(6)
         layout.addLayout(top)
+        layout.addWidget(self.care_box)
         layout.addWidget(self.body)
+        layout.addWidget(self.notes)
         layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidget(content)
@@ -187,6 +192,23 @@ class DrillDetail(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.scroll_area)
         self.show_drill(None)
+
+    def _rich_label(self, name: str, accessible: str) -> QLabel:
+        """A wrapping rich-text part of the page whose ``drill:ID`` links open that drill."""
+        label = QLabel()
+        label.setObjectName(name)
+        if accessible:
+            label.setAccessibleName(accessible)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        label.linkActivated.connect(self._link)
+        return label
 
     def drill(self) -> Drill | None:
         return self._drill
@@ -208,6 +230,10 @@ class DrillDetail(QWidget):
             self.neighbours.hide()
             self.prescription.clear()
             self.body.clear()
+            self.care.clear()
+            self.notes.clear()
+            self.care_box.hide()
+            self.notes.hide()
             return
         self.title.setText(drill.name)
         self.facts.setText(facts_line(drill))
@@ -223,11 +249,17 @@ class DrillDetail(QWidget):
         self.prescription.setText(prescription_html(drill))
         # The neighbours are said in words above, not as "Easier"/"Harder" in the body.
         self.body.setText(detail_html(replace(drill, easier=(), harder=()), self._names))
+        care = care_html(drill, self._catalogue)
+        self.care.setText(care)
+        self.care_box.setVisible(bool(care))
+        notes = notes_html(drill, self._catalogue)
+        self.notes.setText(notes)
+        self.notes.setVisible(bool(notes))
 
     def changeEvent(self, event: QEvent) -> None:
         # Light to dark or back: set the texts again, so their links take the new colour.
         if event.type() == QEvent.Type.PaletteChange and self._drill is not None:
-            for label in (self.neighbours, self.prescription, self.body):
+            for label in (self.neighbours, self.prescription, self.care, self.body, self.notes):
                 label.clear()  # the same text set again would be ignored
             self._show_texts(self._drill)
         super().changeEvent(event)
