@@ -65,8 +65,8 @@ EASILY_CHECKS = frozenset({"wall-hinge-check"})
 """Checks whose criteria are the three "easily" questions: during patterning a pass counts as an
 easy day, a fail spoils the day."""
 
-GATED_PHASES = frozenset({Phase.PATTERNING, Phase.LIGHT_LOADING, Phase.LOADING})
-"""Phases left through the three "easily" questions."""
+GATED_PHASES = frozenset(phase for phase in Phase if Phase.PATTERNING <= phase < max(Phase))
+"""Phases left through the three "easily" questions: every rung from patterning up, but the top."""
 
 
 class UnlockReason(StrEnum):
