@@ -67,13 +67,10 @@ class HurtOffer:
 
 
 def easier_drill(drill: Drill, catalogue: Catalogue) -> Drill | None:
-    """The drill to offer after a set of ``drill`` hurt: its ``regression`` when it names one,
-    else the first of its easier neighbours; None when it has neither (in the catalogue)."""
-    candidates = (drill.regression,) if drill.regression is not None else drill.easier[:1]
-    for candidate in candidates:
-        if candidate and candidate != drill.id and candidate in catalogue:
-            return catalogue.get(candidate)
-    return None
+    """The drill to offer after a set of ``drill`` hurt, as the catalogue names it (its
+    ``regression``); None when there is nothing easier to offer."""
+    easier = catalogue.regression_of(drill)
+    return None if easier is None or easier.id == drill.id else easier
 
 
 def offer_after_hurt(drill: Drill, catalogue: Catalogue, history: HurtHistory) -> HurtOffer | None:
