@@ -282,7 +282,7 @@ def test_the_panel_starts_fresh_for_the_next_drill(app: Logging) -> None:
         "roll-stretch-hamstrings",
         None,
         None,
-        60,
+        120,  # the roll, then each leg's stretch: one set
     )
 
 

@@ -402,7 +402,9 @@ def test_a_new_routine_is_made_named_filled_reordered_and_dosed(
     tree.setCurrentItem(tree.topLevelItem(2))
     assert not spin(view, "entryRepsInput").isVisible()
     spin(view, "entryHoldInput").stepUp()
-    assert repository.get(made.id).entries[2].hold_seconds == 65
+    held = CATALOGUE.get("roll-stretch-glutes").prescription.hold_seconds
+    assert held is not None
+    assert repository.get(made.id).entries[2].hold_seconds == held + 5
 
     # Remove the bridge.
     tree.setCurrentItem(tree.topLevelItem(0))

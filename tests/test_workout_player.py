@@ -8,6 +8,7 @@ every time handed to the speaker can be checked to the millisecond.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -402,7 +403,8 @@ def test_the_figure_moves_with_the_rep_and_waits_in_the_start_pose(
 
 
 def test_a_hold_shows_the_key_pose(qtbot: QtBot, view: WorkoutView, clock: FakeClock) -> None:
-    drill = CATALOGUE.get("glute-squeeze-test")
+    bridge = CATALOGUE.get("glute-bridge")
+    drill = replace(bridge, prescription=replace(bridge.prescription, reps=None, hold_seconds=20))
     tempo = drill.prescription.tempo
     view.show_drill(drill)
     click(qtbot, view, "startPauseButton")
@@ -410,6 +412,31 @@ def test_a_hold_shows_the_key_pose(qtbot: QtBot, view: WorkoutView, clock: FakeC
     assert view.rep_label.text() == "Hold"
     key = scene(drill.figure, angles_at(drill.figure, tempo, tempo.away)).hip_angle
     assert view.figure.current_scene().hip_angle == pytest.approx(key)
+
+
+def test_each_timed_part_shows_its_own_pose(
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
+) -> None:
+    drill = CATALOGUE.get("glute-squeeze-test")  # a standing squeeze, then a seated one
+    tempo = drill.prescription.tempo
+    view.show_drill(drill)
+    click(qtbot, view, "startPauseButton")
+
+    def hip() -> float:
+        return view.figure.current_scene().hip_angle
+
+    standing = scene(drill.figure, angles_at(drill.figure, tempo, 0.0)).hip_angle
+    seated = scene(drill.figure, angles_at(drill.figure, tempo, tempo.away)).hip_angle
+    play(view, clock, GET_READY_SECONDS + 1)
+    assert view.rep_label.text() == "Standing squeeze"
+    assert hip() == pytest.approx(standing)
+    play(view, clock, 5 + 1)  # into the change: sitting down
+    assert view.step_label.text() == "Get into position"
+    assert view.next_label.text() == "Next: Seated squeeze"
+    play(view, clock, 10)
+    assert view.rep_label.text() == "Seated squeeze"
+    assert hip() == pytest.approx(seated)
+    assert seated != pytest.approx(standing)
 
 
 def test_again_runs_the_same_workout_from_the_start(

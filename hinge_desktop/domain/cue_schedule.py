@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from hinge_desktop.domain.cues import Cue, CueKind
+from hinge_desktop.domain.cues import GET_READY, Cue, CueKind
 from hinge_desktop.domain.timeline import Moment, WorkoutTimeline
 
 LOOKAHEAD = 0.6
@@ -29,15 +29,15 @@ _END_ANCHORED = frozenset({CueKind.COUNT, CueKind.PREPARE})
 it): extra rest moves them with the end."""
 
 
-_ANNOUNCING = frozenset(
-    {
-        CueKind.GET_READY_REPS,
-        CueKind.GET_READY_HOLD,
-        CueKind.REST,
-        CueKind.NEXT,
-        CueKind.SWITCH_SIDES,
-    }
-)
+_ANNOUNCING = GET_READY | {
+    CueKind.REST,
+    CueKind.NEXT,
+    CueKind.SWITCH_SIDES,
+    CueKind.PART,
+    CueKind.PART_SIDE,
+    CueKind.NEXT_PART,
+    CueKind.NEXT_PART_SIDE,
+}
 """Cues that say what a step is: their words hold until the step's 3-2-1 begins."""
 
 COUNTDOWN = 3.0

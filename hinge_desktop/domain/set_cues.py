@@ -7,7 +7,9 @@ one other cue; the drill's cues take turns, rep after rep and set after set, so 
 heard and no rep is crowded. A drill whose cues are a sequence (a set-up) hears all of them in
 every rep. Fast ballistic reps hear a
 form cue every few reps. A cue that would start while another is still being said waits for it,
-as long as it still ends before the next count; otherwise it is left out of that rep.
+as long as it still ends before the next count; otherwise it is left out of that rep. In a set
+whose sides alternate every rep, each count names its side ("left 3", "right 3"). A timed part
+opens with its name and length and hears its own cues (and those of every part).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from dataclasses import dataclass
 from hinge_desktop.domain.cues import Cue, CueKind
 from hinge_desktop.domain.drills import CueMoment, Drill, DrillCue, Tempo
 from hinge_desktop.domain.spoken import spoken_seconds
-from hinge_desktop.domain.timeline import Step
+from hinge_desktop.domain.timeline import Step, other_side
 
 COUNT_ROOM = 0.6
 """Seconds from a rep's start, where its count is said, to the first form cue."""
@@ -109,11 +111,7 @@ def rep_cues(index: int, step: Step, turns: Turns) -> list[Cue]:
     for rep in range(1, step.reps + 1):
         start = (rep - 1) * rep_seconds
         last = rep == step.reps and step.reps > 1
-        if last:
-            add(Cue(index, start, CueKind.LAST_REP, {}, key_moment=True), movable=False)
-        else:
-            count = Cue(index, start, CueKind.REP, {"count": rep}, key_moment=False)
-            add(count, movable=False, yields=p.ballistic)
+        add(_count(index, step, rep, start, last), movable=False, yields=p.ballistic and not last)
         window_end = min(start + rep_seconds, end_of_set)
         if p.ballistic and rep + 1 < step.reps:
             window_end = start + 2 * rep_seconds
@@ -127,6 +125,19 @@ def rep_cues(index: int, step: Step, turns: Turns) -> list[Cue]:
             latest = start + latest_start(said.when, tempo)
             add(cue, movable=True, window_end=window_end, latest_start=latest)
     return _fit(items)
+
+
+def _count(index: int, step: Step, rep: int, start: float, last: bool) -> Cue:
+    """A rep's count ("3", or "left 3" where the sides alternate), or "last one"."""
+    if step.alternating and step.side is not None:
+        side = step.side if rep % 2 == 1 else other_side(step.side)
+        if last:
+            return Cue(index, start, CueKind.LAST_SIDE_REP, {"side": side.value})
+        values: dict[str, str | int] = {"side": side.value, "count": (rep + 1) // 2}
+        return Cue(index, start, CueKind.SIDE_REP, values, key_moment=False)
+    if last:
+        return Cue(index, start, CueKind.LAST_REP, {}, key_moment=True)
+    return Cue(index, start, CueKind.REP, {"count": rep}, key_moment=False)
 
 
 def latest_start(moment: CueMoment, tempo: Tempo) -> float:
@@ -181,21 +192,49 @@ def _moved(cue: Cue, offset: float) -> Cue:
 
 def hold_cues(index: int, step: Step, turns: Turns, countdown: list[Cue]) -> list[Cue]:
     """A hold's announcement (or, in a short hold, its first form cue), its form cues every
-    few seconds where they fit, halfway in a long hold, and the countdown."""
+    few seconds where they fit, halfway in a long hold, and the countdown. A timed part opens
+    with its name ("roll, left side: 60 seconds")."""
     drill = step.drill
     assert drill is not None
-    in_hold = [cue for cue in drill.cues if cue.when is CueMoment.HOLD]
+    in_hold = _said_in(step)
     length = step.seconds
     if in_hold and length < SHORT_HOLD:
         return _short_hold(index, step, turns, in_hold, countdown)
     fixed: list[Cue] = list(countdown)
     if length >= 20:
         fixed.append(Cue(index, length / 2, CueKind.HALFWAY, {}))
-    opening = Cue(index, 0.0, CueKind.HOLD, {"seconds": int(length)})
+    opening = _opening(index, step)
     planned = [opening, *fixed]
     if in_hold:
         planned += _spread(index, step, turns, in_hold, [opening, *fixed])
     return sorted(planned, key=lambda cue: cue.offset)
+
+
+def _said_in(step: Step) -> list[DrillCue]:
+    """The drill's cues of a hold; in a timed part, its own and those of no part."""
+    assert step.drill is not None
+    part = step.part.name if step.part is not None else None
+    return [
+        cue
+        for cue in step.drill.cues
+        if cue.when is CueMoment.HOLD and (part is None or cue.part in (None, part))
+    ]
+
+
+def hold_key(step: Step) -> str:
+    """Whose turn it is among a hold's cues is kept apart for each part."""
+    return "|".join((CueMoment.HOLD.value, step.part.name if step.part is not None else ""))
+
+
+def _opening(index: int, step: Step) -> Cue:
+    seconds = int(step.seconds)
+    if step.part is None:
+        return Cue(index, 0.0, CueKind.HOLD, {"seconds": seconds})
+    values: dict[str, str | int] = {"part": step.part.name, "seconds": seconds}
+    if step.side is None:
+        return Cue(index, 0.0, CueKind.PART, values)
+    values["side"] = step.side.value
+    return Cue(index, 0.0, CueKind.PART_SIDE, values)
 
 
 def _spread(
@@ -209,10 +248,10 @@ def _spread(
     placed: list[Cue] = []
     slot = opening_end + 1.0
     while slot < step.seconds:
-        said = turns.peek(drill, CueMoment.HOLD.value, in_hold)
+        said = turns.peek(drill, hold_key(step), in_hold)
         end = slot + spoken_seconds(said.text) + GAP
         if all(end <= start or slot >= stop for start, stop in busy):
-            turns.take(drill, CueMoment.HOLD.value, in_hold)
+            turns.take(drill, hold_key(step), in_hold)
             placed.append(Cue(index, slot, CueKind.FORM, {"text": said.text}))
         slot += HOLD_CUE_EVERY
     return placed
@@ -229,10 +268,10 @@ def _short_hold(
     said: list[Cue] = []
     offset = 0.0
     for _ in in_hold:
-        text = turns.peek(drill, CueMoment.HOLD.value, in_hold).text
+        text = turns.peek(drill, hold_key(step), in_hold).text
         if said and offset + spoken_seconds(text) > last_count:
             break
-        turns.take(drill, CueMoment.HOLD.value, in_hold)
+        turns.take(drill, hold_key(step), in_hold)
         said.append(Cue(index, offset, CueKind.FORM, {"text": text}))
         offset += spoken_seconds(text) + GAP
     return said + [cue for cue in countdown if cue.offset >= offset]

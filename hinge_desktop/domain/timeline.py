@@ -2,110 +2,59 @@
 
 Nothing here counts ticks. Each step has a deadline; the current step and the time left are
 computed from the clock whenever they are asked for, so a late or missed tick never makes the
-workout drift. The clock is injected, so tests run an hour-long workout in milliseconds.
+workout drift. The clock is injected, so tests run an hour-long workout in milliseconds. The
+steps themselves are built in ``workout_steps`` (named here too, where the player finds them).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
-from hinge_desktop.domain.drills import Drill, Prescription
 from hinge_desktop.domain.training import Side
+from hinge_desktop.domain.workout_steps import (
+    GET_READY_SECONDS,
+    PART_CHANGE_SECONDS,
+    REST_BETWEEN_DRILLS_SECONDS,
+    SWITCH_SIDES_SECONDS,
+    SetKey,
+    Step,
+    StepKind,
+    build_steps,
+    first_side,
+    is_sided,
+    other_side,
+    set_seconds,
+    set_span,
+    set_steps,
+    with_first_side,
+)
 
-GET_READY_SECONDS = 10.0
-SWITCH_SIDES_SECONDS = 5.0
-REST_BETWEEN_DRILLS_SECONDS = 90.0
+__all__ = [
+    "BACK_RESTARTS_AFTER",
+    "EXTRA_REST_SECONDS",
+    "GET_READY_SECONDS",
+    "PART_CHANGE_SECONDS",
+    "REST_BETWEEN_DRILLS_SECONDS",
+    "SWITCH_SIDES_SECONDS",
+    "Moment",
+    "SetKey",
+    "Step",
+    "StepKind",
+    "WorkoutTimeline",
+    "build_steps",
+    "first_side",
+    "is_sided",
+    "other_side",
+    "set_seconds",
+    "set_span",
+    "set_steps",
+    "with_first_side",
+]
+
 EXTRA_REST_SECONDS = 15.0
 BACK_RESTARTS_AFTER = 3.0
 """Back within this many seconds of a step's start goes to the step before; later, it restarts."""
-
-
-class StepKind(StrEnum):
-    GET_READY = "get_ready"
-    REPS = "reps"
-    HOLD = "hold"
-    SWITCH_SIDES = "switch_sides"
-    REST = "rest"
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class Step:
-    """One stretch of the workout with a planned length (DONE has none)."""
-
-    kind: StepKind
-    drill: Drill | None
-    seconds: float
-    set_number: int = 0
-    sets: int = 0
-    side: Side | None = None
-    reps: int = 0
-    next_drill: Drill | None = None
-
-    @property
-    def is_work(self) -> bool:
-        return self.kind in (StepKind.REPS, StepKind.HOLD)
-
-    @property
-    def rep_seconds(self) -> float:
-        return self.drill.prescription.tempo.rep_seconds if self.drill else 0.0
-
-
-def _work(drill: Drill, p: Prescription, set_number: int, side: Side | None) -> Step:
-    if p.reps is not None:
-        return Step(
-            StepKind.REPS,
-            drill,
-            p.reps * p.tempo.rep_seconds,
-            set_number,
-            p.sets,
-            side,
-            reps=p.reps,
-        )
-    return Step(StepKind.HOLD, drill, float(p.hold_seconds or 0), set_number, p.sets, side)
-
-
-def build_steps(
-    drills: Sequence[Drill],
-    *,
-    get_ready: float = GET_READY_SECONDS,
-    rest_between_drills: float = REST_BETWEEN_DRILLS_SECONDS,
-) -> tuple[Step, ...]:
-    """Get ready, then each drill's sets (left, switch, right for per-side drills) with its
-    rest between sets and a longer rest between drills, then done."""
-    if not drills:
-        raise ValueError("A workout needs at least one drill")
-    steps: list[Step] = []
-    for position, drill in enumerate(drills):
-        p = drill.prescription
-        steps.append(Step(StepKind.GET_READY, drill, get_ready, 1, p.sets))
-        for set_number in range(1, p.sets + 1):
-            if p.per_side:
-                steps.append(_work(drill, p, set_number, Side.LEFT))
-                steps.append(
-                    Step(StepKind.SWITCH_SIDES, drill, SWITCH_SIDES_SECONDS, set_number, p.sets)
-                )
-                steps.append(_work(drill, p, set_number, Side.RIGHT))
-            else:
-                steps.append(_work(drill, p, set_number, None))
-            following = drills[position + 1] if position + 1 < len(drills) else None
-            if set_number < p.sets and p.rest_seconds > 0:
-                steps.append(Step(StepKind.REST, drill, float(p.rest_seconds), set_number, p.sets))
-            elif set_number == p.sets and following is not None:
-                steps.append(
-                    Step(
-                        StepKind.REST,
-                        drill,
-                        rest_between_drills,
-                        set_number,
-                        p.sets,
-                        next_drill=following,
-                    )
-                )
-    steps.append(Step(StepKind.DONE, None, 0.0))
-    return tuple(steps)
 
 
 @dataclass(frozen=True)
@@ -129,6 +78,20 @@ class Moment:
         if self.step.kind is not StepKind.REPS or self.step.rep_seconds <= 0:
             return 0
         return min(self.step.reps, int(self.elapsed // self.step.rep_seconds) + 1)
+
+    @property
+    def side(self) -> Side | None:
+        """The side under way: in a set whose sides alternate, the side of the rep."""
+        step = self.step
+        if not step.alternating or step.side is None:
+            return step.side
+        return step.side if max(self.rep, 1) % 2 == 1 else other_side(step.side)
+
+    @property
+    def side_rep(self) -> int:
+        """The rep under way counted on its own side (a set whose sides alternate), else the
+        rep."""
+        return (self.rep + 1) // 2 if self.step.alternating else self.rep
 
     @property
     def seconds_into_rep(self) -> float:
@@ -163,6 +126,13 @@ class WorkoutTimeline:
     @property
     def steps(self) -> tuple[Step, ...]:
         return self._steps
+
+    def replace_steps(self, steps: Sequence[Step]) -> None:
+        """The same workout with steps changed in place (a side chosen to come first): the
+        position, and the time in it, stay as they are."""
+        if [s.kind for s in steps] != [s.kind for s in self._steps]:
+            raise ValueError("Only the same steps can replace a workout's steps")
+        self._steps = tuple(steps)
 
     def total_seconds(self) -> float:
         return sum(step.seconds for step in self._steps)
@@ -201,6 +171,12 @@ class WorkoutTimeline:
             self._enter(self._index + 1, self._now())
 
     done = skip
+
+    def end_set(self) -> None:
+        """The set under way ends now, all of it (the parts still to come too)."""
+        self._advance()
+        if self._started and not self._is_done() and self._steps[self._index].in_set:
+            self._enter(set_span(self._steps, self._index).stop, self._now())
 
     def back(self) -> None:
         """Restart the step, or go to the one before if it has only just begun."""

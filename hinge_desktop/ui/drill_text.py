@@ -22,6 +22,7 @@ from hinge_desktop.domain.drills import (
     Phase,
     Prescription,
 )
+from hinge_desktop.domain.timeline import PART_CHANGE_SECONDS
 
 NO_EQUIPMENT = "none"
 """The equipment filter value for drills that need nothing but the floor."""
@@ -70,11 +71,41 @@ def _seconds(value: float) -> str:
     return f"{value:g}"
 
 
-def dose(prescription: Prescription) -> str:
-    """ "3 × 8 reps" or "2 × 30 s hold", with "each side" where it applies."""
+def parts_text(prescription: Prescription) -> str:
+    """The timed parts in order: "Roll 60 s, then stretch 30 s, each side" (the whole of it per
+    side), "Roll 60 s, then stretch 30 s each side" (only the stretch)."""
     p = prescription
+    texts = []
+    for part in p.parts:
+        if part.per_side and not p.per_side:
+            template = QCoreApplication.translate("DrillText", "{part} {seconds} s each side")
+        else:
+            template = QCoreApplication.translate("DrillText", "{part} {seconds} s")
+        texts.append(template.format(part=part.name, seconds=part.seconds))
+    then = QCoreApplication.translate("DrillText", ", then ")
+    text = then.join(texts)
+    if p.per_side:
+        text = QCoreApplication.translate("DrillText", "{parts}, each side").format(parts=text)
+    text = text[:1].upper() + text[1:]
+    if p.sets > 1:
+        return QCoreApplication.translate("DrillText", "{sets} × ({parts})").format(
+            sets=p.sets, parts=text
+        )
+    return text
+
+
+def dose(prescription: Prescription) -> str:
+    """ "3 × 8 reps" or "2 × 30 s hold", with "each side" where it applies; a drill done in
+    timed parts names them in order."""
+    p = prescription
+    if p.parts:
+        return parts_text(p)
     if p.reps is not None:
-        if p.per_side:
+        if p.alternating:
+            text = QCoreApplication.translate(
+                "DrillText", "{sets} × {reps} reps each side, alternating sides"
+            )
+        elif p.per_side:
             text = QCoreApplication.translate("DrillText", "{sets} × {reps} reps each side")
         else:
             text = QCoreApplication.translate("DrillText", "{sets} × {reps} reps")
@@ -94,8 +125,12 @@ def tempo(prescription: Prescription) -> str:
 
 
 def pacing(prescription: Prescription) -> str:
-    """How each rep is paced, or how to get into and out of a hold."""
+    """How each rep is paced, how to get into and out of a hold, or the change between parts."""
     t = prescription.tempo
+    if prescription.parts:
+        return QCoreApplication.translate("DrillText", "{seconds} s between parts").format(
+            seconds=_seconds(PART_CHANGE_SECONDS)
+        )
     if prescription.is_hold:
         return QCoreApplication.translate(
             "DrillText", "{away} s into position, hold {hold} s, {back} s back out"
@@ -136,15 +171,13 @@ def facts_line(drill: Drill) -> str:
 
 def prescription_html(drill: Drill) -> str:
     p = drill.prescription
-    rows = [
-        (QCoreApplication.translate("DrillText", "Dose"), dose(p)),
-        (
-            QCoreApplication.translate("DrillText", "Hold")
-            if p.is_hold
-            else QCoreApplication.translate("DrillText", "Tempo"),
-            pacing(p),
-        ),
-    ]
+    if p.parts:
+        pace = QCoreApplication.translate("DrillText", "Change")
+    elif p.is_hold:
+        pace = QCoreApplication.translate("DrillText", "Hold")
+    else:
+        pace = QCoreApplication.translate("DrillText", "Tempo")
+    rows = [(QCoreApplication.translate("DrillText", "Dose"), dose(p)), (pace, pacing(p))]
     between = rest(p)
     if between is not None:
         rows.append((QCoreApplication.translate("DrillText", "Rest"), between))
@@ -158,10 +191,15 @@ def prescription_html(drill: Drill) -> str:
     return f"<h3>{heading}</h3><table>{cells}</table><h3>{cue_heading}</h3>{cues_html(drill)}"
 
 
-def cue_moment_text(drill: Drill, moment: CueMoment) -> str:
-    """When a cue is said, in the words of the drill's own poses ("On the way to hips up")."""
+def cue_moment_text(drill: Drill, moment: CueMoment, part: str | None = None) -> str:
+    """When a cue is said, in the words of the drill's own poses ("On the way to hips up") or
+    parts ("During the roll")."""
     poses = drill.figure.poses
     first, last = poses[0].name, poses[-1].name
+    if part is not None:
+        if moment is CueMoment.BEFORE:
+            return QCoreApplication.translate("DrillText", "Before the {part}").format(part=part)
+        return QCoreApplication.translate("DrillText", "During the {part}").format(part=part)
     if moment is CueMoment.BEFORE:
         return QCoreApplication.translate("DrillText", "Before each set")
     if moment is CueMoment.OUT:
@@ -172,14 +210,18 @@ def cue_moment_text(drill: Drill, moment: CueMoment) -> str:
         return QCoreApplication.translate("DrillText", "On the way back to {pose}").format(
             pose=first
         )
+    if drill.prescription.parts:
+        return QCoreApplication.translate("DrillText", "During every part")
     return QCoreApplication.translate("DrillText", "During the hold")
 
 
 def cues_html(drill: Drill) -> str:
-    """The drill's cues grouped by the moment each is said, in the order of a rep."""
+    """The drill's cues grouped by the moment each is said, in the order of a rep (or of the
+    parts)."""
     rows = []
-    for moment in CueMoment:
-        said = [cue.text for cue in drill.cues if cue.when is moment]
+    parts: list[str | None] = [None, *(part.name for part in drill.prescription.parts)]
+    for moment, part in ((m, p) for p in parts for m in CueMoment):
+        said = [cue.text for cue in drill.cues if cue.when is moment and cue.part == part]
         if not said:
             continue
         # Non-breaking spaces keep each cue on one line.
@@ -187,7 +229,8 @@ def cues_html(drill: Drill) -> str:
             "“" + "&nbsp;".join(escape(word) for word in text.split()) + "”" for text in said
         )
         rows.append(
-            f"<tr><td style='padding-right:12px'>{escape(cue_moment_text(drill, moment))}</td>"
+            f"<tr><td style='padding-right:12px'>"
+            f"{escape(cue_moment_text(drill, moment, part))}</td>"
             f"<td>{quoted}</td></tr>"
         )
     return f"<table>{''.join(rows)}</table>"

@@ -22,7 +22,14 @@ from hinge_desktop.speech.speaker import LATE_LIMIT
 from hinge_desktop.ui.preferences import CUE_DENSITY, VOICE_HINT_DISMISSED, VOICE_MUTED
 from hinge_desktop.ui.workout.workout_text import cue_text, cue_words, shown_cue_text
 
-_SHOWN_KINDS = frozenset(CueKind) - {CueKind.REP, CueKind.COUNT, CueKind.NEXT}
+_SHOWN_KINDS = frozenset(CueKind) - {
+    CueKind.REP,
+    CueKind.SIDE_REP,
+    CueKind.COUNT,
+    CueKind.NEXT,
+    CueKind.NEXT_PART,
+    CueKind.NEXT_PART_SIDE,
+}
 
 if TYPE_CHECKING:
     from hinge_desktop.speech.speaker import Speaker

@@ -33,6 +33,14 @@ def side_name(side: Side | None) -> str:
     return ""
 
 
+def target_side(target: SetToLog) -> str:
+    """The side of the set offered: "Left side", "Both sides" where they alternate in one set,
+    or nothing."""
+    if target.side is None and target.drill.prescription.alternating:
+        return _t("Both sides")
+    return side_name(target.side)
+
+
 def full_name(target: SetToLog) -> str:
     """ "Set 2 of 3", "Set 1 of 1, left side"."""
     return _with_side(set_name(target), target.side)

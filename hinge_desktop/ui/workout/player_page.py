@@ -181,6 +181,13 @@ class PlayerPage(QWidget):
     def follow_along(self) -> bool:
         return self._follow_along
 
+    def show_voice_hint(self, problem: str | None) -> None:
+        """Why the coach is silent (None: it is not, or the note was closed); never in
+        follow-along."""
+        if problem is not None:
+            self.voice_hint.set_text(problem)
+        self.voice_hint.setVisible(problem is not None and not self._follow_along)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_scale(max(0.7, min(event.size().height() / REFERENCE_HEIGHT, 1.8)))
@@ -258,12 +265,31 @@ class PlayerPage(QWidget):
 
 
 def figure_seconds(moment: Moment) -> float:
-    """Where the figure is: in the rep under way, the key pose in a hold, else the start."""
+    """Where the figure is: in the rep under way, the key pose in a hold, the part's pose in a
+    timed part (or the change before it), else the start."""
     step = moment.step
     if step.kind is StepKind.REPS and moment.started:
         return moment.seconds_into_rep
+    if step.part is not None and step.drill is not None:
+        return _part_seconds(step, moment)
     if step.kind is StepKind.HOLD and step.drill is not None:
         return step.drill.prescription.tempo.away
+    return 0.0
+
+
+def _part_seconds(step: Step, moment: Moment) -> float:
+    """A part named after one of the drill's poses shows that pose (the standing squeeze, the
+    seated one); the drill's first part otherwise moves through its poses at the tempo (the
+    roll, back and forth), and a later one waits in the first pose."""
+    assert step.drill is not None
+    assert step.part is not None
+    tempo = step.drill.prescription.tempo
+    names = [pose.name for pose in step.drill.figure.poses]
+    if step.part.name in names and len(names) > 1:
+        return tempo.away * names.index(step.part.name) / (len(names) - 1)
+    first = step.drill.prescription.parts[0]
+    if step.kind is StepKind.HOLD and step.part == first and tempo.rep_seconds > 0:
+        return moment.elapsed % tempo.rep_seconds
     return 0.0
 
 

@@ -162,8 +162,8 @@ class SetLogger(QObject):
         self._missed = ""
         form.set_note(stored.note)
         if self._is_under_way(target):
-            # A click during a set ends it early, with the values shown.
-            self._view.skip()
+            # A click during a set ends it early (its parts still to come too), as shown.
+            self._view.end_set()
         self._refresh_target()
         self.set_logged.emit(stored)
         return stored
@@ -186,8 +186,8 @@ class SetLogger(QObject):
         timeline = self._view.timeline()
         if timeline is None or target.offer is not Offer.UNDER_WAY:
             return False
-        moment = timeline.moment()
-        return moment.started and moment.step.is_work and moment.index == target.step_index
+        step = timeline.moment().step
+        return timeline.moment().started and step.in_set and step.set_key == target.key
 
     def _on_loaded(self) -> None:
         self.close_workout()
@@ -280,14 +280,11 @@ class SetLogger(QObject):
         this_workout = [s for s in workout if s.drill_id == drill.id and s.side == target.side]
         before = self._store.sets.last_time(drill.id, before_workout=self._workout_id)
         last = this_workout[-1] if this_workout else (before[-1] if before else None)
-        timeline = self._view.timeline()
-        index = target.step_index
-        step = timeline.steps[index] if timeline is not None and index is not None else None
         form.show_drill(
             drill,
             last=last,
-            reps=step.reps if step is not None and step.kind is StepKind.REPS else None,
-            hold_seconds=step.seconds if step is not None and step.kind is StepKind.HOLD else None,
+            reps=target.reps,
+            hold_seconds=target.seconds,
             side=target.side,
             side_choice=False,
         )
@@ -306,7 +303,7 @@ class SetLogger(QObject):
         panel = self._panel
         panel.show_target(
             log_text.set_name(target),
-            log_text.side_name(target.side),
+            log_text.target_side(target),
             target.drill.name,
             self._last_time,
         )

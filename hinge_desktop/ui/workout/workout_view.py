@@ -46,7 +46,6 @@ class WorkoutView(WorkoutPages):
     """The player keeps its controls in sight and scrolls what is above them, so the window
     gives it its own height rather than scroll it whole."""
 
-    choose_requested = Signal()
     workout_started = Signal()
     """The loaded workout was started (not resumed from a pause)."""
     step_reached = Signal(int)
@@ -57,8 +56,6 @@ class WorkoutView(WorkoutPages):
     session_ended = Signal(object)
     """The workout ended, completed or finished early (a ``SessionEnd``); the summary shows
     what the player knows, until ``show_summary`` gives it the log's figures."""
-    next_requested = Signal()
-    """The summary's Start was pressed, for the next session it names."""
 
     def __init__(
         self,
@@ -83,15 +80,6 @@ class WorkoutView(WorkoutPages):
         self._finished_early = False
         self._resumed = False
 
-        page = self.player
-        self.title, self.step_label, self.dose = page.title, page.step_label, page.dose
-        self.figure, self.countdown = page.figure, page.countdown
-        self.rep_label, self.cue_label = page.rep_label, page.cue_label
-        self.next_label = page.next_label
-        self.progress, self.voice_hint = page.progress, page.voice_hint
-        self.back_button, self.start_pause_button = page.back_button, page.start_pause_button
-        self.skip_button, self.add_rest_button = page.skip_button, page.add_rest_button
-        self.finish_button, self.follow_along_button = page.finish_button, page.follow_along_button
         self.figure.set_time_source(
             lambda: figure_seconds(self._timeline.moment()) if self._timeline else 0.0
         )
@@ -104,10 +92,7 @@ class WorkoutView(WorkoutPages):
         self.follow_along_button.clicked.connect(
             lambda: self.follow_along_requested.emit(not self.follow_along())
         )
-        self.empty.choose_requested.connect(self.choose_requested)
         self.summary.again_requested.connect(self.start_pause)
-        self.summary.choose_requested.connect(self.choose_requested)
-        self.summary.next_requested.connect(self.next_requested)
         self.voice_hint.dismissed.connect(self._cues.dismiss_hint)
         self._cues.hint_changed.connect(self._update_voice_hint)
 
@@ -155,11 +140,7 @@ class WorkoutView(WorkoutPages):
         self.load(build_steps([drill]), plan=WorkoutPlan.single(drill))
 
     def load(
-        self,
-        steps: Sequence[Step],
-        *,
-        plan: WorkoutPlan | None = None,
-        start_index: int = 0,
+        self, steps: Sequence[Step], *, plan: WorkoutPlan | None = None, start_index: int = 0
     ) -> None:
         """Load a workout of any steps (ending with DONE), ready to start at ``start_index``.
 
@@ -213,6 +194,10 @@ class WorkoutView(WorkoutPages):
     def back(self) -> None:
         """Start the step again, or go to the one before in its first seconds."""
         self._control(WorkoutTimeline.back)
+
+    def end_set(self) -> None:
+        """The set under way ends now, its parts still to come too (it was logged)."""
+        self._control(WorkoutTimeline.end_set)
 
     def add_rest(self) -> None:
         """15 seconds more in a rest; the countdown and its "3, 2, 1" move with the end."""
@@ -283,9 +268,6 @@ class WorkoutView(WorkoutPages):
         names = {s.drill.id: s.drill.name for s in self._steps if s.drill is not None}
         self.summary.show_summary(summary, names, ladder_note, next_label)
         self.show_page(Page.SUMMARY)
-
-    def summary_shown(self) -> bool:
-        return self.current() is Page.SUMMARY
 
     def show_page(self, page: Page) -> None:
         super().show_page(page)
@@ -371,10 +353,7 @@ class WorkoutView(WorkoutPages):
         self.figure.set_playing(False)
 
     def _update_voice_hint(self) -> None:
-        problem = self._cues.hint()
-        if problem is not None:
-            self.voice_hint.set_text(problem)
-        self.voice_hint.setVisible(problem is not None and not self.follow_along())
+        self.player.show_voice_hint(self._cues.hint())
 
     def _enable(self) -> None:
         loaded = self._timeline is not None
