@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from drill_catalogue import CATALOGUE
 from hinge_window import HingeWindow
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -89,6 +89,74 @@ def work_sides(view: WorkoutView) -> list[tuple[int, Side | None]]:
     timeline = view.timeline()
     assert timeline is not None
     return [(s.set_number, s.side) for s in timeline.steps if s.is_work]
+
+
+# The side to start on --------------------------------------------------------------------
+
+
+def test_the_get_ready_offers_the_side_to_start_on_and_says_it(
+    qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
+) -> None:
+    view.show_drill(CATALOGUE.get("single-leg-glute-bridge"))
+    choice = view.side_choice
+    assert choice.isVisible()
+    assert view.step_label.text() == "Get ready · left side first"
+    assert button(view, "leftFirstButton").isChecked()
+    click(qtbot, view, "rightFirstButton")
+    assert view.step_label.text() == "Get ready · right side first"
+    assert work_sides(view) == [(1, Side.RIGHT), (1, Side.LEFT), (2, Side.RIGHT), (2, Side.LEFT)]
+    click(qtbot, view, "startPauseButton")
+    play(view, clock, 0.5)
+    assert speaker.texts()[0] == (
+        "Get ready: Single-leg glute bridge, 2 sets of 8 each side, right side first"
+    )
+    assert view.cue_label.text() == "2 sets of 8 reps each side, right side first"
+    click(qtbot, view, "leftFirstButton")  # changed while getting ready: said at once
+    assert speaker.texts()[-1] == "left side first"
+    assert work_sides(view)[0] == (1, Side.LEFT)
+    play(view, clock, GET_READY_SECONDS)
+    assert not choice.isVisible(), "only while getting ready"
+    assert view.step_label.text() == "Set 1 of 2 · left side"
+
+
+def test_left_and_right_choose_the_side_from_the_keyboard(
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
+) -> None:
+    view.show_drill(CATALOGUE.get("single-leg-glute-bridge"))
+    click(qtbot, view, "startPauseButton")
+    play(view, clock, 1)
+    button(view, "leftFirstButton").setFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)
+    timeline = view.timeline()
+    assert timeline is not None
+    moment = timeline.moment()
+    assert moment.step.kind is StepKind.GET_READY, "Right chose a side, it did not skip"
+    assert work_sides(view)[0] == (1, Side.RIGHT)
+    assert button(view, "rightFirstButton").hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    assert work_sides(view)[0] == (1, Side.LEFT)
+
+
+def test_the_side_chosen_is_kept_for_the_drill_after_a_restart(
+    qtbot: QtBot, data_dir: Path, speaker: RecordingSpeaker, clock: FakeClock
+) -> None:
+    first = make_view(qtbot, data_dir, speaker, clock)
+    first.show_drill(CATALOGUE.get("single-leg-glute-bridge"))
+    click(qtbot, first, "rightFirstButton")
+    first.unload()
+    again = make_view(qtbot, data_dir, speaker, clock)
+    again.show_drill(CATALOGUE.get("single-leg-glute-bridge"))
+    assert work_sides(again)[0] == (1, Side.RIGHT)
+    assert button(again, "rightFirstButton").isChecked()
+    again.show_drill(CATALOGUE.get("single-leg-rdl"))
+    assert work_sides(again)[0] == (1, Side.LEFT), "each drill has its own"
+    again.unload()
+
+
+def test_a_drill_without_sides_offers_no_choice(view: WorkoutView) -> None:
+    view.show_drill(CATALOGUE.get("glute-bridge"))
+    assert not view.side_choice.isVisible()
+    assert view.step_label.text() == "Get ready"
 
 
 # Parts and alternating sides on screen ---------------------------------------------------
@@ -208,3 +276,15 @@ def test_the_hamstrings_and_an_alternating_set_are_logged_as_one_set(hinge: Hing
         ("roll-stretch-hamstrings", None, None, 120),
         ("dead-bug", None, 16, None),
     ]
+
+
+def test_the_get_ready_with_its_side_choice_fits_a_1280_by_720_window(
+    hinge: HingeWindow,
+) -> None:
+    hinge.window.resize(QSize(1280, 720))
+    hinge.show_drill("single-leg-glute-bridge")
+    QApplication.processEvents()
+    choice = hinge.views.workout.side_choice
+    assert choice.isVisible()
+    scroll = hinge.views.workout.player.scroll
+    assert not scroll.verticalScrollBar().isVisible()

@@ -82,6 +82,18 @@ SAFETY_NOTE_READ = Preference[bool](
 )
 """The start page's note on when to stop and get checked was acknowledged: it shows no more."""
 
+
+def first_side_setting(drill_id: str) -> Preference[str]:
+    """Which side a drill done per side starts on, as the person last chose in its get-ready
+    ("start with the weaker side"); one setting a drill, so it is declared here as a family."""
+    return Preference[str](
+        f"workout/first_side/{drill_id}",
+        "left",
+        QT_TRANSLATE_NOOP("Preferences", "Side to start on"),
+        ("left", "right"),
+    )
+
+
 ALL_PREFERENCES: tuple[
     Preference[str] | Preference[bytes] | Preference[int] | Preference[bool], ...
 ] = (

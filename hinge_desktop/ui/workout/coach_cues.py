@@ -16,8 +16,9 @@ from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop.domain.cue_plan import plan_cues
 from hinge_desktop.domain.cue_schedule import CueSchedule, DueCue
-from hinge_desktop.domain.cues import CueKind, Density
+from hinge_desktop.domain.cues import Cue, CueKind, Density
 from hinge_desktop.domain.timeline import WorkoutTimeline
+from hinge_desktop.domain.training import Side
 from hinge_desktop.speech.speaker import LATE_LIMIT
 from hinge_desktop.ui.preferences import CUE_DENSITY, VOICE_HINT_DISMISSED, VOICE_MUTED
 from hinge_desktop.ui.workout.workout_text import cue_text, cue_words, shown_cue_text
@@ -84,6 +85,14 @@ class CoachCues(QObject):
         for due in self._schedule.due():
             if not self._muted:
                 self._hand(due)
+
+    def announce_first_side(self, side: Side) -> None:
+        """Say at once which side the drill now starts on (a choice made in its get-ready)."""
+        timeline = self._timeline
+        if self._muted or timeline is None or not timeline.moment().started:
+            return
+        cue = Cue(timeline.moment().index, 0.0, CueKind.FIRST_SIDE, {"side": side.value})
+        self._speaker.say_at(cue_text(cue, self._words), self._clock())
 
     def replan(self) -> None:
         """The timeline moved (a pause, a skip, more rest): time the cues from where it is."""

@@ -30,6 +30,7 @@ from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.widgets.up_and_down import up_and_down
 from hinge_desktop.ui.workout.fitted_label import FittedLabel
 from hinge_desktop.ui.workout.player_controls import PlayerControls
+from hinge_desktop.ui.workout.side_choice import SideChoice
 from hinge_desktop.ui.workout.voice_hint import VoiceHint
 from hinge_desktop.ui.workout.workout_text import clock_text, next_text, rep_text, step_text
 
@@ -83,6 +84,8 @@ class PlayerPage(QWidget):
         self.title = _label("workoutDrillName", bold=True)
         self.step_label = _label("workoutStepLabel")
         self.dose = _label("workoutPrescription")
+        self.side_choice = SideChoice()
+        self.side_choice.hide()
         self.figure = FigureWidget()
         self.figure.setMinimumSize(150, 140)
         self.countdown = BigNumber("0:00")
@@ -156,6 +159,7 @@ class PlayerPage(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.step_label)
         layout.addWidget(self.dose)
+        layout.addWidget(self.side_choice)
         layout.addLayout(body, 1)
         layout.addWidget(self.next_label)
         layout.addLayout(progress)
@@ -206,6 +210,7 @@ class PlayerPage(QWidget):
             font.setPixelSize(round(pixels * scale))
             widget.setFont(font)
             widget.setMinimumHeight(widget.fontMetrics().height())
+        self.side_choice.set_scale(scale)
         small = QFont(self.progress_text.font())
         small.setPixelSize(round(15 * min(scale, 1.3)))
         self.progress_text.setFont(small)
@@ -233,6 +238,12 @@ class PlayerPage(QWidget):
             cue = self.tr("Paused")
         _set(self.cue_label, cue)
         _set(self.next_label, "" if moment.finished else next_text(steps, moment.index))
+        # The side to start on is chosen while getting ready for a drill done per side.
+        choosing = step.kind is StepKind.GET_READY and step.side is not None
+        if step.side is not None and choosing:
+            self.side_choice.set_side(step.side)
+        if self.side_choice.isVisibleTo(self) != choosing:
+            self.side_choice.setVisible(choosing)
         self.add_rest_button.setVisible(
             moment.started and step.kind is StepKind.REST and not self._follow_along
         )

@@ -77,6 +77,7 @@ class SetLogger(QObject):
         view.workout_loaded.connect(self._on_loaded)
         view.workout_started.connect(self._on_started)
         view.step_reached.connect(self._on_step)
+        view.sides_changed.connect(self._refresh_target)
         panel.log_requested.connect(self.log)
         panel.note_done.connect(self._commit_note)
         self._log_changes.changed.connect(self._reload_logged)

@@ -36,7 +36,7 @@ class WorkoutPages(QWidget):
         self.title, self.step_label, self.dose = page.title, page.step_label, page.dose
         self.figure, self.countdown = page.figure, page.countdown
         self.rep_label, self.cue_label = page.rep_label, page.cue_label
-        self.next_label = page.next_label
+        self.next_label, self.side_choice = page.next_label, page.side_choice
         self.progress, self.voice_hint = page.progress, page.voice_hint
         self.back_button, self.start_pause_button = page.back_button, page.start_pause_button
         self.skip_button, self.add_rest_button = page.skip_button, page.add_rest_button

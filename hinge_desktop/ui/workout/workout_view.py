@@ -28,7 +28,9 @@ from hinge_desktop.domain.session_summary import (
     set_keys,
 )
 from hinge_desktop.domain.timeline import Moment, Step, WorkoutTimeline, build_steps
+from hinge_desktop.domain.training import Side
 from hinge_desktop.ui.workout.coach_cues import CoachCues
+from hinge_desktop.ui.workout.first_sides import FirstSides
 from hinge_desktop.ui.workout.player_page import figure_seconds
 from hinge_desktop.ui.workout.workout_actions import WorkoutActions
 from hinge_desktop.ui.workout.workout_pages import Page, WorkoutPages
@@ -51,6 +53,8 @@ class WorkoutView(WorkoutPages):
     step_reached = Signal(int)
     """The workout moved to the step with this index (forwards or back)."""
     workout_loaded = Signal()
+    sides_changed = Signal()
+    """A drill now starts on the other side: the same steps, their sides swapped."""
     follow_along_requested = Signal(bool)
     """The person asked to enter (True) or leave (False) the full-screen follow-along mode."""
     session_ended = Signal(object)
@@ -67,6 +71,7 @@ class WorkoutView(WorkoutPages):
         super().__init__(parent)
         self._clock = clock
         self._cues = CoachCues(speaker, preferences, clock, self)
+        self._sides = FirstSides(preferences)
         self.setObjectName("workoutView")
         self.setAccessibleName(self.tr("Workout"))
         self._drill: Drill | None = None
@@ -89,6 +94,7 @@ class WorkoutView(WorkoutPages):
         self.skip_button.clicked.connect(self.skip)
         self.add_rest_button.clicked.connect(self.add_rest)
         self.finish_button.clicked.connect(self.finish)
+        self.player.side_choice.chosen.connect(self.choose_first_side)
         self.follow_along_button.clicked.connect(
             lambda: self.follow_along_requested.emit(not self.follow_along())
         )
@@ -199,6 +205,18 @@ class WorkoutView(WorkoutPages):
         """The set under way ends now, its parts still to come too (it was logged)."""
         self._control(WorkoutTimeline.end_set)
 
+    def choose_first_side(self, side: Side) -> None:
+        """In a drill's get-ready: every set of it starts on ``side``, now and next time."""
+        timeline = self._timeline
+        if timeline is None or not self._sides.choose(timeline.moment().step, side):
+            return
+        self._steps = self._sides.apply(self._steps)
+        timeline.replace_steps(self._sides.apply(timeline.steps))
+        self._cues.follow(timeline)
+        self._cues.announce_first_side(side)
+        self._show(timeline.moment())
+        self.sides_changed.emit()
+
     def add_rest(self) -> None:
         """15 seconds more in a rest; the countdown and its "3, 2, 1" move with the end."""
         if not self.under_way() or self._timeline is None:
@@ -277,7 +295,7 @@ class WorkoutView(WorkoutPages):
 
     def _load(self, steps: Sequence[Step], plan: WorkoutPlan | None, start_index: int) -> None:
         self._halt(silence=True)
-        self._steps = tuple(steps)
+        self._steps = self._sides.apply(steps)
         self._workout_plan = plan
         self._shown_index = -1
         self._started_at = None
