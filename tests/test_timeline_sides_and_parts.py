@@ -7,7 +7,7 @@ import pytest
 from drill_catalogue import CATALOGUE
 
 from hinge_desktop.domain.drills import Drill
-from hinge_desktop.domain.plan import WorkoutPlan
+from hinge_desktop.domain.plan import WorkoutPlan, build_circuit_steps
 from hinge_desktop.domain.set_to_log import Offer, SetKey, set_to_log
 from hinge_desktop.domain.timeline import (
     PART_CHANGE_SECONDS,
@@ -183,3 +183,21 @@ def test_the_hamstrings_and_the_dead_bug_are_logged_as_one_set_of_both_sides() -
     bug = build_steps([DEAD_BUG])
     assert offered(bug, 1, set()) == (1, None, Offer.UNDER_WAY, 16, None)
     assert offered(bug, 2, set()) == (1, None, Offer.ENDED, 16, None)
+
+
+def test_a_circuit_does_each_drills_set_as_the_timeline_builds_it() -> None:
+    steps = build_circuit_steps([GLUTES, DEAD_BUG], 2, 60)
+    rounds = [
+        [(s.part.name if s.part else "", s.side) for s in steps if s.set_number == n and s.is_work]
+        for n in (1, 2)
+    ]
+    expected = [
+        ("roll", Side.LEFT),
+        ("stretch", Side.LEFT),
+        ("roll", Side.RIGHT),
+        ("stretch", Side.RIGHT),
+        ("", Side.LEFT),  # the dead bug: both sides in one set, left first
+    ]
+    assert rounds == [expected, expected]
+    assert steps[0].side is Side.LEFT, "the get-ready names the side the first drill starts on"
+    assert next(s for s in steps if s.alternating).reps == 16

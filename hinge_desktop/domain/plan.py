@@ -14,10 +14,11 @@ from typing import Protocol
 from hinge_desktop.domain.drills import Drill, Prescription
 from hinge_desktop.domain.timeline import (
     GET_READY_SECONDS,
-    SWITCH_SIDES_SECONDS,
     Step,
     StepKind,
     build_steps,
+    is_sided,
+    set_steps,
 )
 from hinge_desktop.domain.training import MAX_HOLD_SECONDS, MAX_REPS, Side
 
@@ -209,23 +210,16 @@ def build_circuit_steps(
     *,
     get_ready: float = GET_READY_SECONDS,
 ) -> tuple[Step, ...]:
-    """Rounds of one set of each drill, a short change between drills and a rest after each
-    round but the last. A round's number is the set number of each of its sets."""
+    """Rounds of one set of each drill (its sides, parts or alternating reps as the timeline
+    builds a set), a short change between drills and a rest after each round but the last. A
+    round's number is the set number of each of its sets."""
     if not drills:
         raise InvalidPlan("A circuit needs at least one drill.")
-    steps: list[Step] = [Step(StepKind.GET_READY, drills[0], get_ready, 1, rounds)]
+    first = Side.LEFT if is_sided(drills[0]) else None
+    steps: list[Step] = [Step(StepKind.GET_READY, drills[0], get_ready, 1, rounds, first)]
     for round_number in range(1, rounds + 1):
         for position, drill in enumerate(drills):
-            p = drill.prescription
-            sides: tuple[Side | None, ...] = (Side.LEFT, Side.RIGHT) if p.per_side else (None,)
-            for side_index, side in enumerate(sides):
-                if side_index:
-                    steps.append(
-                        Step(
-                            StepKind.SWITCH_SIDES, drill, SWITCH_SIDES_SECONDS, round_number, rounds
-                        )
-                    )
-                steps.append(_work(drill, p, round_number, rounds, side))
+            steps.extend(set_steps(drill, round_number, rounds))
             following = drills[position + 1] if position + 1 < len(drills) else None
             if following is not None:
                 steps.append(
@@ -251,11 +245,3 @@ def build_circuit_steps(
                 )
     steps.append(Step(StepKind.DONE, None, 0.0))
     return tuple(steps)
-
-
-def _work(drill: Drill, p: Prescription, number: int, total: int, side: Side | None) -> Step:
-    if p.reps is not None:
-        return Step(
-            StepKind.REPS, drill, p.reps * p.tempo.rep_seconds, number, total, side, reps=p.reps
-        )
-    return Step(StepKind.HOLD, drill, float(p.hold_seconds or 0), number, total, side)
