@@ -228,12 +228,9 @@ def cues_html(drill: Drill) -> str:
         quoted = "&nbsp;&nbsp; ".join(
             "“" + "&nbsp;".join(escape(word) for word in text.split()) + "”" for text in said
         )
-        rows.append(
-            f"<tr><td style='padding-right:12px'>"
-            f"{escape(cue_moment_text(drill, moment, part))}</td>"
-            f"<td>{quoted}</td></tr>"
-        )
-    return f"<table>{''.join(rows)}</table>"
+        moment_text = escape(cue_moment_text(drill, moment, part))
+        rows.append(f"<p style='margin:0 0 4px 0'><i>{moment_text}:</i> {quoted}</p>")
+    return "".join(rows)
 
 
 def _list(items: tuple[str, ...], ordered: bool) -> str:
