@@ -131,6 +131,7 @@ def test_the_regressions_that_are_not_the_first_easier_drill() -> None:
         "aslr-distraction-test": None,
         "aslr-test": None,
         "band-pull-through": "good-morning",
+        "band-resisted-hip-thrust": "glute-bridge",
         "dowel-three-point-check": "kneeling-dowel-hinge",
         "good-morning": "dowel-hinge",
         "hip-thrust": "glute-bridge",

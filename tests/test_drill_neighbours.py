@@ -69,7 +69,17 @@ def test_a_check_is_only_made_easier_by_another_check(catalogue: Catalogue) -> N
             "Next step, once this is easy: Dowel three-point check, Band pull-through (light "
             "loading)",
         ),
-        ("glute-bridge", "", "Next step, once this is easy: Band-resisted hip thrust"),
+        (
+            "glute-bridge",
+            "",
+            "Next step, once this is easy: Barbell glute bridge, Glute bridge knee-outs, "
+            "Single-leg glute bridge",
+        ),
+        (
+            "band-resisted-hip-thrust",
+            "Practise first: Dowel hip hinge (patterning)",
+            "Next step, once this is easy: Band pull-through",
+        ),
         (
             "dowel-three-point-check",
             "If this is too hard, try: Wall hinge check, Kneeling dowel hinge (patterning)",

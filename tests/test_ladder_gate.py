@@ -74,6 +74,7 @@ def test_no_questions_after_a_drill_that_is_not_a_standing_hinge(
         (Phase.PATTERNING, "wall-hip-hinge"),
         (Phase.PATTERNING, "dowel-hinge"),
         (Phase.LIGHT_LOADING, "band-pull-through"),
+        (Phase.LIGHT_LOADING, "band-resisted-hip-thrust"),
         (Phase.LOADING, "romanian-deadlift"),
     ],
 )
