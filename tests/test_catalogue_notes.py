@@ -44,7 +44,7 @@ def _folder(tmp_path: Path, drills: dict[str, str], notes: str | None = None) ->
 
 
 def test_the_shipped_notes_say_where_they_come_from(catalogue: Catalogue) -> None:
-    assert set(catalogue.notes) == {"breathing", "after-pregnancy"}
+    assert set(catalogue.notes) == {"breathing", "after-pregnancy", "first-load"}
     for note in catalogue.notes.values():
         assert note.title
         assert note.intro

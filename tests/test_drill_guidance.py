@@ -70,7 +70,7 @@ def test_a_first_drill_offers_nothing_instead_and_says_to_get_it_checked(
 
 
 def test_what_hinge_adds_closes_the_page(detail: DrillDetail, catalogue: Catalogue) -> None:
-    drill = catalogue.get("romanian-deadlift")
+    drill = catalogue.get("band-good-morning")
     detail.show_drill(drill)
     shown = plain(notes(detail))
     assert shown.startswith("Added by Hinge")
@@ -79,6 +79,19 @@ def test_what_hinge_adds_closes_the_page(detail: DrillDetail, catalogue: Catalog
     # The notes are not shown where they do not apply.
     assert "Breathe out, then brace" not in shown
     assert "After a pregnancy" not in shown
+    assert "Your first load" not in shown
+
+
+def test_a_loaded_drill_shows_how_to_choose_its_first_load(
+    detail: DrillDetail, catalogue: Catalogue
+) -> None:
+    detail.show_drill(catalogue.get("romanian-deadlift"))
+    shown = plain(notes(detail))
+    first_load = catalogue.notes["first-load"]
+    assert shown.startswith(first_load.title)
+    for step in first_load.steps:
+        assert step in shown
+    assert first_load.added[0] in shown
 
 
 def test_the_breathing_sequence_and_its_sources_are_shown_where_it_applies(
