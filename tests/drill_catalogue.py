@@ -8,6 +8,8 @@ is imported (parametrize lists, hypothesis strategies, tables) and for the helpe
 from __future__ import annotations
 
 from hinge_desktop.domain.catalogue import builtin_catalogue
+from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.routines import Routine, builtin_routines
 
 CATALOGUE = builtin_catalogue()
 
@@ -19,3 +21,15 @@ PAIRS = [(drill.id, drill.name) for drill in CATALOGUE]
 
 UNITS = {drill.id: drill.check.unit for drill in CATALOGUE if drill.check and drill.check.unit}
 """The unit of each check that measures in one."""
+
+
+def builtin_on_every_rung() -> dict[str, Routine]:
+    """Every built-in routine a person can be offered on some rung of the ladder, each once: by
+    its id, or "id@rung" for another choice of drills on a higher rung (an assistance routine)."""
+    found: dict[str, Routine] = {}
+    for rung in Phase:
+        for routine in builtin_routines(CATALOGUE, rung):
+            if routine not in found.values():
+                key = routine.id if routine.id not in found else f"{routine.id}@{int(rung)}"
+                found[key] = routine
+    return found

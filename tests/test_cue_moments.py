@@ -6,12 +6,11 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from drill_catalogue import CATALOGUE
+from drill_catalogue import CATALOGUE, builtin_on_every_rung
 
 from hinge_desktop.domain.cue_plan import plan_cues
 from hinge_desktop.domain.cues import Cue, CueKind, Density
 from hinge_desktop.domain.drills import CueMoment, Drill
-from hinge_desktop.domain.routines import builtin_routines
 from hinge_desktop.domain.set_cues import BALLISTIC_EVERY
 from hinge_desktop.domain.spoken import spoken_seconds
 from hinge_desktop.domain.timeline import Step, StepKind, build_steps
@@ -94,7 +93,9 @@ def test_no_cue_of_a_drill_is_said_over_another(drill: Drill) -> None:
 
 
 @pytest.mark.parametrize(
-    "routine", builtin_routines(CATALOGUE), ids=lambda r: r.id.removeprefix("builtin.")
+    "routine",
+    builtin_on_every_rung().values(),
+    ids=list(key.removeprefix("builtin.") for key in builtin_on_every_rung()),
 )
 def test_no_cue_of_a_routine_is_said_over_another(routine) -> None:  # type: ignore[no-untyped-def]
     steps = routine.to_plan().steps(CATALOGUE)

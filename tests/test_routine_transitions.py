@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSpinBox
 from pytestqt.qtbot import QtBot
 from test_workout_end import press
 
+from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.plan import InvalidPlan, PlanEntry, WorkoutPlan
 from hinge_desktop.domain.routines import Routine, builtin_routines
 from hinge_desktop.domain.timeline import Step, StepKind
@@ -24,7 +25,7 @@ from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.library.routines_view import RoutinesView
 from hinge_desktop.ui.shell.resume import offer_resume
 
-BUILTIN = {routine.id: routine for routine in builtin_routines(CATALOGUE)}
+BUILTIN = {routine.id: routine for routine in builtin_routines(CATALOGUE, max(Phase))}
 DRILLS = ("glute-bridge", "dead-bug", "wall-hip-hinge")
 
 
@@ -186,8 +187,8 @@ def test_a_refused_rest_between_drills_is_said_where_it_was_set(
 
 
 def test_a_builtin_routine_shows_its_rest_between_drills_read_only(view: RoutinesView) -> None:
-    view.select_routine("builtin.assistance-3x8")
-    assert field(view).value() == BUILTIN["builtin.assistance-3x8"].rest_between_drills
+    view.select_routine("builtin.phase-5")
+    assert field(view).value() == BUILTIN["builtin.phase-5"].rest_between_drills
     assert not field(view).isEnabled()
     view.select_routine("builtin.daily-activation")
     assert field(view).value() == BUILTIN["builtin.daily-activation"].rest_between_drills

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from drill_catalogue import CATALOGUE
+from drill_catalogue import CATALOGUE, builtin_on_every_rung
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
@@ -33,7 +33,9 @@ from hinge_desktop.ui.library.drills_view import DrillsView
 from hinge_desktop.ui.library.routine_model import RoutineListModel, RoutineRole
 from hinge_desktop.ui.library.routines_view import RoutinesView
 
-BUILTIN = {routine.id: routine for routine in builtin_routines(CATALOGUE)}
+BUILTIN = {routine.id: routine for routine in builtin_routines(CATALOGUE, max(Phase))}
+"""The built-in routines as the top rung offers them: every one there is."""
+EVERY = builtin_on_every_rung()
 LOADED_PHASES = {Phase.LIGHT_LOADING, Phase.LOADING, Phase.SINGLE_LEG}
 
 
@@ -54,12 +56,12 @@ def test_every_builtin_routine_is_there_with_a_stable_id() -> None:
         "builtin.finisher-circuit",
     } | {f"builtin.phase-{int(phase)}" for phase in Phase}
     assert set(BUILTIN) == expected
-    assert len(builtin_routines(CATALOGUE)) == len(expected)
+    assert len(builtin_routines(CATALOGUE, max(Phase))) == len(expected)
 
 
-@pytest.mark.parametrize("routine_id", sorted(BUILTIN))
+@pytest.mark.parametrize("routine_id", sorted(EVERY))
 def test_a_builtin_routine_names_only_drills_of_the_library_and_runs(routine_id: str) -> None:
-    routine = BUILTIN[routine_id]
+    routine = EVERY[routine_id]
     assert routine.builtin
     assert routine.name.strip()
     assert routine.description.strip()
@@ -67,7 +69,7 @@ def test_a_builtin_routine_names_only_drills_of_the_library_and_runs(routine_id:
     for item in routine.entries:
         assert item.drill_id in CATALOGUE, item.drill_id
     plan = routine.to_plan()
-    assert plan.routine_id == routine_id
+    assert plan.routine_id == routine.id
     assert plan.name == routine.name
     steps = plan.steps(CATALOGUE)
     assert steps[-1].kind is StepKind.DONE
@@ -78,14 +80,17 @@ def test_a_builtin_routine_names_only_drills_of_the_library_and_runs(routine_id:
 @pytest.mark.parametrize(
     ("routine_id", "reps"), [("builtin.assistance-3x8", 8), ("builtin.assistance-3x12", 12)]
 )
-def test_assistance_routines_are_loaded_hinges_at_three_sets(routine_id: str, reps: int) -> None:
-    routine = BUILTIN[routine_id]
-    assert len(routine.entries) >= 3
+@pytest.mark.parametrize("rung", sorted(LOADED_PHASES))
+def test_assistance_routines_are_one_or_two_loaded_hinges_of_the_rung_at_three_sets(
+    routine_id: str, reps: int, rung: Phase
+) -> None:
+    routine = {r.id: r for r in builtin_routines(CATALOGUE, rung)}[routine_id]
+    assert 1 <= len(routine.entries) <= 2
     for item in routine.entries:
         drill = CATALOGUE.get(item.drill_id)
         assert (item.sets, item.reps, item.hold_seconds) == (3, reps, None)
         assert drill.equipment, f"{drill.id} is bodyweight, not loaded"
-        assert drill.phase in LOADED_PHASES or drill.id == "barbell-glute-bridge"
+        assert Phase.LIGHT_LOADING <= drill.phase <= rung, drill.id
     assert not routine.is_circuit
 
 
@@ -141,7 +146,7 @@ def test_a_drill_missing_from_the_library_is_left_out_of_the_builtin_routines() 
             if d.id not in {"glute-bridge", "b-stance-deadlift", "single-leg-rdl"}
         )
     )
-    routines = {routine.id: routine for routine in builtin_routines(small)}
+    routines = {routine.id: routine for routine in builtin_routines(small, max(Phase))}
     for routine in routines.values():
         assert all(item.drill_id in small for item in routine.entries)
     assert "glute-bridge" not in {i.drill_id for i in routines["builtin.daily-activation"].entries}
@@ -288,7 +293,7 @@ def undo_stack(qtbot: QtBot) -> QUndoStack:
 
 @pytest.fixture
 def view(qtbot: QtBot, repository: RoutineRepository, undo_stack: QUndoStack) -> RoutinesView:
-    widget = RoutinesView(CATALOGUE, repository, undo_stack=undo_stack)
+    widget = RoutinesView(CATALOGUE, repository, undo_stack=undo_stack, rung=max(Phase))
     qtbot.addWidget(widget)
     widget.resize(1080, 740)
     widget.show()

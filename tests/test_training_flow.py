@@ -28,12 +28,12 @@ def test_a_routine_runs_in_the_player_and_every_set_is_logged_with_one_click(
 ) -> None:
     library = hinge.window.view("drills")
     library.show_routines()
-    library.routines.select_routine("builtin.assistance-3x8")
+    library.routines.select_routine("builtin.phase-5")
     hinge.click("startRoutineButton")
     assert hinge.window.current_view() == "workout"
     plan = hinge.views.workout.plan()
     assert plan is not None
-    assert plan.routine_id == "builtin.assistance-3x8"
+    assert plan.routine_id == "builtin.phase-5"
 
     hinge.click("startPauseButton")
     steps = hinge.views.workout.timeline().steps  # type: ignore[union-attr]
@@ -44,12 +44,12 @@ def test_a_routine_runs_in_the_player_and_every_set_is_logged_with_one_click(
             hinge.views.workout.skip()
         hinge.click("logSetButton")  # ends the set and logs it
     logged = list(hinge.store.sets.all())
-    assert len(logged) == len(work) == sum(entry.sets for entry in plan.entries) == 9
+    assert len(logged) == len(work) == sum(entry.sets for entry in plan.entries) == 6
     assert [(s.drill_id, s.set_number) for s in logged] == [
         (s.drill.id, s.set_number) for s in work if s.drill is not None
     ]
     workout = hinge.store.workouts.get(logged[0].workout_id or 0)
-    assert workout.routine_id == "builtin.assistance-3x8"
+    assert workout.routine_id == "builtin.phase-5"
     assert workout.name == plan.name
 
 

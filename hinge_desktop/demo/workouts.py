@@ -54,7 +54,10 @@ class Workouts:
     def __init__(self, catalogue: Catalogue, rng: random.Random, first: date) -> None:
         self._catalogue = catalogue
         self._rng = rng
-        self._names = {routine.id: routine.name for routine in builtin_routines(catalogue)}
+        # Every routine's name, whatever the rung: the top rung offers them all.
+        self._names = {
+            routine.id: routine.name for routine in builtin_routines(catalogue, max(Phase))
+        }
         self._lifts = starting_lifts()
         self._plateau = (
             first + timedelta(days=PLATEAU_STARTS_AFTER_DAYS),

@@ -1,8 +1,9 @@
 """Routines: named lists of drills with their doses, built in or the person's own.
 
 The built-in routines follow the programming rules of the hinge: activation every day,
-bodyweight drills to warm up, loaded hinges as assistance work at 3×8 or 3×12, a bodyweight
-circuit to finish, and one routine for each rung of the ladder. Each says in its description
+bodyweight drills to warm up, one or two loaded hinges as assistance work at 3×8 or 3×12 (chosen
+from the rung the person has reached), a bodyweight circuit to finish, and one routine for each
+rung of the ladder. Each says in its description
 how many minutes it takes, and a routine whose drills no longer run that long says nothing of
 its length. A routine runs as a :class:`WorkoutPlan`.
 """
@@ -13,6 +14,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
+from hinge_desktop.domain.assistance_routines import (
+    ASSISTANCE_REST,
+    HEAVIER,
+    LIGHTER,
+    Assistance,
+    assistance_for,
+)
 from hinge_desktop.domain.drills import Drill, Phase
 from hinge_desktop.domain.ladder_routines import (
     NEXT_LIFT,
@@ -164,24 +172,24 @@ class Routine:
 # Built-in routines --------------------------------------------------------------------------
 
 WARM_UP_REST = 30
-ASSISTANCE_REST = 90
 CIRCUIT_ROUNDS = 2
 CIRCUIT_REST_AFTER_ROUND = 90
 
 DAILY_ACTIVATION = ("glute-bridge", "single-leg-glute-bridge", "glute-bridge-knee-outs")
 WARM_UP_PATTERNING = ("quadruped-rock-back", "wall-hip-hinge", "dowel-hinge")
-ASSISTANCE_3X8 = ("romanian-deadlift", "hip-thrust", "kettlebell-deadlift")
-ASSISTANCE_3X12 = ("hip-thrust", "band-pull-through", "kettlebell-swing")
 FINISHER_CIRCUIT = ("glute-bridge", "good-morning", "hands-on-hips-hinge")
 
 
-def builtin_routines(catalogue: RoutineCatalogue) -> tuple[Routine, ...]:
-    """The routines Hinge ships with, built from the catalogue it has.
+def builtin_routines(catalogue: RoutineCatalogue, rung: Phase) -> tuple[Routine, ...]:
+    """The routines Hinge ships with, built from the catalogue it has, for a person who has
+    reached ``rung`` of the ladder: the assistance routines hold lifts of that rung (none before
+    loading begins).
 
     A drill missing from the catalogue is left out; a routine left with no drill is not offered;
     a routine whose length no longer fits its promise (drills missing or paced differently)
     makes no promise.
     """
+    heavier, lighter = assistance_for(HEAVIER, rung), assistance_for(LIGHTER, rung)
     routines = [
         _routine(
             catalogue,
@@ -203,25 +211,25 @@ def builtin_routines(catalogue: RoutineCatalogue) -> tuple[Routine, ...]:
             minutes=(7, 10),
             rest_between_drills=SHORT_WALK,
         ),
-        _routine(
+        _assistance(
             catalogue,
             "builtin.assistance-3x8",
             "Assistance: 3 × 8",
-            "Loaded hinges after the main lift, heavier: three sets of eight, long rests, "
-            "technique first.",
-            _entries(catalogue, ASSISTANCE_3X8, sets=3, reps=8, rest=ASSISTANCE_REST),
-            minutes=(18, 23),
-            rest_between_drills=NEXT_LIFT,
+            "One or two loaded hinges after your main lift, from the rung you have reached: "
+            "three sets of eight, heavier, long rests, technique first. Few lifts, so that "
+            "you recover.",
+            heavier,
+            reps=8,
         ),
-        _routine(
+        _assistance(
             catalogue,
             "builtin.assistance-3x12",
             "Assistance: 3 × 12",
-            "Loaded hinges after the main lift, lighter: three sets of twelve to build the "
-            "glutes and hamstrings.",
-            _entries(catalogue, ASSISTANCE_3X12, sets=3, reps=12, rest=ASSISTANCE_REST),
-            minutes=(18, 23),
-            rest_between_drills=NEXT_LIFT,
+            "One or two loaded hinges after your main lift, from the rung you have reached: "
+            "three sets of twelve, lighter, to build the glutes and hamstrings. Few lifts, so "
+            "that you recover.",
+            lighter,
+            reps=12,
         ),
         _routine(
             catalogue,
@@ -237,6 +245,29 @@ def builtin_routines(catalogue: RoutineCatalogue) -> tuple[Routine, ...]:
     ]
     routines.extend(_phase_routine(phase, catalogue) for phase in Phase)
     return tuple(routine for routine in routines if routine is not None)
+
+
+def _assistance(
+    catalogue: RoutineCatalogue,
+    routine_id: str,
+    name: str,
+    description: str,
+    assistance: Assistance | None,
+    *,
+    reps: int,
+) -> Routine | None:
+    """An assistance routine of the rung's lifts at three sets of ``reps``; None below loading."""
+    if assistance is None:
+        return None
+    return _routine(
+        catalogue,
+        routine_id,
+        name,
+        description,
+        _entries(catalogue, assistance.lifts, sets=3, reps=reps, rest=ASSISTANCE_REST),
+        minutes=assistance.minutes,
+        rest_between_drills=NEXT_LIFT,
+    )
 
 
 def routine_for_phase(phase: Phase, catalogue: RoutineCatalogue) -> Routine:

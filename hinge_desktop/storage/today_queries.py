@@ -12,6 +12,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.routines import BUILTIN_PREFIX, Routine, builtin_routines
 from hinge_desktop.domain.today import LastSession, TodayReading, this_week
 from hinge_desktop.storage import timecodec
@@ -32,12 +33,13 @@ def read_today(db: Database, catalogue: Catalogue, today: date) -> TodayReading:
         last = last_session(db)
         first, last_day = this_week(today)
         history = HistoryQueries(db)
+        ladder = LadderRepository(db).state(catalogue)
         return TodayReading(
-            ladder=LadderRepository(db).state(catalogue),
+            ladder=ladder,
             last_session=last,
             training_weeks=tuple(history.training_weeks()),
             days_this_week=len(history.day_counts(first, last_day)),
-            last_routine=_routine(db, catalogue, last),
+            last_routine=_routine(db, catalogue, last, ladder.phase),
         )
     finally:
         db.execute("COMMIT")
@@ -97,12 +99,16 @@ def _quick_session(db: Database, day: int) -> LastSession:
     )
 
 
-def _routine(db: Database, catalogue: Catalogue, last: LastSession | None) -> Routine | None:
-    """The routine the last session was started from, as it is now; None if it is gone."""
+def _routine(
+    db: Database, catalogue: Catalogue, last: LastSession | None, rung: Phase
+) -> Routine | None:
+    """The routine the last session was started from, as it is now for a person on ``rung``
+    (a built-in assistance routine holds that rung's lifts); None if it is gone."""
     if last is None or last.routine_id is None:
         return None
     if last.routine_id.startswith(BUILTIN_PREFIX):
-        return next((r for r in builtin_routines(catalogue) if r.id == last.routine_id), None)
+        routines = builtin_routines(catalogue, rung)
+        return next((r for r in routines if r.id == last.routine_id), None)
     try:
         return RoutineRepository(db).get(last.routine_id)
     except RoutineNotFound:

@@ -131,14 +131,15 @@ class LadderPanel(QWidget):
 
     start_routine_requested = Signal(str)
     """The id of the suggested routine ("builtin.phase-N")."""
+    rung_shown = Signal(object)
+    """The rung (a :class:`Phase`) the person is on, each time the ladder is shown anew."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ladderPanel")
         self.setAccessibleName(self.tr("Your phase on the ladder"))
-        self._routine_id = suggested_routine(
-            LadderState(Phase.CHECK, 0, 0, LadderHint.TAKE_SQUEEZE_TEST)
-        )
+        self._state = LadderState(Phase.CHECK, 0, 0, LadderHint.TAKE_SQUEEZE_TEST)
+        self._routine_id = suggested_routine(self._state)
 
         title = QLabel(self.tr("Your ladder"))
         title.setObjectName("ladderTitle")
@@ -182,9 +183,10 @@ class LadderPanel(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.start_button)
         layout.addStretch(1)
-        self.show_state(LadderState(Phase.CHECK, 0, 0, LadderHint.TAKE_SQUEEZE_TEST))
+        self.show_state(self._state)
 
     def show_state(self, state: LadderState) -> None:
+        self._state = state
         reached = state.reached_phases
         for phase, rung in self._rungs.items():
             rung.show_as(current=phase is state.phase, reached=phase in reached)
@@ -208,6 +210,11 @@ class LadderPanel(QWidget):
             label = self.tr("Start: {phase}").format(phase=phase_name(routine_phase))
         self.start_button.setText(label)
         self.start_button.setAccessibleName(label)
+        self.rung_shown.emit(state.phase)
+
+    def state(self) -> LadderState:
+        """The state shown."""
+        return self._state
 
     def suggested_routine_id(self) -> str:
         return self._routine_id

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QTabWidget, QWidget
 
 from hinge_desktop.ui.library.drills_view import DrillsView
+from hinge_desktop.ui.library.ladder_panel import LadderPanel
 from hinge_desktop.ui.library.routines_view import RoutinesView
 from hinge_desktop.ui.widgets.up_and_down import up_and_down
 
@@ -52,6 +53,10 @@ class LibraryView(QTabWidget):
                 self.tr("Show the routines"),
             ),
         ]
+        if isinstance(ladder, LadderPanel):
+            # The routines offer what the rung the ladder shows allows, now and as it moves.
+            routines.set_rung(ladder.state().phase)
+            ladder.rung_shown.connect(routines.set_rung)
         if ladder is not None:
             self.ladder_page = ladder_page(ladder)
             tabs.append(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.plan import InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import MAX_NAME_LENGTH, Routine, builtin_routines
 from hinge_desktop.storage.errors import DatabaseFailed
@@ -54,13 +55,15 @@ class RoutinesView(QWidget):
         *,
         names: DrillNames | None = None,
         undo_stack: QUndoStack | None = None,
+        rung: Phase = Phase.CHECK,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("routinesView")
         self.setAccessibleName(self.tr("Routines"))
         self._catalogue = catalogue
         self._repository = repository
-        self._builtin = builtin_routines(catalogue)
+        self._rung = rung
+        self._builtin = builtin_routines(catalogue, rung)
         self._undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
 
         browser = RoutineBrowser(catalogue=catalogue)
@@ -165,6 +168,13 @@ class RoutinesView(QWidget):
             self._set_current(row)
         else:
             self.editor.show_routine(None)
+
+    def set_rung(self, rung: Phase) -> None:
+        """The rung the person has reached: the assistance routines offer its lifts."""
+        if rung is not self._rung:
+            self._rung = rung
+            self._builtin = builtin_routines(self._catalogue, rung)
+            self.reload()
 
     def routine_names(self) -> list[tuple[str, str]]:
         """(id, name) of each of the person's routines, in their order."""
