@@ -191,7 +191,7 @@ def test_deleting_a_workout_removes_its_marks_and_undo_puts_them_back(store: Sto
 def test_a_log_from_before_hurt_marks_is_migrated_and_can_be_marked(paths: DataPaths) -> None:
     from old_database import older_log_with_a_set
 
-    older_log_with_a_set(paths.database, LATEST_FORMAT - 1).close()
+    older_log_with_a_set(paths.database, 6).close()  # the format before hurt marks
     store = open_store(paths.database)
     try:
         assert store.data_format == LATEST_FORMAT

@@ -49,13 +49,14 @@ DRILL_OF = {
     Phase.MOBILITY: "roll-stretch-hamstrings",
     Phase.PATTERNING: "wall-hip-hinge",
     Phase.LIGHT_LOADING: "band-pull-through",
-    Phase.LOADING: "romanian-deadlift",
+    Phase.LOADING: "kettlebell-deadlift",
+    Phase.BAR_AND_SWING: "romanian-deadlift",
     Phase.SINGLE_LEG: "single-leg-rdl",
 }
 
 NOT_STANDING = {
     Phase.PATTERNING: "quadruped-rock-back",
-    Phase.LOADING: "hip-thrust",
+    Phase.LIGHT_LOADING: "hip-thrust",
 }
 """Drills of a gated phase where the three questions mean nothing: on all fours, lying."""
 
@@ -309,7 +310,9 @@ def test_gate_answers_pass_only_when_all_three_are_yes() -> None:
         assert not answers.passed
 
 
-@pytest.mark.parametrize("phase", [Phase.PATTERNING, Phase.LIGHT_LOADING, Phase.LOADING])
+@pytest.mark.parametrize(
+    "phase", [Phase.PATTERNING, Phase.LIGHT_LOADING, Phase.LOADING, Phase.BAR_AND_SWING]
+)
 def test_three_easy_days_open_the_next_phase(phase: Phase) -> None:
     two = [
         drill(phase, 0, answers=YES),
@@ -423,7 +426,7 @@ def test_only_drills_the_catalogue_marks_easily_are_asked_about_and_counted() ->
 
 
 def test_passes_before_the_phase_was_reached_do_not_count() -> None:
-    p = Phase.LOADING
+    p = Phase.BAR_AND_SWING
     history = [drill(p, day, answers=YES) for day in range(3)]
     assert phase_after(p, history) is Phase.SINGLE_LEG
     assert assess(p, history, CATALOGUE, since=at(2)).phase is p
@@ -440,7 +443,12 @@ def test_the_top_rung_stays() -> None:
 
 def test_a_whole_climb_goes_one_rung_at_a_time() -> None:
     history = [squeeze(0, FAIL), squeeze(6, PASS), *leg_raise(7, 95.0, 93.0)]
-    for offset, phase in ((10, Phase.PATTERNING), (20, Phase.LIGHT_LOADING), (30, Phase.LOADING)):
+    for offset, phase in (
+        (10, Phase.PATTERNING),
+        (20, Phase.LIGHT_LOADING),
+        (30, Phase.LOADING),
+        (40, Phase.BAR_AND_SWING),
+    ):
         history += [drill(phase, offset + day, answers=YES) for day in range(3)]
     result = assess(None, history, CATALOGUE)
     assert [u.to_phase for u in result.unlocks] == [
@@ -449,6 +457,7 @@ def test_a_whole_climb_goes_one_rung_at_a_time() -> None:
         Phase.PATTERNING,
         Phase.LIGHT_LOADING,
         Phase.LOADING,
+        Phase.BAR_AND_SWING,
         Phase.SINGLE_LEG,
     ]
     assert result.phase is Phase.SINGLE_LEG
@@ -632,7 +641,7 @@ def test_history_holds_what_the_rules_need(store: Store, ladder: LadderRepositor
         ("glute-squeeze-test", Phase.CHECK),
         ("aslr-test", Phase.CHECK),
         ("glute-bridge", Phase.ACTIVATION),
-        ("romanian-deadlift", Phase.LOADING),
+        ("romanian-deadlift", Phase.BAR_AND_SWING),
     ]
     assert facts[0].result is FAIL
     assert facts[0].performed_at == at(0)
@@ -801,6 +810,8 @@ def test_the_ladder_panel_shows_phase_progress_and_the_routine(qtbot: QtBot) -> 
     assert rungs[Phase.MOBILITY].accessibleName() == "Mobility: reached"
     assert rungs[Phase.ACTIVATION].accessibleName() == "Glute activation: not yet"
     assert rungs[Phase.LOADING].accessibleName() == "Loading: not yet"
+    assert rungs[Phase.BAR_AND_SWING].accessibleName() == "Bar and swing: not yet"
+    assert len([rung for rung in rungs.values() if rung is not None]) == 8
     button = panel.findChild(QPushButton, "startSuggestedButton")
     assert button.accessibleName()
     with qtbot.waitSignal(panel.start_routine_requested) as blocker:
@@ -812,6 +823,13 @@ def test_the_ladder_panel_shows_phase_progress_and_the_routine(qtbot: QtBot) -> 
     with qtbot.waitSignal(panel.start_routine_requested) as blocker:
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["builtin.phase-0"]
+
+    panel.show_state(LadderState(Phase.BAR_AND_SWING, 1, 3, LadderHint.EASY_SESSIONS))
+    assert "open single leg" in panel.findChild(QLabel, "ladderHint").text()
+    assert button.text() == "Start: Bar and swing"
+    with qtbot.waitSignal(panel.start_routine_requested) as blocker:
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["builtin.phase-6"]
 
     panel.show_state(LadderState(Phase.SINGLE_LEG, 0, 0, LadderHint.TOP_RUNG))
     assert panel.findChild(QProgressBar, "ladderProgress").isHidden()

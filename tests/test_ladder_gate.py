@@ -56,7 +56,7 @@ def log_first_set(hinge: HingeWindow, drill_id: str) -> None:
         (Phase.PATTERNING, "quadruped-rock-back"),
         (Phase.PATTERNING, "dead-bug"),
         (Phase.PATTERNING, "kneeling-hinge"),
-        (Phase.LOADING, "hip-thrust"),
+        (Phase.LIGHT_LOADING, "hip-thrust"),
     ],
 )
 def test_no_questions_after_a_drill_that_is_not_a_standing_hinge(
@@ -75,7 +75,8 @@ def test_no_questions_after_a_drill_that_is_not_a_standing_hinge(
         (Phase.PATTERNING, "dowel-hinge"),
         (Phase.LIGHT_LOADING, "band-pull-through"),
         (Phase.LIGHT_LOADING, "band-resisted-hip-thrust"),
-        (Phase.LOADING, "romanian-deadlift"),
+        (Phase.LOADING, "kettlebell-deadlift"),
+        (Phase.BAR_AND_SWING, "romanian-deadlift"),
     ],
 )
 def test_the_questions_follow_a_set_of_a_standing_hinge_of_the_phase(

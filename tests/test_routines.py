@@ -36,7 +36,7 @@ from hinge_desktop.ui.library.routines_view import RoutinesView
 BUILTIN = {routine.id: routine for routine in builtin_routines(CATALOGUE, max(Phase))}
 """The built-in routines as the top rung offers them: every one there is."""
 EVERY = builtin_on_every_rung()
-LOADED_PHASES = {Phase.LIGHT_LOADING, Phase.LOADING, Phase.SINGLE_LEG}
+LOADED_PHASES = {Phase.LIGHT_LOADING, Phase.LOADING, Phase.BAR_AND_SWING, Phase.SINGLE_LEG}
 
 
 def entry(drill_id: str, sets: int = 2, reps: int | None = 10) -> PlanEntry:
@@ -150,7 +150,7 @@ def test_a_drill_missing_from_the_library_is_left_out_of_the_builtin_routines() 
     for routine in routines.values():
         assert all(item.drill_id in small for item in routine.entries)
     assert "glute-bridge" not in {i.drill_id for i in routines["builtin.daily-activation"].entries}
-    assert "builtin.phase-6" not in routines
+    assert "builtin.phase-7" not in routines
     with pytest.raises(InvalidPlan):
         routine_for_phase(Phase.SINGLE_LEG, small)
 

@@ -168,7 +168,7 @@ def test_the_rung_and_its_gate_follow_the_ladder(start_hinge: StartHinge) -> Non
     day = datetime.now().astimezone() - timedelta(days=5)
 
     hinge.log(LoggedSet("glute-squeeze-test", day, result=CheckOutcome.FAIL))
-    assert hinge.text("todayRung") == "You are on rung 1 of 6: glute activation"
+    assert hinge.text("todayRung") == "You are on rung 1 of 7: glute activation"
     assert hinge.text("todayGateValue") == "0 of 6 days of activation"
     assert hinge.widget(QPushButton, "todayStartButton").text() == "Start"
     assert hinge.text("todayNextName") == "Ladder 1: glute activation"
@@ -177,7 +177,7 @@ def test_the_rung_and_its_gate_follow_the_ladder(start_hinge: StartHinge) -> Non
     assert hinge.text("todayGateValue") == "2 of 6 days of activation"
 
     hinge.log(LoggedSet("glute-squeeze-test", day + timedelta(days=3), result=CheckOutcome.PASS))
-    assert hinge.text("todayRung") == "You are on rung 2 of 6: mobility"
+    assert hinge.text("todayRung") == "You are on rung 2 of 7: mobility"
     assert hinge.text("todayGateCaption") == "What opens patterning"
     assert hinge.text("todayGateValue") == "0 of 6 days of mobility"
 
@@ -186,11 +186,11 @@ def test_the_rung_and_its_gate_follow_the_ladder(start_hinge: StartHinge) -> Non
     hinge.log(
         LoggedSet("aslr-test", raised, side=Side.RIGHT, result=CheckOutcome.FAIL, measured=70)
     )
-    assert hinge.text("todayRung") == "You are on rung 2 of 6: mobility", "one leg is short"
+    assert hinge.text("todayRung") == "You are on rung 2 of 7: mobility", "one leg is short"
     assert "left 95°, right 70°: the right leg is not there yet." in hinge.text("todayGateDetail")
     again = raised + timedelta(minutes=5)
     hinge.log(LoggedSet("aslr-test", again, side=Side.RIGHT, result=CheckOutcome.PASS, measured=91))
-    assert hinge.text("todayRung") == "You are on rung 3 of 6: patterning"
+    assert hinge.text("todayRung") == "You are on rung 3 of 7: patterning"
     assert hinge.text("todayGateValue") == "0 of 3 days with an easy standing hinge"
     easy = GateAnswers(True, True, True)
     hinge.log(LoggedSet("wall-hip-hinge", day + timedelta(days=5), reps=10), easy)

@@ -15,13 +15,14 @@ the app finds when it applies the rules to the log:
   fails, and passes a week later;
 - mobility, with the straight-leg raise measured on each side each time until both legs reach
   90° on the same day (the right leg lags the left by a few degrees);
-- patterning, light loading and loading, each left after three days on which a standing hinge
-  went easily (its three "easily" questions all answered yes, asked only after the standing
-  hinges, or during patterning the wall hinge check passed), with "no" days before and between;
-- loaded hinges with double progression (the reps rise to the top of a range, then the load goes
-  up and the reps drop back), warm-up sets before heavy ones, the Romanian deadlift as the main
-  lift with a two-month plateau, and each autumn a holiday week in a hotel gym whose plates are
-  in pounds;
+- patterning, light loading, loading (weights held in the hands) and bar and swing, each left
+  after three days on which a standing hinge of the rung went easily (its three "easily"
+  questions all answered yes, asked only after the standing hinges, or during patterning the
+  wall hinge check passed), with "no" days before and between;
+- loaded hinges with double progression from the lightest load (the reps rise to the top of a
+  range, then the load goes up and the reps drop back), warm-up sets before heavy ones, the
+  Romanian deadlift as the main lift with a two-month plateau, and each autumn a holiday week in
+  a hotel gym whose plates are in pounds;
 - activation, patterning and mobility drills stay on as warm-ups and cool-downs; 3 to 5 sessions
   a week at different times of day, busy weeks, a two-week illness, two weeks off each summer
   and a break over Christmas.

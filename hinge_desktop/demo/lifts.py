@@ -98,10 +98,12 @@ def starting_lifts() -> dict[str, Lift]:
         Lift("good-morning", _plates(5, 40, 2.5), 10, 15, pace=0.4),
         Lift("band-pull-through", ("red", "green", "blue", "black"), 12, 25, pace=0.4),
         Lift("band-good-morning", ("yellow", "red", "green", "blue"), 12, 15),
-        Lift("romanian-deadlift", _plates(40, 140, 5), 8, 12, pace=0.45, barbell=True),
-        Lift("hip-thrust", _plates(40, 160, 5), 8, 12, barbell=True),
-        Lift("kettlebell-deadlift", bells[2:], 8, 15, pace=0.35),
-        Lift("front-loaded-rdl", bells[1:], 10, 20, pace=0.35),
+        # Each loaded drill starts at the lightest load there is (the drills' first-load rule):
+        # the empty bar, the smallest bell, the hip thrust with no weight at all.
+        Lift("romanian-deadlift", _plates(EMPTY_BAR, 140, 5), 8, 12, pace=0.6, barbell=True),
+        Lift("hip-thrust", (None, *_plates(10, 80, 5)), 8, 12),
+        Lift("kettlebell-deadlift", bells[1:], 8, 15, pace=0.35),
+        Lift("front-loaded-rdl", bells, 10, 20, pace=0.35),
         Lift("kettlebell-swing", bells[1:], 12, 25, pace=0.35),
         Lift("b-stance-deadlift", bells[1:], 8, 15, pace=0.35),
         Lift("single-leg-rdl", bells, 8, 15, pace=0.35),

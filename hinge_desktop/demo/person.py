@@ -20,20 +20,30 @@ ACTIVATION_WORKOUTS_BETWEEN_RETESTS = 4
 _Build = Callable[[datetime, bool], DemoWorkout]
 
 LOADING_DAYS = (
-    ("builtin.phase-5", ("kettlebell-deadlift", "romanian-deadlift", "hip-thrust")),
-    ("builtin.assistance-3x12", ("front-loaded-rdl", "kettlebell-swing")),
+    ("builtin.phase-5", ("front-loaded-rdl", "kettlebell-deadlift")),
+    ("builtin.assistance-3x12", ("band-pull-through", "hip-thrust")),
 )
-"""The loaded days in turn (routine, lifts) while on the loading rung."""
+"""The loaded days in turn (routine, lifts) while on the loading rung: weights in the hands."""
+BAR_AND_SWING_DAYS = (
+    ("builtin.phase-6", ("romanian-deadlift", "kettlebell-swing")),
+    ("builtin.assistance-3x12", ("kettlebell-swing", "hip-thrust")),
+    ("builtin.assistance-3x8", ("romanian-deadlift",)),
+)
+"""On the bar-and-swing rung: the Romanian deadlift becomes the main lift, on two days of
+three."""
 SINGLE_LEG_DAYS = (
-    ("builtin.assistance-3x8", ("romanian-deadlift", "hip-thrust", "kettlebell-deadlift")),
-    (
-        "builtin.assistance-3x12",
-        ("front-loaded-rdl", "kettlebell-swing", "band-pull-through", "good-morning"),
-    ),
-    ("builtin.phase-6", ("b-stance-deadlift", "single-leg-rdl", "romanian-deadlift")),
+    ("builtin.assistance-3x8", ("romanian-deadlift",)),
+    ("builtin.assistance-3x12", ("kettlebell-swing", "hip-thrust")),
+    ("builtin.phase-7", ("romanian-deadlift", "b-stance-deadlift", "single-leg-rdl")),
 )
-"""From single-leg work on, a third day is one leg at a time. The Romanian deadlift is the main
-lift, on two days of three: the most trained drill, the one the progress charts open on."""
+"""From single-leg work on, a third day is one leg at a time, after the main lift. The Romanian
+deadlift stays the main lift, on two days of three: the most trained drill, the one the progress
+charts open on."""
+DAYS_BY_RUNG = {
+    Phase.LOADING: LOADING_DAYS,
+    Phase.BAR_AND_SWING: BAR_AND_SWING_DAYS,
+    Phase.SINGLE_LEG: SINGLE_LEG_DAYS,
+}
 FINISHER_CHANCE = 0.15
 COOL_DOWN_CHANCE = 0.5
 
@@ -98,7 +108,7 @@ class Person:
         return self._workouts.retests == 0 or since >= ACTIVATION_WORKOUTS_BETWEEN_RETESTS
 
     def _main_lifts(self, phase: Phase) -> _Build:
-        days = SINGLE_LEG_DAYS if phase is Phase.SINGLE_LEG else LOADING_DAYS
+        days = DAYS_BY_RUNG[phase]
         routine_id, drills = days[self._visits % len(days)]
         return lambda start, hotel: self._lifting(start, hotel, routine_id, drills)
 

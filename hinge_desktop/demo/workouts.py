@@ -41,7 +41,8 @@ NOES = (
 GATE_PLANS: dict[Phase, tuple[str, int]] = {
     Phase.PATTERNING: ("nnnyyy", 3),
     Phase.LIGHT_LOADING: ("nnynyy", 4),
-    Phase.LOADING: ("nnnnynnnnynny", 14),
+    Phase.LOADING: ("nnynnyy", 6),
+    Phase.BAR_AND_SWING: ("nnnnynnnnynny", 14),
 }
 """For each gated phase: the days' verdicts in order ("y": every answer yes, "n": some answer
 no), and the fewest days between two days on which the questions are answered."""
@@ -219,7 +220,10 @@ class Workouts:
     ) -> DemoWorkout:
         """A loaded day on the rung ``phase``: warm-up sets, then three working sets of each
         lift."""
-        verdict = self._verdict(phase, start.date()) if phase in GATED_PHASES else None
+        # The questions come only after the rung's own standing hinges: a day without one
+        # answers nothing and spends no day of the plan.
+        asked = any(self._catalogue.get(d).phase is phase for d in drills)
+        verdict = self._verdict(phase, start.date()) if asked and phase in GATED_PHASES else None
         log = self._log(start, hotel)
         last = []
         for drill_id in drills:

@@ -29,14 +29,14 @@ class Assistance:
 HEAVIER: dict[Phase, Assistance] = {
     Phase.LIGHT_LOADING: Assistance(("band-good-morning",), (5, 8)),
     Phase.LOADING: Assistance(("kettlebell-deadlift",), (5, 8)),
-    Phase.SINGLE_LEG: Assistance(("romanian-deadlift", "b-stance-deadlift"), (14, 19)),
+    Phase.BAR_AND_SWING: Assistance(("romanian-deadlift",), (5, 8)),
 }
-"""3×8: the standing hinge with the heaviest load the rung allows."""
+"""3×8: the standing hinge with the heaviest load the rung allows (on the single-leg rung too:
+its one-legged drills are the rung's own session)."""
 
 LIGHTER: dict[Phase, Assistance] = {
-    Phase.LIGHT_LOADING: Assistance(("band-pull-through",), (6, 9)),
-    Phase.LOADING: Assistance(("band-pull-through", "hip-thrust"), (12, 16)),
-    Phase.SINGLE_LEG: Assistance(("kettlebell-swing", "hip-thrust"), (10, 14)),
+    Phase.LIGHT_LOADING: Assistance(("band-pull-through", "hip-thrust"), (12, 16)),
+    Phase.BAR_AND_SWING: Assistance(("kettlebell-swing", "hip-thrust"), (10, 14)),
 }
 """3×12: a lighter hinge and the hip thrust, which finishes the hinge with the glutes."""
 

@@ -7,7 +7,12 @@ from enum import IntEnum, StrEnum
 
 
 class Phase(IntEnum):
-    """The rungs of the ladder, from the first checks to single-leg hinges."""
+    """The rungs of the ladder, from the first checks to single-leg hinges.
+
+    Loading comes in the first article's steps: bands first (light loading), then weights held
+    in the hands (loading), and only once those go easily the bar, the swing and the good
+    morning with a bar (bar and swing).
+    """
 
     CHECK = 0
     ACTIVATION = 1
@@ -15,7 +20,8 @@ class Phase(IntEnum):
     PATTERNING = 3
     LIGHT_LOADING = 4
     LOADING = 5
-    SINGLE_LEG = 6
+    BAR_AND_SWING = 6
+    SINGLE_LEG = 7
 
 
 class DrillKind(StrEnum):

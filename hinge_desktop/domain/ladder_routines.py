@@ -46,6 +46,7 @@ PHASE_DRILLS: dict[Phase, tuple[str, ...]] = {
     ),
     Phase.LIGHT_LOADING: ("good-morning", "band-pull-through", "band-good-morning"),
     Phase.LOADING: ("front-loaded-rdl", "kettlebell-deadlift"),
+    Phase.BAR_AND_SWING: ("romanian-deadlift", "kettlebell-swing"),
     Phase.SINGLE_LEG: ("b-stance-deadlift", "single-leg-rdl"),
 }
 
@@ -61,6 +62,7 @@ PHASE_TRANSITIONS: dict[Phase, int] = {
     Phase.PATTERNING: SHORT_WALK,
     Phase.LIGHT_LOADING: BAND_CHANGE,
     Phase.LOADING: NEXT_LIFT,
+    Phase.BAR_AND_SWING: NEXT_LIFT,
     Phase.SINGLE_LEG: BAND_CHANGE,
 }
 
@@ -71,6 +73,7 @@ PHASE_MINUTES: dict[Phase, tuple[int, int]] = {
     Phase.PATTERNING: (9, 13),
     Phase.LIGHT_LOADING: (14, 19),
     Phase.LOADING: (11, 15),
+    Phase.BAR_AND_SWING: (11, 15),
     Phase.SINGLE_LEG: (14, 19),
 }
 """How long each rung's routine takes, as its description promises."""
@@ -82,7 +85,8 @@ PHASE_TITLES: dict[Phase, str] = {
     Phase.PATTERNING: "Ladder 3: patterning",
     Phase.LIGHT_LOADING: "Ladder 4: light loading",
     Phase.LOADING: "Ladder 5: loading",
-    Phase.SINGLE_LEG: "Ladder 6: single leg",
+    Phase.BAR_AND_SWING: "Ladder 6: bar and swing",
+    Phase.SINGLE_LEG: "Ladder 7: single leg",
 }
 
 PHASE_DESCRIPTIONS: dict[Phase, str] = {
@@ -115,6 +119,11 @@ PHASE_DESCRIPTIONS: dict[Phase, str] = {
         "you have, one you could lift 15 times with your back keeping its shape; keep it until a "
         "whole session goes easily, then add the smallest step. If a rep loses its shape, go back "
         "down."
+    ),
+    Phase.BAR_AND_SWING: (
+        "Now the bar and the swing: the Romanian deadlift with a barbell, then kettlebell "
+        "swings with your abs braced on every rep. Start each with the empty bar or a light "
+        "bell, and add weight only while every rep keeps its shape."
     ),
     Phase.SINGLE_LEG: (
         "One leg at a time: hips level, back heel reaching behind you, turn the toes in if the "

@@ -18,7 +18,7 @@ from hinge_desktop.domain.routines import Routine, routine_for_phase
 from hinge_desktop.domain.statistics import week_start, week_streaks
 
 TOP_RUNG = int(max(Phase))
-"""The rungs are counted from glute activation (1) to single-leg hinges (6); the checks come
+"""The rungs are counted from glute activation (1) to single-leg hinges (7); the checks come
 before the first rung."""
 
 

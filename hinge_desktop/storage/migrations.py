@@ -302,6 +302,54 @@ def m007_sets_that_hurt(db: Database) -> None:
     )
 
 
+def m008_bar_and_swing_rung(db: Database) -> None:
+    # Loading splits as the first article loads: weights held in the hands (rung 5), then the
+    # bar, the swing and the good morning with a bar (a new rung 6); single-leg work moves from
+    # 6 to 7. Someone who had reached single-leg work had passed the whole old loading rung, bar
+    # work included, so they reach the new rung at the same moment, just before single leg. The
+    # table is built again for its wider CHECK, in its order: its last row is still the rung
+    # the person is on. Workouts, and the one under way, started from the single-leg rung's
+    # routine keep pointing at it; a name that is that routine's old title follows it.
+    old_single_leg, bar_and_swing, single_leg = 6, 6, 7
+    db.execute(
+        """
+        CREATE TABLE phase_events_new (
+            id INTEGER PRIMARY KEY,
+            phase INTEGER NOT NULL CHECK (phase BETWEEN 0 AND 7),
+            reached_at INTEGER NOT NULL,
+            utc_offset INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    rows = db.execute(
+        "SELECT phase, reached_at, utc_offset, reason FROM phase_events ORDER BY id"
+    ).fetchall()
+    for phase, reached_at, offset, reason in rows:
+        moved = [bar_and_swing, single_leg] if phase == old_single_leg else [phase]
+        for new_phase in moved:
+            db.execute(
+                "INSERT INTO phase_events_new (phase, reached_at, utc_offset, reason) "
+                "VALUES (?, ?, ?, ?)",
+                [new_phase, reached_at, offset, reason],
+            )
+    db.execute("DROP TABLE phase_events")
+    db.execute("ALTER TABLE phase_events_new RENAME TO phase_events")
+    old_id, new_id = f"builtin.phase-{old_single_leg}", f"builtin.phase-{single_leg}"
+    old_name, new_name = "Ladder 6: single leg", "Ladder 7: single leg"
+    db.execute(
+        "UPDATE workouts SET routine_id = ?, "
+        "name = CASE WHEN name = ? THEN ? ELSE name END WHERE routine_id = ?",
+        [new_id, old_name, new_name, old_id],
+    )
+    db.execute(
+        "UPDATE workout_progress SET plan = json_set(plan, '$.routine_id', ?, '$.name', "
+        "CASE WHEN json_extract(plan, '$.name') = ? THEN ? ELSE json_extract(plan, '$.name') "
+        "END) WHERE json_valid(plan) AND json_extract(plan, '$.routine_id') = ?",
+        [new_id, old_name, new_name, old_id],
+    )
+
+
 MIGRATIONS = (
     m001_workouts_and_sets,
     m002_favourite_drills,
@@ -310,6 +358,7 @@ MIGRATIONS = (
     m005_own_drills_and_imports,
     m006_routine_rest_between_drills,
     m007_sets_that_hurt,
+    m008_bar_and_swing_rung,
 )
 """Every migration, oldest first. Append only."""
 

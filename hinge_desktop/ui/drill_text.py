@@ -37,6 +37,7 @@ def phase_name(phase: Phase) -> str:
         Phase.PATTERNING: QCoreApplication.translate("Phase", "Patterning"),
         Phase.LIGHT_LOADING: QCoreApplication.translate("Phase", "Light loading"),
         Phase.LOADING: QCoreApplication.translate("Phase", "Loading"),
+        Phase.BAR_AND_SWING: QCoreApplication.translate("Phase", "Bar and swing"),
         Phase.SINGLE_LEG: QCoreApplication.translate("Phase", "Single leg"),
     }[phase]
 

@@ -15,6 +15,12 @@ from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, TypeVar
 
+from hinge_desktop.domain.imports.hinge_json_versions import (
+    SUPPORTED_VERSIONS,
+    phase_events_now,
+    read_phase,
+    workout_now,
+)
 from hinge_desktop.domain.imports.model import (
     ImportFormat,
     LineProblem,
@@ -30,7 +36,6 @@ from hinge_desktop.domain.training import CheckOutcome, SetKind, Side, Unit
 
 FORMAT = ImportFormat.HINGE_JSON
 FORMAT_NAME = "hinge-training-log"
-SUPPORTED_VERSION = 1
 
 E = TypeVar("E", Side, Unit, SetKind, CheckOutcome)
 
@@ -60,20 +65,21 @@ def parse(text: str, localise: Localise, progress: Progress | None = None) -> Pa
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         return _refused(1, f'this JSON is not a Hinge export (no "format": "{FORMAT_NAME}")')
     version = document.get("version")
-    if version != SUPPORTED_VERSION:
+    if version not in SUPPORTED_VERSIONS or isinstance(version, bool):
         return _refused(
             1,
-            f"this Hinge export has version {version!r}; this Hinge reads version "
-            f"{SUPPORTED_VERSION}: update Hinge to import it",
+            f"this Hinge export has version {version!r}; this Hinge reads versions "
+            f"{SUPPORTED_VERSIONS[0]} to {SUPPORTED_VERSIONS[-1]}: update Hinge to import it",
         )
     lines = _Lines(text)
     reader = _Reader(lines, progress)
-    workouts = list(reader.workouts(document))
+    workouts = [workout_now(workout, version) for workout in reader.workouts(document)]
+    events = reader.records(document, "phase_events", lambda item: _phase_event(item, version))
     extras: dict[str, object] = {
         "custom_drills": reader.records(document, "custom_drills", _custom_drill),
         "favourites": reader.records(document, "favourites", _favourite),
         "routines": reader.records(document, "routines", _routine),
-        "phase_events": reader.records(document, "phase_events", _phase_event),
+        "phase_events": phase_events_now(events, version),
         "answers": reader.answers,
         "hurts": reader.hurts,
     }
@@ -313,10 +319,11 @@ def _routine(item: Mapping[str, Any]) -> dict[str, Any]:
     return {"routine": routine, "created_at": _moment(item.get("created_at"), "created_at")}
 
 
-def _phase_event(item: Mapping[str, Any]) -> dict[str, Any]:
-    phase = _whole(item.get("phase"), "phase")
-    if phase is None or not 0 <= phase <= 6:
-        raise _Bad(f"phase {item.get('phase')!r} is not a phase of the ladder (0 to 6)")
+def _phase_event(item: Mapping[str, Any], version: int) -> dict[str, Any]:
+    try:
+        phase = read_phase(_whole(item.get("phase"), "phase"), version)
+    except ValueError as exc:
+        raise _Bad(str(exc)) from None
     return {
         "phase": phase,
         "reached_at": _moment(item.get("reached_at"), "reached_at"),

@@ -19,12 +19,15 @@ from typing import IO, Any
 from sqlite_utils import Database
 
 from hinge_desktop import COMMAND, __version__
+from hinge_desktop.domain.imports.hinge_json_versions import CURRENT_VERSION
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.exporting.csv_export import write_whole
 from hinge_desktop.storage.hurt_queries import HURT_TABLE
 
 FORMAT = "hinge-training-log"
-VERSION = 1
+VERSION = CURRENT_VERSION
+"""2 since the ladder has the bar-and-swing rung (6) and single-leg work is 7; the import reads
+version 1 files in today's terms."""
 
 SET_FIELDS = (
     "drill_id",

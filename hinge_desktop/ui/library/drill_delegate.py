@@ -45,6 +45,10 @@ class DrillDelegate(CardDelegate):
             return group != self.OTHERS
         return group != self._group(index.siblingAtRow(index.row() - 1))
 
+    def heading(self, index: ModelIndex) -> str | None:
+        """The heading drawn above the row at ``index``, or None where no group starts."""
+        return self._heading_text(index) if self._starts_group(index) else None
+
     def _heading_text(self, index: ModelIndex) -> str:
         group = self._group(index)
         if group == self.BEST:

@@ -39,8 +39,11 @@ class Match(IntEnum):
     """The name is what was typed ("glute bridge": Glute bridge)."""
     PREFIX = 1
     """The name starts with it ("glute bridge": Glute bridge knee-outs)."""
-    OTHER = 2
-    """Every word is found somewhere else: kit, cues, keywords, another part of the name."""
+    IN_NAME = 2
+    """Every word is in the name ("swing": Kettlebell swing), before drills that match only by
+    their kit, cues, keywords or rung (the bar-and-swing rung's other drills)."""
+    OTHER = 3
+    """Every word is found somewhere else: kit, cues, keywords, the rung."""
 
 
 def summary(drill: Drill) -> str:
@@ -115,6 +118,8 @@ class DrillListModel(QAbstractListModel):
             return Match.EXACT
         if name.startswith(typed):
             return Match.PREFIX
+        if all(word in name for word in words):
+            return Match.IN_NAME
         return Match.OTHER
 
     def row_of(self, drill_id: str) -> int:
@@ -153,8 +158,9 @@ class DrillFilterProxy(QSortFilterProxyModel):
     """Search as you type (every word must match), filters, and sorting by phase or name.
 
     While searching, the drill whose name is what was typed comes first, then those whose name
-    starts with it, then the other matches; each group in the order chosen (coaching order, by
-    default), so that Return on the first row starts the drill the person named.
+    starts with it, then those whose name holds every word, then the other matches; each group
+    in the order chosen (coaching order, by default), so that Return on the first row starts the
+    drill the person named.
     """
 
     BY_PHASE = "phase"

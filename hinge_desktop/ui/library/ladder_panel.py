@@ -1,4 +1,4 @@
-"""The phase ladder at a glance: seven rungs, what opens the next one, and a start button.
+"""The phase ladder at a glance: its eight rungs, what opens the next one, and a start button.
 
 The rungs read bottom to top, from the checks to single-leg hinges: reached ones are ticked,
 the current one is highlighted.
