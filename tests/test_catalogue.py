@@ -23,6 +23,8 @@ from hinge_desktop.domain.drills import (
     Phase,
     cue_problem,
 )
+from hinge_desktop.domain.timeline import StepKind
+from hinge_desktop.domain.workout_steps import set_steps
 
 # Every drill and check of product.md's phase table, with its variations, by catalogue id.
 PHASE_TABLE: dict[Phase, set[str]] = {
@@ -189,6 +191,7 @@ def test_the_good_sample_loads(tmp_path: Path) -> None:
     ("old", "new", "field", "says"),
     [
         ('name = "Glute bridge"\n', "", "name", "missing"),
+        ("\nfeel = ", "\nfelt = ", "feel", "missing"),
         ("phase = 1", "phase = 9", "phase", "between 0 and 7"),
         ('kind = "exercise"', 'kind = "stretch"', "kind", "'exercise', 'check', 'mobility'"),
         ('focus = ["glutes"]', 'focus = ["calves"]', "focus[0]", "must be one of"),
@@ -303,3 +306,12 @@ def test_every_ladder_link_in_the_shipped_catalogue_reads_both_ways(catalogue: C
             assert drill.id in catalogue.get(other).easier
         for other in drill.easier:
             assert drill.id in catalogue.get(other).harder
+
+
+def test_a_drill_in_parts_holds_as_long_as_its_parts_take_in_one_set(catalogue: Catalogue) -> None:
+    in_parts = [drill for drill in catalogue if drill.prescription.parts]
+    assert in_parts
+    for drill in in_parts:
+        held = [s for s in set_steps(drill, 1, 1) if s.kind is StepKind.HOLD]
+        sides = 2 if drill.prescription.per_side else 1
+        assert drill.prescription.hold_seconds == sum(s.seconds for s in held) / sides, drill.id

@@ -34,26 +34,7 @@ def about_minutes(routine: Routine) -> int:
     return max(1, round(real_seconds(routine) / 60))
 
 
-OUTGROWN = {
-    "builtin.phase-2": (
-        "the mobility rung's promise (ladder_routines.PHASE_MINUTES, 9 to 13 minutes) predates "
-        "the rolls timed with their stretches (roll 60 s, then stretch 30 s a side): it now runs "
-        "about 15 minutes, so it promises nothing until its minutes are set again"
-    )
-}
-"""Built-in routines whose drills now run longer than the minutes their rung promises: strict,
-so that the mark goes as soon as the promise is set again."""
-
-
-@pytest.mark.parametrize(
-    "routine_id",
-    [
-        pytest.param(i, marks=pytest.mark.xfail(reason=OUTGROWN[i], strict=True))
-        if i in OUTGROWN
-        else i
-        for i in sorted(BUILTIN)
-    ],
-)
+@pytest.mark.parametrize("routine_id", sorted(BUILTIN))
 def test_a_builtin_routine_runs_as_long_as_its_description_promises(routine_id: str) -> None:
     routine = BUILTIN[routine_id]
     assert routine.minutes is not None, "every built-in routine promises a length"

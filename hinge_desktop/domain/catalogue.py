@@ -62,7 +62,10 @@ def _prescription(entry: Entry) -> Prescription:
     if parts:
         if len(parts) < 2:
             raise entry.fail("parts", "a drill in parts has at least two; one is a hold")
-        hold = sum(part.seconds for part in parts)
+        # The seconds of one set (of one side, in a drill done per side): a part done per side
+        # in a drill that is not is done twice within the set.
+        both_sides_inside = not entry.flag("per_side", False)
+        hold = sum(p.seconds * (2 if p.per_side and both_sides_inside else 1) for p in parts)
         if hold > MAX_HOLD_SECONDS:
             raise entry.fail("parts", f"last {hold} s together; at most {MAX_HOLD_SECONDS}")
     tempo_value = entry.value("tempo")
@@ -195,13 +198,12 @@ def parse_drill(data: Mapping[str, Any], file: str) -> Drill:
         check=check,
         cue_sequence=entry.flag("cue_sequence", False),
         easily=entry.flag("easily", False),
-        feel=entry.text("feel") if entry.has("feel") else "",
-        if_it_hurts=entry.text("if_it_hurts") if entry.has("if_it_hurts") else "",
+        feel=entry.text("feel"),
+        if_it_hurts=entry.text("if_it_hurts"),
         regression=_regression(entry, kind, easier),
         added=entry.texts("added", required=False),
         notes=entry.texts("notes", required=False),
     )
-    entry.accept("feel", "if_it_hurts")
     if not drill.focus:
         raise entry.fail("focus", "must list at least one focus")
     entry.done()

@@ -69,7 +69,7 @@ PHASE_TRANSITIONS: dict[Phase, int] = {
 PHASE_MINUTES: dict[Phase, tuple[int, int]] = {
     Phase.CHECK: (5, 8),
     Phase.ACTIVATION: (8, 11),
-    Phase.MOBILITY: (9, 13),
+    Phase.MOBILITY: (14, 18),
     Phase.PATTERNING: (9, 13),
     Phase.LIGHT_LOADING: (14, 19),
     Phase.LOADING: (11, 15),
