@@ -4,7 +4,7 @@ kilograms or, in a hotel gym, in pounds, ending as a :class:`DemoWorkout`."""
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from hinge_desktop.demo.lifts import Load, round_to
@@ -62,7 +62,11 @@ class WorkoutBuilder:
         drill = self._catalogue.get(drill_id)
         number = self._numbers.get(drill_id, 0) + 1
         self._numbers[drill_id] = number
-        if drill.prescription.per_side:
+        if drill.prescription.alternating:
+            # Sides change every rep: one set of both sides, as the player logs it.
+            both = replace(spec, reps=None if spec.reps is None else 2 * spec.reps)
+            self._log(drill_id, number, both, None)
+        elif drill.prescription.per_side:
             self._log(drill_id, number, spec, Side.LEFT)
             self._wait(5)
             self._log(drill_id, number, right or spec, Side.RIGHT)

@@ -87,7 +87,7 @@ class Workouts:
     def first_checks(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Day 1: the glutes do not tighten on their own, and the legs lift well short of 90°."""
         log = self._log(start)
-        log.add("glute-squeeze-test", Spec(hold=5, result=CheckOutcome.FAIL))
+        log.add("glute-squeeze-test", Spec(hold=10, result=CheckOutcome.FAIL))
         self._leg_raise_test(log)
         log.add("wall-hinge-check", Spec(reps=5, result=CheckOutcome.FAIL))
         log.add("dowel-three-point-check", Spec(reps=5, result=CheckOutcome.FAIL))
@@ -101,14 +101,14 @@ class Workouts:
         log = self._log(start)
         log.add(
             "glute-squeeze-test",
-            Spec(hold=5, result=CheckOutcome.PASS if passed else CheckOutcome.FAIL),
+            Spec(hold=10, result=CheckOutcome.PASS if passed else CheckOutcome.FAIL),
         )
         return self._finish(log, "builtin.phase-0")
 
     def monthly_checks(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Once a month on the loaded rungs: the checks again, for the record."""
         log = self._log(start)
-        log.add("glute-squeeze-test", Spec(hold=5, result=CheckOutcome.PASS))
+        log.add("glute-squeeze-test", Spec(hold=10, result=CheckOutcome.PASS))
         self._leg_raise_test(log)
         log.add("wall-hinge-check", Spec(reps=5, result=CheckOutcome.PASS))
         log.add("dowel-three-point-check", Spec(reps=5, result=CheckOutcome.PASS))
@@ -164,9 +164,9 @@ class Workouts:
         """Ladder 2: the leg raise measured first, then roll, stretch and the band pull."""
         log = self._log(start)
         self._leg_raise_test(log)
-        log.add("roll-stretch-glutes", Spec(hold=45))
+        log.add("roll-stretch-glutes", Spec(hold=75))
         log.add("roll-stretch-hamstrings", Spec(hold=self._hamstring_hold()))
-        log.add("roll-stretch-hip-flexors", Spec(hold=60))
+        log.add("roll-stretch-hip-flexors", Spec(hold=90))
         for _ in range(2):
             log.add("aslr-distraction", Spec(reps=8, load="red"))
         self._leg_raise = [
@@ -177,17 +177,18 @@ class Workouts:
     def cool_down(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Mobility after lifting, to keep what the mobility rung gained."""
         log = self._log(start)
-        log.add("roll-stretch-glutes", Spec(hold=self._rng.choice((45.0, 60.0))))
+        log.add("roll-stretch-glutes", Spec(hold=self._rng.choice((75.0, 90.0))))
         log.add("roll-stretch-hamstrings", Spec(hold=self._hamstring_hold()))
-        log.add("roll-stretch-hip-flexors", Spec(hold=self._rng.choice((45.0, 60.0))))
+        log.add("roll-stretch-hip-flexors", Spec(hold=self._rng.choice((75.0, 90.0))))
         self._leg_raise = [min(angle + 0.1, LEG_RAISE_LIMIT) for angle in self._leg_raise]
         return self._finish(log, "builtin.phase-2")
 
     def _hamstring_hold(self) -> float:
-        """The hamstring stretch held longer as it gets easier: 30 s at first, 60 s later."""
+        """The hamstring roll and stretches held longer as they get easier: 90 s at first, the
+        whole 120 s later."""
         self._holds += 1
-        base = 30 + 30 * min(1.0, self._holds / 30)
-        return float(min(60, round_to(base + self._rng.uniform(-4, 4), 5)))
+        base = 90 + 30 * min(1.0, self._holds / 30)
+        return float(min(120, round_to(base + self._rng.uniform(-4, 4), 5)))
 
     def patterning(self, start: datetime, hotel: bool) -> DemoWorkout:
         """Ladder 3: the hinge itself, with the wall check on days the questions are answered."""
