@@ -30,6 +30,11 @@ The rules, in plain words:
   extension of the article's: the articles set one gate, the one to loading, and say only that
   loading must be conservative. The app asks the same three questions of the standing hinges of
   each loaded phase and counts their easy days the same way.
+- A set that hurt (the app's rule, not the articles'): a day on which any set the person said
+  hurt counts for nothing towards leaving any rung. It is no activation or mobility day, a
+  squeeze test or straight-leg raise on it opens nothing, and on a gated rung it spoils the day
+  as a "no" answer does, however many yes answers it had. The ladder holds where it is; the
+  articles give no rule for pain, and holding back is the app's own caution.
 - Only what happens after a phase was reached counts towards leaving it.
 - The ladder never goes down by itself.
 
@@ -39,12 +44,13 @@ Everything here is pure: the history comes in as :class:`LadderFact` records, ol
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill, Phase
+from hinge_desktop.domain.leg_raise import LegRaise as LegRaise  # its home before; still named here
 from hinge_desktop.domain.training import CheckOutcome, Side
 
 SESSIONS_TO_UNLOCK = 3
@@ -67,6 +73,9 @@ easy day, a fail spoils the day."""
 
 GATED_PHASES = frozenset(phase for phase in Phase if Phase.PATTERNING <= phase < max(Phase))
 """Phases left through the three "easily" questions: every rung from patterning up, but the top."""
+
+LOADED_PHASES = frozenset(phase for phase in Phase if phase >= Phase.LIGHT_LOADING)
+"""The rungs that load the hinge: light loading and every rung above it."""
 
 
 class UnlockReason(StrEnum):
@@ -121,6 +130,8 @@ class LadderFact:
     answers: GateAnswers | None = None
     side: Side | None = None
     """The side the set was done on, for drills done one side at a time."""
+    hurt: bool = False
+    """The person said the set hurt: its day counts for nothing towards leaving a rung."""
 
     def __post_init__(self) -> None:
         if self.performed_at.utcoffset() is None:
@@ -130,36 +141,6 @@ class LadderFact:
     def day(self) -> date:
         """The local date the set was done on."""
         return self.performed_at.date()
-
-
-@dataclass(frozen=True)
-class LegRaise:
-    """One straight-leg raise test on one day: the best angle measured on each side."""
-
-    drill_id: str
-    day: date
-    target: float
-    left: float | None = None
-    right: float | None = None
-
-    def angle(self, side: Side) -> float | None:
-        return self.left if side is Side.LEFT else self.right
-
-    @property
-    def short_sides(self) -> tuple[Side, ...]:
-        """The sides not measured at the target that day (not measured at all, or lower)."""
-        return tuple(
-            side for side in Side if (angle := self.angle(side)) is None or angle < self.target
-        )
-
-    @property
-    def passed(self) -> bool:
-        return not self.short_sides
-
-    def with_angle(self, side: Side, angle: float) -> LegRaise:
-        """This test with ``angle`` measured on ``side`` too (the better one counts)."""
-        best = max(angle, self.angle(side) or angle)
-        return replace(self, left=best) if side is Side.LEFT else replace(self, right=best)
 
 
 @dataclass(frozen=True)
@@ -222,6 +203,14 @@ def asks_easily(drill: Drill, current: Phase | None) -> bool:
     )
 
 
+def above_reach(drills: Iterable[Drill], state: LadderState) -> Drill | None:
+    """The drill on the highest loaded rung (:data:`LOADED_PHASES`) above every rung the person
+    has reached, the first of them in order; None when there is none: starting it asks first."""
+    reached = max(state.reached_phases)
+    above = [drill for drill in drills if drill.phase in LOADED_PHASES and drill.phase > reached]
+    return max(above, key=lambda drill: drill.phase, default=None)
+
+
 def suggested_phase(state: LadderState) -> Phase:
     """The phase whose routine to do next: the current one, or the checks when a retest is due."""
     return Phase.CHECK if state.hint is LadderHint.RETAKE_SQUEEZE_TEST else state.phase
@@ -247,9 +236,14 @@ def assess(
     """
     phase = Phase.CHECK if current is None else current
     reached_at = since
-    tally = _Tally(phase, catalogue)
+    facts = sorted(history, key=lambda f: f.performed_at)
+    # A set that hurt spoils its whole day, the sets before it on that day too.
+    hurt_days = frozenset(
+        f.day for f in facts if f.hurt and (since is None or f.performed_at > since)
+    )
+    tally = _Tally(phase, catalogue, hurt_days)
     unlocks: list[Unlock] = []
-    for fact in sorted(history, key=lambda f: f.performed_at):
+    for fact in facts:
         if reached_at is not None and fact.performed_at <= reached_at:
             continue
         reason = tally.add(fact)
@@ -258,7 +252,7 @@ def assess(
         target = _next_phase(phase, reason)
         unlocks.append(Unlock(phase, target, reason, fact.performed_at))
         phase, reached_at = target, fact.performed_at
-        tally = _Tally(phase, catalogue)
+        tally = _Tally(phase, catalogue, hurt_days)
     return Assessment(phase=phase, unlocks=tuple(unlocks), state=tally.state(), since=reached_at)
 
 
@@ -273,17 +267,20 @@ def _next_phase(phase: Phase, reason: UnlockReason) -> Phase:
 class _Tally:
     """What counts towards leaving one phase, fact by fact."""
 
-    def __init__(self, phase: Phase, catalogue: Catalogue) -> None:
+    def __init__(self, phase: Phase, catalogue: Catalogue, hurt_days: frozenset[date]) -> None:
         self.phase = phase
         self._catalogue = catalogue
         self._days: set[date] = set()
-        self._bad_days: set[date] = set()
+        self._bad_days: set[date] = set(hurt_days)
+        """Days that count for nothing: a set hurt on them, or (gated) a "no" answer."""
         self._leg_raises: dict[tuple[str, date], LegRaise] = {}
         self._leg_raise: LegRaise | None = None
 
     def add(self, fact: LadderFact) -> UnlockReason | None:
         """Count ``fact``; the reason to move up if it completes the rule, else None."""
         phase = self.phase
+        if fact.day in self._bad_days and phase not in GATED_PHASES:
+            return None  # a day on which a set hurt: no test opens anything, no day counts
         if phase is Phase.CHECK:
             return _squeeze(fact, UnlockReason.SQUEEZE_FAILED, UnlockReason.SQUEEZE_PASSED)
         if phase is Phase.ACTIVATION:
@@ -296,7 +293,7 @@ class _Tally:
                 return UnlockReason.STRAIGHT_LEG_RAISE
             if fact.phase is Phase.MOBILITY:
                 self._days.add(fact.day)
-                if len(self._days) >= MOBILITY_DAYS_TO_UNLOCK:
+                if self._passing_days() >= MOBILITY_DAYS_TO_UNLOCK:
                     return UnlockReason.MOBILITY_DAYS
             return None
         if phase in GATED_PHASES:
@@ -356,7 +353,7 @@ class _Tally:
         if phase is Phase.CHECK:
             return LadderState(phase, 0, 0, LadderHint.TAKE_SQUEEZE_TEST)
         if phase is Phase.ACTIVATION:
-            days = min(len(self._days), ACTIVATION_DAYS_BEFORE_RETEST)
+            days = min(self._passing_days(), ACTIVATION_DAYS_BEFORE_RETEST)
             hint = (
                 LadderHint.RETAKE_SQUEEZE_TEST
                 if days >= ACTIVATION_DAYS_BEFORE_RETEST
@@ -364,7 +361,7 @@ class _Tally:
             )
             return LadderState(phase, days, ACTIVATION_DAYS_BEFORE_RETEST, hint)
         if phase is Phase.MOBILITY:
-            days = min(len(self._days), MOBILITY_DAYS_TO_UNLOCK)
+            days = min(self._passing_days(), MOBILITY_DAYS_TO_UNLOCK)
             return LadderState(
                 phase,
                 days,

@@ -1,7 +1,9 @@
 """The phase ladder on disk: when each phase was reached, and the "easily" answers after sets.
 
 The rules themselves are in :mod:`hinge_desktop.domain.ladder`; this module feeds them the
-history from the database and records the phases they reach.
+history from the database (with the sets that hurt) and records the phases they reach. A rung
+opened on a day on which a set is then said to have hurt is taken back, as the rules would not
+have opened it: the last rungs reached, never one below a rung reached on a painless day.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from hinge_desktop.domain.ladder import (
 )
 from hinge_desktop.domain.training import CheckOutcome, Side
 from hinge_desktop.storage import timecodec
+from hinge_desktop.storage.hurt_queries import hurt_sql
 
 
 @dataclass(frozen=True)
@@ -92,25 +95,26 @@ class LadderRepository:
         """The sets after ``since`` that the ladder's rules look at, oldest first.
 
         That is every set of a check, of activation and of mobility, and every set with answers
-        to the "easily" questions, of drills in the catalogue below the top phase.
+        to the "easily" questions, of drills in the catalogue below the top phase; and every set
+        of a drill in the catalogue that hurt, whatever its phase.
         """
-        phases = {drill.id: drill.phase for drill in catalogue if drill.phase < max(Phase)}
+        phases = {drill.id: drill.phase for drill in catalogue}
         early = [drill.id for drill in catalogue if drill.phase <= Phase.MOBILITY]
         placeholders = ", ".join("?" for _ in early) or "NULL"
         after = -(2**62) if since is None else timecodec.encode(since)[0]
         cursor = self._db.execute(
             "SELECT s.drill_id, s.performed_at, s.utc_offset, s.result, s.measured, s.side, "
-            "g.nobody_held, g.back_still, g.pressure_steady "
+            f"g.nobody_held, g.back_still, g.pressure_steady, {hurt_sql('s')} AS hurt "
             "FROM sets AS s LEFT JOIN gate_answers AS g ON g.set_id = s.id "
             f"WHERE s.performed_at > ? AND (s.drill_id IN ({placeholders}) "
-            "OR g.set_id IS NOT NULL) "
+            "OR g.set_id IS NOT NULL OR hurt) "
             "ORDER BY s.performed_at, s.id",
             [after, *early],
         )
         facts = []
-        for drill_id, at, offset, result, measured, side, held, still, steady in cursor:
+        for drill_id, at, offset, result, measured, side, held, still, steady, hurt in cursor:
             phase = phases.get(drill_id)
-            if phase is None:
+            if phase is None or (phase is max(Phase) and not hurt):
                 continue
             facts.append(
                 LadderFact(
@@ -123,6 +127,7 @@ class LadderRepository:
                     if held is None
                     else GateAnswers(bool(held), bool(still), bool(steady)),
                     side=Side(side) if side else None,
+                    hurt=bool(hurt),
                 )
             )
         return facts
@@ -153,6 +158,7 @@ class LadderRepository:
         starts the ladder at the checks (at ``now``, or at the first relevant set if earlier).
         """
         with self._db.atomic():
+            self._take_back_hurt_rungs(catalogue)
             last = self._last_event()
             since = _since(last)
             history = self.history(catalogue, since)
@@ -165,6 +171,27 @@ class LadderRepository:
             for unlock in assessment.unlocks:
                 self._record(unlock.to_phase, unlock.at, unlock.reason)
         return assessment.unlock
+
+    def _take_back_hurt_rungs(self, catalogue: Catalogue) -> None:
+        """Forget the last rungs the rules opened on a day on which a set of a drill of the
+        catalogue hurt (said after the rung opened), from the newest back, stopping at the first
+        rung reached on a day without one (or not opened by a set: the start, an import of an
+        older log). The rules then count those days again, as they now stand."""
+        drills = [drill.id for drill in catalogue]
+        placeholders = ", ".join("?" for _ in drills) or "NULL"
+        earned = {reason.value for reason in UnlockReason} - {UnlockReason.START.value}
+        while (last := self._last_event()) is not None and last.reason in earned:
+            day_start, day_end = _local_day(last.reached_at)
+            hurt = self._db.execute(
+                f"SELECT 1 FROM sets AS s WHERE s.drill_id IN ({placeholders}) "
+                "AND s.performed_at BETWEEN ? AND ? "
+                "AND date(s.performed_at + s.utc_offset * 60, 'unixepoch') = ? "
+                f"AND {hurt_sql('s')} LIMIT 1",
+                [*drills, day_start, day_end, last.reached_at.date().isoformat()],
+            ).fetchone()
+            if hurt is None:
+                return
+            self._db.execute("DELETE FROM phase_events WHERE id = ?", [last.id])
 
     def _record(self, phase: Phase, at: datetime, reason: UnlockReason) -> None:
         reached_at, offset = timecodec.encode(at)
@@ -179,6 +206,12 @@ def _since(event: PhaseEvent | None) -> datetime | None:
     if event is None or event.reason == UnlockReason.START:
         return None
     return event.reached_at
+
+
+def _local_day(moment: datetime) -> tuple[int, int]:
+    """Stored times around the local day of ``moment``, whatever offset its sets had."""
+    middle = timecodec.encode(moment)[0]
+    return middle - 2 * 86400, middle + 2 * 86400
 
 
 def _event(row: tuple[int, int, int, int, str]) -> PhaseEvent:
