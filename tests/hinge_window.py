@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from shiboken6 import Shiboken
 
@@ -76,10 +76,29 @@ class HingeWindow:
         assert button.isEnabled(), name
         self.qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
-    def show_drill(self, drill_id: str) -> None:
-        """As "Start this drill" does: the drill in the player, the player shown."""
+    def show_drill(self, drill_id: str, *, start_anyway: bool = True) -> None:
+        """As "Start this drill" does: the drill in the player, the player shown; a drill above
+        the person's rung asks first, and is started anyway unless ``start_anyway`` is False."""
         self.views.workout.show_drill(self.views.catalogue.get(drill_id))
+        if start_anyway:
+            self.start_anyway()
         self.show("workout")
+
+    def start_anyway(self) -> bool:
+        """Answer "Start anyway" when Hinge asks before starting above the person's rung;
+        returns whether it asked."""
+        boxes = [
+            box
+            for box in QApplication.topLevelWidgets()
+            if isinstance(box, QMessageBox)
+            and box.objectName() == "aboveRungBox"
+            and box.isVisible()
+        ]
+        for box in boxes:
+            button = box.findChild(QPushButton, "startAnywayButton")
+            assert button is not None
+            button.click()
+        return bool(boxes)
 
     def skip_to(self, kind: StepKind, number: int = 1) -> None:
         """Skip through the workout to the step wanted (as the Skip button does): set or rest

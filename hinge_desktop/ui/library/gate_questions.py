@@ -1,7 +1,8 @@
-"""The three "easily" questions after a set, as big yes/no pairs answered with one click each.
+"""The three "easily" questions after a set, as big yes/no pairs answered with one click each,
+and beside them "This hurt": a set that hurt is not asked whether it was easy.
 
 Readable from the floor three metres away; the keyboard works too: Y and N answer the first open
-question, Return saves, Escape skips.
+question, Return saves, Escape skips, H says the set hurt.
 """
 
 from __future__ import annotations
@@ -139,6 +140,8 @@ class GateQuestions(QWidget):
     answered = Signal(object)
     """The :class:`GateAnswers` given, when the person saves them."""
     skipped = Signal()
+    hurt = Signal()
+    """The set hurt: no answers, the set is marked instead."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -197,6 +200,20 @@ class GateQuestions(QWidget):
             )
         )
         self.skip_button.clicked.connect(self.skipped)
+        self.hurt_button = QPushButton(self.tr("This hurt"))
+        self.hurt_button.setObjectName("gateHurtButton")
+        self.hurt_button.setAccessibleName(self.tr("This set hurt"))
+        self.hurt_button.setToolTip(
+            self.tr("The set hurt: it will not count towards the ladder (H)")
+        )
+        self.hurt_button.setFont(_scaled(self, BUTTON_POINT_SCALE, bold=True))
+        self.hurt_button.setMinimumHeight(BUTTON_MIN_HEIGHT)
+        self.hurt_button.setStyleSheet(
+            _ACTION_STYLE.format(
+                border=NO_COLOUR, background="palette(button)", text="palette(button-text)"
+            )
+        )
+        self.hurt_button.clicked.connect(self.hurt)
         self.status = QLabel()
         self.status.setObjectName("gateStatus")
         self.status.setFont(_scaled(self, NOTE_POINT_SCALE))
@@ -209,6 +226,9 @@ class GateQuestions(QWidget):
         layout.setSpacing(6)
         layout.addWidget(title)
         layout.addWidget(intro)
+        # First, where a short panel shows it without scrolling: a set that hurt is not asked
+        # whether it was easy.
+        layout.addWidget(self.hurt_button)
         for question in self._questions:
             layout.addWidget(question)
         layout.addWidget(self.status)
@@ -268,5 +288,8 @@ class GateQuestions(QWidget):
             return
         if key == Qt.Key.Key_Escape:
             self.skipped.emit()
+            return
+        if key == Qt.Key.Key_H:
+            self.hurt.emit()
             return
         super().keyPressEvent(event)

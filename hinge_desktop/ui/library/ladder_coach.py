@@ -1,6 +1,7 @@
 """The phase ladder in the app: after each change to the log, apply its rules, tell the person
 when a phase opens, and ask the three "easily" questions after a set of a standing hinge of the
-phase the person is on."""
+phase the person is on, with "This hurt" beside them (the mark itself is the player's to make:
+``hurt_said``)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ class LadderCoach(QObject):
     """The "easily" questions are shown (True) or put away (False)."""
     unlocked = Signal(object)
     """A phase opened (the :class:`Unlock`)."""
+    hurt_said = Signal(int)
+    """The set asked about (its id) hurt, the person answered: mark it."""
 
     def __init__(
         self,
@@ -51,6 +54,7 @@ class LadderCoach(QObject):
         log_changes.changed.connect(self._on_log_changed)
         questions.answered.connect(self._answered)
         questions.skipped.connect(self._put_questions_away)
+        questions.hurt.connect(self._hurt)
         questions.hide()
         self.update()
 
@@ -81,10 +85,17 @@ class LadderCoach(QObject):
             self._log_changes.changed.disconnect(self._on_log_changed)
 
     def _on_log_changed(self) -> None:
-        if self._asked_for is not None and not self._set_exists(self._asked_for):
-            # The set the questions were about was taken back.
+        asked = self._asked_for
+        if asked is not None and (not self._set_exists(asked) or self._sets.marked_hurt(asked)):
+            # The set the questions were about was taken back, or it hurt: nothing to ask.
             self._put_questions_away()
         self.update()
+
+    def _hurt(self) -> None:
+        set_id = self._asked_for
+        self._put_questions_away()
+        if set_id is not None:
+            self.hurt_said.emit(set_id)
 
     def _set_exists(self, set_id: int) -> bool:
         try:

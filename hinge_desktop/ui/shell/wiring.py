@@ -40,6 +40,7 @@ from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today.today_view import TodayView
 from hinge_desktop.ui.transfer.export_action import install_exports
 from hinge_desktop.ui.transfer.import_action import ImportController, install_import
+from hinge_desktop.ui.workout.hurt_answer import HurtAnswer
 from hinge_desktop.ui.workout.log_panel import LogPanel
 from hinge_desktop.ui.workout.set_logger import SetLogger, local_now
 from hinge_desktop.ui.workout.workout_view import WorkoutView
@@ -77,6 +78,7 @@ class InstalledViews:
     reader: BackgroundReader
     backups: BackupsPanel
     importing: ImportController
+    hurt: HurtAnswer
 
     @property
     def catalogue(self) -> Catalogue:
@@ -90,6 +92,7 @@ class InstalledViews:
         """Hinge is quitting: stop listening to the log and reading it before the database
         closes."""
         self.set_logger.shutdown()
+        self.hurt.shutdown()
         self.ladder.shutdown()
         self.importing.shutdown()
         self.today.shutdown()
@@ -126,7 +129,7 @@ def install_views(
     follow_voice_preferences(preferences, speaker)
     _tell_what_was_not_heard(window, speaker)
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
-    workout, log_panel, set_logger = _workout(window, services)
+    workout, log_panel, set_logger, hurt = _workout(window, services)
     _remember_last_drill(window, preferences, catalogue, drills)
     drills.message.connect(status(window, 5000))
 
@@ -141,6 +144,7 @@ def install_views(
     drills.start_requested.connect(start_drill)
     routines = _routines(window, services, drills, start_plan)
     coach, ladder_panel = _ladder(window, services, log_panel, set_logger, routines)
+    coach.hurt_said.connect(hurt.mark)
     own_drills = OwnDrillsView(services.names, OwnDrillStatsReader(store.db))
     own_drills.message.connect(status(window, 5000))
     library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
@@ -197,6 +201,7 @@ def install_views(
         reader,
         backups,
         importing,
+        hurt,
     )
     backups.restore_requested.connect(
         lambda backup: restore_and_rebuild(window, views, backup, install_views)
@@ -204,8 +209,12 @@ def install_views(
     return views
 
 
-def _workout(window: MainWindow, services: Services) -> tuple[WorkoutView, LogPanel, SetLogger]:
-    """The player, its panel for logging each set, and what stores those sets."""
+def _workout(
+    window: MainWindow, services: Services
+) -> tuple[WorkoutView, LogPanel, SetLogger, HurtAnswer]:
+    """The player, its panel for logging each set, what stores those sets and what marks one
+    that hurt."""
+    store, catalogue = services.store, services.catalogue
     workout = WorkoutView(services.speaker, services.preferences)
     window.set_undo_stack(services.undo_stack)
     log_panel = LogPanel(services.undo_stack)
@@ -219,7 +228,18 @@ def _workout(window: MainWindow, services: Services) -> tuple[WorkoutView, LogPa
         log_changes=services.log_changes,
     )
     set_logger.message.connect(status(window, 5000))
-    return workout, log_panel, set_logger
+    hurt = HurtAnswer(
+        workout,
+        set_logger,
+        log_panel,
+        store.sets,
+        catalogue,
+        services.undo_stack,
+        services.log_changes,
+        parent=window,
+    )
+    hurt.message.connect(status(window, 8000))
+    return workout, log_panel, set_logger, hurt
 
 
 def _tell_what_was_not_heard(window: MainWindow, speaker: Speaker) -> None:

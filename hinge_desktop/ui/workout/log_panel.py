@@ -1,7 +1,8 @@
-"""The player's log panel: the set to log, pre-filled, logged with one click or Return.
+"""The player's log panel: the set to log, pre-filled, logged with one click or Return; and, once
+a set is logged, "This hurt" (or H) to say it hurt.
 
 It names the set (and the side) it logs, says why there is nothing to log when there is not, and
-keeps Log set on screen however short the window: the values scroll, the button does not.
+keeps Log set on screen however short the window: the values scroll, the buttons do not.
 """
 
 from __future__ import annotations
@@ -26,6 +27,20 @@ PANEL_WIDTH = 340
 PANEL_MIN_WIDTH = 290
 HEADING_PX = 22
 SIDE_PX = 24
+HURT_PX = 20
+HURT_COLOUR = "#b0522a"
+"""The edge of "This hurt": the colour of a "no" answer, in light and dark alike."""
+_HURT_STYLE = f"""
+QPushButton {{
+    border: 2px solid {HURT_COLOUR};
+    border-radius: 8px;
+    background: palette(button);
+    color: palette(button-text);
+    padding: 4px 12px;
+}}
+QPushButton:focus {{ border: 3px solid palette(highlight); }}
+QPushButton:disabled {{ border-color: palette(mid); color: palette(button-text); }}
+"""
 
 
 def _label(name: str, *, pixels: int = 0, bold: bool = False) -> QLabel:
@@ -45,6 +60,8 @@ class LogPanel(QFrame):
     """What was done in the set just under way; ``log_requested`` when the person logs it."""
 
     log_requested = Signal()
+    hurt_requested = Signal()
+    """The person said the set logged last hurt ("This hurt", or H)."""
     note_done = Signal()
     """The person finished typing a note (Return, or the note lost the focus)."""
 
@@ -101,6 +118,10 @@ class LogPanel(QFrame):
         self.undo_button.setEnabled(undo_stack.canUndo())
         self.redo_button.setEnabled(undo_stack.canRedo())
 
+        self.hurt_button = self._hurt_button()
+        self.hurt_note = _label("hurtNoteLabel")
+        self.hurt_note.setAccessibleName(self.tr("What follows a set that hurt"))
+        self.hurt_note.hide()
         self.status = _label("logStatusLabel")
         self.status.setAccessibleName(self.tr("Logging"))
         self.extra = QVBoxLayout()
@@ -115,6 +136,14 @@ class LogPanel(QFrame):
         self.log_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.log_action.triggered.connect(self._log_from_key)
         self.addAction(self.log_action)
+        self.hurt_action = QAction(self.tr("This hurt: mark the set logged last"), self)
+        self.hurt_action.setShortcut(QKeySequence(Qt.Key.Key_H))
+        self.hurt_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.hurt_action.setEnabled(False)
+        self.hurt_action.triggered.connect(self._hurt_from_key)
+        self.addAction(self.hurt_action)
+        self._hurt = (False, False)
+        """Whether a logged set can be said to hurt now, and whether it was."""
         self.form.changed.connect(self._update_button)
         self.form.note.editingFinished.connect(self.note_done)
         self._can_log = False
@@ -127,6 +156,24 @@ class LogPanel(QFrame):
         button.setAccessibleName(accessible)
         button.setToolTip(tip)
         button.setMinimumHeight(36)
+        return button
+
+    def _hurt_button(self) -> QPushButton:
+        button = QPushButton(self.tr("This hurt"))
+        button.setObjectName("hurtButton")
+        button.setAccessibleName(self.tr("This set hurt"))
+        button.setToolTip(
+            self.tr("Say the set logged last hurt: it will not count towards the ladder (H)")
+        )
+        button.setStyleSheet(_HURT_STYLE)
+        button.setMinimumHeight(46)
+        font = QFont(button.font())
+        font.setPixelSize(HURT_PX)
+        font.setBold(True)
+        button.setFont(font)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        button.clicked.connect(self.hurt_requested)
+        button.hide()
         return button
 
     def _build_layout(self) -> None:
@@ -161,6 +208,8 @@ class LogPanel(QFrame):
         bottom.setSpacing(6)
         bottom.addWidget(self.status)
         bottom.addWidget(self.log_button)
+        bottom.addWidget(self.hurt_note)
+        bottom.addWidget(self.hurt_button)
         bottom.addLayout(undo_row)
 
         outer = QVBoxLayout(self)
@@ -222,7 +271,27 @@ class LogPanel(QFrame):
         # Return answers the questions then, never logs a set.
         self._asking = asking
         self._update_button()
+        self._update_hurt()
         self.last_time_label.setVisible(not asking and bool(self.last_time_label.text()))
+
+    def show_hurt(self, available: bool, marked: bool, note: str = "") -> None:
+        """ "This hurt" for the set logged last: ``available`` while there is one (until the
+        next set begins), ``marked`` once the person said so, with ``note``: what follows."""
+        self._hurt = (available, marked)
+        self.hurt_button.setText(self.tr("✓ Noted: it hurt") if marked else self.tr("This hurt"))
+        self.hurt_button.setEnabled(not marked)
+        self.hurt_note.setText(note)
+        self.hurt_note.setVisible(available and bool(note))
+        self._update_hurt()
+
+    def _update_hurt(self) -> None:
+        available, marked = self._hurt
+        self.hurt_button.setVisible(available and not self._asking)
+        self.hurt_action.setEnabled(available and not marked)
+
+    def _hurt_from_key(self) -> None:
+        if self.isVisible():
+            self.hurt_requested.emit()
 
     def set_status(self, text: str) -> None:
         self.status.setText(text)

@@ -1,5 +1,6 @@
-"""Writing a set, or a note on one, from the player: undoable commands that leave the undo stack
-when their first write fails (a full disk, a read-only folder), and the words for why."""
+"""Writing a set, a note on one or its hurt mark, from the player: undoable commands that leave the
+undo stack when their first write fails (a full disk, a read-only folder), and the words for
+why."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.errors import DatabaseFailed, Fault, classify
 from hinge_desktop.storage.sets import SetRepository
-from hinge_desktop.ui.set_commands import EditSet, LogSet
+from hinge_desktop.ui.set_commands import EditSet, LogSet, MarkSetHurt
 
 
 def _t(text: str) -> str:
@@ -56,6 +57,32 @@ class EditNoteOnce(EditSet):
     ) -> None:
         super().__init__(sets, before, after, changed)
         self.setText(QCoreApplication.translate("SetLogger", "Note on a set"))
+        self._failed: Callable[[DatabaseFailed], None] | None = failed
+
+    def redo(self) -> None:
+        failed, self._failed = self._failed, None
+        if failed is None:
+            super().redo()
+            return
+        try:
+            super().redo()
+        except DatabaseFailed as exc:
+            self.setObsolete(True)
+            failed(exc)
+
+
+class MarkHurtOnce(MarkSetHurt):
+    """A set said to hurt; a first write that fails leaves the stack, as above."""
+
+    def __init__(
+        self,
+        sets: SetRepository,
+        set_id: int,
+        hurt: bool,
+        changed: Callable[[], None],
+        failed: Callable[[DatabaseFailed], None],
+    ) -> None:
+        super().__init__(sets, set_id, hurt, changed)
         self._failed: Callable[[DatabaseFailed], None] | None = failed
 
     def redo(self) -> None:
