@@ -4,7 +4,8 @@ A set the person said hurt holds them where they are: the next time they start t
 drill's easier neighbour is offered instead, or, when there is nothing easier, to stop and get
 it checked. The offer stays until a later set of the drill goes without hurting.
 
-This module decides and returns data (drill ids, the day, a kind); the words are the UI's.
+This module decides and returns data (drill ids, the day, a kind, the workout with the easier
+drill swapped in or the drill left out); the words are the UI's.
 
 Added, not from the articles: they name easier versions of the drills (the kettlebell deadlift
 from a block, the kneeling hinge) but give no rule for a set that hurt. Holding back after pain
@@ -14,12 +15,13 @@ no more than that.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.plan import PlanEntry, WorkoutPlan
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,37 @@ def offer_after_hurt(drill: Drill, catalogue: Catalogue, history: HurtHistory) -
         easier_id=None if easier is None else easier.id,
         advice=drill.if_it_hurts,
     )
+
+
+def easier_entry(entry: PlanEntry, drill: Drill, easier: Drill) -> PlanEntry:
+    """``entry`` (a dose of ``drill``) done as ``easier``: the same sets, reps or hold and rest
+    where the two are done the same way (reps for reps, a hold for a hold, neither in timed
+    parts), else the easier drill's own dose."""
+    mine, theirs = drill.prescription, easier.prescription
+    if mine.parts or theirs.parts or mine.is_hold != theirs.is_hold:
+        return PlanEntry.of(easier)
+    return replace(entry, drill_id=easier.id)
+
+
+def with_easier(plan: WorkoutPlan, drill: Drill, easier: Drill) -> WorkoutPlan:
+    """The workout with ``easier`` in the place of ``drill`` (see :func:`easier_entry`); where
+    the workout does the easier drill already, ``drill`` is left out instead. A workout of that
+    one drill takes the easier drill's name."""
+    if any(entry.drill_id == easier.id for entry in plan.entries):
+        kept = without_drill(plan, drill.id)
+        return plan if kept is None else kept
+    entries = tuple(
+        easier_entry(entry, drill, easier) if entry.drill_id == drill.id else entry
+        for entry in plan.entries
+    )
+    alone = plan.routine_id is None and plan.name == drill.name
+    return replace(plan, entries=entries, name=easier.name if alone else plan.name)
+
+
+def without_drill(plan: WorkoutPlan, drill_id: str) -> WorkoutPlan | None:
+    """The workout without the drill ``drill_id``; None when nothing else is left in it."""
+    entries = tuple(entry for entry in plan.entries if entry.drill_id != drill_id)
+    return replace(plan, entries=entries) if entries else None
 
 
 class HurtRecency(StrEnum):

@@ -42,6 +42,7 @@ from hinge_desktop.ui.transfer.export_action import install_exports
 from hinge_desktop.ui.transfer.import_action import ImportController, install_import
 from hinge_desktop.ui.workout.hurt_answer import HurtAnswer
 from hinge_desktop.ui.workout.log_panel import LogPanel
+from hinge_desktop.ui.workout.plan_checks import PlanChecks
 from hinge_desktop.ui.workout.set_logger import SetLogger, local_now
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
@@ -212,10 +213,17 @@ def install_views(
 def _workout(
     window: MainWindow, services: Services
 ) -> tuple[WorkoutView, LogPanel, SetLogger, HurtAnswer]:
-    """The player, its panel for logging each set, what stores those sets and what marks one
-    that hurt."""
+    """The player (asking before a drill above the person's rung or one that hurt last time),
+    its panel for logging each set, what stores those sets and what marks one that hurt."""
     store, catalogue = services.store, services.catalogue
-    workout = WorkoutView(services.speaker, services.preferences)
+    checks = PlanChecks(
+        catalogue,
+        lambda: store.ladder.state(catalogue),
+        store.sets.hurt_history,
+        lambda: local_now().date(),
+    )
+    workout = WorkoutView(services.speaker, services.preferences, checks=checks)
+    workout.before_start.offers.message.connect(status(window, 8000))
     window.set_undo_stack(services.undo_stack)
     log_panel = LogPanel(services.undo_stack)
     workout.set_log_panel(log_panel)

@@ -29,6 +29,7 @@ from hinge_desktop.ui.widgets.big_number import BigNumber
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 from hinge_desktop.ui.widgets.up_and_down import up_and_down
 from hinge_desktop.ui.workout.fitted_label import FittedLabel
+from hinge_desktop.ui.workout.hurt_offer_card import HurtOfferCard
 from hinge_desktop.ui.workout.player_controls import PlayerControls
 from hinge_desktop.ui.workout.side_choice import SideChoice
 from hinge_desktop.ui.workout.voice_hint import VoiceHint
@@ -41,6 +42,7 @@ STEP_PX = 28
 NEXT_PX = 26
 MIN_WIDTH = 400
 """The narrowest the page goes (the buttons on two rows); below it the window scrolls."""
+CONTENT_MARGIN = 20
 
 # How the height of the numbers' column is shared: the clock, the rep counter, the cue.
 CLOCK_SHARE, REP_SHARE, CUE_SHARE = 9, 7, 8
@@ -80,6 +82,8 @@ class PlayerPage(QWidget):
         self.setMinimumWidth(MIN_WIDTH)
         self.voice_hint = VoiceHint()
         self.voice_hint.hide()
+        self.hurt_card = HurtOfferCard()
+        self.hurt_card.hide()
 
         self.title = _label("workoutDrillName", bold=True)
         self.step_label = _label("workoutStepLabel")
@@ -125,9 +129,15 @@ class PlayerPage(QWidget):
         self.scroll = up_and_down(self._content(), "playerScroll")
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
+        # The question about a drill that hurt last time stays above the player, whole: the
+        # player scrolls under it on a short screen (it is answered before the start).
+        question = QVBoxLayout()
+        question.setContentsMargins(CONTENT_MARGIN, 8, CONTENT_MARGIN, 0)
+        question.addWidget(self.hurt_card)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.setSpacing(0)
+        outer.addLayout(question)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(self.controls)
         self._scale = 0.0
@@ -153,7 +163,7 @@ class PlayerPage(QWidget):
         content = _Content()
         content.setObjectName("playerContent")
         layout = QVBoxLayout(content)
-        layout.setContentsMargins(20, 8, 20, 4)
+        layout.setContentsMargins(CONTENT_MARGIN, 8, CONTENT_MARGIN, 4)
         layout.setSpacing(4)
         layout.addWidget(self.voice_hint)
         layout.addWidget(self.title)
@@ -194,6 +204,7 @@ class PlayerPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.hurt_card.set_room(event.size().width() - 2 * CONTENT_MARGIN)
         self._apply_scale(max(0.7, min(event.size().height() / REFERENCE_HEIGHT, 1.8)))
 
     def _apply_scale(self, scale: float) -> None:

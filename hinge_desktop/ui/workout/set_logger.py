@@ -93,7 +93,7 @@ class SetLogger(QObject):
         """Load an interrupted workout at the step where it stopped, ready to go on: the same
         workout on disk, and the panel as it was (the set offered, a set logged shown)."""
         index = min(max(unfinished.step_index, 0), len(steps) - 1)
-        self._view.load(steps, plan=unfinished.plan, start_index=index)
+        self._view.load(steps, plan=unfinished.plan, start_index=index, resumed=True)
         # Set after loading: loading closes the workout that was shown before, not this one.
         self._workout_id = unfinished.workout.id
         self._in_progress = True

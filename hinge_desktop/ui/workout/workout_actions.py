@@ -1,5 +1,5 @@
-"""The player's keys: Space, Right, Left, +, F11 and Escape, each an action with a name, so that
-Help → Keyboard shortcuts lists them.
+"""The player's keys and buttons: Space, Right, Left, +, F11 and Escape, each an action with a
+name, so that Help → Keyboard shortcuts lists them, and the buttons that do the same.
 
 They belong to the workout view, so they work while it is shown and do nothing in another view;
 the window also puts Follow along in its View menu.
@@ -18,10 +18,20 @@ if TYPE_CHECKING:
 
 
 class WorkoutActions(QObject):
-    """The actions of ``view``, enabled as the workout allows."""
+    """The actions of ``view``, enabled as the workout allows; its buttons are connected too."""
 
     def __init__(self, view: WorkoutView) -> None:
         super().__init__(view)
+        view.back_button.clicked.connect(view.back)
+        view.start_pause_button.clicked.connect(view.start_pause)
+        view.skip_button.clicked.connect(view.skip)
+        view.add_rest_button.clicked.connect(view.add_rest)
+        view.finish_button.clicked.connect(view.finish)
+        view.player.side_choice.chosen.connect(view.choose_first_side)
+        view.follow_along_button.clicked.connect(
+            lambda: view.follow_along_requested.emit(not view.follow_along())
+        )
+        view.summary.again_requested.connect(view.start_pause)
 
         def action(name: str, text: str, keys: str, slot: Callable[[], None]) -> QAction:
             made = QAction(text, view)

@@ -38,6 +38,7 @@ class WorkoutPages(QWidget):
         self.rep_label, self.cue_label = page.rep_label, page.cue_label
         self.next_label, self.side_choice = page.next_label, page.side_choice
         self.progress, self.voice_hint = page.progress, page.voice_hint
+        self.hurt_card = page.hurt_card
         self.back_button, self.start_pause_button = page.back_button, page.start_pause_button
         self.skip_button, self.add_rest_button = page.skip_button, page.add_rest_button
         self.finish_button, self.follow_along_button = page.finish_button, page.follow_along_button

@@ -3,8 +3,9 @@
 The timeline decides where the workout is; this view only shows it, and the coach's cues are
 said and written by ``CoachCues``. A precise timer refreshes the screen while the workout runs
 and stops whenever it does not (paused, done, unloaded). A workout under way ends only when the
-person says so: Finish, Escape, another workout or quitting ask first. At its end the summary
-page shows what was done (``session_ended``; ``show_summary`` adds the log's figures).
+person says so: Finish, Escape, another workout or quitting ask first. Before a workout runs,
+``BeforeStart`` asks about a drill that hurt last time. At its end
+the summary page shows what was done (``session_ended``; ``show_summary`` adds the log's figures).
 """
 
 from __future__ import annotations
@@ -31,10 +32,12 @@ from hinge_desktop.domain.timeline import Moment, Step, WorkoutTimeline, build_s
 from hinge_desktop.domain.training import Side
 from hinge_desktop.ui.workout.coach_cues import CoachCues
 from hinge_desktop.ui.workout.first_sides import FirstSides
+from hinge_desktop.ui.workout.load_questions import BeforeStart, Load
+from hinge_desktop.ui.workout.plan_checks import PlanChecks
 from hinge_desktop.ui.workout.player_page import figure_seconds
 from hinge_desktop.ui.workout.workout_actions import WorkoutActions
 from hinge_desktop.ui.workout.workout_pages import Page, WorkoutPages
-from hinge_desktop.ui.workout.workout_prompts import ask_to_finish, ask_to_quit, ask_to_replace
+from hinge_desktop.ui.workout.workout_prompts import ask_to_finish, ask_to_quit
 
 if TYPE_CHECKING:
     from hinge_desktop.speech.speaker import Speaker
@@ -67,7 +70,10 @@ class WorkoutView(WorkoutPages):
         preferences: Preferences,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
+        *,
+        checks: PlanChecks | None = None,
     ) -> None:
+        """``checks``: what is read to ask before a workout runs (None: nothing is asked)."""
         super().__init__(parent)
         self._clock = clock
         self._cues = CoachCues(speaker, preferences, clock, self)
@@ -89,16 +95,7 @@ class WorkoutView(WorkoutPages):
             lambda: figure_seconds(self._timeline.moment()) if self._timeline else 0.0
         )
 
-        self.back_button.clicked.connect(self.back)
-        self.start_pause_button.clicked.connect(self.start_pause)
-        self.skip_button.clicked.connect(self.skip)
-        self.add_rest_button.clicked.connect(self.add_rest)
-        self.finish_button.clicked.connect(self.finish)
-        self.player.side_choice.chosen.connect(self.choose_first_side)
-        self.follow_along_button.clicked.connect(
-            lambda: self.follow_along_requested.emit(not self.follow_along())
-        )
-        self.summary.again_requested.connect(self.start_pause)
+        self.before_start = BeforeStart(self, checks, self._load)
         self.voice_hint.dismissed.connect(self._cues.dismiss_hint)
         self._cues.hint_changed.connect(self._update_voice_hint)
 
@@ -146,20 +143,17 @@ class WorkoutView(WorkoutPages):
         self.load(build_steps([drill]), plan=WorkoutPlan.single(drill))
 
     def load(
-        self, steps: Sequence[Step], *, plan: WorkoutPlan | None = None, start_index: int = 0
+        self,
+        steps: Sequence[Step],
+        *,
+        plan: WorkoutPlan | None = None,
+        start_index: int = 0,
+        resumed: bool = False,
     ) -> None:
-        """Load a workout of any steps (ending with DONE), ready to start at ``start_index``.
-
-        While another is under way, the person is asked first, and it is loaded if they agree.
-        """
-        if self.under_way():
-            first = next((s.drill for s in steps if s.drill is not None), None)
-            new_name = plan.name if plan is not None else first.name if first else ""
-            ask_to_replace(
-                self, self.name(), new_name, lambda: self._load(steps, plan, start_index)
-            )
-            return
-        self._load(steps, plan, start_index)
+        """Load a workout of any steps (ending with DONE), ready to start at ``start_index``,
+        once the person agrees where it replaces a workout under way;
+        a ``resumed`` one (after a crash) at once."""
+        self.before_start.request(steps, plan, start_index, resumed)
 
     def unload(self) -> None:
         """Stop and forget the workout: the empty page again."""
@@ -181,8 +175,11 @@ class WorkoutView(WorkoutPages):
         moment = timeline.moment()
         if moment.finished:
             self._load(self._steps, self._workout_plan, 0)
-            self.start_pause()
+            if not self.before_start.asking():
+                self.start_pause()
             return
+        if not moment.started:
+            self.before_start.starting()
         if moment.started and not moment.paused:
             self._cues.stop()
             timeline.pause()
@@ -293,7 +290,9 @@ class WorkoutView(WorkoutPages):
 
     # Inside ------------------------------------------------------------------------------
 
-    def _load(self, steps: Sequence[Step], plan: WorkoutPlan | None, start_index: int) -> None:
+    def _load(
+        self, steps: Sequence[Step], plan: WorkoutPlan | None, start: int, how: Load = Load.NEW
+    ) -> None:
         self._halt(silence=True)
         self._steps = self._sides.apply(steps)
         self._workout_plan = plan
@@ -301,12 +300,13 @@ class WorkoutView(WorkoutPages):
         self._started_at = None
         self._ended = None
         self._finished_early = False
-        self._resumed = start_index > 0
+        self._resumed = start > 0
         self._drill = next((s.drill for s in self._steps if s.drill is not None), None)
-        self._run(self._steps, start_index)
+        self._run(self._steps, start)
         self._update_voice_hint()
         self.show_page(Page.PLAYER)
         self._show(self._moment())
+        self.before_start.loaded(plan, how)
         self.workout_loaded.emit()
 
     def _run(self, steps: tuple[Step, ...], start_index: int) -> None:
