@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.ladder import LOADED_PHASES
 from hinge_desktop.ui.library.drill_model import DrillRole, Match
 
 
@@ -51,6 +52,8 @@ def test_the_drill_named_is_listed_first_and_return_starts_it(
     assert hinge.window.findChild(QListView, "drillList").currentIndex().row() == 0
     qtbot.keyClick(hinge.widget(QLineEdit, "drillSearch"), Qt.Key.Key_Return)
     assert hinge.window.current_view() == "workout"
+    # A loaded drill asks first on a new log, its person at the checks.
+    assert hinge.start_anyway() is (catalogue.get(named).phase in LOADED_PHASES)
     assert hinge.views.workout.drill() == catalogue.get(named)
 
 

@@ -296,6 +296,7 @@ def test_start_this_drill_opens_the_workout_view_with_the_drill(
     drills.select_drill("romanian-deadlift")
     qtbot.mouseClick(drills.findChild(QPushButton, "startDrillButton"), Qt.MouseButton.LeftButton)
     assert window.current_view() == "workout"
+    assert hinge.start_anyway(), "a loaded drill, on a new log: asked first"
     workout = window.view("workout")
     assert isinstance(workout, WorkoutView)
     assert workout.drill() == catalogue.get("romanian-deadlift")

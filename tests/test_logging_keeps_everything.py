@@ -77,6 +77,7 @@ def start(app: Logging, *drill_ids: str) -> None:
     else:
         plan = WorkoutPlan("Session", tuple(PlanEntry.of(catalogue.get(d)) for d in drill_ids))
         app.views.start_plan(plan)
+    app.start_anyway()  # a new log: a loaded drill asks first
     app.click("startPauseButton")
 
 

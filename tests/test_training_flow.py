@@ -31,6 +31,7 @@ def test_a_routine_runs_in_the_player_and_every_set_is_logged_with_one_click(
     library.routines.select_routine("builtin.phase-5")
     hinge.click("startRoutineButton")
     assert hinge.window.current_view() == "workout"
+    assert hinge.start_anyway(), "a routine of loaded drills, on a new log: asked first"
     plan = hinge.views.workout.plan()
     assert plan is not None
     assert plan.routine_id == "builtin.phase-5"

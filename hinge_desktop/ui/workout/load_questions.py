@@ -1,7 +1,7 @@
-"""What the player asks before a workout runs: before it is loaded, whether to end the workout
-under way (it is loaded only if the answer is yes); once it is loaded, about each of its drills
-that hurt last time (``HurtOffers``). Every way into the player (Today, a routine, a drill's
-page, a resumed workout) goes through here.
+"""What the player asks before a workout runs: before it is loaded, whether to start a drill above
+the person's rung, then whether to end the workout under way (it is loaded only once every answer
+is yes); once it is loaded, about each of its drills that hurt last time (``HurtOffers``). Every
+way into the player (Today, a routine, a drill's page, a resumed workout) goes through here.
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from hinge_desktop.domain.drills import Drill
+from hinge_desktop.domain.ladder import LadderState, above_reach
 from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.domain.timeline import Step
 from hinge_desktop.ui.workout.hurt_offers import HurtOffers
 from hinge_desktop.ui.workout.plan_checks import PlanChecks
-from hinge_desktop.ui.workout.workout_prompts import ask_to_replace
+from hinge_desktop.ui.workout.rung_text import above_rung_text
+from hinge_desktop.ui.workout.workout_prompts import ask_to_replace, ask_to_start_above_rung
 
 if TYPE_CHECKING:
     from hinge_desktop.ui.workout.workout_view import WorkoutView
@@ -57,12 +59,14 @@ class BeforeStart(QObject):
         if resumed:
             self._load(steps, plan, start_index, Load.RESUMED)
             return
+        ladder = self._checks.ladder_state if self._checks is not None else None
         view = self._view
         ask_before_loading(
             view,
             steps,
             plan,
             view.name() if view.under_way() else None,
+            ladder,
             lambda: self._load(steps, plan, start_index, Load.NEW),
         )
 
@@ -88,16 +92,29 @@ def ask_before_loading(
     steps: Sequence[Step],
     plan: WorkoutPlan | None,
     under_way: str | None,
+    ladder_state: Callable[[], LadderState] | None,
     proceed: Callable[[], object],
 ) -> None:
     """Ask what needs asking before ``steps`` are loaded, then ``proceed`` if the answers allow.
-    ``under_way`` names the workout under way (None: none is)."""
+    ``under_way`` names the workout under way (None: none is); ``ladder_state`` reads where the
+    person stands (None: the rungs are not asked about)."""
     drills = _drills(steps)
     new_name = plan.name if plan is not None else drills[0].name if drills else ""
-    if under_way is not None:
-        ask_to_replace(parent, under_way, new_name, proceed)
-    else:
-        proceed()
+
+    def replace_then_load() -> None:
+        if under_way is not None:
+            ask_to_replace(parent, under_way, new_name, proceed)
+        else:
+            proceed()
+
+    state = ladder_state() if ladder_state is not None else None
+    above = above_reach(drills, state) if state is not None else None
+    if above is None or state is None:
+        replace_then_load()
+        return
+    alone = len(drills) == 1 and (plan is None or plan.routine_id is None)
+    text, detail = above_rung_text(above, state, None if alone else new_name)
+    ask_to_start_above_rung(parent, text, detail, replace_then_load)
 
 
 def _drills(steps: Sequence[Step]) -> list[Drill]:

@@ -1,5 +1,6 @@
 """The questions asked before a workout under way ends: finish it now, start another in its place,
-or quit Hinge in its middle. Each is non-blocking; keeping on is the default and Escape's answer.
+or quit Hinge in its middle; and before one starts above the person's rung. Each is
+non-blocking; keeping on as things are is the default and Escape's answer.
 
 What was logged is never taken back by ending a workout, and each question says so.
 """
@@ -15,6 +16,7 @@ from hinge_desktop.ui.plurals import plural
 from hinge_desktop.ui.widgets.dialogs import message_box
 
 KEEP_GOING = "keepGoingButton"
+NOT_NOW = "notNowButton"
 
 
 def _t(text: str) -> str:
@@ -29,8 +31,10 @@ def _ask(
     detail: str,
     answer: tuple[str, str],
     on_yes: Callable[[], object],
+    keep: tuple[str, str] | None = None,
 ) -> QMessageBox:
-    """A question with ``answer`` (its words and its button's name) and Keep going."""
+    """A question with ``answer`` (its words and its button's name) and ``keep`` (Keep going
+    unless given), the default."""
     box = message_box(parent, QMessageBox.Icon.Question, title, text, name)
     box.setStandardButtons(QMessageBox.StandardButton.NoButton)
     box.setInformativeText(detail)
@@ -38,12 +42,12 @@ def _ask(
     yes = box.addButton(words, QMessageBox.ButtonRole.AcceptRole)
     yes.setObjectName(button_name)
     yes.setAccessibleName(words)
-    keep_words = _t("Keep going")
-    keep = box.addButton(keep_words, QMessageBox.ButtonRole.RejectRole)
-    keep.setObjectName(KEEP_GOING)
-    keep.setAccessibleName(keep_words)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(keep)
+    keep_words, keep_name = keep or (_t("Keep going"), KEEP_GOING)
+    stay = box.addButton(keep_words, QMessageBox.ButtonRole.RejectRole)
+    stay.setObjectName(keep_name)
+    stay.setAccessibleName(keep_words)
+    box.setDefaultButton(stay)
+    box.setEscapeButton(stay)
 
     def finished() -> None:
         if box.clickedButton() is yes:
@@ -100,4 +104,21 @@ def ask_to_quit(parent: QWidget, name: str, on_yes: Callable[[], object]) -> QMe
         ),
         (_t("Quit"), "quitWorkoutButton"),
         on_yes,
+    )
+
+
+def ask_to_start_above_rung(
+    parent: QWidget, text: str, detail: str, on_yes: Callable[[], object]
+) -> QMessageBox:
+    """Start a drill above the person's rung? ``text`` names both rungs, ``detail`` what opens
+    the next one (``aboveRungBox``, its ``startAnywayButton`` and ``notNowButton``)."""
+    return _ask(
+        parent,
+        "aboveRungBox",
+        _t("Start above your rung?"),
+        text,
+        detail,
+        (_t("Start anyway"), "startAnywayButton"),
+        on_yes,
+        (_t("Not now"), NOT_NOW),
     )

@@ -4,7 +4,7 @@ The timeline decides where the workout is; this view only shows it, and the coac
 said and written by ``CoachCues``. A precise timer refreshes the screen while the workout runs
 and stops whenever it does not (paused, done, unloaded). A workout under way ends only when the
 person says so: Finish, Escape, another workout or quitting ask first. Before a workout runs,
-``BeforeStart`` asks about a drill that hurt last time. At its end
+``BeforeStart`` asks about a drill above the person's rung or one that hurt last time. At its end
 the summary page shows what was done (``session_ended``; ``show_summary`` adds the log's figures).
 """
 
@@ -151,7 +151,7 @@ class WorkoutView(WorkoutPages):
         resumed: bool = False,
     ) -> None:
         """Load a workout of any steps (ending with DONE), ready to start at ``start_index``,
-        once the person agrees where it replaces a workout under way;
+        once the person agrees where it goes above their rung or replaces a workout under way;
         a ``resumed`` one (after a crash) at once."""
         self.before_start.request(steps, plan, start_index, resumed)
 
