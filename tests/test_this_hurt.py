@@ -8,8 +8,16 @@ from datetime import datetime, timedelta
 
 from hinge_window import HingeWindow, StartHinge
 from open_dialogs import open_dialog, open_dialogs
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import GateAnswers
@@ -182,3 +190,16 @@ def test_typing_an_h_in_the_note_writes_it_and_marks_nothing(start_hinge: StartH
     hinge.qtbot.keyClicks(note, "hh")
     assert note.text().endswith("hh")
     assert marked(hinge) == []
+
+
+def test_at_1280x720_the_questions_with_this_hurt_need_no_scrolling(
+    start_hinge: StartHinge,
+) -> None:
+    hinge = start_hinge(view="workout", active=True)
+    hinge.window.resize(QSize(1280, 720))
+    reach(hinge, Phase.PATTERNING)
+    log_first_set(hinge, "wall-hip-hinge")
+    QApplication.processEvents()
+    assert hinge.widget(QWidget, "gateQuestions").isVisible()
+    assert hinge.window.size() == QSize(1280, 720)
+    assert hinge.widget(QScrollArea, "logPanelScroll").verticalScrollBar().maximum() == 0

@@ -29,6 +29,7 @@ TITLE_POINT_SCALE = 1.8
 NOTE_POINT_SCALE = 1.1
 BUTTON_MIN_HEIGHT = 52
 BUTTON_MIN_WIDTH = 136
+HURT_MIN_HEIGHT = 44
 YES_COLOUR = ACCENT
 NO_COLOUR = "#b0522a"
 CHOSEN = "✓ "
@@ -151,14 +152,13 @@ class GateQuestions(QWidget):
         title = QLabel(self.tr("Was that set easy?"))
         title.setObjectName("gateTitle")
         title.setFont(_scaled(self, TITLE_POINT_SCALE, bold=True))
-        intro = QLabel(
-            self.tr(
-                "Three yes answers make today an easy day; three easy days open the next phase."
-            )
+        # What the answers count for: said by the status line under them as they are given, and
+        # here for the mouse and assistive tools (the room above the questions is This hurt's).
+        rule = self.tr(
+            "Three yes answers make today an easy day; three easy days open the next phase."
         )
-        intro.setObjectName("gateIntro")
-        intro.setWordWrap(True)
-        intro.setFont(_scaled(self, NOTE_POINT_SCALE))
+        title.setToolTip(rule)
+        self.setAccessibleDescription(rule)
         self.nobody_held = _Question(
             "gateNobodyHeld",
             self.tr("Did you stay in place with nobody holding you?"),
@@ -206,8 +206,8 @@ class GateQuestions(QWidget):
         self.hurt_button.setToolTip(
             self.tr("The set hurt: it will not count towards the ladder (H)")
         )
-        self.hurt_button.setFont(_scaled(self, BUTTON_POINT_SCALE, bold=True))
-        self.hurt_button.setMinimumHeight(BUTTON_MIN_HEIGHT)
+        self.hurt_button.setFont(_scaled(self, QUESTION_POINT_SCALE, bold=True))
+        self.hurt_button.setMinimumHeight(HURT_MIN_HEIGHT)
         self.hurt_button.setStyleSheet(
             _ACTION_STYLE.format(
                 border=NO_COLOUR, background="palette(button)", text="palette(button-text)"
@@ -225,7 +225,6 @@ class GateQuestions(QWidget):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(title)
-        layout.addWidget(intro)
         # First, where a short panel shows it without scrolling: a set that hurt is not asked
         # whether it was easy.
         layout.addWidget(self.hurt_button)
