@@ -25,9 +25,10 @@ The rules, in plain words:
   article's own test: a standing hinge judged by these three questions. Every other check keeps
   its own criteria and counts for nothing here (the dowel three-point check is about the three
   contacts with the stick). A day with any "no" (or a failed wall hinge check) does not count,
-  but takes nothing away from earlier days; sets of other drills neither count nor spoil a day.
-- From light loading to loading and from loading to single-leg work, the gate is the app's own
-  extension of the article's: the articles set one gate, the one to loading, and say only that
+  but takes nothing away from earlier days; sets of other drills neither count nor spoil a day,
+  unless they hurt (below).
+- From light loading on, to every rung up to the top one, the gate is the app's own extension
+  of the article's: the articles set one gate, the one to loading, and say only that
   loading must be conservative. The app asks the same three questions of the standing hinges of
   each loaded phase and counts their easy days the same way.
 - A set that hurt (the app's rule, not the articles'): a day on which any set the person said
@@ -36,7 +37,8 @@ The rules, in plain words:
   as a "no" answer does, however many yes answers it had. The ladder holds where it is; the
   articles give no rule for pain, and holding back is the app's own caution.
 - Only what happens after a phase was reached counts towards leaving it.
-- The ladder never goes down by itself.
+- The ladder never goes down by itself. (A rung opened on a day on which a set is then said to
+  have hurt was opened against these rules; storage takes it back, see ``storage/ladder.py``.)
 
 Everything here is pure: the history comes in as :class:`LadderFact` records, oldest first.
 """
