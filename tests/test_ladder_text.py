@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import LadderHint, LadderState, LegRaise, UnlockReason
+from hinge_desktop.domain.routines import builtin_routines
 from hinge_desktop.ui import ladder_text
 from hinge_desktop.ui.history.progress_panels import reason_text
 from hinge_desktop.ui.library.ladder_panel import LadderPanel
@@ -98,3 +99,17 @@ def test_the_gate_says_what_counts_days_on_which_a_standing_hinge_went_easily(
 def test_history_says_what_opened_each_rung_as_the_ladder_counts_it() -> None:
     assert "standing hinge went easily" in reason_text(UnlockReason.EASY_SESSIONS.value)
     assert "both legs" in reason_text(UnlockReason.STRAIGHT_LEG_RAISE.value)
+
+
+def test_the_ladder_says_the_path_may_differ_and_lower_rungs_stay_useful(qtbot: QtBot) -> None:
+    panel = LadderPanel()
+    qtbot.addWidget(panel)
+    note = panel.findChild(QLabel, "ladderAboutPath").text()
+    assert "may differ" in note
+    assert "not only for beginners" in note
+
+
+def test_activation_asks_for_a_squeeze_now_and_then_through_the_day() -> None:
+    routines = {r.id: r for r in builtin_routines(CATALOGUE, Phase.CHECK)}
+    for routine_id in ("builtin.daily-activation", "builtin.phase-1"):
+        assert "squeeze your glutes now and then" in routines[routine_id].description

@@ -12,6 +12,7 @@ import pytest
 from drill_catalogue import CATALOGUE
 from hinge_window import HingeWindow
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -288,3 +289,26 @@ def test_the_get_ready_with_its_side_choice_fits_a_1280_by_720_window(
     assert choice.isVisible()
     scroll = hinge.views.workout.player.scroll
     assert not scroll.verticalScrollBar().isVisible()
+
+
+def test_a_click_on_a_side_leaves_the_arrow_keys_to_step_through_the_workout(
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
+) -> None:
+    view.show_drill(CATALOGUE.get("single-leg-glute-bridge"))
+    click(qtbot, view, "startPauseButton")
+    play(view, clock, 1)
+    click(qtbot, view, "rightFirstButton")
+    assert work_sides(view)[0] == (1, Side.RIGHT)
+    focused = QApplication.focusWidget()
+    assert focused not in (button(view, "leftFirstButton"), button(view, "rightFirstButton"))
+
+
+def test_a_long_part_name_is_shown_whole(qtbot: QtBot, view: WorkoutView, clock: FakeClock) -> None:
+    view.resize(560, 600)  # as narrow as the player gets beside the log panel at 1024x600
+    view.show_drill(CATALOGUE.get("glute-squeeze-test"))
+    click(qtbot, view, "startPauseButton")
+    play(view, clock, GET_READY_SECONDS + 1)
+    label = view.rep_label
+    assert label.text() == "Standing squeeze"
+    width = QFontMetrics(label.font()).horizontalAdvance(label.text())
+    assert width <= label.contentsRect().width()

@@ -97,7 +97,8 @@ PHASE_DESCRIPTIONS: dict[Phase, str] = {
     ),
     Phase.ACTIVATION: (
         "Bridges and hip extensions, one slow and exact set of each, until the glutes do the "
-        "work and the low back and hamstrings stay quiet. Worth doing every day."
+        "work and the low back and hamstrings stay quiet. Worth doing every day, and between "
+        "sessions, squeeze your glutes now and then through the day."
     ),
     Phase.MOBILITY: (
         "Roll each area gently, then stretch it, then teach the leg to lift while the core "

@@ -196,7 +196,7 @@ def builtin_routines(catalogue: RoutineCatalogue, rung: Phase) -> tuple[Routine,
             "builtin.daily-activation",
             "Daily glute activation",
             "Slow bridges to wake the glutes up, one set of each. Do it every day; on long desk "
-            "days, twice.",
+            "days, twice, and squeeze your glutes now and then in between.",
             _entries(catalogue, DAILY_ACTIVATION, sets=1),
             minutes=(5, 8),
             rest_between_drills=SHORT_WALK,

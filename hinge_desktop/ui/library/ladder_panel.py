@@ -182,6 +182,17 @@ class LadderPanel(QWidget):
         layout.addWidget(self.progress_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.start_button)
+        # From the first article: the path is a generalisation, and the lower rungs stay useful.
+        self.about_path = QLabel(
+            self.tr(
+                "This is the usual way up; yours may differ. The lower rungs are not only for "
+                "beginners: their drills stay good warm-ups and accessory work on any rung."
+            )
+        )
+        self.about_path.setObjectName("ladderAboutPath")
+        self.about_path.setWordWrap(True)
+        self.about_path.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout.addWidget(self.about_path)
         layout.addStretch(1)
         self.show_state(self._state)
 

@@ -35,6 +35,9 @@ from hinge_desktop.ui.workout.side_choice import SideChoice
 from hinge_desktop.ui.workout.voice_hint import VoiceHint
 from hinge_desktop.ui.workout.workout_text import clock_text, next_text, rep_text, step_text
 
+REP_FLOOR = 24
+"""The smallest the rep counter's text may get: a long part name fits rather than being cut."""
+
 # Pixel sizes of the lines around the numbers at the reference height; they scale with the page.
 REFERENCE_HEIGHT = 680
 TITLE_PX = 30
@@ -95,7 +98,8 @@ class PlayerPage(QWidget):
         self.countdown = BigNumber("0:00")
         self.countdown.setObjectName("workoutCountdown")
         self.countdown.setMinimumHeight(72)
-        self.rep_label = FittedLabel("workoutRepLabel", lines=1, floor=40, bold=True)
+        # As large as the clock; a timed part's name ("Standing squeeze") may shrink to fit.
+        self.rep_label = FittedLabel("workoutRepLabel", lines=1, floor=REP_FLOOR, bold=True)
         self.cue_label = FittedLabel("workoutCueLabel", lines=2, floor=24)
         self.next_label = _label("workoutNextLabel")
         self.progress = QProgressBar()

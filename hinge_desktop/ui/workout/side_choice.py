@@ -67,6 +67,9 @@ class SideChoice(QWidget):
         # The side chosen in the accent colour, clear from the floor.
         button.setStyleSheet(CHECKED_STYLE)
         button.setMinimumHeight(BUTTON_HEIGHT)
+        # A click chooses without taking the keyboard: Left and Right go on stepping through
+        # the workout; Tab reaches the buttons for choosing by key.
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         button.installEventFilter(self)
         return button
 
