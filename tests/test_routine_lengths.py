@@ -15,7 +15,7 @@ from hinge_desktop.domain.routines import Routine, builtin_routines, promise_tex
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.storage.routines import RoutineRepository
 from hinge_desktop.storage.store import Store
-from hinge_desktop.ui.library.routine_model import RoutineListModel, RoutineRole
+from hinge_desktop.ui.library.routine_model import RoutineListModel, RoutineRole, routine_summary
 from hinge_desktop.ui.library.routines_view import RoutinesView
 
 BUILTIN = builtin_on_every_rung()
@@ -154,3 +154,10 @@ def test_the_routine_detail_shows_the_real_length_and_follows_the_rest_between_d
     assert summary.text().endswith(f"about {about_minutes(longer)} min")
     row = view.model.row_of(mine.id)
     assert view.model.index(row, 0).data(RoutineRole.SUMMARY) == summary.text()
+
+
+def test_a_circuit_says_its_rest_comes_between_rounds(qapp: object) -> None:
+    circuit = BUILTIN["builtin.finisher-circuit"]
+    line = routine_summary(circuit)
+    assert f"{circuit.rounds} rounds, {circuit.rest_after_round} s rest between rounds" in line
+    assert "after each" not in line

@@ -93,6 +93,9 @@ def test_this_hurt_marks_the_set_logged_says_what_follows_and_ctrl_z_takes_it_ba
     assert [s.id for s in hinge.store.sets.all()] == [logged.id], "and only the mark"
     assert button.isEnabled()
     assert not note.isVisible()
+    assert hinge.window.statusBar().currentMessage() == (
+        "Taken back: the set no longer counts as one that hurt."
+    ), "the status bar no longer says it was noted"
 
 
 def test_h_marks_the_set_logged_last(start_hinge: StartHinge) -> None:

@@ -76,7 +76,7 @@ def routine_summary(routine: Routine, minutes: int | None = None) -> str:
         )
     if routine.is_circuit:
         return QCoreApplication.translate(
-            "Routines", "{drills} · circuit, {rounds} rounds, {rest} s rest after each"
+            "Routines", "{drills} · circuit, {rounds} rounds, {rest} s rest between rounds"
         ).format(drills=text, rounds=routine.rounds, rest=routine.rest_after_round)
     return text
 

@@ -44,6 +44,7 @@ class HurtAnswer(QObject):
         self._panel, self._sets, self._catalogue = panel, sets, catalogue
         self._stack, self._log_changes = undo_stack, log_changes
         self._last: LoggedSet | None = None
+        self._shown_marked = False
         self._shut_down = False
         logger.set_logged.connect(self._logged)
         logger.target_changed.connect(self._forget)
@@ -97,15 +98,23 @@ class HurtAnswer(QObject):
         self._show()
 
     def _refresh(self) -> None:
-        """The log changed: the set may be taken back, or its mark."""
+        """The log changed: the set may be taken back, or its mark (then the status bar says
+        so, instead of still saying it was noted)."""
+        was_marked = self._shown_marked
         if self._last is not None and self._last.id is not None:
             try:
                 self._sets.get(self._last.id)
             except KeyError:
                 self._last = None
         self._show()
+        if was_marked and self._last is not None and not self._marked():
+            self.message.emit(self.tr("Taken back: the set no longer counts as one that hurt."))
+
+    def _marked(self) -> bool:
+        last = self._last
+        return last is not None and last.id is not None and self._sets.marked_hurt(last.id)
 
     def _show(self) -> None:
-        last = self._last
-        marked = last is not None and last.id is not None and self._sets.marked_hurt(last.id)
-        self._panel.show_hurt(last is not None, marked, self._note() if marked else "")
+        marked = self._marked()
+        self._shown_marked = marked
+        self._panel.show_hurt(self._last is not None, marked, self._note() if marked else "")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
 
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.errors import DatabaseFailed, Fault, classify
@@ -44,6 +45,23 @@ class LogSetOnce(LogSet):
             self._failed(exc)
 
 
+def first_write_may_fail(
+    command: QUndoCommand,
+    failed: Callable[[DatabaseFailed], None] | None,
+    redo: Callable[[], None],
+) -> None:
+    """Run ``redo``; on the command's first run (``failed`` given), a failed write makes the
+    command obsolete and is reported to ``failed`` instead of raising out of ``push``."""
+    if failed is None:
+        redo()
+        return
+    try:
+        redo()
+    except DatabaseFailed as exc:
+        command.setObsolete(True)
+        failed(exc)
+
+
 class EditNoteOnce(EditSet):
     """A logged set's note changed; a first write that fails leaves the stack, as above."""
 
@@ -61,14 +79,7 @@ class EditNoteOnce(EditSet):
 
     def redo(self) -> None:
         failed, self._failed = self._failed, None
-        if failed is None:
-            super().redo()
-            return
-        try:
-            super().redo()
-        except DatabaseFailed as exc:
-            self.setObsolete(True)
-            failed(exc)
+        first_write_may_fail(self, failed, super().redo)
 
 
 class MarkHurtOnce(MarkSetHurt):
@@ -87,14 +98,7 @@ class MarkHurtOnce(MarkSetHurt):
 
     def redo(self) -> None:
         failed, self._failed = self._failed, None
-        if failed is None:
-            super().redo()
-            return
-        try:
-            super().redo()
-        except DatabaseFailed as exc:
-            self.setObsolete(True)
-            failed(exc)
+        first_write_may_fail(self, failed, super().redo)
 
 
 def fault_text(exc: DatabaseFailed) -> str:
