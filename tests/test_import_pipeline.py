@@ -13,6 +13,7 @@ from drill_catalogue import CATALOGUE, NAMES, PAIRS, UNITS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from import_headers import FITNOTES_HEADER, HEVY_QUOTED_HEADER, HINGE_HEADER, STRONG_HEADER
+from test_export_formulas import FORMULAS, log_with
 
 from hinge_desktop.domain.imports.exercise_names import SAME_MOVEMENT, ExerciseMatcher
 from hinge_desktop.domain.ladder import GateAnswers
@@ -566,3 +567,15 @@ def test_taking_back_an_import_keeps_a_workout_a_later_import_added_to(
     assert remove_import(store.db, one.import_id) == 1
     assert [s.set_number for s in store.sets.all()] == [2]
     assert store.workouts.count() == 1
+
+
+def test_hinges_import_reads_the_escaped_cells_back_exactly(
+    store: Store, fresh: Store, tmp_path: Path
+) -> None:
+    log_with(store, "+Morning", FORMULAS)
+    out = tmp_path / "log.csv"
+    export_csv(store.db, out, NAMES, UNITS)
+    import_file(fresh, out)
+    assert sorted(s.note for s in fresh.sets.all()) == sorted(FORMULAS)
+    names = [row[0] for row in fresh.db.execute("SELECT name FROM workouts").fetchall()]
+    assert names == ["+Morning"]

@@ -45,6 +45,7 @@ from hinge_desktop.domain.imports.model import (
     SourceSet,
     SourceWorkout,
 )
+from hinge_desktop.domain.spreadsheet_cells import unescape_cell
 from hinge_desktop.domain.training import CheckOutcome, SetKind, Side, Unit
 
 FORMAT = ImportFormat.HINGE_CSV
@@ -137,7 +138,7 @@ class _Cells:
         return self.columns.get(column, column)
 
     def text(self, column: str) -> str:
-        return self.row.cells.get(self.name(column), "")
+        return unescape_cell(self.row.cells.get(self.name(column), ""))
 
     def number(self, column: str) -> float | None:
         try:

@@ -25,6 +25,7 @@ from typing import IO, Any
 from sqlite_utils import Database
 
 from hinge_desktop.domain.imports.hinge_csv import HEADER, KIND_NOTES, NOTE_SEPARATOR
+from hinge_desktop.domain.spreadsheet_cells import escape_cell
 from hinge_desktop.domain.training import SetKind
 from hinge_desktop.storage import timecodec
 
@@ -154,9 +155,9 @@ def _row(
         notes.append(note)
     return [
         timecodec.decode(performed_at, offset).isoformat(),
-        workout_name or "",
-        drill_id,
-        drill_names.get(drill_id, drill_id),
+        escape_cell(workout_name or ""),
+        escape_cell(drill_id),
+        escape_cell(drill_names.get(drill_id, drill_id)),
         str(set_number),
         side or "",
         _number(reps),
@@ -164,8 +165,8 @@ def _row(
         unit or "",
         _number(hold_seconds),
         _number(rpe),
-        band or "",
-        NOTE_SEPARATOR.join(notes),
+        escape_cell(band or ""),
+        escape_cell(NOTE_SEPARATOR.join(notes)),
     ]
 
 
