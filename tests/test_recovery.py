@@ -18,7 +18,7 @@ from child_processes import run_hinge
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.training import LoggedSet
-from hinge_desktop.storage.backups import back_up, backups_folder, list_backups
+from hinge_desktop.storage.backups import back_up, backup_problem, backups_folder, list_backups
 from hinge_desktop.storage.errors import DatabaseTooNew, NotAHingeDatabase, StorageError
 from hinge_desktop.storage.integrity import check_and_recover, find_damage
 from hinge_desktop.storage.migrations import LATEST_FORMAT
@@ -76,6 +76,16 @@ def overwrite(offset: int, data: bytes) -> Damage:
     return damage
 
 
+def unreadable_schema_name(path: Path) -> None:
+    """Bytes that are not UTF-8 in a table's name in the schema: SQLite's message quotes them,
+    so Python cannot even read the error."""
+    content = bytearray(path.read_bytes())
+    where = content.find(b"tablesetssets")
+    assert where > 0, "the schema record of the sets table"
+    content[where + 5 : where + 8] = b"\xff\xfe\xfd"
+    path.write_bytes(bytes(content))
+
+
 def truncate_half(path: Path) -> None:
     truncate_to(path.stat().st_size // 2)(path)
 
@@ -91,6 +101,7 @@ KINDS: dict[str, Damage] = {
     "a freelist that quick_check finds wrong": overwrite(36, struct.pack(">I", 7)),
     "a text file": lambda path: path.write_text("eggs\nmilk\nflour\n" * 50),
     "an empty file": lambda path: path.write_bytes(b""),
+    "a schema name that is not UTF-8": unreadable_schema_name,
 }
 
 
@@ -362,3 +373,13 @@ def test_a_log_damaged_by_hand_is_back_when_hinge_starts(data_dir: Path, tmp_pat
     assert "Traceback" not in result.stderr
     assert out.exists()
     assert sets_in(database) == 250
+
+
+def test_a_backup_whose_schema_name_is_not_utf8_is_not_restored(data_dir: Path) -> None:
+    database = data_dir / "hinge.sqlite3"
+    make_log(database, backed_up=10, since=0)
+    (backup,) = list_backups(backups_folder(database))
+    unreadable_schema_name(backup.path)
+    problem = backup_problem(backup.path)
+    assert problem is not None
+    assert problem.startswith("it is damaged (malformed database schema")

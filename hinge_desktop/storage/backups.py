@@ -278,6 +278,9 @@ def backup_problem(path: Path) -> str | None:
             return "it was written by a newer Hinge"
     except sqlite3.DatabaseError as exc:
         return f"it is damaged ({exc})" if is_damage(exc) else f"it cannot be read ({exc})"
+    except UnicodeDecodeError as exc:
+        # SQLite's message quoted bytes of the file that are not text: a damaged schema.
+        return f"it is damaged ({bytes(exc.object).decode('utf-8', errors='replace')})"
     finally:
         conn.close()
     return None

@@ -122,6 +122,8 @@ def _look(database: Path, uri: str) -> str | None:
         conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
         return _damage_or_raise(database, exc)
+    except UnicodeDecodeError as exc:
+        return _unreadable_message(exc)
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
@@ -132,11 +134,19 @@ def _look(database: Path, uri: str) -> str | None:
         problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.Error as exc:
         return _damage_or_raise(database, exc)
+    except UnicodeDecodeError as exc:
+        return _unreadable_message(exc)
     finally:
         conn.close()
     if problems == ["ok"]:
         return None
     return "; ".join(problems[:3])
+
+
+def _unreadable_message(exc: UnicodeDecodeError) -> str:
+    """SQLite's message quoted bytes of the file that are not text (a damaged name in the
+    schema), so Python could not read it: that is damage, worded with the bytes replaced."""
+    return bytes(exc.object).decode("utf-8", errors="replace")
 
 
 def _damage_or_raise(database: Path, exc: sqlite3.Error) -> str:
