@@ -86,6 +86,32 @@ def unreadable_schema_name(path: Path) -> None:
     path.write_bytes(bytes(content))
 
 
+def index_missing_entries(path: Path) -> None:
+    """The index the charts read lacks the entries of most sets, as a hit on an index page
+    leaves it: SQLite's quick_check does not look inside indexes."""
+    conn = sqlite3.connect(path)
+    (sql,) = conn.execute(
+        "SELECT sql FROM sqlite_master WHERE name = 'sets_for_progress'"
+    ).fetchone()
+    conn.execute("DROP INDEX sets_for_progress")
+    conn.execute(sql + " WHERE id < 50")
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = 'sets_for_progress'", [sql])
+    conn.commit()
+    conn.close()
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    check.close()
+
+
+def text_that_is_not_utf8(path: Path) -> None:
+    """A set's note whose bytes are no longer UTF-8: SQLite reads the row, Python cannot."""
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE sets SET note = CAST(X'66656c74ff6974' AS TEXT) WHERE id = 7")
+    conn.commit()
+    conn.close()
+
+
 def truncate_half(path: Path) -> None:
     truncate_to(path.stat().st_size // 2)(path)
 
@@ -102,6 +128,8 @@ KINDS: dict[str, Damage] = {
     "a text file": lambda path: path.write_text("eggs\nmilk\nflour\n" * 50),
     "an empty file": lambda path: path.write_bytes(b""),
     "a schema name that is not UTF-8": unreadable_schema_name,
+    "an index missing entries": index_missing_entries,
+    "a row whose text is not UTF-8": text_that_is_not_utf8,
 }
 
 
@@ -383,3 +411,24 @@ def test_a_backup_whose_schema_name_is_not_utf8_is_not_restored(data_dir: Path) 
     problem = backup_problem(backup.path)
     assert problem is not None
     assert problem.startswith("it is damaged (malformed database schema")
+
+
+@pytest.mark.parametrize("damage", [index_missing_entries, text_that_is_not_utf8])
+def test_a_backup_that_quick_check_passes_but_is_damaged_is_not_restored(
+    data_dir: Path, damage: Damage
+) -> None:
+    database = data_dir / "hinge.sqlite3"
+    make_log(database, backed_up=100, since=5)
+    store = open_store(database)
+    newest = back_up(store.db.conn, backups_folder(database), "manual", now=NOW)
+    store.close()
+    damage(newest.path)
+    truncate_half(database)
+
+    recovery = check_and_recover(database, backups_folder(database), now=NOW)
+
+    assert backup_problem(newest.path) is not None
+    assert recovery is not None
+    assert recovery.restored_from is not None
+    assert recovery.restored_from.made_at == YESTERDAY
+    assert sets_in(database) == 100

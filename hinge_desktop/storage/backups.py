@@ -26,6 +26,7 @@ from typing import Literal
 
 from hinge_desktop.storage.errors import BackupFailed, Fault, classify, is_damage
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT, MIGRATION_SET
+from hinge_desktop.storage.soundness import log_problems
 
 Reason = Literal["daily", "manual", "before-migration", "before-import", "before-restore"]
 REASONS: tuple[Reason, ...] = (
@@ -271,9 +272,9 @@ def backup_problem(path: Path) -> str | None:
     try:
         if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
             return "it is not a Hinge training log"
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
-        if problems != ["ok"]:
-            return f"it is damaged ({'; '.join(problems[:3])})"
+        problems = log_problems(conn)
+        if problems:
+            return f"it is damaged ({'; '.join(problems)})"
         if stored_format(conn) > LATEST_FORMAT:
             return "it was written by a newer Hinge"
     except sqlite3.DatabaseError as exc:

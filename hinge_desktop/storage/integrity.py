@@ -1,10 +1,10 @@
 """The start-up check: a damaged training log is put aside and the newest good backup restored.
 
-Damage is what SQLite itself reports as damage: "file is not a database", "database disk image
-is malformed", or a ``PRAGMA quick_check`` that does not answer "ok". A database of another
-program or of a newer Hinge is not damage: it is left where it is for :func:`open_database` to
-refuse with its message. A locked or unreadable file is not damage either: it raises a
-:class:`StorageError` and nothing moves.
+Damage is what SQLite itself reports as damage ("file is not a database", "database disk image
+is malformed") or what ``soundness.log_problems`` finds (index damage, rows that cannot be read).
+A database of another program or of a newer Hinge is not damage: it is left where it is for
+:func:`open_database` to refuse with its message. A locked or unreadable file is not damage
+either: it raises a :class:`StorageError` and nothing moves.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from hinge_desktop.storage.errors import (
     is_damage,
 )
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT
+from hinge_desktop.storage.soundness import log_problems
 
 BUSY_TIMEOUT_SECONDS = 5.0
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -68,7 +69,7 @@ def check_and_recover(
     database: Path, folder: Path, *, now: datetime | None = None
 ) -> Recovery | None:
     """Check ``database`` before it is opened; if it is damaged, move it aside and restore the
-    newest backup in ``folder`` that passes ``quick_check``.
+    newest backup in ``folder`` that is sound.
 
     Returns None when there was nothing to do. Call it only while no other Hinge uses the data
     folder. Raises :class:`StorageError` when the file cannot be checked (locked, unreadable)
@@ -131,16 +132,14 @@ def _look(database: Path, uri: str) -> str | None:
             return None  # another program's: refused when opened, never moved
         if stored_format(conn) > LATEST_FORMAT:
             return None  # a newer Hinge's: refused when opened
-        problems = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        problems = log_problems(conn)
     except sqlite3.Error as exc:
         return _damage_or_raise(database, exc)
     except UnicodeDecodeError as exc:
         return _unreadable_message(exc)
     finally:
         conn.close()
-    if problems == ["ok"]:
-        return None
-    return "; ".join(problems[:3])
+    return "; ".join(problems) if problems else None
 
 
 def _unreadable_message(exc: UnicodeDecodeError) -> str:
