@@ -21,6 +21,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -206,8 +207,16 @@ def daily_backup(connection: sqlite3.Connection, folder: Path, now: datetime) ->
     )
     if not already and holds_data(connection):
         made = back_up(connection, folder, "daily", now=now)
-    prune_backups(folder, keep=[made.path] if made else [])
+    prune_backups(folder, keep=[made.path] if made else [], live_sets=_live_sets(connection))
     return made
+
+
+def _live_sets(connection: sqlite3.Connection) -> int | None:
+    try:
+        count: int = connection.execute("SELECT count(*) FROM sets").fetchone()[0]
+    except sqlite3.Error:
+        return None
+    return count
 
 
 PERSONAL_TABLES = ("sets", "workouts", "routines", "favourite_drills", "custom_drills")
@@ -245,14 +254,23 @@ def backups_to_prune(backups: list[Backup]) -> list[Backup]:
     return [backup for backup in backups if backup.path not in kept]
 
 
-def prune_backups(folder: Path, keep: Iterable[Path] = ()) -> list[Path]:
-    """Remove the backups the rotation lets go, except those in ``keep``; returns the removed.
+def prune_backups(
+    folder: Path, keep: Iterable[Path] = (), *, live_sets: int | None = None
+) -> list[Path]:
+    """Remove the backups the rotation lets go, except those in ``keep`` and those that
+    :func:`held_for_their_sets` keeps; returns the removed.
 
-    Best effort: a backup that cannot be removed (a read-only folder) stays.
+    ``live_sets`` is how many sets the log holds now, so that a drop since the newest backup
+    counts too. Best effort: a backup that cannot be removed (a read-only folder) stays.
     """
+    backups = list_backups(folder)
+    going = backups_to_prune(backups)
     protected = set(keep)
+    if going:
+        counts = [(backup.path, backup_set_count(backup.path)) for backup in backups]
+        protected |= held_for_their_sets(counts, live_sets)
     removed: list[Path] = []
-    for backup in backups_to_prune(list_backups(folder)):
+    for backup in going:
         if backup.path in protected:
             continue
         try:
@@ -261,6 +279,36 @@ def prune_backups(folder: Path, keep: Iterable[Path] = ()) -> list[Path]:
             continue
         removed.append(backup.path)
     return removed
+
+
+SHARP_DROP = 0.75
+"""A log that holds fewer than this share of the sets it held before has lost sets sharply."""
+
+
+def held_for_their_sets(
+    counts: list[tuple[Path, int | None]], live_sets: int | None = None
+) -> set[Path]:
+    """The backups kept whatever their age, from ``counts`` (each backup with the sets it holds,
+    newest first): the newest of those holding the most sets, and the last one made before the
+    count of sets dropped sharply (between two backups, or from the newest one to the log as it
+    is now, ``live_sets``). So a log that was lost or emptied, and then logged into again, never
+    rotates its history out of the folder."""
+    readable = [(path, sets) for path, sets in counts if sets is not None]
+    if not readable:
+        return set()
+    most = max(sets for _path, sets in readable)
+    held = {next(path for path, sets in readable if sets == most)}
+    oldest_first: list[tuple[Path | None, int]] = list(reversed(readable))
+    if live_sets is not None:
+        oldest_first.append((None, live_sets))
+    drops = [
+        path
+        for (path, before), (_later, after) in pairwise(oldest_first)
+        if path is not None and after < before * SHARP_DROP
+    ]
+    if drops:
+        held.add(drops[-1])
+    return held
 
 
 def backup_problem(path: Path) -> str | None:
@@ -285,6 +333,22 @@ def backup_problem(path: Path) -> str | None:
     finally:
         conn.close()
     return None
+
+
+def backup_set_count(path: Path) -> int | None:
+    """How many sets the backup (or any Hinge log without a -wal) at ``path`` holds; None when
+    it cannot be read."""
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        count: int = conn.execute("SELECT count(*) FROM sets").fetchone()[0]
+    except (sqlite3.Error, UnicodeDecodeError):
+        return None
+    finally:
+        conn.close()
+    return count
 
 
 def stored_format(conn: sqlite3.Connection) -> int:

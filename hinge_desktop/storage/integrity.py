@@ -9,9 +9,7 @@ either: it raises a :class:`StorageError` and nothing moves.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,70 +18,118 @@ from pathlib import Path
 from hinge_desktop.storage.backups import (
     Backup,
     backup_problem,
+    backup_set_count,
     list_backups,
     remove_partial_backups,
     stored_format,
 )
-from hinge_desktop.storage.errors import (
-    DatabaseInUse,
-    Fault,
-    StorageError,
-    classify,
-    is_damage,
-)
+from hinge_desktop.storage.errors import DatabaseInUse, Fault, StorageError, classify, is_damage
+from hinge_desktop.storage.log_swap import SIDE_FILES, remove_interrupted_copy, side, swap_in
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT
 from hinge_desktop.storage.soundness import log_problems
+from hinge_desktop.storage.unclosed_wal import KeptWal, keep_unclosed_wal
 
 BUSY_TIMEOUT_SECONDS = 5.0
-SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+MISSING = "the file is missing"
+EMPTY = "the file is empty"
 
 
 @dataclass(frozen=True)
 class Recovery:
-    """What the start-up check did about a damaged training log."""
+    """What the start-up check did about a damaged, emptied or missing training log."""
 
-    damaged_path: Path
-    """Where the damaged file now is (beside the database; its -wal and -shm moved with it)."""
+    damaged_path: Path | None
+    """Where the damaged file now is (beside the database; its -wal and -shm moved with it);
+    None when the log was missing."""
     problem: str
-    """What SQLite found wrong."""
+    """What SQLite found wrong, or :data:`MISSING` or :data:`EMPTY`."""
     restored_from: Backup | None
     """The backup now in the database's place; None: no good backup, a new empty log."""
+    restored_sets: int | None = None
+    """How many sets the restored backup holds."""
+
+    @property
+    def missing(self) -> bool:
+        """Whether the log was missing or emptied (rather than damaged)."""
+        return self.problem in (MISSING, EMPTY)
 
     @property
     def message(self) -> str:
         """What happened, for the person."""
-        found = (
-            f"Your training log was damaged ({self.problem}). Hinge kept the damaged file as "
-            f"{self.damaged_path}; nothing was deleted."
-        )
+        if self.problem == MISSING:
+            found = "Your training log was missing, though backups of it are kept."
+        elif self.problem == EMPTY:
+            found = (
+                "Your training log was empty, though backups of it are kept. Hinge kept the "
+                f"empty file as {self.damaged_path}."
+            )
+        else:
+            found = (
+                f"Your training log was damaged ({self.problem}). Hinge kept the damaged file "
+                f"as {self.damaged_path}; nothing was deleted."
+            )
         if self.restored_from is None:
             return f"{found} No good backup was found, so Hinge starts with an empty training log."
         made = self.restored_from.made_at.strftime("%Y-%m-%d %H:%M")
+        holding = ""
+        if self.restored_sets is not None:
+            holding = f", holding {self.restored_sets:,} {_sets(self.restored_sets)}"
         return (
             f"{found} Hinge restored the newest good backup, made {made} "
-            f"({self.restored_from.path.name}); sets logged after that time are missing."
+            f"({self.restored_from.path.name}){holding}; sets logged after that time are "
+            "missing."
         )
+
+
+def _sets(count: int) -> str:
+    return "set" if count == 1 else "sets"
+
+
+@dataclass(frozen=True)
+class StartCheck:
+    """What the check before opening the log did."""
+
+    recovery: Recovery | None
+    kept_wal: KeptWal | None
+
+    @property
+    def messages(self) -> list[str]:
+        """What the person must be told, one message each."""
+        found = [self.kept_wal.message if self.kept_wal else None]
+        found.append(self.recovery.message if self.recovery else None)
+        return [message for message in found if message]
+
+
+def start_check(database: Path, folder: Path, *, now: datetime | None = None) -> StartCheck:
+    """Before the log is opened: keep a copy of a write-ahead log that a Hinge that did not
+    close left behind (see :mod:`unclosed_wal`), then :func:`check_and_recover`. Call it only
+    while no other Hinge uses the data folder; raises as :func:`check_and_recover` does."""
+    moment = now or datetime.now()
+    kept = keep_unclosed_wal(database, moment)
+    return StartCheck(check_and_recover(database, folder, now=moment), kept)
 
 
 def check_and_recover(
     database: Path, folder: Path, *, now: datetime | None = None
 ) -> Recovery | None:
     """Check ``database`` before it is opened; if it is damaged, move it aside and restore the
-    newest backup in ``folder`` that is sound.
+    newest backup in ``folder`` that is sound. A log that is missing or empty while backups or
+    damaged logs are kept was lost, and is restored the same way.
 
     Returns None when there was nothing to do. Call it only while no other Hinge uses the data
     folder. Raises :class:`StorageError` when the file cannot be checked (locked, unreadable)
     or the damaged file cannot be moved aside.
     """
     remove_partial_backups(folder)
-    if not database.exists():
-        return None
-    if _is_empty(database):
-        # Hinge never leaves an empty file once it has written one: with backups to restore,
-        # the log was lost; without, this is a new log.
-        if _newest_good_backup(folder) is None:
+    remove_interrupted_copy(database)
+    if not database.exists() or _is_empty(database):
+        # Hinge never leaves a log missing or empty once it has written one: with backups or
+        # damaged logs kept beside it, the log was lost; without, this is a new log.
+        if not list_backups(folder) and not _kept_damaged(database):
             return None
-        problem = "the file is empty"
+        problem = MISSING if not database.exists() else EMPTY
     else:
         found = find_damage(database)
         if found is None:
@@ -92,8 +138,12 @@ def check_and_recover(
     return _recover(database, folder, problem, now or datetime.now())
 
 
+def _kept_damaged(database: Path) -> list[Path]:
+    return sorted(database.parent.glob(f"{database.name}.damaged-*"))
+
+
 def _is_empty(database: Path) -> bool:
-    wal = _side(database, "-wal")
+    wal = side(database, "-wal")
     return database.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)
 
 
@@ -106,13 +156,13 @@ def find_damage(database: Path) -> str | None:
     so a file another program is changing is never taken for damaged.
     """
     first = _look(database, _read_only_uri(database, immutable=True))
-    if first is None or not any(_side(database, suffix).exists() for suffix in SIDE_FILES):
+    if first is None or not any(side(database, suffix).exists() for suffix in SIDE_FILES):
         return first
     return _look(database, _read_only_uri(database, immutable=False))
 
 
 def _read_only_uri(database: Path, *, immutable: bool) -> str:
-    wal = _side(database, "-wal")
+    wal = side(database, "-wal")
     if immutable and not (wal.exists() and wal.stat().st_size):
         return f"{database.absolute().as_uri()}?mode=ro&immutable=1"
     return f"{database.absolute().as_uri()}?mode=ro"
@@ -173,78 +223,7 @@ def _newest_good_backup(folder: Path) -> Backup | None:
 
 
 def _recover(database: Path, folder: Path, problem: str, now: datetime) -> Recovery:
-    aside = _move_aside(database, now)
     backup = _newest_good_backup(folder)
-    if backup is not None:
-        try:
-            _copy_file(backup.path, database)
-        except OSError as exc:
-            _put_back(aside, database)
-            raise StorageError(
-                database,
-                f"Your training log {database} is damaged ({problem}), and the backup "
-                f"{backup.path} could not be put in its place: {_os_reason(exc)}. "
-                "Nothing was changed.",
-            ) from exc
-    return Recovery(damaged_path=aside, problem=problem, restored_from=backup)
-
-
-def _side(path: Path, suffix: str) -> Path:
-    return path.with_name(path.name + suffix)
-
-
-def _move_aside(database: Path, now: datetime) -> Path:
-    stamp = now.strftime("%Y-%m-%dT%H%M%S")
-    aside = database.with_name(f"{database.name}.damaged-{stamp}")
-    copy = 2
-    while aside.exists():
-        aside = database.with_name(f"{database.name}.damaged-{stamp}-{copy}")
-        copy += 1
-    try:
-        # The log files first: a -wal left beside a restored database would be replayed into it.
-        for suffix in SIDE_FILES:
-            if _side(database, suffix).exists():
-                os.replace(_side(database, suffix), _side(aside, suffix))
-        os.replace(database, aside)
-    except OSError as exc:
-        _put_back(aside, database)
-        raise StorageError(
-            database,
-            f"Your training log {database} is damaged, and Hinge cannot put it aside to restore "
-            f"a backup: {_os_reason(exc)}. Nothing was changed.",
-        ) from exc
-    return aside
-
-
-def _put_back(aside: Path, database: Path) -> None:
-    for suffix in ("", *SIDE_FILES):
-        if _side(aside, suffix).exists():
-            with contextlib.suppress(OSError):
-                os.replace(_side(aside, suffix), _side(database, suffix))
-
-
-def _copy_file(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` whole or not at all: into a temporary file, synced, then
-    renamed."""
-    partial = target.with_name(f".{target.name}.restoring")
-    try:
-        shutil.copyfile(source, partial)
-        with partial.open("rb") as file:
-            os.fsync(file.fileno())
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-    if os.name == "posix":
-        handle = os.open(target.parent, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)
-
-
-def _os_reason(exc: OSError) -> str:
-    if classify(exc) is Fault.DISK_FULL:
-        return "the disk is full"
-    if classify(exc) is Fault.READ_ONLY:
-        return "the folder is read-only"
-    return exc.strerror or str(exc)
+    aside = swap_in(database, backup.path if backup else None, problem, now)
+    sets = None if backup is None else backup_set_count(backup.path)
+    return Recovery(damaged_path=aside, problem=problem, restored_from=backup, restored_sets=sets)

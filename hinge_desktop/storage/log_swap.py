@@ -1,0 +1,142 @@
+"""Putting a backup in the place of a damaged, emptied or missing training log, so that a crash at
+any moment leaves a log: the backup is copied in beside it first, the damaged file is kept under a
+second name, and only then does the copy take the log's name, in one rename.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+from hinge_desktop.storage.errors import Fault, StorageError, classify
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+RESTORING = ".{name}.restoring"
+"""The copy of the backup while it is written beside the log (hidden, removed at start)."""
+
+
+def side(path: Path, suffix: str) -> Path:
+    """The log file of ``path`` with ``suffix`` ("-wal", "-shm", "-journal")."""
+    return path.with_name(path.name + suffix)
+
+
+def remove_interrupted_copy(database: Path) -> None:
+    """Remove a copy of a backup that a crash left half-written beside ``database``: the log
+    itself was never replaced by it."""
+    with contextlib.suppress(OSError):
+        database.with_name(RESTORING.format(name=database.name)).unlink(missing_ok=True)
+
+
+def swap_in(database: Path, backup: Path | None, problem: str, now: datetime) -> Path | None:
+    """Put ``backup`` (None: nothing, a new log) in the place of ``database``; returns where the
+    damaged file is kept (None when there was no file).
+
+    Steps, each safe to be interrupted: the backup is copied beside the log and synced; the log
+    gets a second name (a hard link, else a copy) and its -wal, -shm and journal move to that
+    name; then the copy is renamed over the log. Raises :class:`StorageError` naming the
+    problem when a step fails, with the log as it was.
+    """
+    partial = database.with_name(RESTORING.format(name=database.name))
+    try:
+        if backup is not None:
+            _copy_synced(backup, partial, database, problem)
+        aside = _keep_aside(database, now, problem) if database.exists() else None
+        try:
+            if backup is not None:
+                os.replace(partial, database)
+            elif aside is not None:
+                database.unlink()
+            _sync_folder(database.parent)
+        except OSError as exc:
+            if aside is not None:
+                _put_side_files_back(aside, database)
+            raise StorageError(database, _refusal(database, problem, backup, exc)) from exc
+    finally:
+        if partial.exists():
+            with contextlib.suppress(OSError):
+                partial.unlink()
+    return aside
+
+
+def _copy_synced(source: Path, partial: Path, database: Path, problem: str) -> None:
+    try:
+        shutil.copyfile(source, partial)
+        with partial.open("rb") as file:
+            os.fsync(file.fileno())
+    except OSError as exc:
+        raise StorageError(database, _refusal(database, problem, source, exc)) from exc
+
+
+def _keep_aside(database: Path, now: datetime, problem: str) -> Path:
+    aside = _free_aside_name(database, now)
+    try:
+        try:
+            os.link(database, aside)
+        except OSError:
+            shutil.copyfile(database, aside)
+        # The log files go with it: a -wal left beside a restored log would be replayed into it.
+        for suffix in SIDE_FILES:
+            if side(database, suffix).exists():
+                os.replace(side(database, suffix), side(aside, suffix))
+    except OSError as exc:
+        _put_side_files_back(aside, database)
+        if aside.exists():
+            with contextlib.suppress(OSError):
+                aside.unlink()
+        raise StorageError(
+            database,
+            f"Your training log {database} is damaged, and Hinge cannot put it aside to "
+            f"restore a backup: {os_reason(exc)}. Nothing was changed. ({problem})",
+        ) from exc
+    return aside
+
+
+def _free_aside_name(database: Path, now: datetime) -> Path:
+    stamp = now.strftime("%Y-%m-%dT%H%M%S")
+    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    copy = 2
+    while aside.exists():
+        aside = database.with_name(f"{database.name}.damaged-{stamp}-{copy}")
+        copy += 1
+    return aside
+
+
+def _put_side_files_back(aside: Path, database: Path) -> None:
+    for suffix in SIDE_FILES:
+        if side(aside, suffix).exists():
+            with contextlib.suppress(OSError):
+                os.replace(side(aside, suffix), side(database, suffix))
+
+
+def _sync_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
+def _refusal(database: Path, problem: str, backup: Path | None, exc: OSError) -> str:
+    if backup is None:
+        return (
+            f"Your training log {database} is damaged ({problem}), and Hinge cannot put it "
+            f"aside: {os_reason(exc)}. Nothing was changed."
+        )
+    return (
+        f"Your training log {database} is damaged ({problem}), and the backup {backup} could "
+        f"not be put in its place: {os_reason(exc)}. Nothing was changed."
+    )
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in the person's words."""
+    if classify(exc) is Fault.DISK_FULL:
+        return "the disk is full"
+    if classify(exc) is Fault.READ_ONLY:
+        return "the folder is read-only"
+    return exc.strerror or str(exc)
