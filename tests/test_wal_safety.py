@@ -8,6 +8,8 @@ import shutil
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.backups import backups_folder
 from hinge_desktop.storage.checkpoint import checkpoint
@@ -146,4 +148,29 @@ def test_a_checkpoint_puts_every_logged_set_in_the_log_file_itself(tmp_path: Pat
         assert sets_in(alone) == 35
         assert not wal_of(database).exists() or wal_of(database).stat().st_size == 0
     finally:
+        store.close()
+
+
+def test_sets_reach_the_log_file_within_moments_of_being_logged(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from hinge_desktop.ui.checkpoints import Checkpointer
+    from hinge_desktop.ui.log_changes import LogChanges
+
+    database = crashed_log(tmp_path, sets=0)
+    store = open_store(database)
+    changes = LogChanges()
+    checkpointer = Checkpointer(database, changes)
+    try:
+        store.db.execute("PRAGMA wal_autocheckpoint = 0")
+        for _ in range(3):  # a burst of sets shares one checkpoint
+            store.sets.add(LoggedSet("hip-thrust", datetime.now(UTC), reps=8))
+            changes.announce()
+        qtbot.waitUntil(lambda: checkpointer.done == 1, timeout=10000)
+        alone = tmp_path / "copied" / "hinge.sqlite3"
+        alone.parent.mkdir()
+        shutil.copyfile(database, alone)
+        assert sets_in(alone) == 13
+    finally:
+        checkpointer.shutdown()
         store.close()
