@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 from child_processes import kill, read_line, run_hinge
 from hinge_window import HingeWindow
-from PySide6.QtCore import QLockFile
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from system_tools import missing
@@ -28,10 +27,11 @@ from hinge_desktop.storage import backups as backups_module
 from hinge_desktop.storage import database as database_module
 from hinge_desktop.storage.backups import back_up, backups_folder, list_backups
 from hinge_desktop.storage.errors import BackupFailed, DatabaseInUse, StorageError
+from hinge_desktop.storage.folder_lock import lock_folder
 from hinge_desktop.storage.store import open_store
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
-from hinge_desktop.ui.shell.opening import LOCK_FILE, open_and_install
+from hinge_desktop.ui.shell.opening import open_and_install
 
 
 def digest(path: Path) -> str:
@@ -196,14 +196,14 @@ def test_a_second_hinge_on_the_same_folder_is_told_the_first_is_running(
     exits: list[int] = []
     monkeypatch.setattr(QApplication, "exit", staticmethod(lambda code=0: exits.append(code)))
     paths = DataPaths(root=data_dir)
-    first = QLockFile(str(data_dir / LOCK_FILE))
-    assert first.tryLock(0)
+    first = lock_folder(data_dir)
+    assert first is not None
     window = MainWindow(Preferences(paths.settings))
     qtbot.addWidget(window)
     try:
         assert open_and_install(window, window._preferences, paths) is None
     finally:
-        first.unlock()
+        first.release()
     box = window.findChild(QMessageBox, "fatalErrorBox")
     assert box is not None
     assert "Hinge is already running with the training log in" in box.text()
@@ -216,10 +216,10 @@ def test_a_second_hinge_on_the_same_folder_is_told_the_first_is_running(
 LOCK_HOLDER = textwrap.dedent(
     """
     import sys
-    from PySide6.QtCore import QLockFile
-    lock = QLockFile(sys.argv[1])
-    lock.setStaleLockTime(0)
-    print("locked" if lock.tryLock(0) else "refused", flush=True)
+    from pathlib import Path
+    from hinge_desktop.storage.folder_lock import lock_folder
+    lock = lock_folder(Path(sys.argv[1]))
+    print("locked" if lock is not None else "refused", flush=True)
     sys.stdin.read()
     """
 )
@@ -233,7 +233,7 @@ def test_a_running_hinge_keeps_a_second_out_until_it_is_killed(
     store.sets.add(LoggedSet("dead-bug", datetime.now(UTC), reps=10))
     store.close()
     holder = subprocess.Popen(
-        [sys.executable, "-c", LOCK_HOLDER, str(data_dir / LOCK_FILE)],
+        [sys.executable, "-c", LOCK_HOLDER, str(data_dir)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
