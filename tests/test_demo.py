@@ -4,6 +4,7 @@ written only into an empty training log."""
 from __future__ import annotations
 
 import itertools
+import sqlite3
 import statistics
 from collections import Counter
 from collections.abc import Iterator
@@ -440,10 +441,16 @@ def test_a_file_of_another_program_is_refused_untouched(
     data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     database = data_dir / "hinge.sqlite3"
-    database.write_bytes(b"not a database at all, just some text " * 100)
+    other = sqlite3.connect(database)
+    other.execute("CREATE TABLE notes (text TEXT)")
+    other.execute("INSERT INTO notes VALUES ('not Hinge''s')")
+    other.commit()
+    other.close()
     before = database.read_bytes()
     assert run_demo(data_dir) == 2
-    assert str(database) in capsys.readouterr().err
+    assert f"The file {database} is an SQLite database of another program" in (
+        capsys.readouterr().err
+    )
     assert database.read_bytes() == before
 
 

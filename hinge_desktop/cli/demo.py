@@ -28,12 +28,12 @@ def run_demo(data_dir: Path | None) -> int | None:
     """Add the demo history to the data folder's empty log.
 
     Returns None when it was added (the app goes on to open), else the exit code: 1 when the log
-    has sets already (nothing is changed), 2 when the data folder or the database cannot be used.
+    has sets already (nothing is changed), 2 when the data folder or the database cannot be used
+    (another Hinge has it open, say).
     """
     from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
-    from hinge_desktop.storage.database import stored_set_count
     from hinge_desktop.storage.errors import StorageError
-    from hinge_desktop.storage.store import open_store
+    from hinge_desktop.storage.folder_lock import lock_folder
 
     paths = DataPaths.resolve(data_dir)
     try:
@@ -42,17 +42,47 @@ def run_demo(data_dir: Path | None) -> int | None:
         return _fail(f"The drill catalogue that comes with Hinge is broken: {exc}", EXIT_REFUSED)
     try:
         paths.ensure()
+        # The whole write holds the folder's lock, as a running Hinge does: a demo never goes
+        # into the log of a Hinge that is open, nor into one being recovered.
+        lock = lock_folder(paths.root)
+    except (DataFolderError, StorageError) as exc:
+        return _fail(str(exc), EXIT_STORAGE_ERROR)
+    try:
+        filled = _fill(paths, catalogue)
+    finally:
+        if lock is not None:
+            lock.release()
+    if isinstance(filled, int):
+        return filled
+    # Said once the lock is given up: the window opens right after.
+    print(_summary(filled))
+    return None
+
+
+def _fill(paths: DataPaths, catalogue: Catalogue) -> int | list[DemoWorkout]:
+    """:func:`run_demo` once the folder is locked: the sessions written, or the exit code."""
+    from hinge_desktop.storage.database import stored_set_count
+    from hinge_desktop.storage.errors import StorageError
+    from hinge_desktop.storage.integrity import check_and_recover
+    from hinge_desktop.storage.store import open_store
+
+    try:
+        # A damaged, missing or emptied log with backups is recovered first, and then has sets:
+        # it is never filled with a demo.
+        recovery = check_and_recover(paths.database, paths.backups)
+        if recovery is not None:
+            print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
         # Counted before opening, which would migrate an older database: a refused log is left
         # exactly as it was.
         existing = stored_set_count(paths.database)
         if existing:
             return _fail(_refusal(paths.database, existing), EXIT_REFUSED)
         store = open_store(paths.database)
-    except (DataFolderError, StorageError) as exc:
+    except StorageError as exc:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     try:
         if store.sets.count():
-            # Sets written by another Hinge between the count and the open.
+            # Sets written between the count and the open (by a program other than Hinge).
             return _fail(_refusal(store.path, store.sets.count()), EXIT_REFUSED)
         now = datetime.now().astimezone()
         sessions = _write(store, now, catalogue)
@@ -60,8 +90,7 @@ def run_demo(data_dir: Path | None) -> int | None:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     finally:
         store.close()
-    print(_summary(sessions))
-    return None
+    return sessions
 
 
 def _write(store: Store, now: datetime, catalogue: Catalogue) -> list[DemoWorkout]:
