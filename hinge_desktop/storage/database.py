@@ -20,6 +20,7 @@ from hinge_desktop.storage.errors import (
     DatabaseInUse,
     DatabaseTooNew,
     Fault,
+    LogNotWritable,
     NotAHingeDatabase,
     StorageError,
     classify,
@@ -121,9 +122,14 @@ def _read_only_flags(path: Path) -> str:
 def open_database(path: Path) -> Database:
     """Open (creating if needed) and migrate the database at ``path``.
 
-    WAL with ``synchronous=FULL``: every committed set survives a crash or a power cut.
+    WAL with ``synchronous=FULL``: every committed set survives a crash or a power cut. A file
+    that can be read but not written is refused here (SQLite would open it read-only, and the
+    first set logged would fail).
     """
     state = inspect_file(path)
+    if path.exists() and not _writable(path) and _writable(path.parent):
+        # In a read-only folder, SQLite's own failure is told below, naming the folder.
+        raise LogNotWritable(path, _not_writable_message(path))
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS)
     except sqlite3.Error as exc:
@@ -218,6 +224,41 @@ def _migrate(db: Database) -> None:
 def data_format(db: Database) -> int:
     value: int = db.execute("PRAGMA user_version").fetchone()[0]
     return value
+
+
+def _writable(path: Path) -> bool:
+    effective = os.access in os.supports_effective_ids
+    return os.access(path, os.W_OK, effective_ids=effective)
+
+
+def _not_writable_message(path: Path) -> str:
+    owner = _other_owner(path)
+    if owner is not None:
+        return (
+            f"The training log {path} belongs to the user {owner}, so Hinge cannot save sets "
+            f"in it. Make it yours (sudo chown $USER {path}), or start Hinge with --data-dir "
+            "and a folder of your own. Nothing in it was changed."
+        )
+    how = "clear Read-only in the file's Properties" if os.name == "nt" else f"chmod u+w {path}"
+    return (
+        f"The training log {path} is read-only, so Hinge cannot save sets in it. Make it "
+        f"writable ({how}) and start Hinge again. Nothing in it was changed."
+    )
+
+
+def _other_owner(path: Path) -> str | None:
+    """The name of the user who owns ``path`` if it is not this process's (POSIX)."""
+    if os.name != "posix":
+        return None
+    uid = path.stat().st_uid
+    if uid == os.geteuid():
+        return None
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
 
 
 def _describe_operational_error(path: Path, exc: sqlite3.Error) -> str:

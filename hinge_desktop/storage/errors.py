@@ -49,6 +49,11 @@ class DatabaseInUse(StorageError):
     """Another program (another Hinge, most likely) holds the database locked."""
 
 
+class LogNotWritable(StorageError):
+    """The log file can be read but not written (read-only, or another user's): refused when it
+    is opened, not at the first set logged."""
+
+
 class BackupFailed(StorageError):
     """A backup could not be written; the database it was to copy is unchanged."""
 
