@@ -49,6 +49,7 @@ from hinge_desktop.storage.database import Connection, open_connection, open_rea
 from hinge_desktop.storage.errors import StorageError
 from hinge_desktop.storage.restore import restore_backup
 from hinge_desktop.ui.tasks import TaskRunner
+from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 
 if TYPE_CHECKING:
     from hinge_desktop.storage.integrity import Recovery
@@ -62,7 +63,8 @@ class BackupsPanel(QGroupBox):
     backed_up = Signal(object)
     """A backup made with "Back up now" is in the folder (the :class:`Backup`)."""
     message = Signal(str)
-    """Something to tell the person in passing (today's backup failed)."""
+    """Something to tell the person in passing (today's backup failed); it is also shown in
+    the panel until a backup is made."""
 
     def __init__(self, database: Path, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +101,13 @@ class BackupsPanel(QGroupBox):
             self.tr("No backups yet: the first is made at a start with sets in your log.")
         )
         self.empty.setObjectName("noBackupsLabel")
+        self.failed_notice = QLabel()
+        self.failed_notice.setObjectName("backupFailedNotice")
+        self.failed_notice.setAccessibleName(self.tr("Today's backup failed"))
+        self.failed_notice.setWordWrap(True)
+        self.failed_notice.setStyleSheet(ERROR_STYLE)
+        self.failed_notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.failed_notice.hide()
         self.status = QLabel()
         self.status.setObjectName("backupStatusLabel")
         self.status.setWordWrap(True)
@@ -124,6 +133,7 @@ class BackupsPanel(QGroupBox):
 
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        layout.addWidget(self.failed_notice)
         layout.addWidget(self.list)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
@@ -156,7 +166,8 @@ class BackupsPanel(QGroupBox):
         header_height = self.list.header().sizeHint().height()
         self.list.setFixedHeight(header_height + rows * self._row_height + frame)
         self.list.setVisible(bool(self._shown))
-        self.empty.setVisible(not self._shown)
+        # "The first is made at a start" is not so when today's failed: the notice says why.
+        self.empty.setVisible(not self._shown and self.failed_notice.isHidden())
         self._update_buttons()
 
     def selected(self) -> Backup | None:
@@ -185,11 +196,10 @@ class BackupsPanel(QGroupBox):
                 job()
             except StorageError as exc:
                 self._daily_failed(exc)
-            self.refresh()
+            else:
+                self._daily_done(None)
             return
-        self._tasks.submit(
-            lambda _: job(), lambda _made: self.refresh(), self._daily_failed, context=self
-        )
+        self._tasks.submit(lambda _: job(), self._daily_done, self._daily_failed, context=self)
 
     def restore(self, backup: Backup, then: Callable[[Exception | None], None]) -> None:
         """Restore ``backup`` into the training log on a thread of its own (with a connection
@@ -273,6 +283,7 @@ class BackupsPanel(QGroupBox):
         self.restore_button.setEnabled(not self._busy and self.selected() is not None)
 
     def _on_backed_up(self, backup: Backup) -> None:
+        self.failed_notice.hide()
         self._set_busy(False, self.tr("Backed up: {name}").format(name=backup.path.name))
         self.refresh()
         self.list.setCurrentItem(self.list.topLevelItem(self._shown.index(backup)))
@@ -283,9 +294,22 @@ class BackupsPanel(QGroupBox):
         self._set_busy(False, str(error))
         self.refresh()
 
+    def _daily_done(self, _made: Backup | None) -> None:
+        self.failed_notice.hide()
+        self.refresh()
+
     def _daily_failed(self, error: Exception) -> None:
+        # A StorageError's text names the folder and why (read-only, disk full).
         print(f"hinge-desktop: {error}", file=sys.stderr)
         self.message.emit(self.tr("Today's backup was not made: {reason}").format(reason=error))
+        self.failed_notice.setText(
+            self.tr(
+                "Today's backup was not made. {reason} Your training log itself is unchanged; "
+                "Back up now tries again."
+            ).format(reason=error)
+        )
+        self.failed_notice.show()
+        self.refresh()
 
     def _show_folder(self) -> None:
         # If it cannot be made, the file manager says what is wrong with it.

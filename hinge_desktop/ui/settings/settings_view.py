@@ -77,8 +77,8 @@ class SettingsView(QWidget):
         self.voice = VoiceGroup(preferences, speaker)
         self.voice.setMaximumWidth(GROUP_WIDTH)
         layout.addWidget(self.voice)
-        layout.addWidget(self._data_group())
         self.backups = backups
+        layout.addWidget(self._data_group())
         if backups is not None:
             backups.setMaximumWidth(GROUP_WIDTH)
             layout.addWidget(backups)
@@ -136,12 +136,15 @@ class SettingsView(QWidget):
         return group
 
     def refresh(self) -> None:
-        """Show the current totals from the database."""
+        """Show the current totals from the database, and the backups in their folder."""
         self.set_count.setText(f"{self._store.sets.count():,}")
         self.workout_count.setText(f"{self._store.workouts.count():,}")
+        if self.backups is not None:
+            self.backups.refresh()
 
     def log_changed(self) -> None:
-        """The log changed: the totals are read again now if shown, else when next shown."""
+        """The log changed (an import backs it up first): the totals and the backups are read
+        again now if shown, else when next shown."""
         if self.isVisible():
             self.refresh()
 
