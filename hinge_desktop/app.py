@@ -18,8 +18,11 @@ from hinge_desktop.paths import DataFolderError, DataPaths
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
+    from hinge_desktop.speech.speaker import Speaker
+    from hinge_desktop.storage.store import Store
     from hinge_desktop.ui.preferences import Preferences
     from hinge_desktop.ui.shell.main_window import MainWindow
+    from hinge_desktop.ui.shell.wiring import InstalledViews
 
 START_FALLBACK_MS = 1000
 
@@ -135,20 +138,31 @@ def _finish_start(
     from hinge_desktop.ui.shell.application import set_window_icon
 
     set_window_icon(app)
-    from hinge_desktop.ui.shell.opening import open_and_install
+    from hinge_desktop.ui.shell.checking import check_then_open
+
+    def opened(loaded: tuple[Store, Speaker, InstalledViews]) -> None:
+        _opened(app, window, loaded, on_ready)
+
+    check_then_open(window, preferences, paths, opened)
+
+
+def _opened(
+    app: QApplication,
+    window: MainWindow,
+    loaded: tuple[Store, Speaker, InstalledViews],
+    on_ready: Callable[[], None] | None,
+) -> None:
     from hinge_desktop.ui.shell.resume import offer_resume
 
-    loaded = open_and_install(window, preferences, paths)
-    if loaded is not None:
-        store, speaker, views = loaded
-        # Through a lambda: PySide cannot hold a weak reference to the views' record itself.
-        app.aboutToQuit.connect(lambda: views.shutdown())
-        app.aboutToQuit.connect(speaker.close)
-        app.aboutToQuit.connect(store.close)
-        window.statusBar().showMessage(window.tr("Ready"), 5000)
-        # Read the charts' data now, on its own thread, so History opens with it ready.
-        views.progress.refresh()
-        views.backups.make_daily_backup()
-        offer_resume(window, store, views)
-        if on_ready is not None:
-            on_ready()
+    store, speaker, views = loaded
+    # Through a lambda: PySide cannot hold a weak reference to the views' record itself.
+    app.aboutToQuit.connect(lambda: views.shutdown())
+    app.aboutToQuit.connect(speaker.close)
+    app.aboutToQuit.connect(store.close)
+    window.statusBar().showMessage(window.tr("Ready"), 5000)
+    # Read the charts' data now, on its own thread, so History opens with it ready.
+    views.progress.refresh()
+    views.backups.make_daily_backup()
+    offer_resume(window, store, views)
+    if on_ready is not None:
+        on_ready()

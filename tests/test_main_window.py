@@ -246,7 +246,7 @@ def test_a_damaged_database_is_put_aside_and_the_app_starts_with_a_message(
     try:
         box = window.findChild(QMessageBox, "recoveryBox")
         assert box is not None
-        assert "no good backup was found" in box.text()
+        assert "No good backup was found" in box.text()
         (aside,) = paths.root.glob("hinge.sqlite3.damaged-*")
         assert aside.read_bytes() == bytes(data)
         assert str(aside) in box.informativeText()

@@ -59,6 +59,8 @@ class Checkpointer(QObject):
 
     def shutdown(self) -> None:
         """Stop: the checkpoint under way finishes; the log's close does the last one."""
+        if self._closed:
+            return
         self._closed = True
         self._timer.stop()
         self._tasks.shutdown()

@@ -52,7 +52,7 @@ from hinge_desktop.ui.tasks import TaskRunner
 from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 
 if TYPE_CHECKING:
-    from hinge_desktop.storage.integrity import Recovery
+    pass
 
 VISIBLE_ROWS = 4
 
@@ -347,36 +347,6 @@ def message_box(
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    return box
-
-
-def recovery_box(parent: QWidget, recovery: Recovery) -> QMessageBox:
-    """The message that the log was found damaged: what was restored and where the damaged
-    file is. It does not stop the app."""
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Recovery", text)
-
-    if recovery.restored_from is not None:
-        text = tr(
-            "Your training log was damaged. Hinge put it aside and restored the newest good "
-            "backup, made {when}. Sets logged after that backup are missing from the log."
-        ).format(when=made_text(QLocale(), recovery.restored_from.made_at))
-    else:
-        text = tr(
-            "Your training log was damaged, and no good backup was found. Hinge put it aside "
-            "and starts with an empty training log."
-        )
-    box = message_box(
-        parent, QMessageBox.Icon.Warning, tr("Your training log was damaged"), text, "recoveryBox"
-    )
-    box.setInformativeText(
-        tr("The damaged file is kept (nothing was deleted):\n{path}").format(
-            path=recovery.damaged_path
-        )
-    )
-    box.setDetailedText(tr("What SQLite found: {problem}").format(problem=recovery.problem))
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return box
 
 

@@ -15,11 +15,11 @@ from hinge_desktop.speech.choose import open_speaker
 from hinge_desktop.speech.speaker import Speaker
 from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR, DatabaseFailed, StorageError
 from hinge_desktop.storage.folder_lock import LOCK_FILE, FolderLocked, lock_folder
-from hinge_desktop.storage.integrity import check_and_recover
+from hinge_desktop.storage.integrity import StartCheck, start_check
 from hinge_desktop.storage.store import Store, open_store
 from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.settings.backups_panel import recovery_box
 from hinge_desktop.ui.shell.main_window import MainWindow
+from hinge_desktop.ui.shell.recovery_box import start_check_box
 from hinge_desktop.ui.shell.wiring import InstalledViews, install_views
 
 __all__ = ["LOCK_FILE", "StorageFailure", "fail", "load", "lock_data_folder", "open_and_install"]
@@ -30,30 +30,42 @@ class StorageFailure(Exception):
 
 
 def open_and_install(
-    window: MainWindow, preferences: Preferences, paths: DataPaths
+    window: MainWindow,
+    preferences: Preferences,
+    paths: DataPaths,
+    *,
+    check: StartCheck | None = None,
 ) -> tuple[Store, Speaker, InstalledViews] | None:
     """Open the database and fill the window; on failure, tell the person and quit."""
     try:
-        return load(window, preferences, paths)
+        return load(window, preferences, paths, check=check)
     except StorageFailure as exc:
         fail(window, str(exc))
         return None
 
 
 def load(
-    window: MainWindow, preferences: Preferences, paths: DataPaths, *, show_recovery: bool = True
+    window: MainWindow,
+    preferences: Preferences,
+    paths: DataPaths,
+    *,
+    show_recovery: bool = True,
+    check: StartCheck | None = None,
 ) -> tuple[Store, Speaker, InstalledViews]:
     """Open the database and the voice and build the views, turning every way that fails into
     one message.
 
-    The data folder is locked for this Hinge first; a damaged log is put aside and the newest
-    good backup restored before it is opened, and the person told (a message box unless
-    ``show_recovery`` is false, and the standard error).
+    The data folder is locked for this Hinge first; then the check before opening
+    (:func:`start_check`: an unclosed write-ahead log kept aside, a damaged or lost log put
+    aside and the newest good backup restored) runs, unless ``check`` is what it already found
+    (``ui/shell/checking.py`` runs it off the GUI thread). The person is told what it did (a
+    message box unless ``show_recovery`` is false, and the standard error).
     """
     lock_data_folder(window, paths)
     store = None
     try:
-        recovery = check_and_recover(paths.database, paths.backups)
+        if check is None:
+            check = start_check(paths.database, paths.backups)
         store = open_store(paths.database)
         speaker = open_speaker(paths.cue_cache)
         views = install_views(window, preferences, store, paths, speaker)
@@ -69,10 +81,11 @@ def load(
         raise StorageFailure(f"The database {paths.database} is damaged ({exc}).") from exc
     except OSError as exc:
         raise StorageFailure(f"Cannot read the database {paths.database}: {exc}.") from exc
-    if recovery is not None:
-        print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
-        if show_recovery:
-            recovery_box(window, recovery).open()
+    for message in check.messages:
+        print(f"hinge-desktop: {message}", file=sys.stderr)
+    box = start_check_box(window, check) if show_recovery else None
+    if box is not None:
+        box.open()
     return store, speaker, views
 
 

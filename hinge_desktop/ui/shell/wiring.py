@@ -18,6 +18,7 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import Speaker
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store
+from hinge_desktop.ui.checkpoints import Checkpointer
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.history_view import HistoryView
 from hinge_desktop.ui.history.progress_view import ProgressView
@@ -36,6 +37,7 @@ from hinge_desktop.ui.settings.settings_view import SettingsView
 from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
 from hinge_desktop.ui.shell.restore import restore_and_rebuild
 from hinge_desktop.ui.shell.session_end import SessionEndAssembler
+from hinge_desktop.ui.shell.status_notes import tell_what_was_not_heard, tell_where_added
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today.today_view import TodayView
 from hinge_desktop.ui.transfer.export_action import install_exports
@@ -80,6 +82,7 @@ class InstalledViews:
     backups: BackupsPanel
     importing: ImportController
     hurt: HurtAnswer
+    checkpointer: Checkpointer
 
     @property
     def catalogue(self) -> Catalogue:
@@ -98,6 +101,7 @@ class InstalledViews:
         self.importing.shutdown()
         self.today.shutdown()
         self.reader.shutdown()
+        self.checkpointer.shutdown()
 
 
 def status(window: MainWindow, timeout_ms: int) -> Callable[[str], None]:
@@ -128,7 +132,7 @@ def install_views(
         LogChanges(window),
     )
     follow_voice_preferences(preferences, speaker)
-    _tell_what_was_not_heard(window, speaker)
+    tell_what_was_not_heard(window, speaker)
     drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
     workout, log_panel, set_logger, hurt = _workout(window, services)
     _remember_last_drill(window, preferences, catalogue, drills)
@@ -149,7 +153,7 @@ def install_views(
     own_drills = OwnDrillsView(services.names, OwnDrillStatsReader(store.db))
     own_drills.message.connect(status(window, 5000))
     library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
-    _tell_where_added(window, drills, routines)
+    tell_where_added(window, drills, routines)
     workout.choose_requested.connect(lambda: window.show_view("drills"))
     window.install_view("drills", library)
     window.install_view("workout", workout)
@@ -158,6 +162,9 @@ def install_views(
     progress, reader = _history(window, services, drills)
     today = _today(window, services, reader, workout, start_plan)
     SessionEndAssembler(workout, set_logger, reader, today, services.log_changes, start_plan)
+    # Logged sets reach the log file itself once the log is quiet, and at a workout's end.
+    checkpointer = Checkpointer(store.path, services.log_changes, parent=window)
+    workout.session_ended.connect(checkpointer.checkpoint_now)
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(status(window, 15000))
     settings = SettingsView(preferences, store, paths.root, speaker, backups=backups)
@@ -203,6 +210,7 @@ def install_views(
         backups,
         importing,
         hurt,
+        checkpointer,
     )
     backups.restore_requested.connect(
         lambda backup: restore_and_rebuild(window, views, backup, install_views)
@@ -250,14 +258,6 @@ def _workout(
     return workout, log_panel, set_logger, hurt
 
 
-def _tell_what_was_not_heard(window: MainWindow, speaker: Speaker) -> None:
-    """A cue the voice could not say at its moment is named in the status bar, with why."""
-    say = status(window, 8000)
-    speaker.missed.cue_missed.connect(
-        lambda text, why: say(window.tr("Not heard: “{cue}” ({why})").format(cue=text, why=why))
-    )
-
-
 def _remember_last_drill(
     window: MainWindow, preferences: Preferences, catalogue: Catalogue, drills: DrillsView
 ) -> None:
@@ -297,20 +297,6 @@ def _routines(
     routines.routines_changed.connect(refresh_routine_names)
     refresh_routine_names()
     return routines
-
-
-def _tell_where_added(window: MainWindow, drills: DrillsView, routines: RoutinesView) -> None:
-    """Say in the status bar where a drill added to a routine can be found."""
-
-    def added_to_routine(_drill_id: str, _routine_id: str) -> None:
-        routine = routines.current_routine()
-        if routine is not None:
-            window.statusBar().showMessage(
-                window.tr("Added to “{name}”. Find it under Routines.").format(name=routine.name),
-                5000,
-            )
-
-    drills.add_to_routine_requested.connect(added_to_routine)
 
 
 def _ladder(
