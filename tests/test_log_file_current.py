@@ -81,7 +81,8 @@ def test_the_check_runs_off_the_gui_thread_and_a_lost_log_comes_back_with_word(
     (loaded,) = opened
     store, speaker, views = loaded  # type: ignore[misc]
     try:
-        assert ran_on and ran_on[0] is not threading.main_thread()
+        assert ran_on
+        assert ran_on[0] is not threading.main_thread()
         box = window.findChild(QMessageBox, "recoveryBox")
         assert box is not None
         assert box.windowTitle() == "Your training log was missing"
