@@ -63,15 +63,14 @@ def _fill(paths: DataPaths, catalogue: Catalogue) -> int | list[DemoWorkout]:
     """:func:`run_demo` once the folder is locked: the sessions written, or the exit code."""
     from hinge_desktop.storage.database import stored_set_count
     from hinge_desktop.storage.errors import StorageError
-    from hinge_desktop.storage.integrity import check_and_recover
+    from hinge_desktop.storage.integrity import start_check
     from hinge_desktop.storage.store import open_store
 
     try:
         # A damaged, missing or emptied log with backups is recovered first, and then has sets:
         # it is never filled with a demo.
-        recovery = check_and_recover(paths.database, paths.backups)
-        if recovery is not None:
-            print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
+        for message in start_check(paths.database, paths.backups).messages:
+            print(f"hinge-desktop: {message}", file=sys.stderr)
         # Counted before opening, which would migrate an older database: a refused log is left
         # exactly as it was.
         existing = stored_set_count(paths.database)
