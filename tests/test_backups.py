@@ -11,6 +11,7 @@ from log_files import sets_in
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.storage.backup_rotation import daily_backup, prune_backups
 from hinge_desktop.storage.backups import (
     KEEP_DAILY,
     KEEP_EACH_OTHER,
@@ -18,9 +19,7 @@ from hinge_desktop.storage.backups import (
     Backup,
     back_up,
     backups_folder,
-    daily_backup,
     list_backups,
-    prune_backups,
 )
 from hinge_desktop.storage.database import open_reader
 from hinge_desktop.storage.errors import BadBackup

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from hinge_desktop.domain.training import LoggedSet
+from hinge_desktop.storage.backup_rotation import daily_backup
 from hinge_desktop.storage.backups import (
     back_up,
     backup_set_count,
     backups_folder,
-    daily_backup,
     list_backups,
 )
 from hinge_desktop.storage.integrity import check_and_recover
@@ -174,3 +174,27 @@ def test_weeks_of_logging_into_a_new_log_never_rotate_the_lost_history_out(
     counts = [backup_set_count(backup.path) for backup in list_backups(folder)]
     assert 500 in counts
     assert len(counts) <= 7 + 4 + 2  # the rotation still prunes
+
+
+def test_the_backup_from_before_a_sharp_drop_outlives_the_log_growing_back(data_dir: Path) -> None:
+    # 1,000 sets, then 400 of them deleted on day 10, then ten sets a day: by day 70 the log has
+    # more sets than ever, and the daily rotation has long passed day 9.
+    database = data_dir / "hinge.sqlite3"
+    folder = backups_folder(database)
+    start = datetime(2026, 9, 1, 8, 0, tzinfo=ZONE)
+    store = open_store(database)
+    try:
+        store.sets.add_many([LoggedSet("hip-thrust", MOMENT, reps=8)] * 1000)
+        for day in range(10):
+            daily_backup(store.db.conn, folder, start + timedelta(days=day))
+        store.db.execute("DELETE FROM sets WHERE id <= 400")
+        for day in range(10, 70):
+            store.sets.add_many([LoggedSet("dead-bug", MOMENT, reps=10)] * 10)
+            daily_backup(store.db.conn, folder, start + timedelta(days=day))
+    finally:
+        store.close()
+
+    kept = {backup.reason: backup for backup in list_backups(folder)}
+    assert "before-loss" in kept
+    assert kept["before-loss"].made_at.date() == (start + timedelta(days=9)).date()
+    assert backup_set_count(kept["before-loss"].path) == 1000

@@ -174,3 +174,56 @@ def test_sets_reach_the_log_file_within_moments_of_being_logged(
     finally:
         checkpointer.shutdown()
         store.close()
+
+
+def test_a_transaction_that_never_finished_is_not_counted_as_lost(tmp_path: Path) -> None:
+    database = crashed_log(tmp_path)
+    wal = wal_of(database)
+    whole = read_wal(wal)
+    frame = 24 + 4096
+    content = bytearray(wal.read_bytes())
+    last = 32 + (whole.frames - 1) * frame
+    content[last + 4 : last + 8] = bytes(4)  # the last commit never written: no commit at all
+    content[last + 24 + 100] ^= 0x01
+    wal.write_bytes(bytes(content))
+    report = read_wal(wal)
+    assert report.applied < report.frames
+    assert report.lost == 0
+
+
+def test_an_emptied_log_beside_its_wal_is_lost_not_new(tmp_path: Path) -> None:
+    from hinge_desktop.storage.backups import back_up
+
+    database = crashed_log(tmp_path)
+    store = open_store(database)
+    store.db.execute("PRAGMA wal_autocheckpoint = 0")
+    back_up(store.db.conn, backups_folder(database), "daily", now=NOW - timedelta(days=1))
+    store.sets.add(LoggedSet("dead-bug", datetime.now(UTC), reps=10))
+    shutil.copyfile(wal_of(database), tmp_path / "wal-as-it-was")
+    store.db.conn.close()
+    shutil.copyfile(tmp_path / "wal-as-it-was", wal_of(database))
+    database.write_bytes(b"")
+
+    check = start_check(database, backups_folder(database), now=NOW)
+
+    assert check.recovery is not None
+    assert "was empty" in check.recovery.message
+    assert sets_in(database) == 35
+    kept_wal = database.with_name("hinge.sqlite3.damaged-2026-11-21T081500-wal")
+    assert kept_wal.read_bytes() == (tmp_path / "wal-as-it-was").read_bytes()
+
+
+def test_a_missing_log_with_its_wal_left_behind_is_told_not_opened_as_new(
+    tmp_path: Path,
+) -> None:
+    database = crashed_log(tmp_path)
+    wal_bytes = wal_of(database).read_bytes()
+    database.unlink()
+
+    check = start_check(database, backups_folder(database), now=NOW)
+
+    assert check.recovery is not None
+    assert "was missing" in check.recovery.message
+    assert not wal_of(database).exists()
+    kept_wal = database.with_name("hinge.sqlite3.damaged-2026-11-21T081500-wal")
+    assert kept_wal.read_bytes() == wal_bytes

@@ -6,9 +6,7 @@ in the folder is always a whole one. Each backup is a standalone database (rollb
 ``-wal`` file) named for when and why it was made, e.g.
 ``hinge-2026-11-21T081530+0100-daily.sqlite3``.
 
-Rotation: the last :data:`KEEP_DAILY` daily backups, plus the newest daily backup of each of the
-last :data:`KEEP_WEEKLY` weeks that have one (as restic's ``--keep-daily 7 --keep-weekly 4``),
-and the last :data:`KEEP_EACH_OTHER` of every other reason.
+Which backups are kept is ``backup_rotation.py``'s job.
 """
 
 from __future__ import annotations
@@ -18,10 +16,8 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import pairwise
 from pathlib import Path
 from typing import Literal
 
@@ -29,13 +25,16 @@ from hinge_desktop.storage.errors import BackupFailed, Fault, classify, is_damag
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT, MIGRATION_SET
 from hinge_desktop.storage.soundness import log_problems
 
-Reason = Literal["daily", "manual", "before-migration", "before-import", "before-restore"]
+Reason = Literal[
+    "daily", "manual", "before-migration", "before-import", "before-restore", "before-loss"
+]
 REASONS: tuple[Reason, ...] = (
     "daily",
     "manual",
     "before-migration",
     "before-import",
     "before-restore",
+    "before-loss",
 )
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
@@ -195,30 +194,6 @@ def list_backups(folder: Path) -> list[Backup]:
     return [backup for *_, backup in found]
 
 
-def daily_backup(connection: sqlite3.Connection, folder: Path, now: datetime) -> Backup | None:
-    """Today's backup, unless one was made today (in ``now``'s time zone) or the log holds
-    nothing yet; then the folder is pruned to the rotation, never removing the backup just made.
-    """
-    today = now.date()
-    made: Backup | None = None
-    already = any(
-        backup.reason == "daily" and backup.made_at.astimezone(now.tzinfo).date() == today
-        for backup in list_backups(folder)
-    )
-    if not already and holds_data(connection):
-        made = back_up(connection, folder, "daily", now=now)
-    prune_backups(folder, keep=[made.path] if made else [], live_sets=_live_sets(connection))
-    return made
-
-
-def _live_sets(connection: sqlite3.Connection) -> int | None:
-    try:
-        count: int = connection.execute("SELECT count(*) FROM sets").fetchone()[0]
-    except sqlite3.Error:
-        return None
-    return count
-
-
 PERSONAL_TABLES = ("sets", "workouts", "routines", "favourite_drills", "custom_drills")
 """Tables that hold what a person made (the others are seeded or derived)."""
 
@@ -231,84 +206,6 @@ def holds_data(connection: sqlite3.Connection) -> bool:
         for table in PERSONAL_TABLES
         if table in tables
     )
-
-
-def backups_to_prune(backups: list[Backup]) -> list[Backup]:
-    """Which of ``backups`` (newest first) the rotation lets go."""
-    kept: set[Path] = set()
-    dailies = [backup for backup in backups if backup.reason == "daily"]
-    kept.update(backup.path for backup in dailies[:KEEP_DAILY])
-    weeks: list[tuple[int, int]] = []
-    for backup in dailies:
-        year, week, _ = backup.made_at.isocalendar()
-        if (year, week) in weeks:
-            continue
-        if len(weeks) == KEEP_WEEKLY:
-            break
-        weeks.append((year, week))
-        kept.add(backup.path)
-    for reason in REASONS:
-        if reason != "daily":
-            same = [backup for backup in backups if backup.reason == reason]
-            kept.update(backup.path for backup in same[:KEEP_EACH_OTHER])
-    return [backup for backup in backups if backup.path not in kept]
-
-
-def prune_backups(
-    folder: Path, keep: Iterable[Path] = (), *, live_sets: int | None = None
-) -> list[Path]:
-    """Remove the backups the rotation lets go, except those in ``keep`` and those that
-    :func:`held_for_their_sets` keeps; returns the removed.
-
-    ``live_sets`` is how many sets the log holds now, so that a drop since the newest backup
-    counts too. Best effort: a backup that cannot be removed (a read-only folder) stays.
-    """
-    backups = list_backups(folder)
-    going = backups_to_prune(backups)
-    protected = set(keep)
-    if going:
-        counts = [(backup.path, backup_set_count(backup.path)) for backup in backups]
-        protected |= held_for_their_sets(counts, live_sets)
-    removed: list[Path] = []
-    for backup in going:
-        if backup.path in protected:
-            continue
-        try:
-            backup.path.unlink()
-        except OSError:
-            continue
-        removed.append(backup.path)
-    return removed
-
-
-SHARP_DROP = 0.75
-"""A log that holds fewer than this share of the sets it held before has lost sets sharply."""
-
-
-def held_for_their_sets(
-    counts: list[tuple[Path, int | None]], live_sets: int | None = None
-) -> set[Path]:
-    """The backups kept whatever their age, from ``counts`` (each backup with the sets it holds,
-    newest first): the newest of those holding the most sets, and the last one made before the
-    count of sets dropped sharply (between two backups, or from the newest one to the log as it
-    is now, ``live_sets``). So a log that was lost or emptied, and then logged into again, never
-    rotates its history out of the folder."""
-    readable = [(path, sets) for path, sets in counts if sets is not None]
-    if not readable:
-        return set()
-    most = max(sets for _path, sets in readable)
-    held = {next(path for path, sets in readable if sets == most)}
-    oldest_first: list[tuple[Path | None, int]] = list(reversed(readable))
-    if live_sets is not None:
-        oldest_first.append((None, live_sets))
-    drops = [
-        path
-        for (path, before), (_later, after) in pairwise(oldest_first)
-        if path is not None and after < before * SHARP_DROP
-    ]
-    if drops:
-        held.add(drops[-1])
-    return held
 
 
 def backup_problem(path: Path) -> str | None:

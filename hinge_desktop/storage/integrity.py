@@ -58,12 +58,13 @@ class Recovery:
     @property
     def message(self) -> str:
         """What happened, for the person."""
+        kept = ", though backups of it are kept" if self.restored_from else ""
         if self.problem == MISSING:
-            found = "Your training log was missing, though backups of it are kept."
+            found = f"Your training log was missing{kept}."
         elif self.problem == EMPTY:
             found = (
-                "Your training log was empty, though backups of it are kept. Hinge kept the "
-                f"empty file as {self.damaged_path}."
+                f"Your training log was empty{kept}. Hinge kept the empty file as "
+                f"{self.damaged_path}."
             )
         else:
             found = (
@@ -124,10 +125,11 @@ def check_and_recover(
     """
     remove_partial_backups(folder)
     remove_interrupted_copy(database)
-    if not database.exists() or _is_empty(database):
-        # Hinge never leaves a log missing or empty once it has written one: with backups or
-        # damaged logs kept beside it, the log was lost; without, this is a new log.
-        if not list_backups(folder) and not _kept_damaged(database):
+    if not database.exists() or database.stat().st_size == 0:
+        # Hinge never leaves a log missing or empty once it has written one: with backups,
+        # damaged logs or a -wal kept beside it, the log was lost (and SQLite must never open
+        # such a -wal: it would delete it); without any of them, this is a new log.
+        if not (list_backups(folder) or _kept_damaged(database) or _side_files(database)):
             return None
         problem = MISSING if not database.exists() else EMPTY
     else:
@@ -142,9 +144,8 @@ def _kept_damaged(database: Path) -> list[Path]:
     return sorted(database.parent.glob(f"{database.name}.damaged-*"))
 
 
-def _is_empty(database: Path) -> bool:
-    wal = side(database, "-wal")
-    return database.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size > 0)
+def _side_files(database: Path) -> list[Path]:
+    return [side(database, suffix) for suffix in SIDE_FILES if side(database, suffix).exists()]
 
 
 def find_damage(database: Path) -> str | None:

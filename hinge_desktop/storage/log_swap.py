@@ -32,7 +32,8 @@ def remove_interrupted_copy(database: Path) -> None:
 
 def swap_in(database: Path, backup: Path | None, problem: str, now: datetime) -> Path | None:
     """Put ``backup`` (None: nothing, a new log) in the place of ``database``; returns where the
-    damaged file is kept (None when there was no file).
+    damaged file is kept (None when there was no file; its -wal and -shm, if any, are kept
+    under that name all the same, and never left beside the backup to be replayed into it).
 
     Steps, each safe to be interrupted: the backup is copied beside the log and synced; the log
     gets a second name (a hard link, else a copy) and its -wal, -shm and journal move to that
@@ -43,22 +44,21 @@ def swap_in(database: Path, backup: Path | None, problem: str, now: datetime) ->
     try:
         if backup is not None:
             _copy_synced(backup, partial, database, problem)
-        aside = _keep_aside(database, now, problem) if database.exists() else None
+        aside = _keep_aside(database, now, problem)
         try:
             if backup is not None:
                 os.replace(partial, database)
-            elif aside is not None:
+            elif database.exists():
                 database.unlink()
             _sync_folder(database.parent)
         except OSError as exc:
-            if aside is not None:
-                _put_side_files_back(aside, database)
+            _put_side_files_back(aside, database)
             raise StorageError(database, _refusal(database, problem, backup, exc)) from exc
     finally:
         if partial.exists():
             with contextlib.suppress(OSError):
                 partial.unlink()
-    return aside
+    return aside if aside.exists() else None
 
 
 def _copy_synced(source: Path, partial: Path, database: Path, problem: str) -> None:
@@ -73,10 +73,11 @@ def _copy_synced(source: Path, partial: Path, database: Path, problem: str) -> N
 def _keep_aside(database: Path, now: datetime, problem: str) -> Path:
     aside = _free_aside_name(database, now)
     try:
-        try:
-            os.link(database, aside)
-        except OSError:
-            shutil.copyfile(database, aside)
+        if database.exists():
+            try:
+                os.link(database, aside)
+            except OSError:
+                shutil.copyfile(database, aside)
         # The log files go with it: a -wal left beside a restored log would be replayed into it.
         for suffix in SIDE_FILES:
             if side(database, suffix).exists():

@@ -27,11 +27,14 @@ class WalReport:
     """Frames of the current generation in the file."""
     applied: int
     """Of those, how many SQLite applies (up to the last sound commit)."""
+    commit_after: bool = True
+    """Whether a commit was written after the frames SQLite applies (else what follows them is
+    a transaction that never finished, which was never saved)."""
 
     @property
     def lost(self) -> int:
-        """Frames written that SQLite cannot apply."""
-        return self.frames - self.applied
+        """Frames of finished transactions that SQLite cannot apply."""
+        return self.frames - self.applied if self.commit_after else 0
 
 
 def read_wal(path: Path) -> WalReport:
@@ -59,21 +62,21 @@ def read_wal(path: Path) -> WalReport:
     total = 0
     sums = (sum1, sum2)
     chain_sound = True
+    commit_after = False
     for offset in range(HEADER, len(data) - frame_size + 1, frame_size):
         frame = data[offset : offset + frame_size]
         _page, commit, f_salt1, f_salt2, f_sum1, f_sum2 = struct.unpack(">6I", frame[:24])
         if (f_salt1, f_salt2) != (salt1, salt2):
             continue  # left over from an earlier generation
         total += 1
-        if not chain_sound:
-            continue
-        sums = _checksum(frame[:8] + frame[24:], sums, big_endian)
-        if sums != (f_sum1, f_sum2):
-            chain_sound = False
-            continue
-        if commit:
-            applied = total
-    return WalReport(total, applied)
+        if chain_sound:
+            sums = _checksum(frame[:8] + frame[24:], sums, big_endian)
+            chain_sound = sums == (f_sum1, f_sum2)
+            if chain_sound and commit:
+                applied = total
+                continue
+        commit_after = commit_after or bool(commit and not chain_sound)
+    return WalReport(total, applied, commit_after)
 
 
 def _count_without_header(data: bytes) -> WalReport:
@@ -86,12 +89,13 @@ def _count_without_header(data: bytes) -> WalReport:
     if len(data) < HEADER + frame_size:
         return WalReport(0, 0)
     salts = data[HEADER + 8 : HEADER + 16]
-    frames = sum(
-        1
+    ours = [
+        offset
         for offset in range(HEADER, len(data) - frame_size + 1, frame_size)
         if data[offset + 8 : offset + 16] == salts
-    )
-    return WalReport(frames, 0)
+    ]
+    commits = any(struct.unpack(">I", data[offset + 4 : offset + 8])[0] for offset in ours)
+    return WalReport(len(ours), 0, commits)
 
 
 def _valid_page_size(size: int) -> bool:

@@ -36,13 +36,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hinge_desktop.storage.backup_rotation import daily_backup
 from hinge_desktop.storage.backups import (
     KEEP_DAILY,
     KEEP_EACH_OTHER,
     KEEP_WEEKLY,
     Backup,
     back_up,
-    daily_backup,
     list_backups,
 )
 from hinge_desktop.storage.database import Connection, open_connection, open_reader
@@ -255,6 +255,7 @@ class BackupsPanel(QGroupBox):
             "before-migration": self.tr("Before a Hinge update"),
             "before-import": self.tr("Before an import"),
             "before-restore": self.tr("Before a restore"),
+            "before-loss": self.tr("Before many sets went"),
         }.get(backup.reason, backup.reason)
 
     # Inside ------------------------------------------------------------------------------

@@ -30,12 +30,15 @@ def check_then_open(
     """Lock the data folder, check the log on a thread of its own, then open it and fill the
     window on the GUI thread and call ``then`` with what was opened. Every way that fails is
     told as :func:`open_and_install` tells it (and ``then`` is not called)."""
+    # Made before the lock is taken: at a quit during the check, the runner (which connects to
+    # the quit first) waits for the check to finish before the lock is given up.
+    runner: TaskRunner[None] = TaskRunner("startCheck", keep_thread=False, parent=window)
     try:
         lock_data_folder(window, paths)
     except StorageFailure as exc:
+        runner.shutdown()
         fail(window, str(exc))
         return
-    runner: TaskRunner[None] = TaskRunner("startCheck", keep_thread=False, parent=window)
     database, folder = paths.database, paths.backups
 
     def checked(check: StartCheck) -> None:
@@ -44,8 +47,11 @@ def check_then_open(
             then(loaded)
 
     def failed(error: Exception) -> None:
-        if not isinstance(error, StorageError):
+        if isinstance(error, StorageError):
+            fail(window, str(error))
+        elif isinstance(error, OSError):
+            fail(window, f"Cannot read the database {database}: {error}.")
+        else:
             raise error
-        fail(window, str(error))
 
     runner.submit(lambda _none: start_check(database, folder), checked, failed, window)
