@@ -93,3 +93,41 @@ def test_the_check_runs_off_the_gui_thread_and_a_lost_log_comes_back_with_word(
         views.shutdown()
         speaker.close()
         store.close()
+
+
+def test_the_window_says_a_log_whose_index_was_rebuilt_lost_nothing(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    from test_recovery import index_missing_entries
+
+    from hinge_desktop.ui.preferences import Preferences
+    from hinge_desktop.ui.shell.main_window import MainWindow
+    from hinge_desktop.ui.shell.opening import open_and_install
+
+    paths = DataPaths(root=data_dir)
+    store = open_store(paths.database)
+    store.sets.add_many([LoggedSet("hip-thrust", datetime.now(UTC), reps=8)] * 120)
+    store.close()
+    index_missing_entries(paths.database)
+    window = MainWindow(Preferences(paths.settings))
+    qtbot.addWidget(window)
+    window.show()
+
+    loaded = open_and_install(window, window._preferences, paths)
+
+    assert loaded is not None
+    store, speaker, views = loaded
+    try:
+        box = window.findChild(QMessageBox, "recoveryBox")
+        assert box is not None
+        assert box.windowTitle() == "Your training log was repaired"
+        assert "nothing was lost" in box.text()
+        (aside,) = data_dir.glob("hinge.sqlite3.damaged-*")
+        assert str(aside) in box.informativeText()
+        assert store.sets.count() == 120
+        box.close()
+    finally:
+        views.shutdown()
+        speaker.close()
+        store.close()

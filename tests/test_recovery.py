@@ -128,7 +128,6 @@ KINDS: dict[str, Damage] = {
     "a text file": lambda path: path.write_text("eggs\nmilk\nflour\n" * 50),
     "an empty file": lambda path: path.write_bytes(b""),
     "a schema name that is not UTF-8": unreadable_schema_name,
-    "an index missing entries": index_missing_entries,
     "a row whose text is not UTF-8": text_that_is_not_utf8,
 }
 
@@ -432,3 +431,21 @@ def test_a_backup_that_quick_check_passes_but_is_damaged_is_not_restored(
     assert recovery.restored_from is not None
     assert recovery.restored_from.made_at == YESTERDAY
     assert sets_in(database) == 100
+
+
+def test_damage_only_to_an_index_is_rebuilt_and_loses_no_set(data_dir: Path) -> None:
+    database = data_dir / "hinge.sqlite3"
+    make_log(database, backed_up=300, since=2)
+    index_missing_entries(database)
+    damaged = database.read_bytes()
+
+    recovery = check_and_recover(database, backups_folder(database), now=NOW)
+
+    assert recovery is not None
+    assert recovery.rebuilt_indexes
+    assert "missing from index sets_for_progress" in recovery.problem
+    assert "nothing was lost" in recovery.message
+    assert recovery.damaged_path is not None
+    assert recovery.damaged_path.read_bytes() == damaged
+    assert sets_in(database) == 302
+    assert find_damage(database) is None

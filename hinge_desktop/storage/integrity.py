@@ -24,6 +24,7 @@ from hinge_desktop.storage.backups import (
     stored_format,
 )
 from hinge_desktop.storage.errors import DatabaseInUse, Fault, StorageError, classify, is_damage
+from hinge_desktop.storage.index_repair import only_indexes, rebuild_indexes
 from hinge_desktop.storage.log_swap import SIDE_FILES, remove_interrupted_copy, side, swap_in
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT
 from hinge_desktop.storage.soundness import log_problems
@@ -49,6 +50,8 @@ class Recovery:
     """The backup now in the database's place; None: no good backup, a new empty log."""
     restored_sets: int | None = None
     """How many sets the restored backup holds."""
+    rebuilt_indexes: bool = False
+    """Only indexes were damaged, and rebuilt from the rows: nothing was lost."""
 
     @property
     def missing(self) -> bool:
@@ -58,6 +61,12 @@ class Recovery:
     @property
     def message(self) -> str:
         """What happened, for the person."""
+        if self.rebuilt_indexes:
+            return (
+                f"The indexes of your training log were damaged ({self.problem}). Hinge rebuilt "
+                "them from your sets; nothing was lost. Hinge kept the damaged file as "
+                f"{self.damaged_path}."
+            )
         kept = ", though backups of it are kept" if self.restored_from else ""
         if self.problem == MISSING:
             found = f"Your training log was missing{kept}."
@@ -137,6 +146,10 @@ def check_and_recover(
         if found is None:
             return None
         problem = found
+        if only_indexes(problem):
+            aside = rebuild_indexes(database, problem, now or datetime.now())
+            if aside is not None:
+                return Recovery(aside, problem, restored_from=None, rebuilt_indexes=True)
     return _recover(database, folder, problem, now or datetime.now())
 
 

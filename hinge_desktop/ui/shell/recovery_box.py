@@ -62,12 +62,17 @@ def start_check_box(parent: QWidget, check: StartCheck) -> QMessageBox | None:
 
 
 def _recovery_text(recovery: Recovery) -> tuple[str, str]:
+    if recovery.rebuilt_indexes:
+        return tr("Your training log was repaired"), tr(
+            "The indexes of your training log were damaged. Hinge rebuilt them from your sets; "
+            "nothing was lost."
+        )
     if recovery.problem == MISSING:
         title = tr("Your training log was missing")
-        found = tr("Your training log was missing, though backups of it are kept.")
+        found = tr("Your training log was missing.")
     elif recovery.problem == EMPTY:
         title = tr("Your training log was empty")
-        found = tr("Your training log was empty, though backups of it are kept.")
+        found = tr("Your training log was empty.")
     else:
         title = tr("Your training log was damaged")
         found = tr("Your training log was damaged.")
