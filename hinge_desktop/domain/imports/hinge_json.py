@@ -39,9 +39,9 @@ FORMAT_NAME = "hinge-training-log"
 
 E = TypeVar("E", Side, Unit, SetKind, CheckOutcome)
 
-AnswerKey = tuple[str, datetime, int, str]
-"""(drill id, performed at, set number, side or "") of a set that has "easily" answers or that
-hurt."""
+AnswerKey = tuple[str, datetime, int, str, str]
+"""(drill id, performed at, set number, side or "", workout name or "") of a set that has
+"easily" answers or that hurt."""
 
 
 def matches(header: list[str]) -> bool:
@@ -174,12 +174,14 @@ class _Reader:
                 workout = _dict(item, "a workout")
                 started = _moment(workout.get("started_at"), "started_at")
                 ended = workout.get("ended_at")
-                sets = tuple(self._sets(workout.get("sets", []), ("workouts", index, "sets")))
+                name = _text(workout.get("name", ""), "name")
+                path = ("workouts", index, "sets")
+                sets = tuple(self._sets(workout.get("sets", []), path, name))
                 yield SourceWorkout(
                     line=line,
                     started_at=started,
                     ended_at=_moment(ended, "ended_at") if ended is not None else None,
-                    name=_text(workout.get("name", ""), "name"),
+                    name=name,
                     notes=_text(workout.get("notes", ""), "notes"),
                     routine_id=_optional_text(workout.get("routine_id"), "routine_id"),
                     drill_id=_optional_text(workout.get("drill_id"), "drill_id"),
@@ -188,7 +190,7 @@ class _Reader:
             except _Bad as exc:
                 self.problems.append(LineProblem(line, str(exc)))
         quick = tuple(
-            self._sets(document.get("sets_outside_workouts", []), ("sets_outside_workouts",))
+            self._sets(document.get("sets_outside_workouts", []), ("sets_outside_workouts",), "")
         )
         if quick:
             yield SourceWorkout(
@@ -219,7 +221,7 @@ class _Reader:
             return []
         return value
 
-    def _sets(self, items: Any, path: tuple[Any, ...]) -> Iterator[SourceSet]:
+    def _sets(self, items: Any, path: tuple[Any, ...], workout: str) -> Iterator[SourceSet]:
         if not isinstance(items, list):
             self.problems.append(LineProblem(self._lines.of(*path), "“sets” is not a list"))
             return
@@ -229,11 +231,11 @@ class _Reader:
             if self._progress is not None and self._read % 1000 == 0:
                 self._progress(line, self._lines.count)
             try:
-                yield self._set(_dict(item, "a set"), line)
+                yield self._set(_dict(item, "a set"), line, workout)
             except _Bad as exc:
                 self.problems.append(LineProblem(line, str(exc)))
 
-    def _set(self, item: Mapping[str, Any], line: int) -> SourceSet:
+    def _set(self, item: Mapping[str, Any], line: int, workout: str) -> SourceSet:
         drill_id = _text(item.get("drill_id"), "drill_id")
         if not drill_id:
             raise _Bad("a set needs its drill_id")
@@ -260,7 +262,7 @@ class _Reader:
         )
         if made.weight is not None and made.unit is None:
             raise _Bad(f"weight {made.weight:g} has no unit (kg or lb)")
-        key = (drill_id, performed_at, made.set_number or 1, side.value if side else "")
+        key = (drill_id, performed_at, made.set_number or 1, side.value if side else "", workout)
         easily = item.get("easily")
         if easily is not None:
             answers = _dict(easily, "easily")

@@ -20,7 +20,22 @@ from hinge_desktop.storage.custom_drills import CustomDrill, CustomDrillReposito
 from hinge_desktop.storage.hurt_queries import HURT_TABLE
 from hinge_desktop.storage.importing.set_keys import SetKey
 
-AnswerKey = tuple[str, datetime, int, str]
+AnswerKey = tuple[str, datetime, int, str, str]
+"""(drill id, performed at, set number, side or "", workout name or "") as Hinge JSON gives a
+set with "easily" answers or that hurt."""
+
+
+def wanted_keys(extras: Mapping[str, Any]) -> set[SetKey]:
+    """The keys of the sets the extras refer to: the writer keeps those sets' new ids."""
+    answers: Mapping[AnswerKey, object] = extras.get("answers", {})
+    hurts: list[AnswerKey] = extras.get("hurts", [])
+    return {_key(item) for item in (*answers, *hurts)}
+
+
+def _key(item: AnswerKey) -> SetKey:
+    drill_id, performed_at, number, side, workout = item
+    at, offset = timecodec.encode(performed_at)
+    return (drill_id, at + offset * 60, number, side, workout)
 
 
 def write_extras(db: Database, extras: Mapping[str, Any], set_ids: Mapping[SetKey, int]) -> None:
@@ -49,18 +64,16 @@ def write_extras(db: Database, extras: Mapping[str, Any], set_ids: Mapping[SetKe
             [event["phase"], at, offset, event["reason"], event["phase"], at],
         )
     answers: Mapping[AnswerKey, Mapping[str, bool]] = extras.get("answers", {})
-    for (drill_id, performed_at, number, side), given in answers.items():
-        at, offset = timecodec.encode(performed_at)
-        set_id = set_ids.get((drill_id, at + offset * 60, number, side))
+    for item, given in answers.items():
+        set_id = set_ids.get(_key(item))
         if set_id is not None:
             db.execute(
                 "INSERT OR IGNORE INTO gate_answers "
                 "(set_id, nobody_held, back_still, pressure_steady) VALUES (?, ?, ?, ?)",
                 [set_id, given["nobody_held"], given["back_still"], given["pressure_steady"]],
             )
-    for drill_id, performed_at, number, side in extras.get("hurts", []):
-        at, offset = timecodec.encode(performed_at)
-        set_id = set_ids.get((drill_id, at + offset * 60, number, side))
+    for item in extras.get("hurts", []):
+        set_id = set_ids.get(_key(item))
         if set_id is not None:
             db.execute(f"INSERT OR IGNORE INTO {HURT_TABLE} (set_id) VALUES (?)", [set_id])
 
