@@ -7,13 +7,13 @@ number is counted, not its index.
 from __future__ import annotations
 
 import csv
-import io
 import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from hinge_desktop.domain.imports.model import Progress
+from hinge_desktop.domain.imports.text_source import LineTooLong, TextSource
 
 PROGRESS_EVERY = 1000
 """Rows between two progress reports."""
@@ -46,9 +46,13 @@ class BadCell(ValueError):
 
 
 def header_of(text: str, delimiter: str = ",") -> list[str]:
-    """The first record's cells, stripped; [] for an empty text."""
-    for record in csv.reader(text.splitlines()[:1] or [""], delimiter=delimiter):
-        return [cell.strip().lstrip("\ufeff").strip() for cell in record]
+    """The first record's cells, stripped; [] for an empty text. Raises :class:`UnreadableRecord`
+    for a first line the CSV reader cannot read (a field longer than it allows)."""
+    try:
+        for record in csv.reader(text.splitlines()[:1] or [""], delimiter=delimiter):
+            return [cell.strip().lstrip("\ufeff").strip() for cell in record]
+    except csv.Error as exc:
+        raise UnreadableRecord(1, unreadable_reason(exc, '"' in text)) from exc
     return []
 
 
@@ -57,36 +61,52 @@ def sniff_delimiter(first_line: str, candidates: Sequence[str] = (",", ";")) -> 
     return max(candidates, key=first_line.count)
 
 
+def open_rows(
+    text: str | TextSource,
+    candidates: Sequence[str] = (",", ";"),
+    progress: Progress | None = None,
+) -> tuple[list[str], str, Iterator[Row]]:
+    """The header, the delimiter (the one of ``candidates`` that splits the first line most)
+    and the data records of ``text``, as :func:`read_rows` reads them."""
+    source = TextSource.of(text)
+    delimiter = sniff_delimiter(source.first_line, candidates)
+    header, rows = read_rows(source, delimiter, progress)
+    return header, delimiter, rows
+
+
 def read_rows(
-    text: str, delimiter: str = ",", progress: Progress | None = None
+    text: str | TextSource, delimiter: str = ",", progress: Progress | None = None
 ) -> tuple[list[str], Iterator[Row]]:
     """The header and the data records of ``text``, skipping blank lines.
 
     Lines end at a line feed, a carriage return or both, as the CSV writer ends them; other
     characters that ``str.splitlines`` breaks at (form feed, U+2028, U+0085) are cell text.
-    Iterating the records raises :class:`UnreadableRecord` where the reader gives up.
+    The records are read as they are asked for (a file is never held whole). Reading the
+    header, or iterating the records, raises :class:`UnreadableRecord` where the reader gives
+    up, naming the line.
     """
-    text = text.lstrip("\ufeff")
-    lines = list(io.StringIO(text, newline=""))
-    total = len(lines)
-    reader = csv.reader(lines, delimiter=delimiter, strict=False)
+    source = TextSource.of(text)
+    total = source.total_lines
+    feed = _Feed(source.lines())
+    reader = csv.reader(feed, delimiter=delimiter, strict=False)
     try:
         header = [cell.strip() for cell in next(reader)]
     except StopIteration:
         return [], iter(())
-    except csv.Error as exc:
-        raise UnreadableRecord(1, _unreadable_reason(exc)) from exc
+    except (csv.Error, LineTooLong) as exc:
+        raise UnreadableRecord(1, unreadable_reason(exc, feed.quoted)) from exc
 
     def rows() -> Iterator[Row]:
         start = reader.line_num + 1
         count = 0
         while True:
+            feed.quoted = False
             try:
                 record = next(reader)
             except StopIteration:
                 break
-            except csv.Error as exc:
-                raise UnreadableRecord(start, _unreadable_reason(exc)) from exc
+            except (csv.Error, LineTooLong) as exc:
+                raise UnreadableRecord(start, unreadable_reason(exc, feed.quoted)) from exc
             count += 1
             end = reader.line_num
             if any(cell.strip() for cell in record):
@@ -98,20 +118,42 @@ def read_rows(
                 yield Row(start, cells, extra=bool(overflow), overflow=overflow)
             start = end + 1
             if progress is not None and count % PROGRESS_EVERY == 0:
-                progress(end, total)
+                progress(min(end, total), total)
         if progress is not None:
             progress(total, total)
 
     return header, rows()
 
 
-def _unreadable_reason(exc: csv.Error) -> str:
-    if "field larger than field limit" in str(exc):
-        return (
-            f"A cell that starts here runs on past {csv.field_size_limit()} characters; "
-            "is a closing quote missing?"
-        )
-    return f"The row cannot be read as CSV ({exc})"
+class _Feed:
+    """The lines handed to the CSV reader, noting whether the record being read has a quote
+    (a missing closing quote makes the reader run on to its limit)."""
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self._lines = lines
+        self.quoted = False
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        line = next(self._lines)
+        if '"' in line:
+            self.quoted = True
+        return line
+
+
+def unreadable_reason(exc: Exception, quoted: bool = False) -> str:
+    """Why the CSV reader gave up on a record, in words a person can act on."""
+    if isinstance(exc, LineTooLong):
+        return str(exc)
+    text = str(exc)
+    if "field larger than field limit" in text:
+        reason = f"a field is longer than {csv.field_size_limit():,} characters"
+        return reason + ("; is a closing quote missing?" if quoted else "")
+    if "NUL" in text:
+        return "the line holds a NUL character, which text never has"
+    return f"the row cannot be read as CSV ({text})"
 
 
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")

@@ -32,10 +32,9 @@ from hinge_desktop.domain.imports.csv_rows import (
     UnreadableRecord,
     amount_text,
     nonzero,
+    open_rows,
     parse_count,
     parse_number,
-    read_rows,
-    sniff_delimiter,
 )
 from hinge_desktop.domain.imports.model import (
     ImportFormat,
@@ -46,6 +45,7 @@ from hinge_desktop.domain.imports.model import (
     SourceSet,
     SourceWorkout,
 )
+from hinge_desktop.domain.imports.text_source import TextSource
 from hinge_desktop.domain.training import LB_PER_KG, Unit
 
 FORMAT = ImportFormat.FITNOTES
@@ -73,12 +73,12 @@ def matches(header: list[str]) -> bool:
     return {"date", "exercise"} <= names and bool(names & MEASURE_COLUMNS)
 
 
-def parse(text: str, localise: Localise, progress: Progress | None = None) -> ParsedFile:
+def parse(
+    text: str | TextSource, localise: Localise, progress: Progress | None = None
+) -> ParsedFile:
     """Every day's workout and its sets in ``text``; a row that cannot be read is a problem."""
-    first_line = text.lstrip("\ufeff").split("\n", 1)[0]
-    delimiter = sniff_delimiter(first_line, (",", ";", "\t"))
     try:
-        header, rows = read_rows(text, delimiter, progress)
+        header, delimiter, rows = open_rows(text, (",", ";", "\t"), progress)
     except UnreadableRecord as unreadable:
         return ParsedFile(FORMAT, problems=(LineProblem(unreadable.line, unreadable.reason),))
     columns = _Columns.of(header)

@@ -31,10 +31,9 @@ from hinge_desktop.domain.imports.csv_rows import (
     BadCell,
     Row,
     UnreadableRecord,
+    open_rows,
     parse_count,
     parse_number,
-    read_rows,
-    sniff_delimiter,
 )
 from hinge_desktop.domain.imports.model import (
     ImportFormat,
@@ -45,6 +44,7 @@ from hinge_desktop.domain.imports.model import (
     SourceSet,
     SourceWorkout,
 )
+from hinge_desktop.domain.imports.text_source import TextSource
 from hinge_desktop.domain.spreadsheet_cells import unescape_cell
 from hinge_desktop.domain.training import CheckOutcome, SetKind, Side, Unit
 
@@ -285,12 +285,12 @@ class _Reader:
         )
 
 
-def parse(text: str, localise: Localise, progress: Progress | None = None) -> ParsedFile:
+def parse(
+    text: str | TextSource, localise: Localise, progress: Progress | None = None
+) -> ParsedFile:
     """Every set in a Hinge CSV export, grouped into workouts; bad rows are in ``problems``."""
-    first_line = text.lstrip("\ufeff").partition("\n")[0]
-    delimiter = sniff_delimiter(first_line)
     try:
-        header, rows = read_rows(text, delimiter, progress)
+        header, delimiter, rows = open_rows(text, (",", ";"), progress)
     except UnreadableRecord as exc:
         return ParsedFile(format=FORMAT, problems=(LineProblem(exc.line, exc.reason),))
     if not matches(header):

@@ -30,6 +30,7 @@ from hinge_desktop.domain.imports.model import (
     SourceSet,
     SourceWorkout,
 )
+from hinge_desktop.domain.imports.text_source import TextSource
 from hinge_desktop.domain.plan import DEFAULT_REST_BETWEEN_DRILLS, InvalidPlan, PlanEntry
 from hinge_desktop.domain.routines import Routine
 from hinge_desktop.domain.training import CheckOutcome, SetKind, Side, Unit
@@ -53,9 +54,11 @@ class _Bad(ValueError):
     pass
 
 
-def parse(text: str, localise: Localise, progress: Progress | None = None) -> ParsedFile:
+def parse(
+    text: str | TextSource, localise: Localise, progress: Progress | None = None
+) -> ParsedFile:
     del localise  # every moment in the file carries its UTC offset
-    text = text.lstrip("\ufeff")
+    text = text.read() if isinstance(text, TextSource) else text.lstrip("\ufeff")
     try:
         document = json.loads(text)
     except json.JSONDecodeError as exc:

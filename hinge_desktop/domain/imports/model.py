@@ -22,6 +22,15 @@ Progress = Callable[[int, int], None]
 """Called now and then with (lines read, lines in the file)."""
 
 
+class TextEncoding(StrEnum):
+    """How the bytes of a file were read as text."""
+
+    UTF8 = "UTF-8"
+    UTF16 = "UTF-16"
+    WINDOWS_1252 = "Windows-1252"
+    """What Excel on Windows saves a CSV as (cp1252): read when a file is not UTF-8."""
+
+
 class ImportFormat(StrEnum):
     HINGE_CSV = "Hinge CSV"
     HINGE_JSON = "Hinge JSON"
@@ -49,7 +58,7 @@ class LineProblem:
         return f"line {self.line}: {self.reason}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceSet:
     """One set as the file has it."""
 
@@ -77,7 +86,7 @@ class SourceSet:
     """Hinge's own formats keep the set's number; otherwise sets are numbered in file order."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceWorkout:
     """One session and its sets, in file order."""
 
@@ -106,7 +115,16 @@ class ParsedFile:
     extras: dict[str, object] = field(default_factory=dict)
     """What only Hinge JSON carries besides sets (routines, favourites, custom drills, the
     ladder), keyed by section."""
+    encoding: TextEncoding = TextEncoding.UTF8
+    """How the file's bytes were read."""
 
     @property
     def set_count(self) -> int:
         return sum(len(w.sets) for w in self.workouts)
+
+    @property
+    def encoding_note(self) -> str:
+        """What a person should know about how the file was read; "" for UTF-8 or UTF-16."""
+        if self.encoding is TextEncoding.WINDOWS_1252:
+            return "read as Windows-1252: the file is not UTF-8"
+        return ""

@@ -18,6 +18,7 @@ from hinge_desktop.domain.imports.model import (
     ImportFormat,
     LineProblem,
     ParsedFile,
+    Progress,
     SourceSet,
     SourceWorkout,
 )
@@ -29,6 +30,9 @@ whole as the name it was imported under."""
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200
 """Sets dated outside these years are mistakes in the file."""
+
+PROGRESS_EVERY = 1000
+"""Sets checked between two progress reports."""
 
 OWN_DRILL_PREFIX = "own-"
 """The id of a drill of the person's own starts so, which no drill of the catalogue does."""
@@ -100,6 +104,8 @@ class _Drills:
         self._matcher = matcher
         self._taken = set(known_ids)
         self._by_key: dict[str, str] = {}
+        self._by_name: dict[str, str] = {}
+        """The drill of each name as the file spells it (names repeat on every row)."""
         self.new: list[NewDrill] = []
         self.used: Counter[tuple[str, str]] = Counter()
         self._new_ids: set[str] = set()
@@ -109,12 +115,15 @@ class _Drills:
             drill_id = source.drill_id
             if drill_id not in self._taken and drill_id not in self._new_ids:
                 self._create(drill_id, source.exercise or drill_id, source.exercise)
+        elif source.exercise in self._by_name:
+            drill_id = self._by_name[source.exercise]
         else:
             key = name_key(source.exercise)
             found = self._by_key.get(key) or self._matcher.drill_for(source.exercise)
             if found is None:
                 found = self._create(self._free_id(key), source.exercise, source.exercise)
             self._by_key[key] = found
+            self._by_name[source.exercise] = found
             drill_id = found
         self.used[(source.exercise, drill_id)] += 1
         return drill_id
@@ -156,13 +165,20 @@ def plan_import(
     matcher: ExerciseMatcher,
     known_ids: Iterable[str],
     unit: Unit = Unit.KG,
+    progress: Progress | None = None,
 ) -> ImportPlan:
     """What importing ``parsed`` would add: ``known_ids`` are the drills that exist already
-    (the catalogue's and the person's own); ``unit`` is given to weights without one."""
+    (the catalogue's and the person's own); ``unit`` is given to weights without one.
+    ``progress`` hears of the sets checked now and then."""
     drills = _Drills(matcher, known_ids)
     problems = list(parsed.problems)
     planned = []
+    total, done, reported = parsed.set_count, 0, 0
     for source in parsed.workouts:
+        done += len(source.sets)
+        if progress is not None and done - reported >= PROGRESS_EVERY:
+            progress(done, total)
+            reported = done
         workout, workout_problem = _workout(source)
         if workout_problem is not None:
             problems.append(workout_problem)
@@ -174,6 +190,8 @@ def plan_import(
         for (exercise, drill_id), count in drills.used.items()
     )
     problems.sort(key=lambda problem: problem.line)
+    if progress is not None:
+        progress(total, total)
     return ImportPlan(
         format=parsed.format,
         workouts=tuple(planned),

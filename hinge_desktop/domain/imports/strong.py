@@ -34,10 +34,9 @@ from hinge_desktop.domain.imports.csv_rows import (
     Row,
     UnreadableRecord,
     amount_text,
+    open_rows,
     parse_count,
     parse_number,
-    read_rows,
-    sniff_delimiter,
 )
 from hinge_desktop.domain.imports.model import (
     ImportFormat,
@@ -56,6 +55,7 @@ from hinge_desktop.domain.imports.strong_columns import (
     missing_columns,
     read_columns,
 )
+from hinge_desktop.domain.imports.text_source import TextSource
 from hinge_desktop.domain.training import SetKind, Unit
 
 FORMAT = ImportFormat.STRONG
@@ -111,9 +111,10 @@ class _Cells:
     """One row's cells read as what their columns hold; what cannot be read is collected in
     ``reasons`` rather than raised, so a row reports every bad cell at once."""
 
-    def __init__(self, row: Row, decimal_comma: bool) -> None:
+    def __init__(self, row: Row, decimal_comma: bool, numbers: dict[str, float | None]) -> None:
         self.row = row
         self.decimal_comma = decimal_comma
+        self.numbers = numbers
         self.reasons: list[str] = []
 
     def text(self, column: str | None) -> str:
@@ -123,11 +124,15 @@ class _Cells:
         """The number in ``column``; None when empty or 0, which Strong writes for "none"."""
         if column is None:
             return None
+        text = self.text(column)
+        if text in self.numbers:
+            return self.numbers[text]
         try:
-            value = parse_number(self.text(column), column, decimal_comma=self.decimal_comma)
+            value = parse_number(text, column, decimal_comma=self.decimal_comma)
         except BadCell as exc:
             self.reasons.append(str(exc))
             return None
+        self.numbers[text] = value or None
         return value or None
 
     def count(self, column: str | None) -> int | None:
@@ -170,17 +175,24 @@ class _Reader:
     def __init__(self, columns: Columns, localise: Localise, decimal_comma: bool) -> None:
         self.columns = columns
         self.localise = localise
+        self.starts: dict[str, tuple[datetime, datetime]] = {}
+        """The workout starts read, by the date as written: every row repeats its workout's."""
+        self.shared: dict[str, str] = {}
+        """One string for each text that rows repeat (names, notes): a large file is held in
+        memory as its sets, not as its cells."""
+        self.numbers: dict[str, float | None] = {}
+        """Numbers read, by the cell's text."""
         self.decimal_comma = decimal_comma
         self.drafts: dict[tuple[datetime, str], _Draft] = {}
         self.problems: list[LineProblem] = []
 
     def add(self, row: Row) -> None:
         c = self.columns
-        exercise = row.cells.get(c.exercise, "")
+        exercise = self.share(row.cells.get(c.exercise, ""))
         set_order = row.cells.get(c.set_order, "")
         if REST_TIMER in (exercise.casefold(), set_order.casefold()):
             return
-        cells = _Cells(row, self.decimal_comma)
+        cells = _Cells(row, self.decimal_comma, self.numbers)
         started = self._start(cells)
         ended = self._end(cells, started)
         logged = self._set(cells, exercise, set_order, started)
@@ -190,7 +202,7 @@ class _Reader:
         if cells.reasons or started is None or logged is None:
             self.problems.append(LineProblem(row.line, "; ".join(cells.reasons)))
             return
-        key = (started[0], cells.text(c.workout))
+        key = (started[0], self.share(cells.text(c.workout)))
         draft = self.drafts.get(key)
         if draft is None:
             draft = _Draft(row.line, started[1], key[1], ended_at=ended)
@@ -199,10 +211,15 @@ class _Reader:
             draft.notes = cells.text(c.workout_notes)
         draft.sets.append(logged)
 
+    def share(self, text: str) -> str:
+        return self.shared.setdefault(text, text)
+
     def _start(self, cells: _Cells) -> tuple[datetime, datetime] | None:
         """The workout's start as written and as an aware time."""
         column = self.columns.date
         text = cells.text(column)
+        if text in self.starts:
+            return self.starts[text]
         if not text:
             cells.reasons.append(f"{column} is empty")
             return None
@@ -211,7 +228,8 @@ class _Reader:
             cells.reasons.append(f"{column} “{text}” is not a date like {DATE_EXAMPLE}")
             return None
         try:
-            return naive, self.localise(naive)
+            self.starts[text] = (naive, self.localise(naive))
+            return self.starts[text]
         except (ValueError, OverflowError):
             cells.reasons.append(f"{column} “{text}” cannot be placed in local time")
             return None
@@ -246,7 +264,7 @@ class _Reader:
         weight = cells.number(c.weight)
         unit = self._weight_unit(cells) if weight is not None else None
         distance = cells.number(c.distance)
-        note = _note(cells.text(c.notes), distance, self._distance_unit(cells))
+        note = self.share(_note(cells.text(c.notes), distance, self._distance_unit(cells)))
         reps = cells.count(c.reps)
         seconds = cells.number(c.seconds)
         rpe = cells.number(c.rpe)
@@ -364,12 +382,12 @@ def parse_duration(text: str, scale: float | None = None) -> float | None:
     return float(((d * 24 + h) * 60 + m) * 60 + s)
 
 
-def parse(text: str, localise: Localise, progress: Progress | None = None) -> ParsedFile:
+def parse(
+    text: str | TextSource, localise: Localise, progress: Progress | None = None
+) -> ParsedFile:
     """Every workout and set in a Strong export; bad rows are listed in ``problems``."""
-    first_line = text.lstrip("\ufeff").partition("\n")[0]
-    delimiter = sniff_delimiter(first_line)
     try:
-        header, rows = read_rows(text, delimiter, progress)
+        header, delimiter, rows = open_rows(text, (",", ";"), progress)
     except UnreadableRecord as exc:
         return ParsedFile(format=FORMAT, problems=(LineProblem(exc.line, exc.reason),))
     columns = read_columns(header)

@@ -7,18 +7,19 @@ file that has none, before anything is written.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from hinge_desktop.domain.imports.detect import decode, parse_text
+from hinge_desktop.domain.imports.detect import parse_text
 from hinge_desktop.domain.imports.exercise_names import ExerciseMatcher
 from hinge_desktop.domain.imports.model import Localise, ParsedFile, Progress, UnknownFormat
 from hinge_desktop.domain.imports.plan import ImportPlan, plan_import
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
+from hinge_desktop.storage.importing.export_file import export_text
 from hinge_desktop.storage.importing.writer import ImportOutcome, count_already_stored, write_import
 
 
@@ -44,21 +45,22 @@ class PreparedImport:
 def read_export(
     path: Path, progress: Progress | None = None, localise: Localise | None = None
 ) -> ParsedFile:
-    """Read and parse the export at ``path``; raises :class:`ImportFailed` when it cannot be
-    read or is no known format (bad lines are in the result's ``problems``)."""
+    """Read and parse the export at ``path``, streaming it; raises :class:`ImportFailed` when
+    it cannot be read or is no known format (bad lines are in the result's ``problems``)."""
     try:
-        data = path.read_bytes()
+        with export_text(path) as source:
+            parsed = parse_text(source, localise or _local_time, progress)
     except IsADirectoryError:
         raise ImportFailed(f"{path} is a folder; choose an export file.") from None
     except FileNotFoundError:
         raise ImportFailed(f"There is no file {path}.") from None
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{path.name} changed while it was read; import it again.") from None
     except OSError as exc:
         raise ImportFailed(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    try:
-        text = decode(data, name=path.name)
-        return parse_text(text, localise or _local_time, progress)
     except UnknownFormat as exc:
         raise ImportFailed(str(exc)) from None
+    return replace(parsed, encoding=source.encoding)
 
 
 def prepare_import(
