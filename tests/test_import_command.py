@@ -16,7 +16,8 @@ from child_processes import kill, read_line, run_hinge
 from import_headers import STRONG_HEADER
 
 from hinge_desktop.cli.export import run_export
-from hinge_desktop.cli.import_file import default_unit, run_import
+from hinge_desktop.cli.import_file import run_import
+from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.backups import list_backups
 from hinge_desktop.storage.store import open_store
 
@@ -137,26 +138,6 @@ def test_a_json_export_moves_a_whole_log_to_another_data_folder(
         assert first.execute(names).fetchall() == second.execute(names).fetchall()
 
 
-@pytest.mark.parametrize(
-    ("setting", "lang", "unit"),
-    [
-        ("lb", "de_DE.UTF-8", "lb"),
-        ("kg", "en_US.UTF-8", "kg"),
-        ("", "en_US.UTF-8", "lb"),
-        ("", "en_GB.UTF-8", "kg"),
-    ],
-)
-def test_weights_without_a_unit_take_the_settings_unit_or_the_locales(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, lang: str, unit: str
-) -> None:
-    settings = tmp_path / "settings.ini"
-    settings.write_text(f"[history]\nweight_unit={setting}\n", encoding="utf-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MEASUREMENT", raising=False)
-    monkeypatch.setenv("LANG", lang)
-    assert default_unit(settings).value == unit
-
-
 IMPORTER = textwrap.dedent(
     """
     import sys
@@ -219,7 +200,7 @@ def test_a_sigkill_during_an_import_leaves_the_log_as_it_was(
 def test_a_large_strong_file_is_imported_whole(data_dir: Path, tmp_path: Path) -> None:
     source = tmp_path / "strong.csv"
     written = strong_file(source, workouts=300)
-    assert run_import(data_dir, source) == 0
+    assert run_import(data_dir, source, Unit.KG) == 0
     sets, workouts, own = counts(data_dir / "hinge.sqlite3")
     assert (sets, workouts, own) == (written, 300, 2)
 
@@ -239,6 +220,8 @@ def test_the_command_line_imports_and_the_history_charts_it(tmp_path: Path) -> N
         str(data),
         "--import",
         str(source),
+        "--unit",
+        "kg",
         "--screenshot",
         "history",
         str(out),

@@ -316,7 +316,7 @@ def test_the_unit_chooser_shows_only_for_weights_without_a_unit(hinge: Hinge) ->
     without = hinge.preview("strong_unitless.csv")
     assert without.unit_box.isVisibleTo(without)
     assert without.findChild(QComboBox, "importUnit") is without.unit_box
-    assert without.chosen_unit().value == "kg", "the charts' unit is the default"
+    assert without.chosen_unit() is Unit.KG, "62.5 and 52.5 are kg steps"
     without.reject()
 
 
@@ -339,12 +339,12 @@ def test_the_unit_chosen_is_the_unit_stored(hinge: Hinge, unit: str) -> None:
     assert units == [(unit,)]
 
 
-def test_the_unit_follows_the_charts_unit_setting(hinge: Hinge) -> None:
+def test_the_numbers_not_the_charts_unit_tell_the_unit(hinge: Hinge) -> None:
     hinge.preferences.set(CHART_UNIT, "lb")
 
     dialog = hinge.preview("strong_unitless.csv")
 
-    assert dialog.chosen_unit().value == "lb"
+    assert dialog.chosen_unit() is Unit.KG
     dialog.reject()
 
 

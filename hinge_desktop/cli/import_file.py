@@ -1,14 +1,16 @@
-"""``hinge-desktop --import FILE``: add an export's sets to the log, without Qt.
+"""``hinge-desktop --import FILE [--unit kg|lb]``: add an export's sets to the log, without Qt.
 
 Prints one summary line and returns 0; for a file with bad lines, prints every bad line with its
-number and why, imports nothing and returns 1. The log is backed up before anything is written.
+number and why, imports nothing and returns 1. Weights the file gives no unit for take the one
+``--unit`` gives, else the one the numbers tell (the summary says why); when they do not tell,
+nothing is imported and the command asks for ``--unit`` (exit 1). The log is backed up before
+anything is written.
 """
 
 from __future__ import annotations
 
-import configparser
-import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,21 +19,24 @@ from hinge_desktop.paths import DataFolderError, DataPaths
 from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 if TYPE_CHECKING:
-    from hinge_desktop.domain.imports.model import ParsedFile
+    from hinge_desktop.storage.importing.prepare import PreparedImport
     from hinge_desktop.storage.importing.writer import ImportOutcome
 
 EXIT_BAD_FILE = 1
 
-UNIT_SETTING = ("history", "weight_unit")
-"""Where the settings file keeps the unit chosen for weights (the charts' unit)."""
 
-IMPERIAL_TERRITORIES = ("_US", "_LR", "_MM")
-"""Locales that measure weights in pounds."""
+def run_import(
+    data_dir: Path | None,
+    file: Path,
+    unit: Unit | None = None,
+) -> int:
+    """Import ``file`` into the log of the data folder; returns the exit code.
 
-
-def run_import(data_dir: Path | None, file: Path) -> int:
-    """Import ``file`` into the log of the data folder; returns the exit code."""
+    ``unit`` is the one for weights the file gives none (``--unit``; the file of ``--import``
+    may carry it, see ``cli/options.py``).
+    """
     from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
+    from hinge_desktop.domain.imports.unit_guess import guess_for
     from hinge_desktop.storage.backups import back_up, backups_folder
     from hinge_desktop.storage.errors import StorageError
     from hinge_desktop.storage.importing.prepare import (
@@ -43,6 +48,7 @@ def run_import(data_dir: Path | None, file: Path) -> int:
     )
     from hinge_desktop.storage.store import open_store
 
+    unit = unit or getattr(file, "unit", None)
     paths = DataPaths.resolve(data_dir)
     try:
         catalogue = builtin_catalogue()
@@ -52,6 +58,14 @@ def run_import(data_dir: Path | None, file: Path) -> int:
         parsed = read_export(file)
     except ImportFailed as exc:
         return _fail(str(exc), EXIT_BAD_FILE)
+    guess = guess_for(parsed)
+    if unit is None and guess is not None and guess.unit is None and not parsed.problems:
+        return _fail(
+            f"{file.name} does not say whether its weights are kg or lb, and the numbers do not "
+            f"tell ({guess.reason}). Nothing was imported: import it again with --unit kg or "
+            "--unit lb.",
+            EXIT_BAD_FILE,
+        )
     try:
         paths.ensure()
         store = open_store(paths.database)
@@ -59,7 +73,7 @@ def run_import(data_dir: Path | None, file: Path) -> int:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     try:
         pairs = [(drill.id, drill.name) for drill in catalogue]
-        prepared = prepare_import(store.db, file, parsed, pairs, default_unit(paths.settings))
+        prepared = prepare_import(store.db, file, parsed, pairs, unit, guess=guess)
         if prepared.plan.problems:
             count = len(prepared.plan.problems)
             print(problems_text(prepared), file=sys.stderr)
@@ -68,6 +82,9 @@ def run_import(data_dir: Path | None, file: Path) -> int:
                 f"{file.name} cannot be read (above). Fix them and import the file again.",
                 EXIT_BAD_FILE,
             )
+        # What is stored is the plan: the file as read is let go (a large file is held once).
+        prepared = replace(prepared, parsed=replace(parsed, workouts=()))
+        del parsed
 
         def backup() -> None:
             if prepared.new_sets:
@@ -78,48 +95,36 @@ def run_import(data_dir: Path | None, file: Path) -> int:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     finally:
         store.close()
-    print(summary(file.name, prepared.plan.format.value, outcome, prepared.plan.unit, parsed))
+    print(summary(file.name, prepared, outcome))
     return 0
 
 
-def summary(
-    name: str, format_name: str, outcome: ImportOutcome, unit: Unit, parsed: ParsedFile
-) -> str:
+def summary(name: str, prepared: PreparedImport, outcome: ImportOutcome) -> str:
     """The one line ``--import`` prints."""
+    from hinge_desktop.storage.importing.prepare import UnitSource
+
+    format_name = prepared.plan.format.value
     added, skipped = outcome.sets_added, outcome.sets_already_there
     if not added:
-        return (
+        line = (
             f"Nothing new in {name} ({format_name}): "
-            f"{skipped:,} {_plural(skipped, 'set')} already in the log, not added again."
+            f"{skipped:,} {_plural(skipped, 'set')} already in the log, not added again"
         )
-    line = (
-        f"Imported {added:,} {_plural(added, 'set')} in {outcome.workouts_added:,} "
-        f"{_plural(outcome.workouts_added, 'workout')} from {name} ({format_name})"
-    )
-    if outcome.drills_added:
+    else:
+        line = (
+            f"Imported {added:,} {_plural(added, 'set')} in {outcome.workouts_added:,} "
+            f"{_plural(outcome.workouts_added, 'workout')} from {name} ({format_name})"
+        )
+    if added and outcome.drills_added:
         line += f"; {outcome.drills_added} new {_plural(outcome.drills_added, 'drill')} of your own"
-    if skipped:
+    if added and skipped:
         line += f"; {skipped:,} {_plural(skipped, 'set')} already in the log, not added again"
-    if parsed.weights_without_unit and added:
-        line += f"; weights without a unit taken as {unit.value}"
-    return line + "."
-
-
-def default_unit(settings: Path) -> Unit:
-    """The unit chosen for weights in Hinge's settings, else the one of the locale."""
-    config = configparser.ConfigParser(interpolation=None)
-    try:
-        config.read(settings, encoding="utf-8")
-        chosen = config.get(*UNIT_SETTING, fallback="")
-    except (configparser.Error, UnicodeDecodeError):
-        chosen = ""
-    if chosen in (Unit.KG.value, Unit.LB.value):
-        return Unit(chosen)
-    for variable in ("LC_ALL", "LC_MEASUREMENT", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return Unit.LB if any(t in value for t in IMPERIAL_TERRITORIES) else Unit.KG
-    return Unit.KG
+    unit = prepared.plan.unit.value
+    if added and prepared.unit_source is UnitSource.GUESSED and prepared.guess is not None:
+        line += f"; weights taken as {unit}: {prepared.guess.reason}"
+    elif added and prepared.unit_source is UnitSource.GIVEN:
+        line += f"; weights without a unit taken as {unit}, as --unit says"
+    return line if line.endswith("…") else line + "."
 
 
 def _plural(count: int, word: str) -> str:

@@ -7,12 +7,27 @@ without importing Qt.
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PosixPath, WindowsPath
 from typing import NamedTuple
 
 from hinge_desktop import COMMAND, __version__
+from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.shell.navigation import VIEWS
+
+if sys.platform == "win32":
+    _PlatformPath = WindowsPath
+else:
+    _PlatformPath = PosixPath
+
+
+class ImportFile(_PlatformPath):
+    """The file of ``--import``, carrying the unit ``--unit`` gave for its weights, so that
+    the unit goes wherever the file is handed (``Options.import_unit`` holds it too)."""
+
+    unit: Unit | None = None
+    """None: Hinge tells the unit from the numbers, or asks for it."""
 
 
 class Options(NamedTuple):
@@ -22,6 +37,7 @@ class Options(NamedTuple):
     export_file: Path | None = None
     demo: bool = False
     import_file: Path | None = None
+    import_unit: Unit | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="add the sets of a Strong, Hevy, FitNotes or Hinge export (CSV or JSON; the format "
         "is told from its first line) to the log, print a summary and exit; a file with bad "
         "lines is not imported at all",
+    )
+    parser.add_argument(
+        "--unit",
+        choices=[unit.value for unit in Unit],
+        help="with --import: the unit of weights the file does not give one for (without it, "
+        "Hinge tells the unit from the numbers and says why, or refuses when they do not tell)",
     )
     parser.add_argument(
         "--export",
@@ -81,11 +103,19 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         file = Path(raw_file)
         if file.suffix.lower() != ".png":
             parser.error(f"--screenshot: {raw_file!r} must be a .png file")
+    unit = Unit(ns.unit) if ns.unit is not None else None
+    import_file = None
+    if ns.import_file is not None:
+        import_file = ImportFile(ns.import_file)
+        import_file.unit = unit
+    elif unit is not None:
+        parser.error("--unit goes with --import FILE: it is the unit of that file's weights")
     return Options(
         data_dir=ns.data_dir,
         screenshot_view=view,
         screenshot_file=file,
         export_file=ns.export,
         demo=ns.demo,
-        import_file=ns.import_file,
+        import_file=import_file,
+        import_unit=unit,
     )

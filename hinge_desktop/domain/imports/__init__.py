@@ -8,4 +8,6 @@ content but lists every bad line in ``problems``. ``text`` is a string or a
 :class:`~.text_source.TextSource` streaming a file line by line (``storage/importing`` opens
 files so, after :mod:`.encodings` has judged their bytes): no parser needs a file whole but
 Hinge JSON's.
+
+Weights a file gives no unit for are told kg or lb from their numbers by :mod:`.unit_guess`.
 """

@@ -1,7 +1,8 @@
 """An import from a file, step by step: read and plan it (nothing stored), then store it.
 
-The two steps let a preview show what would be added, and let the person change the unit of a
-file that has none, before anything is written.
+The two steps let a preview show what would be added, and let the person check or choose the
+unit of a file that has none (guessed from the numbers when they tell), before anything is
+written.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -17,6 +19,7 @@ from hinge_desktop.domain.imports.detect import parse_text
 from hinge_desktop.domain.imports.exercise_names import ExerciseMatcher
 from hinge_desktop.domain.imports.model import Localise, ParsedFile, Progress, UnknownFormat
 from hinge_desktop.domain.imports.plan import ImportPlan, plan_import
+from hinge_desktop.domain.imports.unit_guess import UnitGuess, guess_for
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
 from hinge_desktop.storage.importing.export_file import export_text
@@ -25,6 +28,19 @@ from hinge_desktop.storage.importing.writer import ImportOutcome, count_already_
 
 class ImportFailed(Exception):
     """The file cannot be imported; ``str()`` says why, for the person."""
+
+
+class UnitSource(StrEnum):
+    """Where the unit of the weights a file gives none comes from."""
+
+    FILE = "file"
+    """The file gives every weight its unit (or has no weights)."""
+    GIVEN = "given"
+    """The person chose it (``--unit``, or the preview's choice)."""
+    GUESSED = "guessed"
+    """Hinge told it from the numbers (see ``guess``)."""
+    UNDECIDED = "undecided"
+    """The numbers do not tell: the person must choose before anything is stored."""
 
 
 @dataclass(frozen=True)
@@ -36,10 +52,19 @@ class PreparedImport:
     plan: ImportPlan
     already_there: int
     """Sets of the file that are in the log already and will not be added again."""
+    guess: UnitGuess | None = None
+    """What the numbers say about the unit of the weights the file gives none; None when the
+    file gives every weight its unit."""
+    unit_source: UnitSource = UnitSource.FILE
 
     @property
     def new_sets(self) -> int:
         return self.plan.set_count - self.already_there
+
+    @property
+    def needs_unit(self) -> bool:
+        """The person must choose kg or lb before this can be stored."""
+        return self.unit_source is UnitSource.UNDECIDED
 
 
 def read_export(
@@ -68,10 +93,15 @@ def prepare_import(
     path: Path,
     parsed: ParsedFile,
     catalogue: Iterable[tuple[str, str]],
-    unit: Unit,
+    unit: Unit | None = None,
+    *,
+    guess: UnitGuess | None = None,
+    progress: Progress | None = None,
 ) -> PreparedImport:
     """Plan ``parsed`` against the log: drills matched (``catalogue`` gives our drills' ids and
-    names), ``unit`` given to weights without one, and the sets already stored counted."""
+    names), the sets already stored counted, and ``unit`` given to weights without one; without
+    a ``unit``, the one the numbers tell (``guess``, or guessed here), else the import waits
+    for the person's choice."""
     drills = list(catalogue)
     own = CustomDrillRepository(db)
     matcher = ExerciseMatcher(drills, own.by_imported_name())
@@ -80,16 +110,26 @@ def prepare_import(
     known = {drill_id for drill_id, _ in drills} | set(own.names())
     if isinstance(brought, list):
         known |= {drill["id"] for drill in brought}
-    plan = plan_import(parsed, matcher, known, unit)
+    guess = guess or guess_for(parsed)
+    if guess is None:
+        source = UnitSource.FILE
+    elif unit is not None:
+        source = UnitSource.GIVEN
+    elif guess.unit is not None:
+        source, unit = UnitSource.GUESSED, guess.unit
+    else:
+        source = UnitSource.UNDECIDED
+    # Undecided: planned in kg to show what would be added; storing waits for a choice.
+    plan = plan_import(parsed, matcher, known, unit or Unit.KG, progress)
     already = count_already_stored(db, plan) if not plan.problems else 0
-    return PreparedImport(path, parsed, plan, already)
+    return PreparedImport(path, parsed, plan, already, guess, source)
 
 
 def with_unit(
     db: Database, prepared: PreparedImport, catalogue: Iterable[tuple[str, str]], unit: Unit
 ) -> PreparedImport:
     """The same import with ``unit`` for the weights the file gives none."""
-    return prepare_import(db, prepared.path, prepared.parsed, catalogue, unit)
+    return prepare_import(db, prepared.path, prepared.parsed, catalogue, unit, guess=prepared.guess)
 
 
 def store_import(
@@ -102,6 +142,11 @@ def store_import(
     stops the import if it raises."""
     if prepared.plan.problems:
         raise ImportFailed(problems_text(prepared))
+    if prepared.needs_unit:
+        raise ImportFailed(
+            f"{prepared.path.name} does not say whether its weights are kg or lb, and the "
+            "numbers do not tell: choose the unit before importing."
+        )
     if before_writing is not None:
         before_writing()
     return write_import(db, prepared.plan, prepared.path.name, progress)

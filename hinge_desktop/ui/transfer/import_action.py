@@ -12,17 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hinge_desktop.domain.imports.model import Localise, ParsedFile
-from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.database import Connection
 from hinge_desktop.storage.importing.prepare import PreparedImport
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
+from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.transfer.import_text import counted, imported_text
 from hinge_desktop.ui.transfer.import_worker import BackUp, ImportDone, ImportRunner, StoredImport
 from hinge_desktop.ui.widgets.dialogs import warn
@@ -36,15 +35,6 @@ Report = Callable[[str], object]
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ImportAction", text)
-
-
-def default_unit(preferences: Preferences) -> Unit:
-    """The unit for weights a file gives none: the one the charts use, else the locale's."""
-    chosen = preferences.get(CHART_UNIT)
-    if chosen:
-        return Unit(chosen)
-    imperial = QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
-    return Unit.LB if imperial else Unit.KG
 
 
 def backup_before_import(folder: Path) -> BackUp:
@@ -173,9 +163,9 @@ class ImportController(QObject):
         # Imported on first use: the dialog is not needed to paint the window.
         from hinge_desktop.ui.transfer.import_dialog import ImportDialog
 
-        dialog = ImportDialog(
-            path, self.runner, self._names, default_unit(self._preferences), self._window
-        )
+        # Weights without a unit take the one their numbers tell, or the one the person
+        # chooses in the preview; never one picked for them without a word.
+        dialog = ImportDialog(path, self.runner, self._names, None, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.imported.connect(self._imported)
         self.dialog = dialog

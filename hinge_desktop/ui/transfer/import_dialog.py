@@ -3,31 +3,29 @@
 The file is read and planned on the import worker's thread while a progress bar runs; then the
 dialog shows the app it came from, its dates, the workouts and sets it adds and those already in
 the log, and which drill each exercise becomes. A file without a unit for its weights gets a
-kg/lb choice that plans it again. A file with bad lines lists every one, and nothing can be
-imported until it is fixed. Import stores it on the worker's thread, backup first.
+kg/lb choice (``import_unit.py``): the unit the numbers tell, with why, or none, and then Import
+waits for the person's choice; a choice plans the file again. A file with bad lines lists every
+one, and nothing can be imported until it is fixed. Import stores it on the worker's thread,
+backup first.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
     QStyle,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -36,16 +34,17 @@ from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.importing.prepare import PreparedImport
 from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.transfer.import_exercises import ExerciseTable
 from hinge_desktop.ui.transfer.import_text import (
     adds_text,
     counted,
     dates_text,
-    exercise_rows,
     format_name,
     problems_text,
     routines_text,
     skipped_text,
 )
+from hinge_desktop.ui.transfer.import_unit import UnitChoice
 from hinge_desktop.ui.transfer.import_worker import (
     ImportDone,
     ImportPreview,
@@ -53,7 +52,6 @@ from hinge_desktop.ui.transfer.import_worker import (
     StoredImport,
 )
 from hinge_desktop.ui.widgets.colours import ERROR_STYLE
-from hinge_desktop.ui.widgets.roomy_rows import RoomyRows
 
 
 class ImportDialog(QDialog):
@@ -69,9 +67,11 @@ class ImportDialog(QDialog):
         path: Path,
         runner: ImportRunner,
         names: DrillNames,
-        unit: Unit,
+        unit: Unit | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``unit``: the one for weights the file gives none; None, the numbers tell it or
+        the person chooses."""
         super().__init__(parent)
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import {file}").format(file=path.name))
@@ -93,7 +93,7 @@ class ImportDialog(QDialog):
         column.addStretch(2)
         self.pages = QStackedWidget()
         self.pages.addWidget(reading)
-        self.pages.addWidget(self._preview_page(unit))
+        self.pages.addWidget(self._preview_page())
 
         self.buttons = QDialogButtonBox()
         self.import_button = QPushButton(self.tr("Import"))
@@ -123,7 +123,7 @@ class ImportDialog(QDialog):
             context=self,
         )
 
-    def _preview_page(self, unit: Unit) -> QWidget:
+    def _preview_page(self) -> QWidget:
         self.sign = QLabel()
         self.sign.setPixmap(
             self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40)
@@ -146,19 +146,9 @@ class ImportDialog(QDialog):
         self.dates_label = _label("importDates")
         self.adds_label = _label("importAdds")
         self.skipped_label = _label("importSkipped")
-        self.unit_box = QComboBox()
-        self.unit_box.setObjectName("importUnit")
-        self.unit_box.setAccessibleName(self.tr("Unit of the file's weights"))
-        self.unit_box.addItem(self.tr("kilograms (kg)"), Unit.KG.value)
-        self.unit_box.addItem(self.tr("pounds (lb)"), Unit.LB.value)
-        self.unit_box.setCurrentIndex(self.unit_box.findData(unit.value))
-        self.unit_box.currentIndexChanged.connect(self._unit_chosen)
-        self._unit_row = QWidget()
-        unit_layout = QHBoxLayout(self._unit_row)
-        unit_layout.setContentsMargins(0, 0, 0, 0)
-        unit_layout.addWidget(self.unit_box)
-        hint = self.tr("The file does not say; choose the unit you lifted in.")
-        unit_layout.addWidget(_label("importUnitHint", hint), 1)
+        self._unit_row = UnitChoice()
+        self.unit_box = self._unit_row.box
+        self._unit_row.chosen.connect(self._unit_chosen)
         self.summary_box = QWidget()
         self.summary = QFormLayout(self.summary_box)
         self.summary.setContentsMargins(0, 0, 0, 0)
@@ -169,21 +159,7 @@ class ImportDialog(QDialog):
         self.summary.addRow(self.tr("Already in your log:"), self.skipped_label)
         self.summary.addRow(self.tr("Weights in:"), self._unit_row)
 
-        self.exercises = QTreeWidget()
-        self.exercises.setObjectName("importExercises")
-        self.exercises.setAccessibleName(self.tr("Exercises of the file and their drills"))
-        self.exercises.setHeaderLabels(
-            [self.tr("Exercise in the file"), self.tr("Becomes in Hinge"), self.tr("Sets")]
-        )
-        self.exercises.setRootIsDecorated(False)
-        self.exercises.setUniformRowHeights(True)
-        self.exercises.setAlternatingRowColors(True)
-        self.exercises.setItemDelegate(RoomyRows(self.exercises))
-        header = self.exercises.header()
-        header.setStretchLastSection(False)
-        for column in (0, 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.exercises = ExerciseTable()
         self.verdict = _label("importVerdict")
         self.problems = QPlainTextEdit()
         self.problems.setObjectName("importProblems")
@@ -246,12 +222,9 @@ class ImportDialog(QDialog):
         self.unit_box.setEnabled(True)
         self.format_label.setText(format_name(plan.format))
         self.dates_label.setText(dates_text(plan.first, plan.last))
-        unit_shown = plan.weights_without_unit and not problems
-        self._unit_row.setVisible(unit_shown)
-        label = self.summary.labelForField(self._unit_row)
-        if label is not None:
-            label.setVisible(unit_shown)
-        self._fill_exercises(prepared)
+        self._show_row(self._unit_row, plan.weights_without_unit and not problems)
+        self._unit_row.show_prepared(prepared)
+        self.exercises.fill(prepared, self._names.name)
         self.problems.setVisible(bool(problems))
         self.exercises.setVisible(not problems)
         self.note.setVisible(not problems)
@@ -268,28 +241,25 @@ class ImportDialog(QDialog):
             if new == 0:
                 text = self.tr("Every set in this file is in your log already: nothing to import.")
                 self._say(text)
+            elif prepared.needs_unit:
+                self._say(self.tr("Import waits until you choose kg or lb for the weights."))
             else:
                 self.verdict.hide()
-        self.import_button.setEnabled(new > 0)
+        self.import_button.setEnabled(new > 0 and not prepared.needs_unit)
         self.import_button.setText(
             self.tr("Import {sets}").format(sets=counted(new, "set")) if new else self.tr("Import")
         )
-        if new > 0:
+        if prepared.needs_unit and not problems:
+            self.unit_box.setFocus()
+        elif new > 0:
             self.import_button.setFocus()
         self.prepared_shown.emit()
 
-    def _fill_exercises(self, prepared: PreparedImport) -> None:
-        self.exercises.clear()
-        italic = QFont(self.exercises.font())
-        italic.setItalic(True)
-        for exercise, becomes, match in exercise_rows(prepared, self._names.name):
-            item = QTreeWidgetItem([exercise, f"→ {becomes}", QLocale().toString(match.sets)])
-            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            item.setData(1, Qt.ItemDataRole.UserRole, match.drill_id)
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"{exercise} → {becomes}")
-            if match.new:
-                item.setFont(1, italic)
-            self.exercises.addTopLevelItem(item)
+    def _show_row(self, field: QWidget, shown: bool) -> None:
+        field.setVisible(shown)
+        label = self.summary.labelForField(field)
+        if label is not None:
+            label.setVisible(shown)
 
     def _say(self, text: str, *, error: bool = False) -> None:
         self.verdict.setText(text)
@@ -298,22 +268,23 @@ class ImportDialog(QDialog):
 
     # Choices ---------------------------------------------------------------------------------
 
-    def chosen_unit(self) -> Unit:
-        return Unit(str(self.unit_box.currentData()))
+    def chosen_unit(self) -> Unit | None:
+        """The unit shown for weights the file gives none; None while none is chosen."""
+        return self._unit_row.unit()
 
     def prepared(self) -> PreparedImport | None:
         return self._prepared
 
-    def _unit_chosen(self, _index: int) -> None:
+    def _unit_chosen(self, unit: Unit) -> None:
         prepared = self._prepared
-        if prepared is None or prepared.plan.unit is self.chosen_unit():
+        if prepared is None or (prepared.plan.unit is unit and not prepared.needs_unit):
             return
         self.unit_box.setEnabled(False)
         self.import_button.setEnabled(False)
         self._runner.replan(
             prepared,
             self._names.catalogue_pairs(),
-            self.chosen_unit(),
+            unit,
             self._show_prepared,
             self._show_failure,
             context=self,
@@ -322,7 +293,7 @@ class ImportDialog(QDialog):
     def start_import(self) -> None:
         """Store the import on the worker's thread, backup first, with a progress bar."""
         prepared = self._prepared
-        if prepared is None or prepared.plan.problems or self._storing:
+        if prepared is None or prepared.plan.problems or prepared.needs_unit or self._storing:
             return
         self._storing = True
         for widget in (self.import_button, self.cancel_button, self.unit_box):

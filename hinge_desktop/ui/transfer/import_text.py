@@ -1,5 +1,5 @@
 """The words an import is told in: counts, dates, the app a file came from, what it adds and
-what it skips, for the preview and the status bar alike."""
+what it skips, the unit of its weights and why, for the preview and the status bar alike."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from hinge_desktop.domain.imports.model import ImportFormat
 from hinge_desktop.domain.imports.plan import ExerciseMatch
-from hinge_desktop.storage.importing.prepare import PreparedImport
+from hinge_desktop.domain.imports.unit_guess import Clue, UnitGuess
+from hinge_desktop.storage.importing.prepare import PreparedImport, UnitSource
 from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.ui.plurals import plural
 
@@ -144,3 +145,54 @@ def imported_text(file_name: str, outcome: ImportOutcome) -> str:
             sets=counted(outcome.sets_already_there, "set")
         )
     return text
+
+
+def weights_text(weights: tuple[float, ...], more: bool = False) -> str:
+    """ "62.5, 102.5, 22.5…" in the locale's digits."""
+    shown = ", ".join(QLocale().toString(weight, "g", 7) for weight in weights)
+    return shown + ("…" if more else "")
+
+
+def clue_text(guess: UnitGuess) -> str:
+    """What the numbers say about the unit, in the words of ``UnitGuess.reason``."""
+    weights = weights_text(guess.examples, guess.more)
+    texts = {
+        Clue.HEAVY: _t("{lift} at {weights} is more than people lift in kg"),
+        Clue.KG_PLATES: _t("they step by {step} kg: {weights}"),
+        Clue.KG_BAR: _t("barbell loads are a 20 kg bar and pairs of plates: {weights}"),
+        Clue.LB_BAR: _t("barbell loads are a 45 lb bar and pairs of plates: {weights}"),
+        Clue.KETTLEBELL_KG: _t("kettlebells of {weights} are kilogram sizes"),
+        Clue.KETTLEBELL_LB: _t("kettlebells of {weights} are kilogram bells sold in pounds"),
+        Clue.BOTH: _t(
+            "the numbers point both ways: some look like kg ({weights}), some like lb ({against})"
+        ),
+        Clue.NONE: _t("the weights ({weights}) could be kg or lb"),
+    }
+    return texts[guess.clue].format(
+        lift=guess.lift,
+        weights=weights,
+        step=QLocale().toString(guess.step, "g", 3),
+        against=weights_text(guess.against),
+    )
+
+
+def unit_reason_text(prepared: PreparedImport) -> str:
+    """Why the preview's unit is the one shown, or why none is: the line under the choice."""
+    guess = prepared.guess
+    if guess is None:
+        return ""
+    clue = clue_text(guess)
+    if prepared.unit_source is UnitSource.UNDECIDED:
+        return _t(
+            "The file does not say, and the numbers do not tell: {clue}. Choose the unit you "
+            "lifted in."
+        ).format(clue=clue)
+    if guess.unit is None:
+        return _t("Your choice: the numbers do not tell ({clue}).").format(clue=clue)
+    if guess.unit is prepared.plan.unit:
+        text = _t("Guessed from the numbers: {clue}").format(clue=clue)
+    else:
+        text = _t("Your choice; the numbers suggested {unit}: {clue}").format(
+            unit=guess.unit.value, clue=clue
+        )
+    return text if text.endswith("…") else text + "."

@@ -99,14 +99,15 @@ class ImportRunner(TaskRunner[Database]):
         self,
         path: Path,
         catalogue: Iterable[tuple[str, str]],
-        unit: Unit,
+        unit: Unit | None,
         on_done: Callable[[ImportPreview], None],
         on_error: Callable[[Exception], None],
         on_progress: Callable[[int, int], None] | None = None,
         context: QObject | None = None,
     ) -> None:
         """Read and plan the file at ``path`` (nothing stored); ``catalogue`` is our drills'
-        (id, name) pairs, ``unit`` the one for weights the file has none for."""
+        (id, name) pairs, ``unit`` the one for weights the file has none for (None: the one
+        the numbers tell, if they do)."""
         drills = list(catalogue)
         localise = self._localise
 
