@@ -1,10 +1,12 @@
 """Reading an export file, whatever is in it: what the CSV reader cannot read is a bad line named
-by its number, a file that is no export is refused from its first line without reading on, and
-a file Excel saved on Windows reads as Windows-1252 and says so."""
+by its number, a file that is no export is refused from its first line without reading on, a
+file Excel saved on Windows reads as Windows-1252 and says so, and a long import shows how far
+it has got on standard error while standard output keeps its one summary line."""
 
 from __future__ import annotations
 
 import csv
+import io
 import os
 from pathlib import Path
 
@@ -12,9 +14,11 @@ import pytest
 from import_headers import STRONG_HEADER
 
 from hinge_desktop.cli.import_file import run_import
+from hinge_desktop.cli.progress import ProgressLines
 from hinge_desktop.domain.imports import strong
 from hinge_desktop.domain.imports.model import TextEncoding
 from hinge_desktop.domain.imports.text_source import MAX_LINE
+from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.importing import export_file
 from hinge_desktop.storage.importing.prepare import ImportFailed, read_export
 
@@ -116,7 +120,9 @@ def test_utf16_with_its_mark_still_reads(tmp_path: Path) -> None:
     assert parsed.encoding_note == ""
 
 
-def test_a_windows_1252_file_is_read_as_such(tmp_path: Path) -> None:
+def test_a_windows_1252_file_is_read_as_such_and_the_summary_says_so(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "excel.csv"
     rows = [
         '2024-03-01 07:00:00,"Séance",1h,"Soulevé de terre",1,62.5,8,0,0,"C\u2019était dur",,',
@@ -128,11 +134,68 @@ def test_a_windows_1252_file_is_read_as_such(tmp_path: Path) -> None:
     path.write_bytes(text.encode("cp1252"))
     assert path.stat().st_size > export_file.HEAD_BYTES
 
+    assert run_import(data_dir, path) == 0
+
+    line = capsys.readouterr().out.strip()
+    assert line.endswith("; read as Windows-1252: the file is not UTF-8.")
     parsed = read_export(path)
-    assert parsed.encoding_note == "read as Windows-1252: the file is not UTF-8"
     notes = [s.note for w in parsed.workouts for s in w.sets if s.exercise == "Soulevé de terre"]
     assert notes == ["C\u2019était dur", "Genou à plat"]
     assert parsed.workouts[-1].name == "Séance"
+
+
+def test_progress_goes_to_standard_error_and_the_summary_stays_alone(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "strong.csv"
+    rows = [
+        f'2024-{1 + day // 28:02}-{1 + day % 28:02} 07:00:00,"Day {day}",1h,'
+        f'"Romanian Deadlift (Barbell)",{number},{60 + number * 2.5:g},8,0,0,,,'
+        for day in range(300)
+        for number in range(1, 11)
+    ]
+    path.write_text("\n".join([STRONG_HEADER, *rows]) + "\n", encoding="utf-8")
+
+    import sys
+
+    lines = ProgressLines(sys.stderr, live=False, every=1000)
+    assert run_import(data_dir, path, Unit.KG, progress=lines) == 0
+
+    captured = capsys.readouterr()
+    assert captured.out.count("\n") == 1
+    assert captured.out.startswith("Imported 3,000 sets")
+    progress = captured.err.splitlines()
+    assert "hinge-desktop: Reading strong.csv: 1,001 of 3,001 lines" in progress
+    assert "hinge-desktop: Reading strong.csv: 3,001 of 3,001 lines" in progress
+    assert "hinge-desktop: Importing strong.csv: 3,000 of 3,000 sets" in progress
+    assert len(progress) >= 6
+
+
+def test_on_a_terminal_progress_is_one_line_rewritten_and_wiped() -> None:
+    stream = io.StringIO()
+    lines = ProgressLines(stream, live=True)
+    report = lines.step("Reading strong.csv", "lines")
+
+    for done in (0, 500, 501, 1000):
+        report(done, 1000)
+    lines.end()
+
+    written = stream.getvalue()
+    assert "\n" not in written
+    assert written.count("\r") == 4, "one rewrite per percent, then the wipe"
+    assert "Reading strong.csv: 50% (500 of 1,000 lines)" in written
+    assert written.endswith("\r\x1b[K")
+
+
+def test_a_small_import_prints_no_progress(
+    data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "strong.csv"
+    path.write_text(STRONG_HEADER + "\n" + ROW + "\n", encoding="utf-8")
+
+    assert run_import(data_dir, path, Unit.KG) == 0
+
+    assert capsys.readouterr().err == ""
 
 
 def test_a_utf8_file_with_a_stray_windows_byte_reads_as_windows_1252(tmp_path: Path) -> None:

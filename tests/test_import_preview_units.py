@@ -1,9 +1,11 @@
 """File → Import's preview is right by default: the unit of weights a file does not give is the
 one the numbers tell, chosen beforehand with the reason beside it; when they do not tell, no
-unit is chosen and Import waits, saying why, until the person picks one."""
+unit is chosen and Import waits, saying why, until the person picks one. A file Excel saved on
+Windows reads with its accents and says how it was read, and a full disk is one plain line."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from test_import_dialog import Hinge, label
 from test_import_units import LB_DAY, UNCLEAR_DAY, strong_rows
 
 from hinge_desktop.domain.training import Unit
+from hinge_desktop.storage.importing import prepare
 
 
 @pytest.fixture(autouse=True)
@@ -98,4 +101,48 @@ def test_choosing_against_the_guess_says_what_the_numbers_said(
     assert label(dialog, "importUnitReason").startswith(
         "Your choice; the numbers suggested lb: barbell loads are a 45 lb bar"
     )
+    dialog.reject()
+
+
+def test_a_windows_1252_file_reads_with_its_accents_and_says_so(
+    hinge: Hinge, tmp_path: Path
+) -> None:
+    text = strong_rows([("Soulevé de terre", 62.5), ("Soulevé de terre", 67.5)], days=1)
+    text = text.replace(",,,\n", ',"C\u2019était dur, genou à plat",,\n', 1)
+    path = strong_file(tmp_path, text, "cp1252")
+
+    dialog = hinge.preview(path)
+
+    assert label(dialog, "importEncoding") == "Windows-1252: the file is not UTF-8"
+    with hinge.qtbot.waitSignal(dialog.imported):
+        dialog.import_button.click()
+    assert stored(hinge, "SELECT name FROM custom_drills") == [("Soulevé de terre",)]
+    assert stored(hinge, "SELECT note FROM sets ORDER BY id") == [
+        ("C\u2019était dur, genou à plat",),
+        ("",),
+    ]
+
+
+def test_a_utf8_file_does_not_speak_of_its_encoding(hinge: Hinge, tmp_path: Path) -> None:
+    dialog = hinge.preview(strong_file(tmp_path, strong_rows(LB_DAY)))
+
+    assert not dialog.encoding_label.isVisibleTo(dialog)
+    dialog.reject()
+
+
+def test_a_full_disk_is_one_plain_line_and_nothing_is_imported(
+    hinge: Hinge, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(prepare, "write_import", full)
+    dialog = hinge.preview(strong_file(tmp_path, strong_rows(LB_DAY)))
+
+    dialog.import_button.click()
+    hinge.qtbot.waitUntil(lambda: not dialog.is_storing())
+
+    assert label(dialog, "importStoring") == "Nothing was imported: the disk is full."
+    assert dialog.import_button.isEnabled(), "the person may try again"
+    assert hinge.sets() == 0
     dialog.reject()

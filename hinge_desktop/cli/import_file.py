@@ -3,8 +3,10 @@
 Prints one summary line and returns 0; for a file with bad lines, prints every bad line with its
 number and why, imports nothing and returns 1. Weights the file gives no unit for take the one
 ``--unit`` gives, else the one the numbers tell (the summary says why); when they do not tell,
-nothing is imported and the command asks for ``--unit`` (exit 1). The log is backed up before
-anything is written.
+nothing is imported and the command asks for ``--unit`` (exit 1). A damaged log is recovered
+first, and the log is backed up before anything is written; a write that fails (a full disk)
+is one line and exit 2, with nothing imported. A long import shows its progress on standard
+error (``cli/progress.py``).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from hinge_desktop.paths import DataFolderError, DataPaths
 from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 if TYPE_CHECKING:
+    from hinge_desktop.cli.progress import ProgressLines
     from hinge_desktop.storage.importing.prepare import PreparedImport
     from hinge_desktop.storage.importing.writer import ImportOutcome
 
@@ -29,12 +32,16 @@ def run_import(
     data_dir: Path | None,
     file: Path,
     unit: Unit | None = None,
+    *,
+    progress: ProgressLines | None = None,
 ) -> int:
     """Import ``file`` into the log of the data folder; returns the exit code.
 
     ``unit`` is the one for weights the file gives none (``--unit``; the file of ``--import``
-    may carry it, see ``cli/options.py``).
+    may carry it, see ``cli/options.py``); ``progress`` shows how far it has got (by default
+    on standard error, see ``cli/progress.py``).
     """
+    from hinge_desktop.cli.progress import ProgressLines
     from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
     from hinge_desktop.domain.imports.unit_guess import guess_for
     from hinge_desktop.storage.backups import back_up, backups_folder
@@ -46,18 +53,22 @@ def run_import(
         read_export,
         store_import,
     )
+    from hinge_desktop.storage.integrity import check_and_recover
     from hinge_desktop.storage.store import open_store
 
     unit = unit or getattr(file, "unit", None)
+    shown = progress or ProgressLines.on_stderr()
     paths = DataPaths.resolve(data_dir)
     try:
         catalogue = builtin_catalogue()
     except CatalogueError as exc:
         return _fail(f"The drill catalogue that comes with Hinge is broken: {exc}", 1)
     try:
-        parsed = read_export(file)
+        parsed = read_export(file, shown.step(f"Reading {file.name}", "lines"))
     except ImportFailed as exc:
         return _fail(str(exc), EXIT_BAD_FILE)
+    finally:
+        shown.end()
     guess = guess_for(parsed)
     if unit is None and guess is not None and guess.unit is None and not parsed.problems:
         return _fail(
@@ -68,12 +79,20 @@ def run_import(
         )
     try:
         paths.ensure()
+        # A damaged or emptied log is recovered before anything is imported into it.
+        recovery = check_and_recover(paths.database, paths.backups)
+        if recovery is not None:
+            print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
         store = open_store(paths.database)
     except (DataFolderError, StorageError) as exc:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     try:
         pairs = [(drill.id, drill.name) for drill in catalogue]
-        prepared = prepare_import(store.db, file, parsed, pairs, unit, guess=guess)
+        checking = shown.step("Checking the sets", "sets")
+        prepared = prepare_import(
+            store.db, file, parsed, pairs, unit, guess=guess, progress=checking
+        )
+        shown.end()
         if prepared.plan.problems:
             count = len(prepared.plan.problems)
             print(problems_text(prepared), file=sys.stderr)
@@ -90,10 +109,12 @@ def run_import(
             if prepared.new_sets:
                 back_up(store.db.conn, backups_folder(paths.database), "before-import")
 
-        outcome = store_import(store.db, prepared, before_writing=backup)
+        storing = shown.step(f"Importing {file.name}", "sets")
+        outcome = store_import(store.db, prepared, before_writing=backup, progress=storing)
     except StorageError as exc:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     finally:
+        shown.end()
         store.close()
     print(summary(file.name, prepared, outcome))
     return 0
@@ -124,6 +145,8 @@ def summary(name: str, prepared: PreparedImport, outcome: ImportOutcome) -> str:
         line += f"; weights taken as {unit}: {prepared.guess.reason}"
     elif added and prepared.unit_source is UnitSource.GIVEN:
         line += f"; weights without a unit taken as {unit}, as --unit says"
+    if prepared.parsed.encoding_note:
+        line += f"; {prepared.parsed.encoding_note}"
     return line if line.endswith("…") else line + "."
 
 

@@ -22,12 +22,22 @@ from hinge_desktop.domain.imports.plan import ImportPlan, plan_import
 from hinge_desktop.domain.imports.unit_guess import UnitGuess, guess_for
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.custom_drills import CustomDrillRepository
+from hinge_desktop.storage.errors import DatabaseFailed, Fault, StorageError, classify
 from hinge_desktop.storage.importing.export_file import export_text
 from hinge_desktop.storage.importing.writer import ImportOutcome, count_already_stored, write_import
 
 
 class ImportFailed(Exception):
     """The file cannot be imported; ``str()`` says why, for the person."""
+
+
+class ImportNotStored(StorageError):
+    """Writing the import failed (a full disk, a read-only log); nothing of it was stored.
+    ``str()`` says why, for the person; ``fault`` tells the kind."""
+
+    def __init__(self, path: Path, fault: Fault, message: str) -> None:
+        super().__init__(path, message)
+        self.fault = fault
 
 
 class UnitSource(StrEnum):
@@ -139,7 +149,8 @@ def store_import(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportOutcome:
     """Store the import, all or nothing; ``before_writing`` runs first (the backup) and
-    stops the import if it raises."""
+    stops the import if it raises. A write that fails (a full disk) raises
+    :class:`ImportNotStored`, with nothing stored."""
     if prepared.plan.problems:
         raise ImportFailed(problems_text(prepared))
     if prepared.needs_unit:
@@ -149,7 +160,31 @@ def store_import(
         )
     if before_writing is not None:
         before_writing()
-    return write_import(db, prepared.plan, prepared.path.name, progress)
+    try:
+        return write_import(db, prepared.plan, prepared.path.name, progress)
+    except (DatabaseFailed, OSError) as exc:
+        raise _not_stored(db, exc) from exc
+
+
+def _not_stored(db: Database, exc: BaseException) -> ImportNotStored:
+    fault = classify(exc)
+    why = {
+        Fault.DISK_FULL: "the disk is full",
+        Fault.READ_ONLY: "the log cannot be written (it is read-only)",
+        Fault.IN_USE: "another program holds the log",
+        Fault.DISK_ERROR: f"the disk could not be written ({exc})",
+    }.get(fault, f"the log could not be written ({exc})")
+    return ImportNotStored(_database_path(db), fault, f"{why}; nothing was imported")
+
+
+def _database_path(db: Database) -> Path:
+    try:
+        for _, name, file in db.conn.execute("PRAGMA database_list"):
+            if name == "main":
+                return Path(file)
+    except DatabaseFailed:
+        pass
+    return Path()
 
 
 def problems_text(prepared: PreparedImport, most: int | None = None) -> str:

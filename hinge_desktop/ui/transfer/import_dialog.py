@@ -4,9 +4,9 @@ The file is read and planned on the import worker's thread while a progress bar 
 dialog shows the app it came from, its dates, the workouts and sets it adds and those already in
 the log, and which drill each exercise becomes. A file without a unit for its weights gets a
 kg/lb choice (``import_unit.py``): the unit the numbers tell, with why, or none, and then Import
-waits for the person's choice; a choice plans the file again. A file with bad lines lists every
-one, and nothing can be imported until it is fixed. Import stores it on the worker's thread,
-backup first.
+waits for the person's choice; a choice plans the file again. A file that is not UTF-8 says how
+it was read. A file with bad lines lists every one, and nothing can be imported until it is
+fixed. Import stores it on the worker's thread, backup first.
 """
 
 from __future__ import annotations
@@ -39,7 +39,9 @@ from hinge_desktop.ui.transfer.import_text import (
     adds_text,
     counted,
     dates_text,
+    encoding_text,
     format_name,
+    not_stored_text,
     problems_text,
     routines_text,
     skipped_text,
@@ -146,6 +148,7 @@ class ImportDialog(QDialog):
         self.dates_label = _label("importDates")
         self.adds_label = _label("importAdds")
         self.skipped_label = _label("importSkipped")
+        self.encoding_label = _label("importEncoding")
         self._unit_row = UnitChoice()
         self.unit_box = self._unit_row.box
         self._unit_row.chosen.connect(self._unit_chosen)
@@ -158,6 +161,7 @@ class ImportDialog(QDialog):
         self.summary.addRow(self.tr("Will be added:"), self.adds_label)
         self.summary.addRow(self.tr("Already in your log:"), self.skipped_label)
         self.summary.addRow(self.tr("Weights in:"), self._unit_row)
+        self.summary.addRow(self.tr("Read as:"), self.encoding_label)
 
         self.exercises = ExerciseTable()
         self.verdict = _label("importVerdict")
@@ -224,6 +228,8 @@ class ImportDialog(QDialog):
         self.dates_label.setText(dates_text(plan.first, plan.last))
         self._show_row(self._unit_row, plan.weights_without_unit and not problems)
         self._unit_row.show_prepared(prepared)
+        self.encoding_label.setText(encoding_text(prepared.parsed))
+        self._show_row(self.encoding_label, bool(self.encoding_label.text()))
         self.exercises.fill(prepared, self._names.name)
         self.problems.setVisible(bool(problems))
         self.exercises.setVisible(not problems)
@@ -328,9 +334,7 @@ class ImportDialog(QDialog):
     def _store_failed(self, error: Exception) -> None:
         self._storing = False
         self.progress.hide()
-        self.store_label.setText(
-            self.tr("Nothing was imported: {error}").format(error=str(error).rstrip(".")) + "."
-        )
+        self.store_label.setText(not_stored_text(error))
         self.store_label.setStyleSheet(ERROR_STYLE)
         for widget in (self.import_button, self.cancel_button, self.unit_box):
             widget.setEnabled(True)

@@ -8,10 +8,11 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
-from hinge_desktop.domain.imports.model import ImportFormat
+from hinge_desktop.domain.imports.model import ImportFormat, ParsedFile, TextEncoding
 from hinge_desktop.domain.imports.plan import ExerciseMatch
 from hinge_desktop.domain.imports.unit_guess import Clue, UnitGuess
-from hinge_desktop.storage.importing.prepare import PreparedImport, UnitSource
+from hinge_desktop.storage.errors import Fault
+from hinge_desktop.storage.importing.prepare import ImportNotStored, PreparedImport, UnitSource
 from hinge_desktop.storage.importing.writer import ImportOutcome
 from hinge_desktop.ui.plurals import plural
 
@@ -196,3 +197,23 @@ def unit_reason_text(prepared: PreparedImport) -> str:
             unit=guess.unit.value, clue=clue
         )
     return text if text.endswith("…") else text + "."
+
+
+def encoding_text(parsed: ParsedFile) -> str:
+    """How the file was read, when a person should know ("" for UTF-8)."""
+    if parsed.encoding is TextEncoding.WINDOWS_1252:
+        return _t("Windows-1252: the file is not UTF-8")
+    return ""
+
+
+def not_stored_text(error: Exception) -> str:
+    """Why storing an import failed; nothing of it is in the log."""
+    if isinstance(error, ImportNotStored):
+        why = {
+            Fault.DISK_FULL: _t("Nothing was imported: the disk is full."),
+            Fault.READ_ONLY: _t("Nothing was imported: the log cannot be written (read-only)."),
+            Fault.IN_USE: _t("Nothing was imported: another program holds the log."),
+        }
+        if error.fault in why:
+            return why[error.fault]
+    return _t("Nothing was imported: {error}").format(error=str(error).rstrip(".")) + "."
