@@ -97,7 +97,7 @@ def run_import(
             count = len(prepared.plan.problems)
             print(problems_text(prepared), file=sys.stderr)
             return _fail(
-                f"Nothing was imported: {count} {'line' if count == 1 else 'lines'} of "
+                f"Nothing was imported: {count:,} {'line' if count == 1 else 'lines'} of "
                 f"{file.name} cannot be read (above). Fix them and import the file again.",
                 EXIT_BAD_FILE,
             )
