@@ -1,6 +1,7 @@
 """``--import`` when writing fails or the log is damaged: a write the disk refuses is one line and
-exit 2 with nothing imported (never a traceback), and a damaged log is recovered from its
-newest good backup, saying so, before anything is imported into it."""
+exit 2 with nothing imported (never a traceback), a damaged log is recovered from its newest
+good backup, saying so, before anything is imported into it, and nothing is imported while
+another Hinge has the data folder."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from test_import_command import counts, strong_file
 from hinge_desktop.cli.import_file import run_import
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
+from hinge_desktop.storage.folder_lock import LOCK_FILE, lock_folder
 from hinge_desktop.storage.importing import prepare
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -140,5 +142,26 @@ def test_an_emptied_log_with_backups_is_recovered_too(
 
     assert run_import(data_dir, FIXTURES / "strong_weight_kg.csv") == 0
 
-    assert "Your training log was damaged (the file is empty)" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert err.startswith("hinge-desktop: Your training log was empty, though backups of it")
+    assert "Hinge restored the newest good backup" in err
     assert counts(database)[0] == 27 + 7
+
+
+def test_nothing_is_imported_while_a_hinge_holds_the_folder(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lock = lock_folder(data_dir)
+    assert lock is not None
+    try:
+        assert run_import(data_dir, FIXTURES / "hevy_kg.csv") == EXIT_STORAGE_ERROR
+    finally:
+        lock.release()
+
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"hinge-desktop: Hinge is already running with the training log in {data_dir}"
+    )
+    assert not (data_dir / "hinge.sqlite3").exists()
+    assert run_import(data_dir, FIXTURES / "hevy_kg.csv") == 0
+    assert not (data_dir / LOCK_FILE).exists(), "the lock is given up after the import"

@@ -3,10 +3,11 @@
 Prints one summary line and returns 0; for a file with bad lines, prints every bad line with its
 number and why, imports nothing and returns 1. Weights the file gives no unit for take the one
 ``--unit`` gives, else the one the numbers tell (the summary says why); when they do not tell,
-nothing is imported and the command asks for ``--unit`` (exit 1). A damaged log is recovered
-first, and the log is backed up before anything is written; a write that fails (a full disk)
-is one line and exit 2, with nothing imported. A long import shows its progress on standard
-error (``cli/progress.py``).
+nothing is imported and the command asks for ``--unit`` (exit 1). The import holds the data
+folder's lock (it is refused while Hinge has the folder open), a damaged or lost log is
+recovered first, and the log is backed up before anything is written; a write that fails (a
+full disk) is one line and exit 2, with nothing imported. A long import shows its progress on
+standard error (``cli/progress.py``).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 if TYPE_CHECKING:
     from hinge_desktop.cli.progress import ProgressLines
+    from hinge_desktop.domain.imports.model import ParsedFile
+    from hinge_desktop.domain.imports.unit_guess import UnitGuess
     from hinge_desktop.storage.importing.prepare import PreparedImport
     from hinge_desktop.storage.importing.writer import ImportOutcome
 
@@ -44,17 +47,9 @@ def run_import(
     from hinge_desktop.cli.progress import ProgressLines
     from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
     from hinge_desktop.domain.imports.unit_guess import guess_for
-    from hinge_desktop.storage.backups import back_up, backups_folder
     from hinge_desktop.storage.errors import StorageError
-    from hinge_desktop.storage.importing.prepare import (
-        ImportFailed,
-        prepare_import,
-        problems_text,
-        read_export,
-        store_import,
-    )
-    from hinge_desktop.storage.integrity import check_and_recover
-    from hinge_desktop.storage.store import open_store
+    from hinge_desktop.storage.folder_lock import lock_folder
+    from hinge_desktop.storage.importing.prepare import ImportFailed, read_export
 
     unit = unit or getattr(file, "unit", None)
     shown = progress or ProgressLines.on_stderr()
@@ -79,45 +74,86 @@ def run_import(
         )
     try:
         paths.ensure()
-        # A damaged or emptied log is recovered before anything is imported into it.
-        recovery = check_and_recover(paths.database, paths.backups)
-        if recovery is not None:
-            print(f"hinge-desktop: {recovery.message}", file=sys.stderr)
-        store = open_store(paths.database)
+        # The whole import holds the folder's lock, as a running Hinge does: nothing goes into
+        # the log of a Hinge that is open, nor into one being recovered.
+        lock = lock_folder(paths.root)
     except (DataFolderError, StorageError) as exc:
         return _fail(str(exc), EXIT_STORAGE_ERROR)
     try:
         pairs = [(drill.id, drill.name) for drill in catalogue]
-        checking = shown.step("Checking the sets", "sets")
-        prepared = prepare_import(
-            store.db, file, parsed, pairs, unit, guess=guess, progress=checking
-        )
-        shown.end()
-        if prepared.plan.problems:
-            count = len(prepared.plan.problems)
-            print(problems_text(prepared), file=sys.stderr)
-            return _fail(
-                f"Nothing was imported: {count:,} {'line' if count == 1 else 'lines'} of "
-                f"{file.name} cannot be read (above). Fix them and import the file again.",
-                EXIT_BAD_FILE,
-            )
-        # What is stored is the plan: the file as read is let go (a large file is held once).
-        prepared = replace(prepared, parsed=replace(parsed, workouts=()))
-        del parsed
-
-        def backup() -> None:
-            if prepared.new_sets:
-                back_up(store.db.conn, backups_folder(paths.database), "before-import")
-
-        storing = shown.step(f"Importing {file.name}", "sets")
-        outcome = store_import(store.db, prepared, before_writing=backup, progress=storing)
-    except StorageError as exc:
-        return _fail(str(exc), EXIT_STORAGE_ERROR)
+        job = _Import(paths, file, pairs, shown)
+        return job.run(parsed, unit, guess)
     finally:
         shown.end()
-        store.close()
-    print(summary(file.name, prepared, outcome))
-    return 0
+        if lock is not None:
+            lock.release()
+
+
+class _Import:
+    """:func:`run_import` once the file is read and the folder locked."""
+
+    def __init__(
+        self,
+        paths: DataPaths,
+        file: Path,
+        catalogue: list[tuple[str, str]],
+        shown: ProgressLines,
+    ) -> None:
+        self.paths = paths
+        self.file = file
+        self.catalogue = catalogue
+        self.shown = shown
+
+    def run(self, parsed: ParsedFile, unit: Unit | None, guess: UnitGuess | None) -> int:
+        from hinge_desktop.storage.backups import back_up, backups_folder
+        from hinge_desktop.storage.errors import StorageError
+        from hinge_desktop.storage.importing.prepare import (
+            prepare_import,
+            problems_text,
+            store_import,
+        )
+        from hinge_desktop.storage.integrity import start_check
+        from hinge_desktop.storage.store import open_store
+
+        paths, file = self.paths, self.file
+        try:
+            # A damaged, emptied or lost log is recovered before anything is imported into it.
+            for message in start_check(paths.database, paths.backups).messages:
+                print(f"hinge-desktop: {message}", file=sys.stderr)
+            store = open_store(paths.database)
+        except StorageError as exc:
+            return _fail(str(exc), EXIT_STORAGE_ERROR)
+        try:
+            checking = self.shown.step("Checking the sets", "sets")
+            prepared = prepare_import(
+                store.db, file, parsed, self.catalogue, unit, guess=guess, progress=checking
+            )
+            self.shown.end()
+            if prepared.plan.problems:
+                count = len(prepared.plan.problems)
+                print(problems_text(prepared), file=sys.stderr)
+                return _fail(
+                    f"Nothing was imported: {count:,} {'line' if count == 1 else 'lines'} of "
+                    f"{file.name} cannot be read (above). Fix them and import the file again.",
+                    EXIT_BAD_FILE,
+                )
+            # What is stored is the plan: the file as read is let go (a large file is held once).
+            prepared = replace(prepared, parsed=replace(parsed, workouts=()))
+            del parsed
+
+            def backup() -> None:
+                if prepared.new_sets:
+                    back_up(store.db.conn, backups_folder(paths.database), "before-import")
+
+            storing = self.shown.step(f"Importing {file.name}", "sets")
+            outcome = store_import(store.db, prepared, before_writing=backup, progress=storing)
+        except StorageError as exc:
+            return _fail(str(exc), EXIT_STORAGE_ERROR)
+        finally:
+            self.shown.end()
+            store.close()
+        print(summary(file.name, prepared, outcome))
+        return 0
 
 
 def summary(name: str, prepared: PreparedImport, outcome: ImportOutcome) -> str:
