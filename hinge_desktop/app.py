@@ -51,7 +51,7 @@ def run(
     if options.import_file is not None:
         from hinge_desktop.cli.import_file import run_import
 
-        imported = run_import(options.data_dir, options.import_file)
+        imported = run_import(options.data_dir, options.import_file, options.import_unit)
         if imported != 0 or (options.export_file is None and options.screenshot_view is None):
             return imported
     if options.export_file is not None:

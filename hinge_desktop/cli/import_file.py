@@ -40,9 +40,8 @@ def run_import(
 ) -> int:
     """Import ``file`` into the log of the data folder; returns the exit code.
 
-    ``unit`` is the one for weights the file gives none (``--unit``; the file of ``--import``
-    may carry it, see ``cli/options.py``); ``progress`` shows how far it has got (by default
-    on standard error, see ``cli/progress.py``).
+    ``unit`` is the one for weights the file gives none (``--unit``); ``progress`` shows how
+    far it has got (by default on standard error, see ``cli/progress.py``).
     """
     from hinge_desktop.cli.progress import ProgressLines
     from hinge_desktop.domain.catalogue import CatalogueError, builtin_catalogue
@@ -51,7 +50,6 @@ def run_import(
     from hinge_desktop.storage.folder_lock import lock_folder
     from hinge_desktop.storage.importing.prepare import ImportFailed, read_export
 
-    unit = unit or getattr(file, "unit", None)
     shown = progress or ProgressLines.on_stderr()
     paths = DataPaths.resolve(data_dir)
     try:

@@ -7,27 +7,13 @@ without importing Qt.
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
-from pathlib import Path, PosixPath, WindowsPath
+from pathlib import Path
 from typing import NamedTuple
 
 from hinge_desktop import COMMAND, __version__
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.shell.navigation import VIEWS
-
-if sys.platform == "win32":
-    _PlatformPath = WindowsPath
-else:
-    _PlatformPath = PosixPath
-
-
-class ImportFile(_PlatformPath):
-    """The file of ``--import``, carrying the unit ``--unit`` gave for its weights, so that
-    the unit goes wherever the file is handed (``Options.import_unit`` holds it too)."""
-
-    unit: Unit | None = None
-    """None: Hinge tells the unit from the numbers, or asks for it."""
 
 
 class Options(NamedTuple):
@@ -38,6 +24,7 @@ class Options(NamedTuple):
     demo: bool = False
     import_file: Path | None = None
     import_unit: Unit | None = None
+    """The unit of ``--import``'s weights (``--unit``); None: told from the numbers."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,11 +91,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         if file.suffix.lower() != ".png":
             parser.error(f"--screenshot: {raw_file!r} must be a .png file")
     unit = Unit(ns.unit) if ns.unit is not None else None
-    import_file = None
-    if ns.import_file is not None:
-        import_file = ImportFile(ns.import_file)
-        import_file.unit = unit
-    elif unit is not None:
+    if ns.import_file is None and unit is not None:
         parser.error("--unit goes with --import FILE: it is the unit of that file's weights")
     return Options(
         data_dir=ns.data_dir,
@@ -116,6 +99,6 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         screenshot_file=file,
         export_file=ns.export,
         demo=ns.demo,
-        import_file=import_file,
+        import_file=ns.import_file,
         import_unit=unit,
     )
