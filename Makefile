@@ -8,7 +8,7 @@ DIST := dist
 ARGS ?=
 CHECK_PYTHON = @$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hinge needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
 
-.PHONY: run test lint unit quick bench clean screenshots package release package-test install-desktop \
+.PHONY: run test lint unit quick damage bench clean screenshots package release package-test install-desktop \
 	uninstall-desktop
 
 run: $(INSTALLED)
@@ -24,6 +24,10 @@ lint: $(INSTALLED)
 
 unit: $(INSTALLED)
 	$(BIN)/python -m pytest
+
+# The damage suite alone (make test runs it too): every way the log can be lost or damaged.
+damage: $(INSTALLED)
+	$(BIN)/python -m pytest -m damage -q
 
 # While working: the checks and the tests that start no separate process (make test runs all).
 quick: lint

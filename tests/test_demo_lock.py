@@ -21,6 +21,8 @@ from hinge_desktop.storage.backups import back_up
 from hinge_desktop.storage.folder_lock import LOCK_FILE, FolderLocked, lock_folder, read_holder
 from hinge_desktop.storage.store import open_store
 
+pytestmark = pytest.mark.damage
+
 REFUSAL = "Hinge is already running with the training log in {folder}. Switch to that window"
 
 

@@ -17,6 +17,8 @@ from hinge_desktop.domain.training import LoggedSet, Workout
 from hinge_desktop.storage.exporting.csv_export import export_csv
 from hinge_desktop.storage.store import Store
 
+pytestmark = pytest.mark.damage
+
 WHEN = datetime(2026, 3, 2, 18, 0, tzinfo=timezone(timedelta(hours=1)))
 FORMULAS = [
     '=HYPERLINK("http://example.com","click")',

@@ -29,6 +29,8 @@ from hinge_desktop.storage.folder_lock import (
     this_process,
 )
 
+pytestmark = pytest.mark.damage
+
 HOST = socket.gethostname()
 LINUX = sys.platform.startswith("linux")
 

@@ -20,6 +20,8 @@ from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 from hinge_desktop.storage.folder_lock import LOCK_FILE, lock_folder
 from hinge_desktop.storage.importing import prepare
 
+pytestmark = pytest.mark.damage
+
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
 
 LIMITED = textwrap.dedent(

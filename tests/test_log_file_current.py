@@ -19,6 +19,8 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.backups import back_up
 from hinge_desktop.storage.store import open_store
 
+pytestmark = pytest.mark.damage
+
 
 def sets_in(path: Path) -> int:
     store = open_store(path)

@@ -23,6 +23,8 @@ from hinge_desktop.storage.backups import (
 from hinge_desktop.storage.integrity import check_and_recover
 from hinge_desktop.storage.store import open_store
 
+pytestmark = pytest.mark.damage
+
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 21, 8, 15, tzinfo=ZONE)
 MOMENT = datetime(2026, 11, 1, 7, 0, tzinfo=UTC)

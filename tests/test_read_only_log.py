@@ -23,6 +23,8 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.errors import LogNotWritable
 from hinge_desktop.storage.store import open_store
 
+pytestmark = pytest.mark.damage
+
 
 def a_log_with_sets(path: Path) -> str:
     store = open_store(path)

@@ -24,6 +24,8 @@ from hinge_desktop.storage.integrity import check_and_recover, find_damage
 from hinge_desktop.storage.migrations import LATEST_FORMAT
 from hinge_desktop.storage.store import open_store
 
+pytestmark = pytest.mark.damage
+
 ZONE = timezone(timedelta(hours=1))
 YESTERDAY = datetime(2026, 11, 20, 7, 30, tzinfo=ZONE)
 NOW = datetime(2026, 11, 21, 8, 15, tzinfo=ZONE)

@@ -33,6 +33,8 @@ from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
 from hinge_desktop.ui.shell.opening import open_and_install
 
+pytestmark = pytest.mark.damage
+
 
 def digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -8,6 +8,7 @@ import shutil
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.training import LoggedSet
@@ -17,6 +18,8 @@ from hinge_desktop.storage.integrity import start_check
 from hinge_desktop.storage.store import open_store
 from hinge_desktop.storage.unclosed_wal import kept_copies
 from hinge_desktop.storage.wal_file import read_wal
+
+pytestmark = pytest.mark.damage
 
 ZONE = timezone(timedelta(hours=1))
 NOW = datetime(2026, 11, 21, 8, 15, tzinfo=ZONE)

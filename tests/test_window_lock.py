@@ -30,6 +30,8 @@ from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
 from hinge_desktop.ui.shell.opening import open_and_install
 
+pytestmark = pytest.mark.damage
+
 
 @pytest.fixture
 def exits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
