@@ -27,6 +27,7 @@ from damaged_logs import (
     truncate_to,
     wrong_freelist,
 )
+from old_database import older_log_with_a_set
 
 from hinge_desktop.app import main
 from hinge_desktop.storage.backups import backups_folder
@@ -245,7 +246,7 @@ def test_an_unreadable_log_without_a_good_backup_exports_nothing_and_says_why(
 ) -> None:
     log = make_log(data_dir, sets=20, backed_up=20)
     (backups_folder(log) / BACKUP).write_bytes(b"not a backup any more")
-    overwrite(0, bytes(100))(log)
+    log.write_text("eggs\nmilk\nflour\n" * 50)
     out = tmp_path / f"log.{kind}"
     out.write_text("the export of last week\n", encoding="utf-8")
 
@@ -294,3 +295,44 @@ def test_no_damage_gives_a_traceback_on_the_command_line(data_dir: Path, tmp_pat
     assert "could not be read and were left out (rows " in result.stderr
     assert "1 set held text that is not UTF-8" in result.stderr
     assert len(json_sets(out)) < 100
+
+
+@pytest.mark.parametrize("kind", ["csv", "json"])
+def test_a_log_whose_header_is_lost_is_read_through_a_new_one(
+    data_dir: Path, tmp_path: Path, capsys: Capture, kind: str
+) -> None:
+    log = make_log(data_dir)
+    overwrite(0, bytes(100))(log)
+    out = tmp_path / f"log.{kind}"
+
+    code, printed, said = export(data_dir, out, capsys)
+
+    assert code == 0
+    assert printed == f"Exported 400 sets to {out}\n"
+    assert exported_notes(out) == sorted(note(n) for n in range(1, 401))
+    assert said == [
+        f"The training log {log} is damaged (file is not a database; its lost header was made "
+        "anew to read the rest).",
+        "Everything in it could still be read and is in the export.",
+    ]
+
+
+def test_an_older_log_whose_header_is_lost_keeps_its_format(
+    data_dir: Path, tmp_path: Path, capsys: Capture
+) -> None:
+    old = older_log_with_a_set(data_dir / "hinge.sqlite3", 5)
+    old.execute(
+        "INSERT INTO phase_events (phase, reached_at, utc_offset, reason) "
+        "VALUES (6, 1700000000, 60, 'gate passed')"
+    )
+    old.conn.commit()
+    old.close()
+    overwrite(0, bytes(100))(data_dir / "hinge.sqlite3")
+    out = tmp_path / "log.json"
+
+    code, printed, _said = export(data_dir, out, capsys)
+
+    assert code == 0
+    assert printed == f"Exported 1 set to {out}\n"
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert [event["phase"] for event in document["phase_events"]] == [6, 7]

@@ -4,9 +4,10 @@ log is in.
 - A sound log of today's data format is exported as it is, read in place (:mod:`read_only`).
 - A damaged log, or one of an older data format, is exported from a private copy holding every
   row that can still be read (:mod:`salvage`), with notes saying what was left out or repaired.
+- A log whose header is lost is read through a copy given a new header (:mod:`header_repair`).
 - A log that is missing or empty while its ``backups`` folder holds a good backup, or of which
-  nothing at all can be read, is replaced in the export by the newest good backup, and the
-  notes say so. With no log and no backup, the export is an empty one.
+  no set can be read, is replaced in the export by the newest good backup, and the notes say so.
+  With no log and no backup, the export is an empty one.
 
 Whichever it is, the export file itself is written whole or not at all by the writer given.
 """
@@ -29,6 +30,7 @@ from hinge_desktop.storage.exporting.damage_notes import (
     is_whole,
     made_at,
 )
+from hinge_desktop.storage.exporting.header_repair import with_new_header
 from hinge_desktop.storage.exporting.log_check import Unreadable, describe, look_at
 from hinge_desktop.storage.exporting.read_only import is_missing_or_empty, reading
 from hinge_desktop.storage.exporting.salvage import EXPORTED_TABLES, salvage
@@ -80,9 +82,15 @@ def _export_log(database: Path, write: Writer, told: Sequence[str]) -> Exported:
         said = f"The training log {database} is {why}"
         return _from_backup(folder, write, told, said) or _empty(folder, write, said)
     try:
-        return _export(database, write, told, with_backup=True)
-    except Unreadable as exc:
-        why = f"The training log {database} is damaged ({exc}) and nothing in it can be read"
+        try:
+            return _export(database, write, told, with_backup=True)
+        except Unreadable as exc:
+            problem = str(exc)
+        with with_new_header(database) as conn:
+            if conn is not None:
+                problem = f"{problem}; its lost header was made anew to read the rest"
+                return _export_from(conn, database, write, told, problem, with_backup=True)
+        why = f"The training log {database} is damaged ({problem}) and nothing in it can be read"
     except _NoSetsRead as exc:
         why = f"The training log {database} is damaged ({exc}) and none of its sets can be read"
     exported = _from_backup(folder, write, told, why)
@@ -99,14 +107,28 @@ class _NoSetsRead(Exception):
 
 def _export(database: Path, write: Writer, told: Sequence[str], *, with_backup: bool) -> Exported:
     with reading(database) as conn:
-        look = look_at(conn, database)
-        problem = look.problem
-        if problem is None and look.data_format == LATEST_FORMAT:
-            try:
-                return Exported(write(Database(conn, execute_plugins=False)))
-            except READ_ERRORS as exc:
-                problem = _problem(exc)
-        salvaged = salvage(conn, look.data_format)
+        return _export_from(conn, database, write, told, None, with_backup=with_backup)
+
+
+def _export_from(
+    conn: sqlite3.Connection,
+    database: Path,
+    write: Writer,
+    told: Sequence[str],
+    problem: str | None,
+    *,
+    with_backup: bool,
+) -> Exported:
+    """Export the log open on ``conn`` (read from ``database``), damaged by ``problem`` when
+    known already."""
+    look = look_at(conn, database)
+    problem = problem or look.problem
+    if problem is None and look.data_format == LATEST_FORMAT:
+        try:
+            return Exported(write(Database(conn, execute_plugins=False)))
+        except READ_ERRORS as exc:
+            problem = _problem(exc)
+    salvaged = salvage(conn, look.data_format)
     try:
         backup = None
         if with_backup and problem is not None:
