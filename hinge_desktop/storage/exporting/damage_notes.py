@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from hinge_desktop.storage.backups import Backup
-from hinge_desktop.storage.exporting.salvage import Salvage
+from hinge_desktop.storage.exporting.salvage import EXPORTED_TABLES, Salvage
 
 MOST_RANGES = 6
 """Row ranges named in one sentence; more are summed up as "…"."""
@@ -103,8 +103,7 @@ def damage_notes(
             f"({rows(salvaged.detached)})."
         )
     if problem and is_whole(salvaged, told):
-        rest = "else" if len(notes) > 1 else "in it"
-        notes.append(f"Everything {rest} could still be read and is in the export.")
+        notes.append(_all_read(told, more=len(notes) > 1))
     elif backup is not None and not is_whole(salvaged, ("sets",)):
         made, count = backup
         notes.append(
@@ -112,6 +111,14 @@ def damage_notes(
             f"{counted(count, 'sets')}."
         )
     return notes
+
+
+def _all_read(told: Sequence[str], *, more: bool) -> str:
+    """That nothing the export holds was left out: everything, or every set of a CSV export
+    (which holds no routines, whatever became of them)."""
+    if set(told) >= set(EXPORTED_TABLES):
+        return f"Everything {'else' if more else 'in it'} could still be read and is in the export."
+    return f"Every set{'' if more else ' in it'} could still be read and is in the export."
 
 
 def made_at(backup: Backup) -> str:
