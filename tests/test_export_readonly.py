@@ -11,7 +11,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from damaged_logs import crash_copy, folder_state, make_log, note
+from damaged_logs import (
+    crash_copy,
+    folder_state,
+    make_log,
+    note,
+    overwrite_page,
+    page_of,
+    sets_on_page,
+)
 from old_database import older_log_with_a_set
 from read_only_runs import run_on_read_only_mount, run_with_modes
 
@@ -172,3 +180,24 @@ def test_a_log_hinge_goes_on_writing_while_it_is_copied_is_read_with_sqlites_loc
         running.close()
     assert logged > 31
     assert capsys.readouterr().out == f"Exported {logged} sets to {out}\n"
+
+
+@pytest.mark.slow
+def test_a_damaged_log_on_a_read_only_mount_gives_what_can_be_read(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    log = make_log(data_dir, sets=200, backed_up=150)
+    page = page_of(log, "set 0100 ")
+    lost = sets_on_page(log, page, sets=200)
+    overwrite_page(log, page)
+    before = folder_state(data_dir)
+    out = tmp_path / "log.csv"
+
+    result = run_on_read_only_mount(data_dir, "--data-dir", str(data_dir), "--export", str(out))
+
+    assert result.returncode == 3, result.stderr
+    assert result.stdout == f"Exported {200 - len(lost)} sets to {out}\n"
+    assert exported_notes(out) == [note(n) for n in range(1, 201) if n not in lost]
+    assert f"{len(lost)} sets could not be read and were left out" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert folder_state(data_dir) == before
