@@ -21,8 +21,13 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from hinge_desktop.storage.backups import Backup, backup_problem, backups_folder, list_backups
-from hinge_desktop.storage.database import stored_set_count
+from hinge_desktop.storage.backups import (
+    Backup,
+    backup_problem,
+    backup_set_count,
+    backups_folder,
+    list_backups,
+)
 from hinge_desktop.storage.errors import StorageError
 from hinge_desktop.storage.exporting.damage_notes import (
     counted,
@@ -179,10 +184,9 @@ def _newest_good_backup(folder: Path) -> tuple[Backup, int] | None:
     for backup in list_backups(folder):
         if backup_problem(backup.path) is not None:
             continue
-        try:
-            return backup, stored_set_count(backup.path)
-        except (StorageError, *READ_ERRORS):
-            continue
+        count = backup_set_count(backup.path)
+        if count is not None:
+            return backup, count
     return None
 
 
