@@ -16,6 +16,8 @@ from hinge_desktop.app import main
 from hinge_desktop.storage.backups import back_up, backups_folder
 from hinge_desktop.storage.store import open_store
 
+pytestmark = pytest.mark.damage
+
 Capture = pytest.CaptureFixture[str]
 BACKUP = "hinge-2026-11-20T073000+0100-daily.sqlite3"
 

@@ -32,6 +32,8 @@ from old_database import older_log_with_a_set
 from hinge_desktop.app import main
 from hinge_desktop.storage.backups import backups_folder
 
+pytestmark = pytest.mark.damage
+
 Capture = pytest.CaptureFixture[str]
 BACKUP = "hinge-2026-11-20T073000+0100-daily.sqlite3"
 ALL_READ = {

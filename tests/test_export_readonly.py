@@ -28,6 +28,8 @@ from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.storage.migrations import LATEST_FORMAT
 from hinge_desktop.storage.store import open_store
 
+pytestmark = pytest.mark.damage
+
 
 def exported_notes(path: Path) -> list[str]:
     with path.open(encoding="utf-8", newline="") as handle:

@@ -22,6 +22,8 @@ from hinge_desktop.domain.training import Unit
 from hinge_desktop.storage.importing import export_file
 from hinge_desktop.storage.importing.prepare import ImportFailed, read_export
 
+pytestmark = pytest.mark.damage
+
 ROW = '2024-03-01 07:00:00,"Hinge",1h,"Romanian Deadlift (Barbell)",1,62.5,8,0,0,,,'
 
 

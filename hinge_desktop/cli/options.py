@@ -65,7 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         type=Path,
         help="write every logged set to FILE as Hinge CSV (or, for a FILE ending in .json, the "
-        "whole log as Hinge JSON) and exit",
+        "whole log as Hinge JSON) and exit; it only reads the log, so it also works on a "
+        "read-only or damaged log (exit 0: all of it; 3: all that could be read, or the newest "
+        "good backup, as stderr says; 2: nothing could be read; 1: FILE cannot be written)",
     )
     parser.add_argument(
         "--screenshot",
