@@ -91,7 +91,7 @@ def back_up(
         final = _free_name(folder, moment, reason)
         os.replace(partial, final)
         partial = None
-        _fsync_folder(folder)
+        fsync_folder(folder)
         return Backup(final, moment, final.stat().st_size, reason)
     except (OSError, sqlite3.Error) as exc:
         raise BackupFailed(folder, describe_backup_failure(folder, exc)) from exc
@@ -144,7 +144,7 @@ def _fsync(path: Path) -> None:
         os.fsync(file.fileno())
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """Make the rename itself durable (POSIX; Windows has no handle to a folder for this)."""
     if os.name != "posix":
         return

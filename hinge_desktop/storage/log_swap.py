@@ -11,6 +11,7 @@ import shutil
 from datetime import datetime
 from pathlib import Path
 
+from hinge_desktop.storage.backups import fsync_folder
 from hinge_desktop.storage.errors import Fault, StorageError, classify
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -50,7 +51,7 @@ def swap_in(database: Path, backup: Path | None, problem: str, now: datetime) ->
                 os.replace(partial, database)
             elif database.exists():
                 database.unlink()
-            _sync_folder(database.parent)
+            fsync_folder(database.parent)
         except OSError as exc:
             _put_side_files_back(aside, database)
             raise StorageError(database, _refusal(database, problem, backup, exc)) from exc
@@ -96,13 +97,19 @@ def _keep_aside(database: Path, now: datetime, problem: str) -> Path:
 
 
 def _free_aside_name(database: Path, now: datetime) -> Path:
+    return free_stamped_name(database, ".damaged", now)
+
+
+def free_stamped_name(database: Path, tag: str, now: datetime) -> Path:
+    """A name beside ``database`` for a file kept at ``now``: ``hinge.sqlite3{tag}-STAMP``, with
+    "-2", "-3"… added while the name is taken."""
     stamp = now.strftime("%Y-%m-%dT%H%M%S")
-    aside = database.with_name(f"{database.name}.damaged-{stamp}")
+    name = database.with_name(f"{database.name}{tag}-{stamp}")
     copy = 2
-    while aside.exists():
-        aside = database.with_name(f"{database.name}.damaged-{stamp}-{copy}")
+    while name.exists():
+        name = database.with_name(f"{database.name}{tag}-{stamp}-{copy}")
         copy += 1
-    return aside
+    return name
 
 
 def _put_side_files_back(aside: Path, database: Path) -> None:
@@ -110,16 +117,6 @@ def _put_side_files_back(aside: Path, database: Path) -> None:
         if side(aside, suffix).exists():
             with contextlib.suppress(OSError):
                 os.replace(side(aside, suffix), side(database, suffix))
-
-
-def _sync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    handle = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(handle)
-    finally:
-        os.close(handle)
 
 
 def _refusal(database: Path, problem: str, backup: Path | None, exc: OSError) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from hinge_desktop.storage.log_swap import side
+from hinge_desktop.storage.log_swap import free_stamped_name, side
 from hinge_desktop.storage.wal_file import WalReport, read_wal
 
 
@@ -53,7 +53,7 @@ def keep_unclosed_wal(database: Path, now: datetime) -> KeptWal | None:
     if not wal.exists() or wal.stat().st_size == 0:
         _remove_whole_copies(database)
         return None
-    copy = _free_name(database, now)
+    copy = free_stamped_name(database, "-wal.unclosed", now)
     try:
         shutil.copyfile(wal, copy)
         with copy.open("rb") as file:
@@ -70,13 +70,3 @@ def _remove_whole_copies(database: Path) -> None:
         if not read_wal(copy).lost:
             with contextlib.suppress(OSError):
                 copy.unlink()
-
-
-def _free_name(database: Path, now: datetime) -> Path:
-    stamp = now.strftime("%Y-%m-%dT%H%M%S")
-    copy = database.with_name(f"{database.name}-wal.unclosed-{stamp}")
-    number = 2
-    while copy.exists():
-        copy = database.with_name(f"{database.name}-wal.unclosed-{stamp}-{number}")
-        number += 1
-    return copy
