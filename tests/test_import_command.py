@@ -202,7 +202,7 @@ def test_a_large_strong_file_is_imported_whole(data_dir: Path, tmp_path: Path) -
     written = strong_file(source, workouts=300)
     assert run_import(data_dir, source, Unit.KG) == 0
     sets, workouts, own = counts(data_dir / "hinge.sqlite3")
-    assert (sets, workouts, own) == (written, 300, 2)
+    assert (sets, workouts, own) == (written, 300, 3)
 
 
 @pytest.mark.slow

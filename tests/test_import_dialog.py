@@ -167,19 +167,19 @@ def rows(dialog: ImportDialog) -> list[tuple[str, str, str]]:
             "hevy_kg.csv",
             "Hevy (CSV export)",
             "17 Mar 2026 to 7 Apr 2026",
-            "27 sets in 5 workouts, 3 new drills of your own",
+            "27 sets in 5 workouts, 4 new drills of your own",
         ),
         (
             "strong_weight_kg.csv",
             "Strong (CSV export)",
             "14 May 2024 to 16 May 2024",
-            "7 sets in 2 workouts, 2 new drills of your own",
+            "7 sets in 2 workouts, 3 new drills of your own",
         ),
         (
             "fitnotes_kgs.csv",
             "FitNotes (CSV export)",
             "3 Mar 2026 to 24 Mar 2026",
-            "14 sets in 4 workouts, 3 new drills of your own",
+            "14 sets in 4 workouts, 4 new drills of your own",
         ),
         (
             "hinge_export.csv",
@@ -504,7 +504,7 @@ def test_after_the_import_the_log_the_charts_and_the_status_bar_show_it(hinge: H
     hinge.import_file("hevy_kg.csv")
 
     assert hinge.messages[-1] == (
-        "Imported 27 sets in 5 workouts from hevy_kg.csv; 3 new drills of your own"
+        "Imported 27 sets in 5 workouts from hevy_kg.csv; 4 new drills of your own"
     )
     hinge.log.refresh()
     assert hinge.log.model.rowCount() == 5
@@ -514,7 +514,7 @@ def test_after_the_import_the_log_the_charts_and_the_status_bar_show_it(hinge: H
     assert "Romanian deadlift" in drills
     assert "Bench Press (Barbell)" in drills
     hinge.own.refresh()
-    assert hinge.own.model.rowCount() == 3
+    assert hinge.own.model.rowCount() == 4
 
 
 def test_the_status_line_counts_with_the_locale() -> None:

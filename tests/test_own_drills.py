@@ -118,6 +118,7 @@ def test_each_own_drill_shows_its_sets_last_day_and_imported_name(
     assert view.list.objectName() == "ownDrillList"
     assert row_texts(view) == [
         ("Bench Press (Barbell)", "3", "31 Mar 2026", "Bench Press (Barbell)"),
+        ("Hip Thrust (Barbell)", "3", "7 Apr 2026", "Hip Thrust (Barbell)"),
         ("Plank", "3", "7 Apr 2026", "Plank"),
         ("Running", "1", "7 Apr 2026", "Running"),
     ]
@@ -228,7 +229,7 @@ def test_an_empty_name_is_refused_with_a_clear_message(
 def test_a_later_import_updates_the_list(qtbot: QtBot, store: Store, names: DrillNames) -> None:
     import_fixture(store, names, "hevy_kg.csv")
     view = own_view(qtbot, store, names)
-    assert len(row_texts(view)) == 3
+    assert len(row_texts(view)) == 4
 
     import_fixture(store, names, "fitnotes_kgs.csv")
 
@@ -236,6 +237,7 @@ def test_a_later_import_updates_the_list(qtbot: QtBot, store: Store, names: Dril
     assert [row[0] for row in texts] == [
         "Bench Press (Barbell)",
         "Flat Barbell Bench Press",
+        "Hip Thrust (Barbell)",
         "Plank",
         "Running",
         "Running (Outdoor)",
