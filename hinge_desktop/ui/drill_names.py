@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.storage.custom_drills import CustomDrill, CustomDrillRepository
+from hinge_desktop.storage.drill_merge import MergedDrill
 
 
 class DrillNames(QObject):
@@ -45,6 +46,10 @@ class DrillNames(QObject):
         """The catalogue's (id, name) pairs, as an import matches exercises against them."""
         return [(drill.id, drill.name) for drill in self._catalogue]
 
+    def catalogue_keywords(self, drill_id: str) -> tuple[str, ...]:
+        """The other words a catalogue drill is found by ("RDL"); none for any other drill."""
+        return self._catalogue.get(drill_id).keywords if drill_id in self._catalogue else ()
+
     def is_own(self, drill_id: str) -> bool:
         return drill_id in self._own
 
@@ -54,12 +59,30 @@ class DrillNames(QObject):
 
     def rename(self, drill_id: str, name: str) -> CustomDrill:
         """Give a drill of one's own a new name; raises ``InvalidDrillName`` (with a message
-        for the person) or ``KeyError``, and tells every view through :attr:`changed`."""
+        for the person; ``DrillNameTaken`` for the name of a drill of Hinge's or another of
+        one's own) or ``KeyError``, and tells every view through :attr:`changed`."""
         if self._repository is None:
             raise KeyError(f"No drill of your own with id {drill_id}")
-        renamed = self._repository.rename(drill_id, name)
+        hinge = {drill.id: drill.name for drill in self._catalogue}
+        renamed = self._repository.rename(drill_id, name, hinge)
         self.reload()
         return renamed
+
+    def merge(self, drill_id: str, into: str) -> MergedDrill:
+        """Merge a drill of one's own into ``into``: its sets become that drill's and it goes
+        (raises ``KeyError`` when it is gone already); every view is told."""
+        if self._repository is None:
+            raise KeyError(f"No drill of your own with id {drill_id}")
+        merged = self._repository.merge_into(drill_id, into)
+        self.reload()
+        return merged
+
+    def unmerge(self, merged: MergedDrill) -> None:
+        """Take a merge back; every view is told."""
+        if self._repository is None:
+            return
+        self._repository.unmerge(merged)
+        self.reload()
 
     def reload(self) -> None:
         """Read the person's own drills again (after an import) and tell the views if any

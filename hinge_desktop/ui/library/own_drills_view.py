@@ -1,190 +1,44 @@
 """Library → Your drills: the drills of one's own that imports brought, with how much each was
-trained and the name it had in the other app; renamed in place (F2, a double click or Rename).
+trained and the name it had in the other app; renamed in place (F2, a double click or Rename),
+or merged into a Hinge drill (the Merge button, or the list's context menu), which Edit → Undo
+takes back.
 
 A rename goes through the shared :class:`DrillNames`, so the log, the progress charts and the
-routines say the new name at once.
+routines say the new name at once. A name another drill has already is refused, with the merge
+into that drill offered instead.
 """
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtCore import QLocale, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from hinge_desktop.storage.custom_drills import InvalidDrillName
-from hinge_desktop.storage.own_drill_stats import OwnDrillStats, OwnDrillStatsReader
+from hinge_desktop.storage.errors import DatabaseFailed
+from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.ui.drill_names import DrillNames
+from hinge_desktop.ui.library.merge_command import MergeOwnDrill
+from hinge_desktop.ui.library.merge_drill_dialog import MergeDrillDialog
+from hinge_desktop.ui.library.own_drill_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    OwnDrillColumn,
+    OwnDrillModel,
+    own_drill_list,
+)
+from hinge_desktop.ui.log_changes import LogChanges
+from hinge_desktop.ui.plurals import plural
 from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 from hinge_desktop.ui.widgets.empty_state import EmptyState
-from hinge_desktop.ui.widgets.roomy_rows import RoomyRows
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-class OwnDrillColumn(IntEnum):
-    NAME = 0
-    SETS = 1
-    LAST_TRAINED = 2
-    IMPORTED_AS = 3
-
-
-class OwnDrillModel(QAbstractTableModel):
-    """One row per drill of one's own; the name is editable, and renames the drill."""
-
-    refused = Signal(str)
-    """A rename was refused; the message says why, for the person."""
-    renamed = Signal(str, str)
-    """(old name, new name) after a rename."""
-
-    def __init__(self, names: DrillNames, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._names = names
-        self._drills: list[OwnDrillStats] = []
-        self._titles = {
-            OwnDrillColumn.NAME: self.tr("Name"),
-            OwnDrillColumn.SETS: self.tr("Sets"),
-            OwnDrillColumn.LAST_TRAINED: self.tr("Last trained"),
-            OwnDrillColumn.IMPORTED_AS: self.tr("Imported as"),
-        }
-
-    def set_drills(self, drills: list[OwnDrillStats]) -> None:
-        """Show ``drills``; the same drills as shown are updated in place (a rename keeps the
-        row, its selection and an open editor), others replace the list."""
-        fresh = {drill.id: drill for drill in drills}
-        if self._drills and set(fresh) == {drill.id for drill in self._drills}:
-            self._drills = [fresh[drill.id] for drill in self._drills]
-            last = self.index(len(self._drills) - 1, len(OwnDrillColumn) - 1)
-            self.dataChanged.emit(self.index(0, 0), last)
-            return
-        self.beginResetModel()
-        self._drills = list(drills)
-        self.endResetModel()
-
-    def drill_at(self, row: int) -> OwnDrillStats:
-        return self._drills[row]
-
-    def row_of(self, drill_id: str) -> int | None:
-        for row, drill in enumerate(self._drills):
-            if drill.id == drill_id:
-                return row
-        return None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._drills)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(OwnDrillColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return self._titles.get(OwnDrillColumn(section)) if 0 <= section < 4 else None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and index.column() == OwnDrillColumn.NAME:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._drills):
-            return None
-        drill = self._drills[index.row()]
-        column = OwnDrillColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self._text(drill, column)
-        if role == Qt.ItemDataRole.EditRole and column is OwnDrillColumn.NAME:
-            return drill.name
-        if role == Qt.ItemDataRole.ToolTipRole and column is OwnDrillColumn.NAME:
-            return self.tr("Rename with F2 or a double click")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is OwnDrillColumn.SETS:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == SORT_ROLE:
-            return self._sort_key(drill, column)
-        if role == ID_ROLE:
-            return drill.id
-        return None
-
-    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if (
-            role != Qt.ItemDataRole.EditRole
-            or not index.isValid()
-            or index.column() != OwnDrillColumn.NAME
-        ):
-            return False
-        drill = self._drills[index.row()]
-        name = str(value)
-        if " ".join(name.split()) == drill.name:
-            return False
-        try:
-            renamed = self._names.rename(drill.id, name)
-        except InvalidDrillName as exc:
-            self.refused.emit(
-                self.tr("{reason} “{name}” keeps its name.").format(reason=exc, name=drill.name)
-            )
-            return False
-        except KeyError:
-            self.refused.emit(self.tr("That drill is no longer in your log."))
-            return False
-        # DrillNames.changed has usually updated the row by now; this covers a view that
-        # does not reload on it.
-        row = self.row_of(drill.id)
-        if row is not None and self._drills[row].name != renamed.name:
-            self._drills[row] = OwnDrillStats(
-                drill.id, renamed.name, drill.imported_as, drill.sets, drill.last_trained
-            )
-            self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
-        self.renamed.emit(drill.name, renamed.name)
-        return True
-
-    def _text(self, drill: OwnDrillStats, column: OwnDrillColumn) -> str:
-        locale = QLocale()
-        if column is OwnDrillColumn.NAME:
-            return drill.name
-        if column is OwnDrillColumn.SETS:
-            return locale.toString(drill.sets)
-        if column is OwnDrillColumn.LAST_TRAINED:
-            if drill.last_trained is None:
-                return self.tr("never")
-            day = drill.last_trained.date()
-            return locale.toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
-        return drill.imported_as
-
-    @staticmethod
-    def _sort_key(drill: OwnDrillStats, column: OwnDrillColumn) -> Any:
-        if column is OwnDrillColumn.SETS:
-            return drill.sets
-        if column is OwnDrillColumn.LAST_TRAINED:
-            return drill.last_trained.timestamp() if drill.last_trained is not None else 0.0
-        text = drill.name if column is OwnDrillColumn.NAME else drill.imported_as
-        return text.casefold()
+__all__ = ["OwnDrillColumn", "OwnDrillsView"]
 
 
 class OwnDrillsView(QWidget):
@@ -194,62 +48,68 @@ class OwnDrillsView(QWidget):
     """A line for the status bar."""
 
     def __init__(
-        self, names: DrillNames, stats: OwnDrillStatsReader, parent: QWidget | None = None
+        self,
+        names: DrillNames,
+        stats: OwnDrillStatsReader,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+        log_changes: LogChanges | None = None,
     ) -> None:
+        """``undo_stack`` and ``log_changes``: the app's, which a merge goes on and tells;
+        without them, the window's (found by their names) when there is one."""
         super().__init__(parent)
         self.setObjectName("ownDrillsView")
         self.setAccessibleName(self.tr("Your drills"))
         self._names = names
         self._stats = stats
         self._stale = True
+        self._undo_stack = undo_stack
+        self._log_changes = log_changes
+        self._offer: tuple[str, str] | None = None
+        """(drill, drill whose name it was given) while a merge into it is offered."""
 
         self.model = OwnDrillModel(names, self)
         self.model.refused.connect(self._refused)
+        self.model.taken.connect(self._offer_merge)
         self.model.renamed.connect(self._renamed)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setDynamicSortFilter(True)
-
-        self.list = QTreeView()
-        self.list.setObjectName("ownDrillList")
+        self.list = own_drill_list(self.proxy)
         self.list.setAccessibleName(self.tr("Your drills"))
-        self.list.setModel(self.proxy)
-        self.list.setRootIsDecorated(False)
-        self.list.setUniformRowHeights(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        # Editing always starts on the name, whichever cell was clicked: see rename_selected.
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setSortingEnabled(True)
-        self.list.sortByColumn(OwnDrillColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.list.doubleClicked.connect(lambda _index: self.rename_selected())
-        self.list.setItemDelegate(RoomyRows(self.list))
-        header = self.list.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(OwnDrillColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(OwnDrillColumn.IMPORTED_AS, QHeaderView.ResizeMode.Stretch)
-        digits = self.list.fontMetrics().horizontalAdvance("000,000")
-        header.setSectionResizeMode(OwnDrillColumn.SETS, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(OwnDrillColumn.SETS, digits + 32)
-        header.setSectionResizeMode(OwnDrillColumn.LAST_TRAINED, QHeaderView.ResizeMode.Fixed)
-        dates = self.list.fontMetrics().horizontalAdvance(self.tr("Last trained") + "00000")
-        header.resizeSection(OwnDrillColumn.LAST_TRAINED, max(dates, digits * 2) + 32)
         self.list.selectionModel().currentChanged.connect(lambda *_: self._update_button())
 
-        self.rename_action = QAction(self.tr("Rename…"), self)
-        self.rename_action.setObjectName("renameOwnDrillAction")
-        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
-        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.rename_action = self._action(
+            self.tr("Rename…"), "renameOwnDrillAction", QKeySequence(Qt.Key.Key_F2)
+        )
         self.rename_action.triggered.connect(self.rename_selected)
-        self.addAction(self.rename_action)
-        self.rename_button = QPushButton(self.tr("Rename"))
-        self.rename_button.setObjectName("renameOwnDrillButton")
-        self.rename_button.setAccessibleName(self.tr("Rename the drill"))
-        self.rename_button.setToolTip(self.tr("Rename the selected drill (F2)"))
-        self.rename_button.setMinimumHeight(34)
+        self.rename_button = self._button(
+            self.tr("Rename"),
+            "renameOwnDrillButton",
+            self.tr("Rename the drill"),
+            self.tr("Rename the selected drill (F2)"),
+        )
         self.rename_button.clicked.connect(self.rename_selected)
+        self.merge_action = self._action(
+            self.tr("Merge into a Hinge drill…"), "mergeOwnDrillAction"
+        )
+        self.merge_action.triggered.connect(self.merge_selected)
+        self.merge_button = self._button(
+            self.tr("Merge into a Hinge drill…"),
+            "mergeOwnDrillButton",
+            self.tr("Merge the drill into a Hinge drill"),
+            self.tr(
+                "Make every set of the selected drill a set of a Hinge drill, and remove it "
+                "from your drills; Edit → Undo puts it back"
+            ),
+        )
+        self.merge_button.clicked.connect(self.merge_selected)
+        # Right click, or the Menu key, on the list offers both.
+        self.list.addActions([self.rename_action, self.merge_action])
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         title = QLabel(self.tr("Your drills"))
         title.setObjectName("ownDrillsTitle")
@@ -260,7 +120,8 @@ class OwnDrillsView(QWidget):
         intro = QLabel(
             self.tr(
                 "Exercises from other apps that Hinge has no drill for. Their sets are in your "
-                "log under these names; give them the names you like."
+                "log under these names; give them the names you like, or merge one that is a "
+                "Hinge drill into it."
             )
         )
         intro.setObjectName("ownDrillsIntro")
@@ -271,11 +132,20 @@ class OwnDrillsView(QWidget):
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
         self.notice.setStyleSheet(ERROR_STYLE)
         self.notice.hide()
+        self.merge_offer = QPushButton()
+        self.merge_offer.setObjectName("mergeSuggestionButton")
+        self.merge_offer.setMinimumHeight(34)
+        self.merge_offer.clicked.connect(self._take_offer)
+        self.merge_offer.hide()
 
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
         top.addWidget(self.rename_button)
+        top.addWidget(self.merge_button)
+        offer = QHBoxLayout()
+        offer.addWidget(self.notice, 1)
+        offer.addWidget(self.merge_offer, 0, Qt.AlignmentFlag.AlignTop)
         content = QWidget()
         column = QVBoxLayout(content)
         column.setContentsMargins(16, 12, 16, 12)
@@ -283,7 +153,7 @@ class OwnDrillsView(QWidget):
         column.addLayout(top)
         column.addWidget(intro)
         column.addWidget(self.list, 1)
-        column.addWidget(self.notice)
+        column.addLayout(offer)
 
         self.empty = EmptyState(
             "drills",
@@ -306,6 +176,23 @@ class OwnDrillsView(QWidget):
         names.changed.connect(self.mark_stale)
         self._update_button()
 
+    def _action(self, text: str, name: str, keys: QKeySequence | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if keys is not None:
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(action)
+        return action
+
+    def _button(self, text: str, name: str, accessible: str, tip: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setToolTip(tip)
+        button.setMinimumHeight(34)
+        return button
+
     # Public ----------------------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -315,10 +202,11 @@ class OwnDrillsView(QWidget):
         self.model.set_drills(self._stats.all())
         empty = self.model.rowCount() == 0
         self._pages.setCurrentWidget(self.empty if empty else self._content)
-        if selected is not None:
-            self.select_drill(selected)
-        elif not empty and not self.list.currentIndex().isValid():
+        kept = selected is not None and self.select_drill(selected)
+        if not kept and not empty and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.proxy.index(0, 0))
+        if self._offer is not None and self.model.row_of(self._offer[0]) is None:
+            self._clear_notice()
         self._update_button()
 
     def mark_stale(self) -> None:
@@ -348,6 +236,42 @@ class OwnDrillsView(QWidget):
         self.list.setFocus()
         self.list.edit(name)
 
+    def merge_selected(self) -> MergeDrillDialog | None:
+        """Ask which Hinge drill the selected drill is (without blocking), then merge it."""
+        index = self.list.currentIndex()
+        if not index.isValid():
+            return None
+        drill = self.model.drill_at(self.proxy.mapToSource(index).row())
+        hinge = [
+            (drill_id, name, self._names.catalogue_keywords(drill_id))
+            for drill_id, name in self._names.catalogue_pairs()
+        ]
+        dialog = MergeDrillDialog(drill.name, drill.sets, hinge, self)
+        dialog.chosen.connect(lambda into: self.merge(drill.id, into))
+        dialog.open()
+        return dialog
+
+    def merge(self, drill_id: str, into: str) -> bool:
+        """Merge the drill ``drill_id`` into ``into`` as a change Edit → Undo takes back;
+        tells in the status bar what moved. False when the merge failed (and says why)."""
+        name, into_name = self._names.name(drill_id), self._names.name(into)
+        command = MergeOwnDrill(self._names, drill_id, into, self._log_changed, self._failed)
+        self._stack().push(command)
+        if command.merged is None:
+            return False
+        self._clear_notice()
+        count = len(command.merged.set_ids)
+        sets = plural(self.tr("%n set(s)", None, count), count)
+        self.message.emit(
+            self.tr(
+                "Merged “{name}” into “{into}”: its {sets} are sets of “{into}” now. "
+                "Edit → Undo takes the merge back."
+            ).format(
+                name=name, into=into_name, sets=sets.replace(str(count), QLocale().toString(count))
+            )
+        )
+        return True
+
     # Inside ----------------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -357,15 +281,55 @@ class OwnDrillsView(QWidget):
 
     def _update_button(self) -> None:
         has = self.list.currentIndex().isValid()
-        self.rename_button.setEnabled(has)
-        self.rename_action.setEnabled(has)
+        for button in (self.rename_button, self.merge_button):
+            button.setEnabled(has)
+        for action in (self.rename_action, self.merge_action):
+            action.setEnabled(has)
 
     def _refused(self, text: str) -> None:
+        self._offer = None
+        self.merge_offer.hide()
         self.notice.setText(text)
         self.notice.show()
 
-    def _renamed(self, old: str, new: str) -> None:
+    def _offer_merge(self, drill_id: str, into: str) -> None:
+        self._offer = (drill_id, into)
+        text = self.tr("Merge into “{name}”").format(name=self._names.name(into))
+        self.merge_offer.setText(text)
+        self.merge_offer.setAccessibleName(text)
+        self.merge_offer.show()
+
+    def _take_offer(self) -> None:
+        if self._offer is not None:
+            self.merge(*self._offer)
+
+    def _clear_notice(self) -> None:
+        self._offer = None
         self.notice.hide()
+        self.merge_offer.hide()
+
+    def _renamed(self, old: str, new: str) -> None:
+        self._clear_notice()
         self.message.emit(
             self.tr("“{old}” is now “{new}” everywhere in Hinge.").format(old=old, new=new)
         )
+
+    def _stack(self) -> QUndoStack:
+        if self._undo_stack is None:
+            found = self.window().findChild(QUndoStack, "logUndoStack")
+            self._undo_stack = found if found is not None else QUndoStack(self)
+        return self._undo_stack
+
+    def _log_changed(self) -> None:
+        if self._log_changes is None:
+            self._log_changes = self.window().findChild(LogChanges)
+        if self._log_changes is not None:
+            self._log_changes.announce()
+
+    def _failed(self, error: Exception) -> None:
+        if isinstance(error, DatabaseFailed):
+            text = self.tr("The merge could not be saved: {error}").format(error=error)
+        else:
+            text = self.tr("That drill is no longer in your log.")
+        self._refused(text)
+        self.mark_stale()
