@@ -30,6 +30,7 @@ from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.drill_text import phase_name
 from hinge_desktop.ui.history.chart_export import ask_where, save_png
 from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
+from hinge_desktop.ui.history.drill_menu import DrillMenu, MenuDrill
 from hinge_desktop.ui.history.progress_chart import PhaseMark, ProgressChart
 from hinge_desktop.ui.history.progress_data import DAY, Metric, ProgressSnapshot
 from hinge_desktop.ui.history.progress_loader import ProgressLoader, Steps
@@ -90,13 +91,7 @@ class ProgressView(QWidget):
         self._placing_range = False
         self.plot.getPlotItem().getViewBox().sigXRangeChanged.connect(self._range_moved)
 
-        self.drill_box = QComboBox()
-        self.drill_box.setObjectName("historyDrill")
-        self.drill_box.setAccessibleName(self.tr("Drill"))
-        self.drill_box.setMinimumContentsLength(20)
-        self.drill_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.drill_box = DrillMenu()
         self.drill_box.activated.connect(self._drill_chosen)
         self.metric_box = QComboBox()
         self.metric_box.setObjectName("historyMetric")
@@ -218,21 +213,24 @@ class ProgressView(QWidget):
         ]
 
     def _fill_drills(self, snapshot: ProgressSnapshot) -> None:
-        box = self.drill_box
-        box.clear()
-        for activity in snapshot.drills:
-            if not activity.sets:
-                continue  # only warm-ups or checks: nothing to chart
-            box.addItem(self._drill_name(activity.drill_id), activity.drill_id)
-            box.setItemData(
-                box.count() - 1,
-                self.tr("{sets} sets on {days} days").format(
-                    sets=QLocale().toString(activity.sets), days=QLocale().toString(activity.days)
-                ),
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        if snapshot.drill is not None:
-            box.setCurrentIndex(box.findData(snapshot.drill.drill_id))
+        """The drills with sets to chart, Hinge's and then one's own, each group by name."""
+        shown = snapshot.drill.drill_id if snapshot.drill is not None else None
+        self.drill_box.set_drills(
+            [
+                MenuDrill(
+                    activity.drill_id,
+                    self._drill_name(activity.drill_id),
+                    own=activity.drill_id not in self._catalogue,
+                    tip=self.tr("{sets} sets on {days} days").format(
+                        sets=QLocale().toString(activity.sets),
+                        days=QLocale().toString(activity.days),
+                    ),
+                )
+                for activity in snapshot.drills
+                if activity.sets  # only warm-ups or checks: nothing to chart
+            ],
+            shown,
+        )
 
     def _fill_metrics(self, snapshot: ProgressSnapshot) -> None:
         box = self.metric_box
@@ -251,10 +249,14 @@ class ProgressView(QWidget):
         return self._names.name(drill_id)
 
     def _names_changed(self) -> None:
-        """A drill of one's own was renamed: the chooser and the records say its new name."""
-        box = self.drill_box
-        for index in range(box.count()):
-            box.setItemText(index, self._drill_name(str(box.itemData(index))))
+        """A drill of one's own was renamed: the chooser (in its new place) and the records say
+        its new name."""
+        if self._snapshot is not None and not self._snapshot.empty:
+            self._filling = True
+            try:
+                self._fill_drills(self._snapshot)
+            finally:
+                self._filling = False
         drill = self._snapshot.drill if self._snapshot is not None else None
         if drill is not None:
             self.records.show_records(self._drill_name(drill.drill_id), drill.records, self._unit())
@@ -262,8 +264,7 @@ class ProgressView(QWidget):
     # Choices
 
     def current_drill_id(self) -> str | None:
-        data = self.drill_box.currentData()
-        return str(data) if data else None
+        return self.drill_box.current_drill_id()
 
     def current_metric(self) -> Metric | None:
         data = self.metric_box.currentData()
@@ -357,7 +358,7 @@ class ProgressView(QWidget):
         if self._snapshot is None or self._snapshot.empty:
             self.message.emit(self.tr("There is no chart to save yet."))
             return None
-        return ask_where(self, self.drill_box.currentText(), self.export_png, self._save_folder)
+        return ask_where(self, self.drill_box.current_name(), self.export_png, self._save_folder)
 
     def export_png(self, path: Path) -> bool:
         """Write the chart and its weekly bars, as shown, to ``path``; tells how it went."""
