@@ -43,6 +43,7 @@ def snapshot(store: Store) -> dict[str, list[tuple[object, ...]]]:
         "routine_drills": "SELECT * FROM routine_drills ORDER BY id",
         "drill_days": "SELECT * FROM drill_days ORDER BY drill_id, day",
         "favourite_drills": "SELECT * FROM favourite_drills ORDER BY drill_id",
+        "hinge_meta": "SELECT * FROM hinge_meta ORDER BY key",
     }
     return {name: store.db.execute(sql).fetchall() for name, sql in tables.items()}
 
@@ -91,6 +92,32 @@ def test_a_merge_moves_sets_workouts_and_routine_entries_and_its_undo_puts_back_
     own.unmerge(merged)
 
     assert snapshot(store) == before
+
+
+def test_the_same_export_imported_after_a_merge_adds_nothing_twice(store: Store) -> None:
+    """Apps export the whole history each time: the sets of a merged drill are found in the
+    drill they went into, not made again under a new drill of one's own."""
+    import_fixture(store, "hevy_kg.csv")
+    own = CustomDrillRepository(store.db)
+    own.rename(HIP_THRUST, "Heavy hip thrust", HINGE)
+    own.merge_into(HIP_THRUST, BENCH)  # into another own drill first, then into Hinge's
+    merged = own.merge_into(BENCH, "hip-thrust")
+    sets = store.db.execute("SELECT count(*) FROM sets").fetchone()[0]
+
+    path = FIXTURES / "hevy_kg.csv"
+    again = prepare_import(store.db, path, read_export(path), PAIRS, Unit.KG)
+
+    assert again.new_sets == 0
+    assert {drill.id for drill in again.plan.new_drills} == set()
+    assert {m.exercise: m.drill_id for m in again.plan.matches}["Hip Thrust (Barbell)"] == (
+        "hip-thrust"
+    )
+    store_import(store.db, again)
+    assert store.db.execute("SELECT count(*) FROM sets").fetchone()[0] == sets
+    assert {d.id for d in own.all()} == {own_drill_id("Plank"), own_drill_id("Running")}
+
+    own.unmerge(merged)
+    assert own.by_imported_name()["Hip Thrust (Barbell)"] == BENCH
 
 
 def test_a_drill_that_is_gone_cannot_be_merged(store: Store) -> None:

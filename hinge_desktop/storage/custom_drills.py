@@ -13,7 +13,12 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from hinge_desktop.storage.drill_merge import MergedDrill, merge_drill, unmerge_drill
+from hinge_desktop.storage.drill_merge import (
+    MergedDrill,
+    merge_drill,
+    merged_names,
+    unmerge_drill,
+)
 
 MAX_NAME_LENGTH = 80
 
@@ -65,9 +70,11 @@ class CustomDrillRepository:
     def by_imported_name(self) -> dict[str, str]:
         """Each drill's id by the names an import knows it by: the name it has now and the
         name it was imported under (which wins where the two meet), so an exercise of the
-        name the person gave a drill goes into that drill rather than a twin of it."""
+        name the person gave a drill goes into that drill rather than a twin of it; and the
+        names of drills merged into another, with the drill they went into."""
         drills = self.all()
-        found = {drill.name: drill.id for drill in drills}
+        found = merged_names(self._db)
+        found.update({drill.name: drill.id for drill in drills})
         found.update({drill.imported_as: drill.id for drill in drills if drill.imported_as})
         return found
 

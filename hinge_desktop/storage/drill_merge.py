@@ -2,7 +2,10 @@
 routines become the other drill's, and the drill of one's own goes, all in one transaction.
 
 What a merge changed is returned whole, so that taking it back puts every row as it was; the
-repository keeps nothing.
+repository keeps nothing. The names the merged drill was known by are remembered with the drill
+they went into (in ``hinge_meta``, under ``merged_exercise:`` and the name), so that importing the
+same app's export again finds its sets there instead of making the drill anew with every set
+twice.
 """
 
 from __future__ import annotations
@@ -14,6 +17,10 @@ from sqlite_utils import Database
 
 _MOVED = ("sets", "workouts", "routine_drills")
 """The tables whose rows name a drill by ``drill_id`` and follow it into the merge."""
+
+MERGED_PREFIX = "merged_exercise:"
+"""The start of a ``hinge_meta`` key that remembers a name of a merged drill; its value is the
+drill that name's sets went into."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,9 @@ class MergedDrill:
     """For each table, the ids of its rows that named the drill."""
     favourite_since: int | None
     """When the drill was made a favourite, if it was one."""
+    remembered: tuple[tuple[str, str | None], ...] = ()
+    """The ``hinge_meta`` keys the merge wrote, each with the value it had before (None for a
+    key it added)."""
 
     @property
     def set_ids(self) -> tuple[int, ...]:
@@ -62,6 +72,7 @@ def merge_drill(db: Database, drill_id: str, into: str) -> MergedDrill:
         ).fetchone()
         db.execute("DELETE FROM favourite_drills WHERE drill_id = ?", [drill_id])
         db.execute("DELETE FROM custom_drills WHERE id = ?", [drill_id])
+        remembered = _remember(db, drill_id, (row[1], row[2]), into)
     return MergedDrill(
         drill_id=row[0],
         name=row[1],
@@ -70,6 +81,7 @@ def merge_drill(db: Database, drill_id: str, into: str) -> MergedDrill:
         into=into,
         moved=tuple(moved),
         favourite_since=favourite[0] if favourite is not None else None,
+        remembered=remembered,
     )
 
 
@@ -95,6 +107,37 @@ def unmerge_drill(db: Database, merged: MergedDrill) -> None:
                 "INSERT OR IGNORE INTO favourite_drills (drill_id, added_at) VALUES (?, ?)",
                 [drill_id, merged.favourite_since],
             )
+        for key, before in merged.remembered:
+            if before is None:
+                db.execute("DELETE FROM hinge_meta WHERE key = ?", [key])
+            else:
+                db.execute("UPDATE hinge_meta SET value = ? WHERE key = ?", [before, key])
+
+
+def merged_names(db: Database) -> dict[str, str]:
+    """The drill each name of a merged drill went into, by that name."""
+    rows = db.execute(
+        "SELECT key, value FROM hinge_meta WHERE substr(key, 1, ?) = ?",
+        [len(MERGED_PREFIX), MERGED_PREFIX],
+    ).fetchall()
+    return {key[len(MERGED_PREFIX) :]: value for key, value in rows}
+
+
+def _remember(
+    db: Database, drill_id: str, names: tuple[str, str], into: str
+) -> tuple[tuple[str, str | None], ...]:
+    """Remember the drill's names as going into ``into``, and send there too the names of
+    drills merged into this one before; returns what was written, with what it replaced."""
+    previous = {MERGED_PREFIX + name: value for name, value in merged_names(db).items()}
+    keys = {MERGED_PREFIX + name for name in names if name}
+    keys |= {key for key, value in previous.items() if value == drill_id}
+    for key in sorted(keys):
+        db.execute(
+            "INSERT INTO hinge_meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, into],
+        )
+    return tuple((key, previous.get(key)) for key in sorted(keys))
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> list[Sequence[int]]:
