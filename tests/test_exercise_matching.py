@@ -275,3 +275,6 @@ def test_an_import_logs_each_exercise_under_the_drill_of_its_loading(
         100: own["Hip Thrust (Barbell)"],
     }
     assert set(own) == {"Romanian Deadlift (Dumbbell)", "Hip Thrust (Barbell)"}
+    notes = {s.weight: s.note for s in store.sets.all()}
+    assert notes[60] == "Paused RDL"  # the way it was done, kept with the set
+    assert notes[12] == ""  # another name for the drill itself: nothing to keep

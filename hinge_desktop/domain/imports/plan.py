@@ -109,6 +109,7 @@ class _Drills:
         self.new: list[NewDrill] = []
         self.used: Counter[tuple[str, str]] = Counter()
         self._new_ids: set[str] = set()
+        self._notes: dict[str, str | None] = {}
 
     def drill_for(self, source: SourceSet) -> str:
         if source.drill_id:
@@ -127,6 +128,15 @@ class _Drills:
             drill_id = found
         self.used[(source.exercise, drill_id)] += 1
         return drill_id
+
+    def note_for(self, source: SourceSet) -> str | None:
+        """The exercise's own name, to keep with a set of it taken as one of Hinge's drills
+        done another way ("Paused RDL" as the Romanian deadlift)."""
+        if source.drill_id:
+            return None
+        if source.exercise not in self._notes:
+            self._notes[source.exercise] = self._matcher.note_for(source.exercise)
+        return self._notes[source.exercise]
 
     def is_new(self, drill_id: str) -> bool:
         return drill_id in self._new_ids
@@ -232,15 +242,16 @@ def _sets(
         drill_id = drills.drill_for(item)
         numbers[(drill_id, item.side)] += 1
         try:
-            sets.append(
-                _logged(item, drill_id, item.set_number or numbers[(drill_id, item.side)], unit)
-            )
+            number = item.set_number or numbers[(drill_id, item.side)]
+            sets.append(_logged(item, drill_id, number, unit, drills.note_for(item)))
         except (InvalidSet, ValueError) as exc:
             problems.append(LineProblem(item.line, str(exc)))
     return sets
 
 
-def _logged(item: SourceSet, drill_id: str, number: int, unit: Unit) -> LoggedSet:
+def _logged(
+    item: SourceSet, drill_id: str, number: int, unit: Unit, named: str | None = None
+) -> LoggedSet:
     if not FIRST_YEAR <= item.performed_at.year <= LAST_YEAR:
         raise ValueError(
             f"the date {item.performed_at:%Y-%m-%d} is not between {FIRST_YEAR} and {LAST_YEAR}"
@@ -258,7 +269,7 @@ def _logged(item: SourceSet, drill_id: str, number: int, unit: Unit) -> LoggedSe
         band=item.band,
         rpe=item.rpe,
         kind=item.kind,
-        note=item.note,
+        note=" · ".join(part for part in (named, item.note) if part),
         result=item.result,
         measured=item.measured,
     )

@@ -150,7 +150,12 @@ def install_views(
     routines = _routines(window, services, drills, start_plan)
     coach, ladder_panel = _ladder(window, services, log_panel, set_logger, routines)
     coach.hurt_said.connect(hurt.mark)
-    own_drills = OwnDrillsView(services.names, OwnDrillStatsReader(store.db))
+    own_drills = OwnDrillsView(
+        services.names,
+        OwnDrillStatsReader(store.db),
+        undo_stack=undo_stack,
+        log_changes=services.log_changes,
+    )
     own_drills.message.connect(status(window, 5000))
     library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
     tell_where_added(window, drills, routines)
