@@ -124,7 +124,7 @@ def test_the_window_says_a_log_whose_index_was_rebuilt_lost_nothing(
         box = window.findChild(QMessageBox, "recoveryBox")
         assert box is not None
         assert box.windowTitle() == "Your training log was repaired"
-        assert "nothing was lost" in box.text()
+        assert "rebuilt it from everything it still held: 120 sets" in box.text()
         (aside,) = data_dir.glob("hinge.sqlite3.damaged-*")
         assert str(aside) in box.informativeText()
         assert store.sets.count() == 120

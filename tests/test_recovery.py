@@ -126,7 +126,6 @@ KINDS: dict[str, Damage] = {
     "garbage bytes over pages": overwrite(5 * PAGE, GARBAGE),
     "zero-filled header": overwrite(0, bytes(100)),
     "a bad page count": overwrite(28, struct.pack(">I", 4000)),
-    "a freelist that quick_check finds wrong": overwrite(36, struct.pack(">I", 7)),
     "a text file": lambda path: path.write_text("eggs\nmilk\nflour\n" * 50),
     "an empty file": lambda path: path.write_bytes(b""),
     "a schema name that is not UTF-8": unreadable_schema_name,
@@ -435,19 +434,56 @@ def test_a_backup_that_quick_check_passes_but_is_damaged_is_not_restored(
     assert sets_in(database) == 100
 
 
-def test_damage_only_to_an_index_is_rebuilt_and_loses_no_set(data_dir: Path) -> None:
+def garbage_over_an_index_page(path: Path) -> None:
+    """Bytes written over a page of the index on the sets' times, as a careless hand would."""
+    conn = sqlite3.connect(path)
+    (page,) = conn.execute("SELECT pageno FROM dbstat WHERE name = 'sets_by_time'").fetchone()
+    conn.close()
+    overwrite((page - 1) * PAGE + 100, b"garbage" * 50)(path)
+
+
+REBUILT: dict[str, Damage] = {
+    "an index missing entries": index_missing_entries,
+    "garbage over an index page": garbage_over_an_index_page,
+    "a freelist that quick_check finds wrong": overwrite(36, struct.pack(">I", 7)),
+}
+
+
+@pytest.mark.parametrize("damage", REBUILT.values(), ids=REBUILT.keys())
+def test_damage_the_tables_survive_is_rebuilt_and_loses_no_set(
+    data_dir: Path, damage: Damage
+) -> None:
     database = data_dir / "hinge.sqlite3"
     make_log(database, backed_up=300, since=2)
-    index_missing_entries(database)
+    damage(database)
     damaged = database.read_bytes()
 
     recovery = check_and_recover(database, backups_folder(database), now=NOW)
 
     assert recovery is not None
-    assert recovery.rebuilt_indexes
-    assert "missing from index sets_for_progress" in recovery.problem
-    assert "nothing was lost" in recovery.message
+    assert recovery.rebuilt
+    assert recovery.restored_sets == 302
+    assert "rebuilt it from everything it still held: 302 sets" in recovery.message
     assert recovery.damaged_path is not None
     assert recovery.damaged_path.read_bytes() == damaged
     assert sets_in(database) == 302
     assert find_damage(database) is None
+
+
+def test_a_rebuild_holding_fewer_sets_than_the_backup_gives_way_to_the_backup(
+    data_dir: Path,
+) -> None:
+    database = data_dir / "hinge.sqlite3"
+    make_log(database, backed_up=300, since=0)
+    conn = sqlite3.connect(database)
+    conn.execute("DELETE FROM sets WHERE id > 100")  # a log that holds far fewer sets now
+    conn.commit()
+    conn.close()
+    index_missing_entries(database)
+
+    recovery = check_and_recover(database, backups_folder(database), now=NOW)
+
+    assert recovery is not None
+    assert not recovery.rebuilt
+    assert recovery.restored_from is not None
+    assert sets_in(database) == 300

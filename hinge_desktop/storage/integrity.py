@@ -24,7 +24,7 @@ from hinge_desktop.storage.backups import (
     stored_format,
 )
 from hinge_desktop.storage.errors import DatabaseInUse, Fault, StorageError, classify, is_damage
-from hinge_desktop.storage.index_repair import only_indexes, rebuild_indexes
+from hinge_desktop.storage.log_rebuild import rebuild_log
 from hinge_desktop.storage.log_swap import SIDE_FILES, remove_interrupted_copy, side, swap_in
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT
 from hinge_desktop.storage.soundness import log_problems
@@ -50,8 +50,9 @@ class Recovery:
     """The backup now in the database's place; None: no good backup, a new empty log."""
     restored_sets: int | None = None
     """How many sets the restored backup holds."""
-    rebuilt_indexes: bool = False
-    """Only indexes were damaged, and rebuilt from the rows: nothing was lost."""
+    rebuilt: bool = False
+    """The log was rebuilt from every row its tables still gave (``restored_sets`` of them,
+    no fewer than the newest good backup holds) instead of a backup being restored."""
 
     @property
     def missing(self) -> bool:
@@ -61,11 +62,12 @@ class Recovery:
     @property
     def message(self) -> str:
         """What happened, for the person."""
-        if self.rebuilt_indexes:
+        if self.rebuilt:
+            sets = self.restored_sets or 0
             return (
-                f"The indexes of your training log were damaged ({self.problem}). Hinge rebuilt "
-                "them from your sets; nothing was lost. Hinge kept the damaged file as "
-                f"{self.damaged_path}."
+                f"Your training log was damaged ({self.problem}). Hinge rebuilt it from "
+                f"everything it still held: {sets:,} {_sets(sets)}, no fewer than the newest "
+                f"backup. Hinge kept the damaged file as {self.damaged_path}."
             )
         kept = ", though backups of it are kept" if self.restored_from else ""
         if self.problem == MISSING:
@@ -146,10 +148,12 @@ def check_and_recover(
         if found is None:
             return None
         problem = found
-        if only_indexes(problem):
-            aside = rebuild_indexes(database, problem, now or datetime.now())
-            if aside is not None:
-                return Recovery(aside, problem, restored_from=None, rebuilt_indexes=True)
+        backup = _newest_good_backup(folder)
+        at_least = backup_set_count(backup.path) if backup is not None else None
+        rebuilt = rebuild_log(database, problem, now or datetime.now(), at_least=at_least)
+        if rebuilt is not None:
+            aside, sets = rebuilt
+            return Recovery(aside, problem, None, restored_sets=sets, rebuilt=True)
     return _recover(database, folder, problem, now or datetime.now())
 
 

@@ -21,7 +21,11 @@ def _pages(count: int) -> str:
 
 
 def _sets(count: int) -> str:
-    return plural(QCoreApplication.translate("Recovery", "%Ln set(s)", None, count), count)
+    text = QCoreApplication.translate("Recovery", "%Ln set(s)", None, count)
+    # Grouped as the person's locale groups digits; without a locale (C), as in English.
+    locale = QLocale()
+    grouped = f"{count:,}" if locale.language() == QLocale.Language.C else locale.toString(count)
+    return plural(text.replace(str(count), grouped, 1), count)
 
 
 def start_check_box(parent: QWidget, check: StartCheck) -> QMessageBox | None:
@@ -62,11 +66,11 @@ def start_check_box(parent: QWidget, check: StartCheck) -> QMessageBox | None:
 
 
 def _recovery_text(recovery: Recovery) -> tuple[str, str]:
-    if recovery.rebuilt_indexes:
+    if recovery.rebuilt:
         return tr("Your training log was repaired"), tr(
-            "The indexes of your training log were damaged. Hinge rebuilt them from your sets; "
-            "nothing was lost."
-        )
+            "Your training log was damaged. Hinge rebuilt it from everything it still held: "
+            "{sets}, no fewer than the newest backup holds."
+        ).format(sets=_sets(recovery.restored_sets or 0))
     if recovery.problem == MISSING:
         title = tr("Your training log was missing")
         found = tr("Your training log was missing.")
