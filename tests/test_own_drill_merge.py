@@ -26,6 +26,7 @@ from hinge_desktop.storage.importing.prepare import prepare_import, read_export,
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.library.merge_drill_dialog import MergeDrillDialog
+from hinge_desktop.ui.library.own_drill_model import ID_ROLE
 from hinge_desktop.ui.library.own_drills_view import OwnDrillColumn, OwnDrillsView
 
 FIXTURES = Path(__file__).parent / "fixtures" / "imports"
@@ -321,3 +322,22 @@ def test_an_own_drill_with_the_name_of_another_is_not_stored_twice(store: Store)
     own.add(CustomDrill("own-b", "Sled pull", "Sled pull"))
     with pytest.raises(DrillNameTaken):
         own.rename("own-b", "sled PUSH")
+
+
+def test_the_offer_goes_when_another_drill_is_chosen(app: HingeWindow) -> None:
+    view = own_drills(app)
+    assert view.select_drill(HIP_THRUST)
+    index = view.list.currentIndex().siblingAtColumn(OwnDrillColumn.NAME)
+    assert not view.list.model().setData(index, "Hip thrust")
+    offer = app.widget(QPushButton, "mergeSuggestionButton")
+    assert offer.isVisible()
+    other = next(
+        view.list.model().index(row, 0).data(ID_ROLE)
+        for row in range(view.list.model().rowCount())
+        if view.list.model().index(row, 0).data(ID_ROLE) != HIP_THRUST
+    )
+
+    assert view.select_drill(str(other))
+
+    assert not offer.isVisible()
+    assert not app.widget(QLabel, "ownDrillMessage").isVisible()

@@ -80,7 +80,7 @@ class OwnDrillsView(QWidget):
         self.list = own_drill_list(self.proxy)
         self.list.setAccessibleName(self.tr("Your drills"))
         self.list.doubleClicked.connect(lambda _index: self.rename_selected())
-        self.list.selectionModel().currentChanged.connect(lambda *_: self._update_button())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self._current_changed())
 
         self.rename_action = self._action(
             self.tr("Rename…"), "renameOwnDrillAction", QKeySequence(Qt.Key.Key_F2)
@@ -278,6 +278,12 @@ class OwnDrillsView(QWidget):
         if self._stale:
             self.refresh()
         super().showEvent(event)
+
+    def _current_changed(self) -> None:
+        self._update_button()
+        # A refusal and its offer speak of the drill they were about: another row, and they go.
+        if self._offer is not None and self._offer[0] != self.selected_drill_id():
+            self._clear_notice()
 
     def _update_button(self) -> None:
         has = self.list.currentIndex().isValid()
