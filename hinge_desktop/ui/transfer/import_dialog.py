@@ -161,6 +161,8 @@ class ImportDialog(QDialog):
         self.summary.addRow(self.tr("Will be added:"), self.adds_label)
         self.summary.addRow(self.tr("Already in your log:"), self.skipped_label)
         self.summary.addRow(self.tr("Weights in:"), self._unit_row)
+        # Why that unit, on a row of its own: a form gives a wrapped line its height only there.
+        self.summary.addRow("", self._unit_row.reason)
         self.summary.addRow(self.tr("Read as:"), self.encoding_label)
 
         self.exercises = ExerciseTable()
@@ -227,6 +229,7 @@ class ImportDialog(QDialog):
         self.format_label.setText(format_name(plan.format))
         self.dates_label.setText(dates_text(plan.first, plan.last))
         self._show_row(self._unit_row, plan.weights_without_unit and not problems)
+        self._show_row(self._unit_row.reason, plan.weights_without_unit and not problems)
         self._unit_row.show_prepared(prepared)
         self.encoding_label.setText(encoding_text(prepared.parsed))
         self._show_row(self.encoding_label, bool(self.encoding_label.text()))

@@ -13,7 +13,8 @@ from hinge_desktop.ui.transfer.import_text import unit_reason_text
 
 
 class UnitChoice(QWidget):
-    """The kg/lb choice (``importUnit``) and why (``importUnitReason``)."""
+    """The kg/lb choice (``importUnit``) and why (``importUnitReason``, a label the form that
+    holds the choice puts on a row of its own below it)."""
 
     chosen = Signal(object)
     """The :class:`Unit` the person picked."""
@@ -38,7 +39,6 @@ class UnitChoice(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.reason)
         self._showing = False
 
     def show_prepared(self, prepared: PreparedImport) -> None:
