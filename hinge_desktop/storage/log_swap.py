@@ -80,8 +80,11 @@ def _keep_aside(database: Path, now: datetime, problem: str) -> Path:
             except OSError:
                 shutil.copyfile(database, aside)
         # The log files go with it: a -wal left beside a restored log would be replayed into it.
+        # The -shm is only an index of the -wal that SQLite makes again: it is not kept.
         for suffix in SIDE_FILES:
-            if side(database, suffix).exists():
+            if suffix == "-shm":
+                side(database, suffix).unlink(missing_ok=True)
+            elif side(database, suffix).exists():
                 os.replace(side(database, suffix), side(aside, suffix))
     except OSError as exc:
         _put_side_files_back(aside, database)
