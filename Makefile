@@ -42,6 +42,8 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/history_view.py
 	$(BIN)/python benchmarks/import_strong.py
 	$(BIN)/python benchmarks/hurt_history.py
+	$(BIN)/python benchmarks/start_check.py
+	$(BIN)/python benchmarks/import_memory.py
 
 $(BIN)/python:
 	$(CHECK_PYTHON)
