@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from hinge_desktop.cli.options import Options, parse_args
+from hinge_desktop.display import no_display
 from hinge_desktop.paths import DataFolderError, DataPaths
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from hinge_desktop.ui.shell.wiring import InstalledViews
 
 START_FALLBACK_MS = 1000
+EXIT_NO_DISPLAY = 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,6 +63,11 @@ def run(
     if options.screenshot_view is not None and "QT_QPA_PLATFORM" not in os.environ:
         # A screenshot needs no display: render off screen unless told otherwise.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    missing = no_display()
+    if missing is not None:
+        print(f"hinge-desktop: {missing}", file=sys.stderr)
+        return EXIT_NO_DISPLAY
 
     paths = DataPaths.resolve(options.data_dir)
     try:
