@@ -11,9 +11,9 @@ import numpy as np
 import pytest
 from system_tools import missing
 
-from hinge_desktop.speech.audio_engine import Played, _Mix
 from hinge_desktop.speech.choose import open_speaker
 from hinge_desktop.speech.cue_cache import CueCache
+from hinge_desktop.speech.mixing import Mix, Played
 from hinge_desktop.speech.sounds import RATE, beep, loudness, read_wav, trim_leading_silence
 from hinge_desktop.speech.speaker import LATE_LIMIT, SilentSpeaker, VoiceSettings
 from hinge_desktop.speech.synthesizer import Synthesizer
@@ -139,7 +139,7 @@ def tone(seconds: float) -> np.ndarray:
 
 
 def test_a_sound_is_placed_at_the_sample_heard_at_its_moment() -> None:
-    mix = _Mix()
+    mix = Mix()
     started: list[Played] = []
     mix.sounds.append(_sound(tone(0.05), due=10.010, started=started))
     out = mix.frames(RATE // 10, first_heard=10.0)  # 100 ms from t = 10.000 s
@@ -150,7 +150,7 @@ def test_a_sound_is_placed_at_the_sample_heard_at_its_moment() -> None:
 
 
 def test_a_sound_due_later_waits_and_a_long_one_carries_on_in_the_next_frames() -> None:
-    mix = _Mix()
+    mix = Mix()
     mix.sounds.append(_sound(tone(0.2), due=10.15))
     assert not mix.frames(RATE // 10, first_heard=10.0).any()
     second = mix.frames(RATE // 10, first_heard=10.1)
@@ -161,7 +161,7 @@ def test_a_sound_due_later_waits_and_a_long_one_carries_on_in_the_next_frames() 
 
 
 def test_a_little_late_starts_now_but_too_late_is_dropped() -> None:
-    mix = _Mix()
+    mix = Mix()
     reports: list[Played] = []
     mix.sounds.append(_sound(tone(0.05), due=9.9, started=reports))
     mix.sounds.append(_sound(tone(0.05), due=10.0 - LATE_LIMIT - 0.05, started=reports))
@@ -176,7 +176,7 @@ def test_a_little_late_starts_now_but_too_late_is_dropped() -> None:
 
 
 def test_volume_scales_what_is_heard() -> None:
-    mix = _Mix()
+    mix = Mix()
     mix.volume = 0.5
     mix.sounds.append(_sound(tone(0.05), due=10.0))
     assert mix.frames(RATE // 10, first_heard=10.0).max() == 500
@@ -203,7 +203,7 @@ def _sound(
     started: list[Played] | None = None,
     latest: float | None = None,
 ) -> Any:
-    from hinge_desktop.speech.audio_engine import _Sound
+    from hinge_desktop.speech.mixing import _Sound
 
     report = Played(due, due + LATE_LIMIT if latest is None else latest)
     return _Sound(samples, report, on_start=started.append if started is not None else None)
@@ -398,7 +398,7 @@ def test_volume_goes_to_the_engine_and_a_new_rate_renders_anew(speaker: Any) -> 
 
 
 def test_a_sound_allowed_to_start_late_starts_at_once_until_its_latest_moment() -> None:
-    mix = _Mix()
+    mix = Mix()
     reports: list[Played] = []
     mix.sounds.append(_sound(tone(0.05), due=9.0, started=reports, latest=10.5))
     mix.sounds.append(_sound(tone(0.05), due=8.0, started=reports, latest=9.9))
@@ -419,7 +419,7 @@ class MixEngine(RecordingEngine):
 
     def __init__(self) -> None:
         super().__init__()
-        self.mix = _Mix()
+        self.mix = Mix()
 
     def play_at(
         self,

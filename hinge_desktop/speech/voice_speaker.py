@@ -6,8 +6,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from hinge_desktop.speech.audio_engine import AudioEngine, Played
 from hinge_desktop.speech.cue_cache import CueCache
 from hinge_desktop.speech.messages import no_sound_message
 from hinge_desktop.speech.missed import (
@@ -16,6 +16,7 @@ from hinge_desktop.speech.missed import (
     output_not_ready,
     rendered_too_late,
 )
+from hinge_desktop.speech.mixing import Played
 from hinge_desktop.speech.sounds import (
     RATE,
     Samples,
@@ -26,6 +27,10 @@ from hinge_desktop.speech.sounds import (
 )
 from hinge_desktop.speech.speaker import LATE_LIMIT, VoiceInfo, VoiceSettings
 from hinge_desktop.speech.synthesizer import Synthesizer
+
+if TYPE_CHECKING:
+    # Only named here: the engine is handed in, and its module needs Qt Multimedia.
+    from hinge_desktop.speech.audio_engine import AudioEngine
 
 Key = tuple[str, str, int]
 
