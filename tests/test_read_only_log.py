@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 from read_only import read_only
+from system_tools import missing
 
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
@@ -92,7 +93,7 @@ NOBODY = 65534
 
 def run_as_nobody(folder: Path) -> subprocess.CompletedProcess[str]:
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
-        pytest.skip("needs root and setpriv (util-linux) to start Hinge as another user")
+        missing("needs root and setpriv (util-linux) to start Hinge as another user")
     return subprocess.run(
         [
             "setpriv",

@@ -13,8 +13,19 @@ import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import Any
 
+from hinge_desktop.domain.imports.hinge_json_values import (
+    BadValue,
+    as_choice,
+    as_flag,
+    as_moment,
+    as_number,
+    as_object,
+    as_optional_text,
+    as_text,
+    as_whole,
+)
 from hinge_desktop.domain.imports.hinge_json_versions import (
     SUPPORTED_VERSIONS,
     phase_events_now,
@@ -38,7 +49,6 @@ from hinge_desktop.domain.training import CheckOutcome, SetKind, Side, Unit
 FORMAT = ImportFormat.HINGE_JSON
 FORMAT_NAME = "hinge-training-log"
 
-E = TypeVar("E", Side, Unit, SetKind, CheckOutcome)
 
 AnswerKey = tuple[str, datetime, int, str, str]
 """(drill id, performed at, set number, side or "", workout name or "") of a set that has
@@ -48,10 +58,6 @@ AnswerKey = tuple[str, datetime, int, str, str]
 def matches(header: list[str]) -> bool:
     """A JSON document: its first line opens an object."""
     return bool(header) and header[0].lstrip("\ufeff").startswith("{")
-
-
-class _Bad(ValueError):
-    pass
 
 
 def parse(
@@ -174,23 +180,23 @@ class _Reader:
         for index, item in enumerate(self._list(document, "workouts")):
             line = self._lines.of("workouts", index)
             try:
-                workout = _dict(item, "a workout")
-                started = _moment(workout.get("started_at"), "started_at")
+                workout = as_object(item, "a workout")
+                started = as_moment(workout.get("started_at"), "started_at")
                 ended = workout.get("ended_at")
-                name = _text(workout.get("name", ""), "name")
+                name = as_text(workout.get("name", ""), "name")
                 path = ("workouts", index, "sets")
                 sets = tuple(self._sets(workout.get("sets", []), path, name))
                 yield SourceWorkout(
                     line=line,
                     started_at=started,
-                    ended_at=_moment(ended, "ended_at") if ended is not None else None,
+                    ended_at=as_moment(ended, "ended_at") if ended is not None else None,
                     name=name,
-                    notes=_text(workout.get("notes", ""), "notes"),
-                    routine_id=_optional_text(workout.get("routine_id"), "routine_id"),
-                    drill_id=_optional_text(workout.get("drill_id"), "drill_id"),
+                    notes=as_text(workout.get("notes", ""), "notes"),
+                    routine_id=as_optional_text(workout.get("routine_id"), "routine_id"),
+                    drill_id=as_optional_text(workout.get("drill_id"), "drill_id"),
                     sets=sets,
                 )
-            except _Bad as exc:
+            except BadValue as exc:
                 self.problems.append(LineProblem(line, str(exc)))
         quick = tuple(
             self._sets(document.get("sets_outside_workouts", []), ("sets_outside_workouts",), "")
@@ -212,8 +218,8 @@ class _Reader:
         records = []
         for index, item in enumerate(self._list(document, key)):
             try:
-                records.append({**read(_dict(item, key)), "line": self._lines.of(key, index)})
-            except _Bad as exc:
+                records.append({**read(as_object(item, key)), "line": self._lines.of(key, index)})
+            except BadValue as exc:
                 self.problems.append(LineProblem(self._lines.of(key, index), str(exc)))
         return records
 
@@ -234,170 +240,103 @@ class _Reader:
             if self._progress is not None and self._read % 1000 == 0:
                 self._progress(line, self._lines.count)
             try:
-                yield self._set(_dict(item, "a set"), line, workout)
-            except _Bad as exc:
+                yield self._set(as_object(item, "a set"), line, workout)
+            except BadValue as exc:
                 self.problems.append(LineProblem(line, str(exc)))
 
     def _set(self, item: Mapping[str, Any], line: int, workout: str) -> SourceSet:
-        drill_id = _text(item.get("drill_id"), "drill_id")
+        drill_id = as_text(item.get("drill_id"), "drill_id")
         if not drill_id:
-            raise _Bad("a set needs its drill_id")
-        performed_at = _moment(item.get("performed_at"), "performed_at")
-        number = _number(item.get("set_number", 1), "set_number")
-        side = _choice(item.get("side"), Side, "side")
+            raise BadValue("a set needs its drill_id")
+        performed_at = as_moment(item.get("performed_at"), "performed_at")
+        number = as_number(item.get("set_number", 1), "set_number")
+        side = as_choice(item.get("side"), Side, "side")
         made = SourceSet(
             line=line,
             exercise=drill_id,
             performed_at=performed_at,
             drill_id=drill_id,
             set_number=int(number) if number is not None else None,
-            reps=_whole(item.get("reps"), "reps"),
-            seconds=_number(item.get("hold_seconds"), "hold_seconds"),
-            weight=_number(item.get("weight"), "weight"),
-            unit=_choice(item.get("unit"), Unit, "unit"),
+            reps=as_whole(item.get("reps"), "reps"),
+            seconds=as_number(item.get("hold_seconds"), "hold_seconds"),
+            weight=as_number(item.get("weight"), "weight"),
+            unit=as_choice(item.get("unit"), Unit, "unit"),
             side=side,
-            band=_optional_text(item.get("band"), "band"),
-            rpe=_number(item.get("rpe"), "rpe"),
-            kind=_choice(item.get("kind", "working"), SetKind, "kind") or SetKind.WORKING,
-            note=_text(item.get("note", ""), "note"),
-            result=_choice(item.get("result"), CheckOutcome, "result"),
-            measured=_number(item.get("measured"), "measured"),
+            band=as_optional_text(item.get("band"), "band"),
+            rpe=as_number(item.get("rpe"), "rpe"),
+            kind=as_choice(item.get("kind", "working"), SetKind, "kind") or SetKind.WORKING,
+            note=as_text(item.get("note", ""), "note"),
+            result=as_choice(item.get("result"), CheckOutcome, "result"),
+            measured=as_number(item.get("measured"), "measured"),
         )
         if made.weight is not None and made.unit is None:
-            raise _Bad(f"weight {made.weight:g} has no unit (kg or lb)")
+            raise BadValue(f"weight {made.weight:g} has no unit (kg or lb)")
         key = (drill_id, performed_at, made.set_number or 1, side.value if side else "", workout)
         easily = item.get("easily")
         if easily is not None:
-            answers = _dict(easily, "easily")
+            answers = as_object(easily, "easily")
             self.answers[key] = {
-                name: _flag(answers.get(name), f"“easily” answer {name}")
+                name: as_flag(answers.get(name), f"“easily” answer {name}")
                 for name in ("nobody_held", "back_still", "pressure_steady")
             }
-        if _flag(item.get("hurt", False), "“hurt”"):
+        if as_flag(item.get("hurt", False), "“hurt”"):
             self.hurts.append(key)
         return made
 
 
 def _custom_drill(item: Mapping[str, Any]) -> dict[str, Any]:
-    drill_id = _text(item.get("id"), "id")
-    name = _text(item.get("name"), "name")
+    drill_id = as_text(item.get("id"), "id")
+    name = as_text(item.get("name"), "name")
     if not drill_id or not name.strip():
-        raise _Bad("a drill of your own needs an id and a name")
-    return {"id": drill_id, "name": name, "imported_as": _text(item.get("imported_as", ""), "")}
+        raise BadValue("a drill of your own needs an id and a name")
+    return {"id": drill_id, "name": name, "imported_as": as_text(item.get("imported_as", ""), "")}
 
 
 def _favourite(item: Mapping[str, Any]) -> dict[str, Any]:
-    drill_id = _text(item.get("drill_id"), "drill_id")
+    drill_id = as_text(item.get("drill_id"), "drill_id")
     if not drill_id:
-        raise _Bad("a favourite needs its drill_id")
-    return {"drill_id": drill_id, "added_at": _moment(item.get("added_at"), "added_at")}
+        raise BadValue("a favourite needs its drill_id")
+    return {"drill_id": drill_id, "added_at": as_moment(item.get("added_at"), "added_at")}
 
 
 def _routine(item: Mapping[str, Any]) -> dict[str, Any]:
     drills = item.get("drills", [])
     if not isinstance(drills, list):
-        raise _Bad("a routine's “drills” is not a list")
+        raise BadValue("a routine's “drills” is not a list")
     try:
         entries = tuple(
             PlanEntry(
-                drill_id=_text(entry.get("drill_id"), "drill_id"),
-                sets=_whole(entry.get("sets"), "sets") or 0,
-                reps=_whole(entry.get("reps"), "reps"),
-                hold_seconds=_whole(entry.get("hold_seconds"), "hold_seconds"),
-                rest_seconds=_whole(entry.get("rest_seconds"), "rest_seconds") or 0,
+                drill_id=as_text(entry.get("drill_id"), "drill_id"),
+                sets=as_whole(entry.get("sets"), "sets") or 0,
+                reps=as_whole(entry.get("reps"), "reps"),
+                hold_seconds=as_whole(entry.get("hold_seconds"), "hold_seconds"),
+                rest_seconds=as_whole(entry.get("rest_seconds"), "rest_seconds") or 0,
             )
-            for entry in (_dict(entry, "a routine's drill") for entry in drills)
+            for entry in (as_object(entry, "a routine's drill") for entry in drills)
         )
         routine = Routine(
-            id=_text(item.get("id"), "id"),
-            name=_text(item.get("name"), "name"),
+            id=as_text(item.get("id"), "id"),
+            name=as_text(item.get("name"), "name"),
             entries=entries,
-            rounds=_whole(item.get("rounds", 1), "rounds") or 0,
-            rest_after_round=_whole(item.get("rest_after_round", 0), "rest_after_round") or 0,
-            rest_between_drills=_whole(
+            rounds=as_whole(item.get("rounds", 1), "rounds") or 0,
+            rest_after_round=as_whole(item.get("rest_after_round", 0), "rest_after_round") or 0,
+            rest_between_drills=as_whole(
                 item.get("rest_between_drills", DEFAULT_REST_BETWEEN_DRILLS), "rest_between_drills"
             )
             or 0,
         )
     except InvalidPlan as exc:
-        raise _Bad(f"routine “{item.get('name')}”: {exc}") from None
-    return {"routine": routine, "created_at": _moment(item.get("created_at"), "created_at")}
+        raise BadValue(f"routine “{item.get('name')}”: {exc}") from None
+    return {"routine": routine, "created_at": as_moment(item.get("created_at"), "created_at")}
 
 
 def _phase_event(item: Mapping[str, Any], version: int) -> dict[str, Any]:
     try:
-        phase = read_phase(_whole(item.get("phase"), "phase"), version)
+        phase = read_phase(as_whole(item.get("phase"), "phase"), version)
     except ValueError as exc:
-        raise _Bad(str(exc)) from None
+        raise BadValue(str(exc)) from None
     return {
         "phase": phase,
-        "reached_at": _moment(item.get("reached_at"), "reached_at"),
-        "reason": _text(item.get("reason", ""), "reason"),
+        "reached_at": as_moment(item.get("reached_at"), "reached_at"),
+        "reason": as_text(item.get("reason", ""), "reason"),
     }
-
-
-def _dict(value: Any, what: str) -> Mapping[str, Any]:
-    if not isinstance(value, dict):
-        raise _Bad(f"{what} should be an object, not {json.dumps(value)[:40]}")
-    return value
-
-
-def _moment(value: Any, name: str) -> datetime:
-    if not isinstance(value, str):
-        raise _Bad(f"{name} is missing or not a date and time")
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        raise _Bad(
-            f"{name} “{value}” is not a date and time like 2026-04-07T10:14:00+02:00"
-        ) from None
-    if moment.utcoffset() is None:
-        raise _Bad(f"{name} “{value}” has no UTC offset")
-    return moment
-
-
-def _number(value: Any, name: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-        raise _Bad(f"{name} {json.dumps(value)[:40]} is not a number")
-    if abs(value) > 1e9:
-        raise _Bad(f"{name} {value:g} is far too large")
-    return float(value)
-
-
-def _whole(value: Any, name: str) -> int | None:
-    number = _number(value, name)
-    if number is None:
-        return None
-    if number != int(number):
-        raise _Bad(f"{name} {number:g} is not a whole number")
-    return int(number)
-
-
-def _text(value: Any, name: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise _Bad(f"{name} {json.dumps(value)[:40]} is not text")
-    return value
-
-
-def _optional_text(value: Any, name: str) -> str | None:
-    return _text(value, name) or None
-
-
-def _choice(value: Any, kind: type[E], name: str) -> E | None:
-    if value is None or value == "":
-        return None
-    try:
-        return kind(value)
-    except ValueError:
-        choices = ", ".join(member.value for member in kind)
-        raise _Bad(f"{name} {json.dumps(value)[:40]} is not one of {choices}") from None
-
-
-def _flag(value: Any, label: str) -> bool:
-    if not isinstance(value, bool):
-        raise _Bad(f"{label} should be true or false")
-    return value
