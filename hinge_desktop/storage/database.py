@@ -25,6 +25,7 @@ from hinge_desktop.storage.errors import (
     StorageError,
     classify,
 )
+from hinge_desktop.storage.log_files import read_only_uri
 from hinge_desktop.storage.migrations import (
     APPLICATION_ID,
     LATEST_FORMAT,
@@ -57,7 +58,7 @@ def inspect_file(path: Path) -> FileState:
     if not path.exists() or path.stat().st_size == 0:
         return FileState(exists=False)
     try:
-        conn = sqlite3.connect(f"{path.absolute().as_uri()}?{_read_only_flags(path)}", uri=True)
+        conn = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise NotAHingeDatabase(path, f"Cannot open the database {path}: {exc}.") from exc
     try:
@@ -97,7 +98,7 @@ def stored_set_count(path: Path) -> int:
     state = inspect_file(path)
     if not state.exists:
         return 0
-    conn = sqlite3.connect(f"{path.absolute().as_uri()}?{_read_only_flags(path)}", uri=True)
+    conn = sqlite3.connect(read_only_uri(path), uri=True)
     try:
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
         if "sets" not in tables:
@@ -110,13 +111,6 @@ def stored_set_count(path: Path) -> int:
         ) from exc
     finally:
         conn.close()
-
-
-def _read_only_flags(path: Path) -> str:
-    # Without a write-ahead log beside it the file is read as immutable, which creates no -wal or
-    # -shm files; with one, SQLite must read the log too, to see the newest data.
-    wal = path.with_name(path.name + "-wal")
-    return "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
 
 
 def open_database(path: Path) -> Database:

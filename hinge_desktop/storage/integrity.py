@@ -24,8 +24,9 @@ from hinge_desktop.storage.backups import (
     stored_format,
 )
 from hinge_desktop.storage.errors import DatabaseInUse, Fault, StorageError, classify, is_damage
+from hinge_desktop.storage.log_files import SIDE_FILES, read_only_uri, side
 from hinge_desktop.storage.log_rebuild import rebuild_log
-from hinge_desktop.storage.log_swap import SIDE_FILES, remove_interrupted_copy, side, swap_in
+from hinge_desktop.storage.log_swap import remove_interrupted_copy, swap_in
 from hinge_desktop.storage.migrations import APPLICATION_ID, LATEST_FORMAT
 from hinge_desktop.storage.soundness import log_problems
 from hinge_desktop.storage.unclosed_wal import KeptWal, keep_unclosed_wal
@@ -173,16 +174,13 @@ def find_damage(database: Path) -> str | None:
     that a program may have it open, damage is confirmed by a second look with SQLite's locks,
     so a file another program is changing is never taken for damaged.
     """
-    first = _look(database, _read_only_uri(database, immutable=True))
+    first = _look(database, read_only_uri(database))
     if first is None or not any(side(database, suffix).exists() for suffix in SIDE_FILES):
         return first
-    return _look(database, _read_only_uri(database, immutable=False))
+    return _look(database, _locked_uri(database))
 
 
-def _read_only_uri(database: Path, *, immutable: bool) -> str:
-    wal = side(database, "-wal")
-    if immutable and not (wal.exists() and wal.stat().st_size):
-        return f"{database.absolute().as_uri()}?mode=ro&immutable=1"
+def _locked_uri(database: Path) -> str:
     return f"{database.absolute().as_uri()}?mode=ro"
 
 

@@ -15,7 +15,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from hinge_desktop.storage.log_swap import side, swap_in
+from hinge_desktop.storage.log_files import read_only_uri
+from hinge_desktop.storage.log_swap import swap_in
 from hinge_desktop.storage.soundness import log_problems
 
 READ_ERRORS = (sqlite3.Error, UnicodeDecodeError, OSError)
@@ -67,9 +68,7 @@ def _rebuild(database: Path, pages: Path, rebuilt: Path) -> int | None:
 
 def _copy_pages(database: Path, pages: Path) -> None:
     pages.unlink(missing_ok=True)
-    wal = side(database, "-wal")
-    flags = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
-    source = sqlite3.connect(f"{database.absolute().as_uri()}?{flags}", uri=True)
+    source = sqlite3.connect(read_only_uri(database), uri=True)
     target = sqlite3.connect(pages)
     try:
         source.backup(target)

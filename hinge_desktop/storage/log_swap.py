@@ -13,15 +13,10 @@ from pathlib import Path
 
 from hinge_desktop.storage.backups import fsync_folder
 from hinge_desktop.storage.errors import Fault, StorageError, classify
+from hinge_desktop.storage.log_files import SIDE_FILES, side
 
-SIDE_FILES = ("-wal", "-shm", "-journal")
 RESTORING = ".{name}.restoring"
 """The copy of the backup while it is written beside the log (hidden, removed at start)."""
-
-
-def side(path: Path, suffix: str) -> Path:
-    """The log file of ``path`` with ``suffix`` ("-wal", "-shm", "-journal")."""
-    return path.with_name(path.name + suffix)
 
 
 def remove_interrupted_copy(database: Path) -> None:

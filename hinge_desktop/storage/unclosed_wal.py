@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from hinge_desktop.storage.log_swap import free_stamped_name, side
+from hinge_desktop.storage.log_files import side
+from hinge_desktop.storage.log_swap import free_stamped_name
 from hinge_desktop.storage.wal_file import WalReport, read_wal
 
 

@@ -21,22 +21,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from hinge_desktop.storage.errors import StorageError
+from hinge_desktop.storage.log_files import has_write_ahead_log, side
 
 COPY_ATTEMPTS = 3
 BUSY_TIMEOUT_SECONDS = 5.0
-
-
-def side_file(path: Path, suffix: str) -> Path:
-    """The file SQLite keeps beside ``path`` with ``suffix`` (``-wal``, ``-shm``)."""
-    return path.with_name(path.name + suffix)
-
-
-def has_write_ahead_log(path: Path) -> bool:
-    """Whether a ``-wal`` beside ``path`` holds data that the log's own file may not."""
-    try:
-        return side_file(path, "-wal").stat().st_size > 0
-    except OSError:
-        return False
 
 
 def is_missing_or_empty(path: Path) -> bool:
@@ -87,11 +75,11 @@ def _connected(path: Path, uri: str) -> Iterator[sqlite3.Connection]:
 
 def _copy_with_its_log(path: Path, copy: Path) -> bool:
     """Copy the log and its ``-wal`` to ``copy``; False when they kept changing meanwhile."""
-    wal = side_file(path, "-wal")
+    wal = side(path, "-wal")
     for _ in range(COPY_ATTEMPTS):
         before = _stamps(path, wal)
         try:
-            shutil.copyfile(wal, side_file(copy, "-wal"))
+            shutil.copyfile(wal, side(copy, "-wal"))
             shutil.copyfile(path, copy)
         except OSError as exc:
             raise StorageError(path, cannot_read(path, exc)) from exc
