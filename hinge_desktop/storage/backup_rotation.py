@@ -9,7 +9,6 @@ is renamed "before-loss" when the drop is first seen, so that it outlives the da
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 from collections.abc import Iterable
@@ -89,12 +88,14 @@ def prune_backups(
     Best effort: a backup that cannot be renamed or removed (a read-only folder) stays.
     """
     counts = [(backup, backup_set_count(backup.path)) for backup in list_backups(folder)]
+    sets = {backup.path: count for backup, count in counts}
     for backup in before_drops(counts, live_sets):
         if backup.reason != "before-loss":
-            _rename_reason(backup, "before-loss")
+            renamed = _rename_reason(backup, "before-loss")
+            sets[renamed] = sets[backup.path]
     backups = list_backups(folder)
     protected = set(keep)
-    most = newest_with_most_sets([(b.path, backup_set_count(b.path)) for b in backups])
+    most = newest_with_most_sets([(b.path, sets.get(b.path)) for b in backups])
     if most is not None:
         protected.add(most)
     removed: list[Path] = []
@@ -136,12 +137,16 @@ def before_drops(
     ]
 
 
-def _rename_reason(backup: Backup, reason: str) -> None:
+def _rename_reason(backup: Backup, reason: str) -> Path:
+    """``backup`` renamed for ``reason``; where it now is (where it was, if it could not be)."""
     name = backup.path.name.removesuffix(f"-{backup.reason}.sqlite3")
     if name == backup.path.name:
-        return  # a second copy of its second ("-2"): left as it is
+        return backup.path  # a second copy of its second ("-2"): left as it is
     target = backup.path.with_name(f"{name}-{reason}.sqlite3")
     if target.exists():
-        return
-    with contextlib.suppress(OSError):
+        return backup.path
+    try:
         os.replace(backup.path, target)
+    except OSError:
+        return backup.path
+    return target
