@@ -38,6 +38,7 @@ def run(
     *,
     on_first_paint: Callable[[], None] | None = None,
     on_ready: Callable[[], None] | None = None,
+    on_settled: Callable[[], None] | None = None,
 ) -> int:
     """Start Hinge as ``options`` say; returns the process exit code.
 
@@ -114,7 +115,7 @@ def run(
         if started:
             return
         started = True
-        _finish_start(app, window, preferences, paths, on_first_paint, on_ready)
+        _finish_start(app, window, preferences, paths, on_first_paint, on_ready, on_settled)
 
     # Normally the database opens right after the first paint; a window that is never exposed
     # (started minimised, say) must not keep it closed, hence the timer as a fallback.
@@ -139,6 +140,7 @@ def _finish_start(
     paths: DataPaths,
     on_first_paint: Callable[[], None] | None,
     on_ready: Callable[[], None] | None = None,
+    on_settled: Callable[[], None] | None = None,
 ) -> None:
     if on_first_paint is not None:
         on_first_paint()
@@ -148,7 +150,7 @@ def _finish_start(
     from hinge_desktop.ui.shell.checking import check_then_open
 
     def opened(loaded: tuple[Store, Speaker, InstalledViews]) -> None:
-        _opened(app, window, loaded, on_ready)
+        _opened(app, window, loaded, on_ready, on_settled)
 
     check_then_open(window, preferences, paths, opened)
 
@@ -158,6 +160,7 @@ def _opened(
     window: MainWindow,
     loaded: tuple[Store, Speaker, InstalledViews],
     on_ready: Callable[[], None] | None,
+    on_settled: Callable[[], None] | None = None,
 ) -> None:
     from hinge_desktop.ui.shell.resume import offer_resume
 
@@ -173,3 +176,5 @@ def _opened(
     offer_resume(window, store, views)
     if on_ready is not None:
         on_ready()
+    if on_settled is not None:
+        on_settled()

@@ -9,11 +9,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from hinge_desktop import COMMAND, __version__
-from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.shell.navigation import VIEWS
+
+if TYPE_CHECKING:
+    from hinge_desktop.domain.training import Unit
+
+UNITS = ("kg", "lb")
+"""The values of ``Unit``, spelled here so that starting the window does not load the domain."""
 
 
 class Options(NamedTuple):
@@ -56,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--unit",
-        choices=[unit.value for unit in Unit],
+        choices=UNITS,
         help="with --import: the unit of weights the file does not give one for (without it, "
         "Hinge tells the unit from the numbers and says why, or refuses when they do not tell)",
     )
@@ -92,7 +97,11 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         file = Path(raw_file)
         if file.suffix.lower() != ".png":
             parser.error(f"--screenshot: {raw_file!r} must be a .png file")
-    unit = Unit(ns.unit) if ns.unit is not None else None
+    unit = None
+    if ns.unit is not None:
+        from hinge_desktop.domain.training import Unit
+
+        unit = Unit(ns.unit)
     if ns.import_file is None and unit is not None:
         parser.error("--unit goes with --import FILE: it is the unit of that file's weights")
     return Options(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QObject,
@@ -17,6 +18,9 @@ from hinge_desktop.qt_messages import drop_qt_message
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, Preferences
 from hinge_desktop.ui.shell import theme
 from hinge_desktop.ui.widgets.icons import app_icon
+
+if TYPE_CHECKING:
+    import socket
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -71,13 +75,10 @@ class QuitOnSignal(QObject):
 
     def __init__(self, app: QApplication) -> None:
         import signal
-        import socket
 
         super().__init__(app)
         self._app = app
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
+        self._reader, self._writer = _wakeup_pair()
         self._previous_wakeup_fd = signal.set_wakeup_fd(self._writer.fileno())
         self._previous_handlers = {
             signum: signal.signal(signum, lambda *_: None)
@@ -89,7 +90,7 @@ class QuitOnSignal(QObject):
 
     def _on_wakeup(self) -> None:
         try:
-            self._reader.recv(64)
+            self._reader.read(64)
         except BlockingIOError:
             return
         for window in self._app.topLevelWidgets():
@@ -109,6 +110,62 @@ class QuitOnSignal(QObject):
         self._notifier.setEnabled(False)
         self._reader.close()
         self._writer.close()
+
+
+class _Pipe:
+    """One end of a non-blocking pipe, read and closed as a socket is."""
+
+    def __init__(self, fd: int) -> None:
+        import os
+
+        os.set_blocking(fd, False)
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def read(self, size: int) -> bytes:
+        import os
+
+        return os.read(self._fd, size)
+
+    def close(self) -> None:
+        import os
+
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+class _Socket:
+    """One end of a non-blocking socket pair (Windows wakes Python through sockets only)."""
+
+    def __init__(self, sock: socket.socket) -> None:
+        sock.setblocking(False)
+        self._sock = sock
+
+    def fileno(self) -> int:
+        return self._sock.fileno()
+
+    def read(self, size: int) -> bytes:
+        return self._sock.recv(size)
+
+    def close(self) -> None:
+        self._sock.close()
+
+
+def _wakeup_pair() -> tuple[_Pipe | _Socket, _Pipe | _Socket]:
+    """Where the signal handler writes its wake-up byte, and where Qt watches for it: a pipe
+    where the system allows one (loading the socket module costs the first paint time)."""
+    if sys.platform != "win32":
+        import os
+
+        reader, writer = os.pipe()
+        return _Pipe(reader), _Pipe(writer)
+    import socket as sockets
+
+    reader_socket, writer_socket = sockets.socketpair()
+    return _Socket(reader_socket), _Socket(writer_socket)
 
 
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
