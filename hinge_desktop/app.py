@@ -1,8 +1,8 @@
 """Start, run and quit: parse the command line, run a command-line job or open the window.
 
-The window paints first; the log and the views that need it are opened right after (by
-``ui/shell/opening.py``, with the views built by the assembler in ``ui/shell/wiring.py``), so
-Hinge opens about as fast as an empty Qt window.
+The window paints first; then the drill list is shown and the log and the views that need it
+are opened, in stages that keep the window answering (``ui/shell/checking.py``), so Hinge opens
+about as fast as an empty Qt window and is ready to browse soon after.
 """
 
 from __future__ import annotations
@@ -42,8 +42,9 @@ def run(
 ) -> int:
     """Start Hinge as ``options`` say; returns the process exit code.
 
-    ``on_first_paint`` is called once the window has painted, ``on_ready`` once the database is
-    open and every view is built (the start-up benchmark uses both).
+    ``on_first_paint`` is called once the window has painted, ``on_ready`` once the drill list
+    is filled and answering, ``on_settled`` once the log is open and every view is built (the
+    start-up benchmark uses all three).
     """
     if options.demo:
         from hinge_desktop.cli.demo import run_demo
@@ -92,13 +93,15 @@ def run(
 
     app = create_application()
     preferences = Preferences(paths.settings)
-    ColourSchemeFollower(app, preferences)
-    window = MainWindow(preferences)
+    colours = ColourSchemeFollower(app, preferences)
+    window = MainWindow(preferences, keys_after_paint=True)
 
     if options.screenshot_view is not None and options.screenshot_file is not None:
         if app.platformName() == "offscreen":
             hide_offscreen_noise()
         set_window_icon(app)
+        window.add_shortcuts()
+        colours.follow_system()
         from hinge_desktop.cli.screenshot import take_screenshot
 
         return take_screenshot(
@@ -115,22 +118,26 @@ def run(
         if started:
             return
         started = True
-        _finish_start(app, window, preferences, paths, on_first_paint, on_ready, on_settled)
 
-    # Normally the database opens right after the first paint; a window that is never exposed
-    # (started minimised, say) must not keep it closed, hence the timer as a fallback.
-    window.first_painted.connect(finish_start, type=_queued())
+        def after_paint() -> None:
+            # Once the Qt namespace is built (on the start's thread, see checking.py).
+            window.add_shortcuts()
+            colours.follow_system()
+
+        _finish_start(
+            app, window, preferences, paths, on_first_paint, on_ready, on_settled, after_paint
+        )
+
+    # Normally the database opens right after the first paint (once it is done: hence the
+    # timer); a window that is never exposed (started minimised, say) must not keep it closed,
+    # hence the second timer as a fallback.
     from PySide6.QtCore import QTimer
+
+    window.first_painted.connect(lambda: QTimer.singleShot(0, finish_start))
 
     QTimer.singleShot(START_FALLBACK_MS, finish_start)
     window.show()
     return app.exec()
-
-
-def _queued() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.ConnectionType.QueuedConnection
 
 
 def _finish_start(
@@ -141,40 +148,38 @@ def _finish_start(
     on_first_paint: Callable[[], None] | None,
     on_ready: Callable[[], None] | None = None,
     on_settled: Callable[[], None] | None = None,
+    after_paint: Callable[[], None] | None = None,
 ) -> None:
     if on_first_paint is not None:
         on_first_paint()
     from hinge_desktop.ui.shell.application import set_window_icon
-
-    set_window_icon(app)
     from hinge_desktop.ui.shell.checking import check_then_open
 
-    def opened(loaded: tuple[Store, Speaker, InstalledViews]) -> None:
-        _opened(app, window, loaded, on_ready, on_settled)
+    def first_view_loaded() -> None:
+        set_window_icon(app)
+        if after_paint is not None:
+            after_paint()
 
-    check_then_open(window, preferences, paths, opened)
+    def opened(loaded: tuple[Store, Speaker, InstalledViews]) -> None:
+        _opened(window, loaded, on_settled)
+
+    check_then_open(
+        window, preferences, paths, opened, on_ready=on_ready, before_first_view=first_view_loaded
+    )
 
 
 def _opened(
-    app: QApplication,
     window: MainWindow,
     loaded: tuple[Store, Speaker, InstalledViews],
-    on_ready: Callable[[], None] | None,
     on_settled: Callable[[], None] | None = None,
 ) -> None:
     from hinge_desktop.ui.shell.resume import offer_resume
 
-    store, speaker, views = loaded
-    # Through a lambda: PySide cannot hold a weak reference to the views' record itself.
-    app.aboutToQuit.connect(lambda: views.shutdown())
-    app.aboutToQuit.connect(speaker.close)
-    app.aboutToQuit.connect(store.close)
+    store, _speaker, views = loaded
     window.statusBar().showMessage(window.tr("Ready"), 5000)
     # Read the charts' data now, on its own thread, so History opens with it ready.
     views.progress.refresh()
     views.backups.make_daily_backup()
     offer_resume(window, store, views)
-    if on_ready is not None:
-        on_ready()
     if on_settled is not None:
         on_settled()

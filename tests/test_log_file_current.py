@@ -54,6 +54,7 @@ def test_the_check_runs_off_the_gui_thread_and_a_lost_log_comes_back_with_word(
 ) -> None:
     from PySide6.QtWidgets import QMessageBox
 
+    from hinge_desktop.storage import integrity
     from hinge_desktop.ui.preferences import Preferences
     from hinge_desktop.ui.shell import checking
     from hinge_desktop.ui.shell.main_window import MainWindow
@@ -65,13 +66,13 @@ def test_the_check_runs_off_the_gui_thread_and_a_lost_log_comes_back_with_word(
     store.close()
     paths.database.unlink()
     ran_on: list[threading.Thread] = []
-    real_check = checking.start_check
+    real_check = integrity.start_check
 
     def watched(*args: object, **kwargs: object) -> object:
         ran_on.append(threading.current_thread())
         return real_check(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(checking, "start_check", watched)
+    monkeypatch.setattr(integrity, "start_check", watched)
     window = MainWindow(Preferences(paths.settings))
     qtbot.addWidget(window)
     window.show()

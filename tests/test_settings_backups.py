@@ -273,7 +273,7 @@ STARTER = textwrap.dedent(
         print("ready", flush=True)
         poll()
 
-    sys.exit(run(parse_args(["--data-dir", str(folder)]), on_ready=ready))
+    sys.exit(run(parse_args(["--data-dir", str(folder)]), on_settled=ready))
     """
 )
 

@@ -59,7 +59,7 @@ def ready():
     main.findChild(QPushButton, "startDrillButton").click()
     QTimer.singleShot(500, start_set)
 
-sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_ready=ready))
+sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_settled=ready))
 """
 
 

@@ -84,7 +84,7 @@ def ready():
     main.findChild(QPushButton, "startDrillButton").click()
     QTimer.singleShot(800, asked)
 
-sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_ready=ready))
+sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_settled=ready))
 """
 
 

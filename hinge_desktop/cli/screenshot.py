@@ -11,9 +11,10 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from hinge_desktop.paths import DataPaths
+from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.shell.main_window import MainWindow
-from hinge_desktop.ui.shell.opening import EXIT_STORAGE_ERROR, StorageFailure, load
+from hinge_desktop.ui.shell.opening import StorageFailure, load
 
 SCREENSHOT_SIZE = QSize(1280, 800)
 

@@ -16,12 +16,15 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from shiboken6 import Shiboken
 
-from hinge_desktop.storage.database import Database, open_reader
+if TYPE_CHECKING:
+    # Loaded with the first reader, not with the runner: the start-up runs jobs before the
+    # storage modules are loaded (on a runner's thread).
+    from hinge_desktop.storage.database import Database  # noqa: F401  (named in a string)
 
 
 class Closable(Protocol):
@@ -224,7 +227,7 @@ class TaskRunner(QObject, Generic[C]):
         request.on_progress(done, total)
 
 
-class BackgroundReader(TaskRunner[Database]):
+class BackgroundReader(TaskRunner["Database"]):
     """Runs read-only jobs on the database at ``path``, in order, each given the runner's
     read-only connection; jobs not started at :meth:`shutdown` are dropped.
 
@@ -232,4 +235,6 @@ class BackgroundReader(TaskRunner[Database]):
     """
 
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        from hinge_desktop.storage.database import open_reader
+
         super().__init__("backgroundReader", lambda: open_reader(path), parent=parent)

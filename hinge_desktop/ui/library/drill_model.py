@@ -131,6 +131,14 @@ class DrillListModel(QAbstractListModel):
     def is_favourite(self, drill_id: str) -> bool:
         return drill_id in self._favourites
 
+    def set_favourites(self, favourites: frozenset[str]) -> None:
+        """Every favourite at once (as the log keeps them, once it is open)."""
+        self._favourites = set(favourites)
+        if self._drills:
+            self.dataChanged.emit(
+                self.index(0), self.index(len(self._drills) - 1), [DrillRole.FAVOURITE]
+            )
+
     def set_favourite(self, drill_id: str, favourite: bool) -> None:
         if favourite:
             self._favourites.add(drill_id)
@@ -222,6 +230,11 @@ class DrillFilterProxy(QSortFilterProxyModel):
 
     def set_favourites_only(self, only: bool) -> None:
         self._change(lambda: setattr(self, "_favourites_only", only))
+
+    def favourites_changed(self) -> None:
+        """The favourites were read anew: "favourites only" may show other drills."""
+        if self._favourites_only:
+            self._change(lambda: None)
 
     def set_order(self, order: str) -> None:
         role = DrillRole.PHASE_ORDER if order == self.BY_PHASE else Qt.ItemDataRole.DisplayRole

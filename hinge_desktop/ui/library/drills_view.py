@@ -300,6 +300,18 @@ class DrillsView(QWidget):
         self.detail.show_drill(drill, self.model.is_favourite(drill.id))
         self.drill_shown.emit(drill.id)
 
+    def set_favourites(
+        self, favourites: frozenset[str], save_favourite: Callable[[str, bool], None]
+    ) -> None:
+        """The person's favourites and how to save one: the drill list can be shown before
+        the training log that keeps them is open."""
+        self._save_favourite = save_favourite
+        self.model.set_favourites(favourites)
+        self.proxy.favourites_changed()
+        shown = self.detail.drill()
+        if shown is not None:
+            self.detail.show_drill(shown, shown.id in favourites)
+
     def selected_drill(self) -> Drill | None:
         return self.detail.drill()
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QObject,
-    QSocketNotifier,
-    Qt,
-)
+from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
@@ -21,6 +17,8 @@ from hinge_desktop.ui.widgets.icons import app_icon
 
 if TYPE_CHECKING:
     import socket
+
+    from PySide6.QtCore import Qt
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -53,9 +51,22 @@ class ColourSchemeFollower(QObject):
         super().__init__(app)
         self._app = app
         self._preferences = preferences
-        self.scheme = theme.apply(app, preferences.get(COLOUR_SCHEME))
+        # Before the first paint the desktop's scheme is guessed (see theme.py), and asked for
+        # by follow_system right after it.
+        self.scheme = theme.apply(app, preferences.get(COLOUR_SCHEME), guess=True)
         preferences.changed.connect(self._on_preference_changed)
+        self._following = False
+
+    def follow_system(self) -> None:
+        """Show the desktop's own colour scheme (if the setting is "system") and follow it."""
+        if self._following:
+            return
+        self._following = True
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_changed)
+        if self._preferences.get(COLOUR_SCHEME) == theme.SYSTEM:
+            scheme = theme.system_scheme()
+            if scheme != self.scheme:
+                self.scheme = theme.apply(self._app, scheme)
 
     def _on_preference_changed(self, key: str) -> None:
         if key == COLOUR_SCHEME.key:

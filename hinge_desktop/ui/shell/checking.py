@@ -1,57 +1,177 @@
-"""The check before the log is opened, run off the GUI thread at start: reading every row of a
-big log takes a moment, and the window must answer while it does."""
+"""The start after the first paint, in stages that keep the window answering throughout.
+
+1. The data folder is locked (``data_folder.py``): a second Hinge says so at once.
+2. On a thread of its own, the ``Qt`` namespace is built and the drill list's modules loaded
+   and the drill catalogue read; back on the GUI thread the menus get their keys and the drill
+   list is built and shown (``first_view.py``): Hinge is ready to browse.
+3. On that thread again, the log is checked before it opens (reading every row of a big log
+   takes a moment; a damaged or lost one is recovered) and every other view's modules, the
+   charts' among them, are loaded.
+4. On the GUI thread, the log and the voice are opened and the views built a group at a time
+   (``opening.load_in_steps``), the event loop running between groups.
+
+Nothing heavy is imported here: this module is loaded before the first paint.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
 
 from hinge_desktop.paths import DataPaths
-from hinge_desktop.speech.speaker import Speaker
-from hinge_desktop.storage.errors import StorageError
-from hinge_desktop.storage.integrity import StartCheck, start_check
-from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.preferences import Preferences
+from hinge_desktop.ui.shell.data_folder import StorageFailure, fail, lock_data_folder
 from hinge_desktop.ui.shell.main_window import MainWindow
-from hinge_desktop.ui.shell.opening import (
-    StorageFailure,
-    fail,
-    lock_data_folder,
-    open_and_install,
-)
-from hinge_desktop.ui.shell.wiring import InstalledViews
 from hinge_desktop.ui.tasks import TaskRunner
 
-Loaded = Callable[[tuple[Store, Speaker, InstalledViews]], None]
+if TYPE_CHECKING:
+    from hinge_desktop.domain.catalogue import Catalogue
+    from hinge_desktop.speech.speaker import Speaker
+    from hinge_desktop.storage.integrity import StartCheck
+    from hinge_desktop.storage.store import Store
+    from hinge_desktop.ui.shell.first_view import FirstView
+    from hinge_desktop.ui.shell.installed import InstalledViews
+
+T = TypeVar("T")
+Loaded = Callable[[tuple["Store", "Speaker", "InstalledViews"]], None]
+
+
+class Closer(QObject):
+    """At quit, closes what the start opened, in order: the views (which stop reading and
+    writing the log), then the voice, then the log. Connected to the quit before the folder's
+    lock, so the lock is given up last."""
+
+    def __init__(self, app: QApplication, parent: QObject) -> None:
+        super().__init__(parent)
+        self.store: Store | None = None
+        self.speaker: Speaker | None = None
+        self.views: InstalledViews | None = None
+        app.aboutToQuit.connect(self.close)
+
+    def opened(self, store: Store, speaker: Speaker) -> None:
+        self.store, self.speaker = store, speaker
+
+    def close(self) -> None:
+        views, speaker, store = self.views, self.speaker, self.store
+        self.views = self.speaker = self.store = None
+        if views is not None:
+            views.shutdown()
+        if speaker is not None:
+            speaker.close()
+        if store is not None:
+            store.close()
 
 
 def check_then_open(
-    window: MainWindow, preferences: Preferences, paths: DataPaths, then: Loaded
+    window: MainWindow,
+    preferences: Preferences,
+    paths: DataPaths,
+    then: Loaded,
+    *,
+    on_ready: Callable[[], None] | None = None,
+    before_first_view: Callable[[], None] | None = None,
 ) -> None:
-    """Lock the data folder, check the log on a thread of its own, then open it and fill the
-    window on the GUI thread and call ``then`` with what was opened. Every way that fails is
-    told as :func:`open_and_install` tells it (and ``then`` is not called)."""
-    # Made before the lock is taken: at a quit during the check, the runner (which connects to
-    # the quit first) waits for the check to finish before the lock is given up.
+    """Start Hinge's window in the stages above: ``on_ready`` once the drill list is shown,
+    ``then`` with the log, the voice and the views once every view is built. Every way that
+    fails is told in one message, and Hinge quits (``then`` is not called).
+    ``before_first_view`` runs on the GUI thread just before the drill list is built."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    # Made before the lock is taken: at a quit during a stage, the runner (which connects to
+    # the quit first) waits for its job to finish, and the closer closes the log, before the
+    # lock is given up.
     runner: TaskRunner[None] = TaskRunner("startCheck", keep_thread=False, parent=window)
+    closer = Closer(app, window)
     try:
         lock_data_folder(window, paths)
     except StorageFailure as exc:
         runner.shutdown()
         fail(window, str(exc))
         return
-    database, folder = paths.database, paths.backups
-
-    def checked(check: StartCheck) -> None:
-        loaded = open_and_install(window, preferences, paths, check=check)
-        if loaded is not None:
-            then(loaded)
 
     def failed(error: Exception) -> None:
-        if isinstance(error, StorageError):
+        from hinge_desktop.domain.catalogue import CatalogueError
+        from hinge_desktop.storage.errors import StorageError
+
+        if isinstance(error, StorageFailure | StorageError):
             fail(window, str(error))
+        elif isinstance(error, CatalogueError):
+            fail(window, f"The drill catalogue that comes with Hinge is broken: {error}")
         elif isinstance(error, OSError):
-            fail(window, f"Cannot read the database {database}: {error}.")
+            fail(window, f"Cannot read the database {paths.database}: {error}.")
         else:
             raise error
 
-    runner.submit(lambda _none: start_check(database, folder), checked, failed, window)
+    def shown(catalogue: Catalogue) -> None:
+        from hinge_desktop.ui.shell.first_view import build_first_view
+
+        if before_first_view is not None:
+            before_first_view()
+        first = build_first_view(window, catalogue, preferences)
+        if on_ready is not None:
+            on_ready()
+        runner.submit(
+            lambda _none: _check_log(paths), lambda check: checked(check, first), failed, window
+        )
+
+    def checked(check: StartCheck, first: FirstView) -> None:
+        from hinge_desktop.ui.shell.opening import load_in_steps
+
+        steps = load_in_steps(window, preferences, paths, check, first=first, opened=closer.opened)
+
+        def built(loaded: tuple[Store, Speaker, InstalledViews]) -> None:
+            closer.views = loaded[2]
+            then(loaded)
+
+        run_in_steps(window, steps, built, failed)
+
+    runner.submit(lambda _none: _first_view_catalogue(), shown, failed, window)
+
+
+def _first_view_catalogue() -> Catalogue:
+    """On the runner's thread: build the ``Qt`` namespace (its first use makes every one of its
+    enums, which takes about 40 ms), load the drill list's modules and read the catalogue."""
+    from PySide6.QtCore import Qt
+
+    assert Qt.AlignmentFlag.AlignLeft  # every enum of the namespace is built with the first
+    import hinge_desktop.ui.shell.first_view  # noqa: F401  (loaded here, off the GUI thread)
+    from hinge_desktop.domain.catalogue import builtin_catalogue
+
+    return builtin_catalogue()
+
+
+def _check_log(paths: DataPaths) -> StartCheck:
+    """On the runner's thread: check the log before it opens, then load the other views'
+    modules (the charts' with them) so that building them loads nothing."""
+    from hinge_desktop.storage import integrity
+
+    check = integrity.start_check(paths.database, paths.backups)
+    import hinge_desktop.ui.shell.opening  # noqa: F401  (every view, loaded off the GUI thread)
+
+    return check
+
+
+def run_in_steps(
+    context: QObject,
+    steps: Generator[None, None, T],
+    done: Callable[[T], None],
+    failed: Callable[[Exception], None],
+) -> None:
+    """Run ``steps`` one step per turn of the event loop, then ``done(result)``; a step that
+    raises ends it with ``failed(error)``. Nothing more runs once ``context`` is deleted."""
+
+    def step() -> None:
+        try:
+            next(steps)
+        except StopIteration as finished:
+            done(finished.value)
+            return
+        except Exception as error:  # every failure is told by ``failed`` (or raised there)
+            failed(error)
+            return
+        QTimer.singleShot(0, context, step)
+
+    QTimer.singleShot(0, context, step)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, qVersion
+from PySide6.QtCore import QEvent, QSize, Signal, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,10 +28,22 @@ from hinge_desktop.ui.shell.window_fit import ViewPlace, default_size, fit_on_sc
 from hinge_desktop.ui.widgets.icons import icon
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
     from PySide6.QtGui import QCloseEvent, QPaintEvent
     from PySide6.QtWidgets import QMessageBox
 
     from hinge_desktop.ui.shell.shortcuts_dialog import Shortcut, ShortcutsDialog
+
+USER_ROLE = 0x0100
+"""``Qt.ItemDataRole.UserRole`` as a number (see ``_qt``)."""
+
+
+def _qt() -> type[Qt]:
+    """The ``Qt`` namespace, reached only after the first paint: its first use builds every one
+    of its enums, which takes about 40 ms, as long as the rest of the window together."""
+    from PySide6.QtCore import Qt
+
+    return Qt
 
 
 class MainWindow(QMainWindow):
@@ -44,8 +56,19 @@ class MainWindow(QMainWindow):
     follow_along_changed = Signal(bool)
     """Emitted when the window enters (True) or leaves (False) the follow-along mode."""
 
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        *,
+        keys_after_paint: bool = False,
+    ) -> None:
+        """``keys_after_paint``: the menus' shortcuts wait for :meth:`add_shortcuts`, called
+        after the first paint (see ``_qt``: giving an action its key builds the ``Qt``
+        namespace)."""
         super().__init__(parent)
+        self._keys_after_paint = keys_after_paint
+        self._waiting_keys: list[tuple[QAction, str | QKeySequence.StandardKey, str]] = []
         self.setObjectName("MainWindow")
         self.setAccessibleName(APP_NAME)
         self.setWindowTitle(APP_NAME)
@@ -68,7 +91,6 @@ class MainWindow(QMainWindow):
         self._nav.setFixedWidth(200)
         self._nav.setFrameShape(QListWidget.Shape.NoFrame)
         self._nav.setSpacing(3)
-        self._nav.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         nav_font = self._nav.font()
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
         self._nav.setFont(nav_font)
@@ -77,9 +99,10 @@ class MainWindow(QMainWindow):
         for name in VIEWS:
             item = QListWidgetItem(icon(name), self._titles[name])
             item.setSizeHint(QSize(0, 44))
-            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setData(USER_ROLE, name)
             self._nav.addItem(item)
-            self._stack.addWidget(ViewPlace(QWidget()))
+            # A bare placeholder until the view is installed (a ViewPlace needs ``Qt``).
+            self._stack.addWidget(QWidget())
         self._quitting = False
 
         central = QWidget()
@@ -129,8 +152,7 @@ class MainWindow(QMainWindow):
 
     def view(self, name: str) -> QWidget:
         place = self._stack.widget(VIEWS.index(name))
-        assert isinstance(place, ViewPlace)
-        return place.view()
+        return place.view() if isinstance(place, ViewPlace) else place
 
     def _views(self) -> list[QWidget]:
         return [self.view(name) for name in VIEWS]
@@ -191,7 +213,7 @@ class MainWindow(QMainWindow):
         if (
             event.type() == QEvent.Type.WindowStateChange
             and self._follow_along
-            and not self.windowState() & Qt.WindowState.WindowFullScreen
+            and not self.windowState() & _qt().WindowState.WindowFullScreen
         ):
             self._follow_along = False
             for chrome in (self._nav, self.menuBar(), self.statusBar()):
@@ -205,7 +227,7 @@ class MainWindow(QMainWindow):
         # Enabled once the training log is open.
         self.import_action = file_menu.addAction(self.tr("&Import…"))
         self.import_action.setObjectName("importAction")
-        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self._keys(self.import_action, "Ctrl+I")
         self.import_action.setStatusTip(
             self.tr("Add the sets of an export from Strong, Hevy, FitNotes or Hinge to your log")
         )
@@ -213,12 +235,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = file_menu.addAction(self.tr("&Export log as CSV…"))
         self.export_action.setObjectName("exportAction")
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self._keys(self.export_action, "Ctrl+E")
         self.export_action.setStatusTip(self.tr("Every logged set, for a spreadsheet"))
         self.export_action.setEnabled(False)
         self.export_json_action = file_menu.addAction(self.tr("Export everything as &JSON…"))
         self.export_json_action.setObjectName("exportJsonAction")
-        self.export_json_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self._keys(self.export_json_action, "Ctrl+Shift+E")
         self.export_json_action.setStatusTip(
             self.tr(
                 "Sets, routines, favourites, the ladder and your own drills, to import "
@@ -229,9 +251,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setObjectName("quitAction")
-        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        if quit_action.shortcut().isEmpty():
-            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        # The platform's own quit keys, or Ctrl+Q where it has none.
+        self._keys(quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.request_quit)
 
@@ -247,26 +268,42 @@ class MainWindow(QMainWindow):
             action = view_menu.addAction(icon(name), self._titles[name])
             action.setObjectName(f"show{name.capitalize()}Action")
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self._keys(action, f"Ctrl+{number}")
             action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
             group.addAction(action)
             self._view_actions.append(action)
         view_menu.addSeparator()
         self.find_drill_action = view_menu.addAction(icon("drills"), self.tr("&Find a drill"))
         self.find_drill_action.setObjectName("findDrillAction")
-        self.find_drill_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self._keys(self.find_drill_action, QKeySequence.StandardKey.Find)
         self.find_drill_action.triggered.connect(self._find_drill)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
         shortcuts_action.setObjectName("shortcutsAction")
-        shortcuts_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self._keys(shortcuts_action, "F1")
         shortcuts_action.triggered.connect(self.show_shortcuts)
         about_action = help_menu.addAction(self.tr("&About {app}").format(app=APP_NAME))
         about_action.setObjectName("aboutAction")
         about_action.setMenuRole(QAction.MenuRole.AboutRole)
         about_action.triggered.connect(self.show_about)
+
+    def _keys(
+        self, action: QAction, keys: str | QKeySequence.StandardKey, fallback: str = ""
+    ) -> None:
+        """Give ``action`` its shortcut, now or (see ``keys_after_paint``) after the first
+        paint; ``fallback`` where the platform has no standard key."""
+        self._waiting_keys.append((action, keys, fallback))
+        if not self._keys_after_paint:
+            self.add_shortcuts()
+
+    def add_shortcuts(self) -> None:
+        """Give the menus' actions their keys, if they are still waiting for them."""
+        waiting, self._waiting_keys = self._waiting_keys, []
+        for action, keys, fallback in waiting:
+            action.setShortcut(QKeySequence(keys))
+            if action.shortcut().isEmpty() and fallback:
+                action.setShortcut(QKeySequence(fallback))
 
     def set_undo_stack(self, stack: QUndoStack) -> None:
         """Edit → Undo and Redo for every change to the training log."""
@@ -314,7 +351,7 @@ class MainWindow(QMainWindow):
         from hinge_desktop.ui.shell.shortcuts_dialog import ShortcutsDialog
 
         dialog = ShortcutsDialog(self.shortcuts(), self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(_qt().WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
@@ -333,7 +370,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText(
             self.tr("Your training log stays on this computer.<br>Qt {qt}").format(qt=qVersion())
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(_qt().WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
 

@@ -6,7 +6,6 @@ a dark Hinge, and the person can also choose one in Settings.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -18,13 +17,36 @@ SYSTEM = "system"
 
 
 def system_scheme() -> str:
+    """The desktop's colour scheme, as Qt's style hints tell it."""
+    from PySide6.QtCore import Qt  # see guessed_system_scheme
+
     scheme = QGuiApplication.styleHints().colorScheme()
     return DARK if scheme == Qt.ColorScheme.Dark else LIGHT
 
 
-def resolve(choice: str) -> str:
-    """The scheme to show for a setting of ``system``, ``light`` or ``dark``."""
-    return system_scheme() if choice == SYSTEM else choice
+def guessed_system_scheme() -> str:
+    """The desktop's colour scheme as its palette shows it (dark text on light, or the other
+    way), before Hinge's palette is applied.
+
+    For the first paint: the style hints' answer is a ``Qt.ColorScheme``, and the first use of
+    the ``Qt`` namespace builds every one of its enums (about 40 ms, as long as the rest of the
+    window). Right after the first paint :func:`system_scheme` is asked, and a wrong guess is
+    put right at once.
+    """
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window)
+    return DARK if window.lightness() < DARK_BELOW else LIGHT
+
+
+DARK_BELOW = 128
+"""A window colour darker than this (of 255) is a dark scheme."""
+
+
+def resolve(choice: str, *, guess: bool = False) -> str:
+    """The scheme to show for a setting of ``system``, ``light`` or ``dark`` (``guess``: for
+    ``system``, guess it from the desktop's palette)."""
+    if choice != SYSTEM:
+        return choice
+    return guessed_system_scheme() if guess else system_scheme()
 
 
 def palette_for(scheme: str) -> QPalette:
@@ -53,9 +75,9 @@ def palette_for(scheme: str) -> QPalette:
     )
 
 
-def apply(app: QApplication, choice: str) -> str:
+def apply(app: QApplication, choice: str, *, guess: bool = False) -> str:
     """Apply the palette for ``choice``; returns the scheme shown (``light`` or ``dark``)."""
-    scheme = resolve(choice)
+    scheme = resolve(choice, guess=guess)
     app.setPalette(palette_for(scheme))
     return scheme
 

@@ -4,7 +4,7 @@ window taller than the screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QWidget
 
@@ -46,6 +46,10 @@ class ViewPlace(QScrollArea):
     narrowest window (1000 pixels), so none scrolls sideways."""
 
     def __init__(self, view: QWidget) -> None:
+        from PySide6.QtCore import (
+            Qt,  # not at the top: this module is loaded before the first paint
+        )
+
         super().__init__()
         self.setObjectName(f"{view.objectName() or 'view'}Place")
         self.setWidgetResizable(True)

@@ -6,13 +6,12 @@ place that knows them all, so the features never import each other.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoStack
 
-from hinge_desktop.domain.catalogue import Catalogue, builtin_catalogue
+from hinge_desktop.domain.catalogue import builtin_catalogue
 from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import Speaker
@@ -31,17 +30,19 @@ from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
 from hinge_desktop.ui.library.routines_view import RoutinesView
 from hinge_desktop.ui.log_changes import LogChanges
-from hinge_desktop.ui.preferences import LAST_DRILL, Preferences
+from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.settings.backups_panel import BackupsPanel
 from hinge_desktop.ui.settings.settings_view import SettingsView
 from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
+from hinge_desktop.ui.shell.first_view import FirstView, remember_last_drill
+from hinge_desktop.ui.shell.installed import InstalledViews, Services
 from hinge_desktop.ui.shell.restore import restore_and_rebuild
 from hinge_desktop.ui.shell.session_end import SessionEndAssembler
 from hinge_desktop.ui.shell.status_notes import tell_what_was_not_heard, tell_where_added
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today.today_view import TodayView
 from hinge_desktop.ui.transfer.export_action import install_exports
-from hinge_desktop.ui.transfer.import_action import ImportController, install_import
+from hinge_desktop.ui.transfer.import_action import install_import
 from hinge_desktop.ui.workout.hurt_answer import HurtAnswer
 from hinge_desktop.ui.workout.log_panel import LogPanel
 from hinge_desktop.ui.workout.plan_checks import PlanChecks
@@ -50,58 +51,6 @@ from hinge_desktop.ui.workout.workout_view import WorkoutView
 
 if TYPE_CHECKING:
     from hinge_desktop.ui.shell.main_window import MainWindow
-
-
-@dataclass(frozen=True)
-class Services:
-    """What the views are built from: the opened log, the voice, the settings, the folders, the
-    catalogue, the drills' names, the one undo stack and the one signal that the log changed."""
-
-    store: Store
-    speaker: Speaker
-    preferences: Preferences
-    paths: DataPaths
-    catalogue: Catalogue
-    names: DrillNames
-    undo_stack: QUndoStack
-    log_changes: LogChanges
-
-
-@dataclass(frozen=True)
-class InstalledViews:
-    """What the rest of Hinge needs from the views once they are built."""
-
-    services: Services
-    workout: WorkoutView
-    set_logger: SetLogger
-    start_plan: Callable[[WorkoutPlan], None]
-    ladder: LadderCoach
-    progress: ProgressView
-    today: TodayView
-    reader: BackgroundReader
-    backups: BackupsPanel
-    importing: ImportController
-    hurt: HurtAnswer
-    checkpointer: Checkpointer
-
-    @property
-    def catalogue(self) -> Catalogue:
-        return self.services.catalogue
-
-    @property
-    def undo_stack(self) -> QUndoStack:
-        return self.services.undo_stack
-
-    def shutdown(self) -> None:
-        """Hinge is quitting: stop listening to the log and reading it before the database
-        closes."""
-        self.set_logger.shutdown()
-        self.hurt.shutdown()
-        self.ladder.shutdown()
-        self.importing.shutdown()
-        self.today.shutdown()
-        self.reader.shutdown()
-        self.checkpointer.shutdown()
 
 
 def status(window: MainWindow, timeout_ms: int) -> Callable[[str], None]:
@@ -116,8 +65,30 @@ def install_views(
     paths: DataPaths,
     speaker: Speaker,
 ) -> InstalledViews:
-    """Build every view with what it needs and put it in the window."""
-    catalogue = builtin_catalogue()
+    """Build every view with what it needs and put it in the window, all at once."""
+    steps = assemble_views(window, preferences, store, paths, speaker)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as built:
+            views: InstalledViews = built.value
+            return views
+
+
+def assemble_views(
+    window: MainWindow,
+    preferences: Preferences,
+    store: Store,
+    paths: DataPaths,
+    speaker: Speaker,
+    first: FirstView | None = None,
+) -> Generator[None, None, InstalledViews]:
+    """Build every view with what it needs and put it in the window, pausing (a ``yield``)
+    between groups of views so that the window can answer between them.
+
+    ``first`` is the drill list already shown (``first_view.py``); without it, it is built here.
+    """
+    catalogue = builtin_catalogue() if first is None else first.catalogue
     undo_stack = QUndoStack(window)
     undo_stack.setObjectName("logUndoStack")
     services = Services(
@@ -133,10 +104,15 @@ def install_views(
     )
     follow_voice_preferences(preferences, speaker)
     tell_what_was_not_heard(window, speaker)
-    drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
+    if first is None:
+        drills = DrillsView(catalogue, store.favourites.all(), store.favourites.set)
+        remember_last_drill(window, preferences, catalogue, drills)
+        drills.message.connect(status(window, 5000))
+    else:
+        drills = first.drills
+        first.open_favourites(store.favourites.all, store.favourites.set)
     workout, log_panel, set_logger, hurt = _workout(window, services)
-    _remember_last_drill(window, preferences, catalogue, drills)
-    drills.message.connect(status(window, 5000))
+    yield
 
     def start_drill(drill_id: str) -> None:
         workout.show_drill(catalogue.get(drill_id))
@@ -157,15 +133,21 @@ def install_views(
         log_changes=services.log_changes,
     )
     own_drills.message.connect(status(window, 5000))
-    library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
     tell_where_added(window, drills, routines)
     workout.choose_requested.connect(lambda: window.show_view("drills"))
-    window.install_view("drills", library)
+    if first is None:
+        library = LibraryView(drills, routines, ladder_panel, own_drills=own_drills)
+        window.install_view("drills", library)
+        if window.current_view() == "drills":
+            drills.focus_search()
+    else:
+        first.library.add_pages(routines, ladder_panel, own_drills=own_drills)
     window.install_view("workout", workout)
-    if window.current_view() == "drills":
-        drills.focus_search()
+    yield
     progress, reader = _history(window, services, drills)
+    yield
     today = _today(window, services, reader, workout, start_plan)
+    yield
     SessionEndAssembler(workout, set_logger, reader, today, services.log_changes, start_plan)
     # Logged sets reach the log file itself once the log is quiet, and at a workout's end.
     checkpointer = Checkpointer(store.path, services.log_changes, parent=window)
@@ -220,6 +202,8 @@ def install_views(
     backups.restore_requested.connect(
         lambda backup: restore_and_rebuild(window, views, backup, install_views)
     )
+    if first is not None:
+        first.release()
     return views
 
 
@@ -261,22 +245,6 @@ def _workout(
     )
     hurt.message.connect(status(window, 8000))
     return workout, log_panel, set_logger, hurt
-
-
-def _remember_last_drill(
-    window: MainWindow, preferences: Preferences, catalogue: Catalogue, drills: DrillsView
-) -> None:
-    """The drill shown when Hinge closed is shown again at the next start."""
-    last_drill = preferences.get(LAST_DRILL)
-    if last_drill in catalogue:
-        drills.select_drill(last_drill)
-
-    def save_last_drill() -> None:
-        shown = drills.selected_drill()
-        if shown is not None:
-            preferences.set(LAST_DRILL, shown.id)
-
-    window.state_saving.connect(save_last_drill)
 
 
 def _routines(

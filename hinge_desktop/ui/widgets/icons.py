@@ -6,11 +6,15 @@ follow a change between light and dark without being reloaded.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QSize
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from hinge_desktop.ui.widgets import line_icons
+
+TRANSPARENT = QColor(0, 0, 0, 0)
+"""Spelled as a colour: the navigation's icons are drawn before the first paint, and reaching
+for ``Qt.GlobalColor`` there would build every enum of the ``Qt`` namespace first (40 ms)."""
 
 APP_ICON = "hinge.svg"
 """The app's own icon in ``assets/icons`` (also used by the desktop file and the metainfo)."""
@@ -39,7 +43,7 @@ class SvgIconEngine(QIconEngine):
         if key not in self._pixmaps:
             pixmap = QPixmap(size * scale)
             pixmap.setDevicePixelRatio(scale)
-            pixmap.fill(Qt.GlobalColor.transparent)
+            pixmap.fill(TRANSPARENT)
             painter = QPainter(pixmap)
             self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
             painter.end()

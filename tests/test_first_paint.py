@@ -1,0 +1,94 @@
+"""The window paints before anything slow is loaded: Hinge's first paint is meant to come about
+as soon as a bare Qt window's (``benchmarks/startup.py`` measures it).
+
+Two things cost as much as the rest of the window together and must wait until after the first
+paint: building the ``Qt`` namespace (its first use makes every one of its enums, about 40 ms),
+and loading the storage, the charts and the other views.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+PROBE = """
+import json, sys
+import PySide6.QtCore as core
+from hinge_desktop.app import run
+from hinge_desktop.cli.options import parse_args
+from hinge_desktop.ui.shell.main_window import MainWindow
+from PySide6.QtWidgets import QApplication
+
+seen = {}
+
+def painted():
+    # Called first thing after the first paint: what was loaded until then?
+    if not seen:
+        window = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)][0]
+        seen["painted"] = window._painted
+        seen["qt_built"] = "Qt" in core.__dict__
+        seen["loaded"] = sorted(
+            name for name in ("sqlite_utils", "numpy", "pyqtgraph", "sqlite3",
+                              "hinge_desktop.storage.store", "hinge_desktop.ui.shell.wiring",
+                              "hinge_desktop.domain.catalogue")
+            if name in sys.modules
+        )
+
+def ready():
+    print(json.dumps(seen), flush=True)
+    QApplication.quit()
+
+sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_first_paint=painted, on_ready=ready))
+"""
+
+
+def test_nothing_slow_is_loaded_before_the_window_paints(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**_environment(), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"painted": True, "qt_built": False, "loaded": []}
+
+
+def test_the_menus_keys_work_once_the_window_has_painted(tmp_path: Path) -> None:
+    """Keys given after the first paint are the same keys: Ctrl+Q quits, F1 shows the keys."""
+    probe = PROBE.replace(
+        "print(json.dumps(seen), flush=True)",
+        "window = QApplication.activeWindow() or [w for w in QApplication.topLevelWidgets() "
+        "if isinstance(w, MainWindow)][0]\n"
+        "    from PySide6.QtGui import QAction\n"
+        "    keys = {a.objectName(): a.shortcut().toString() for a in "
+        "window.findChildren(QAction) if a.objectName()}\n"
+        "    print(json.dumps(keys), flush=True)",
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**_environment(), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert done.returncode == 0, done.stderr
+    keys = json.loads(done.stdout.strip().splitlines()[-1])
+    assert keys["quitAction"] == "Ctrl+Q"
+    assert keys["shortcutsAction"] == "F1"
+    assert keys["importAction"] == "Ctrl+I"
+    assert keys["showTodayAction"] == "Ctrl+1"
+    assert keys["findDrillAction"] == "Ctrl+F"
+
+
+def _environment() -> dict[str, str]:
+    import os
+
+    return {key: value for key, value in os.environ.items() if key != "QT_QPA_PLATFORM"}
