@@ -105,11 +105,15 @@ def check_then_open(
         else:
             raise error
 
+    def loaded(catalogue: Catalogue) -> None:
+        if before_first_view is not None:
+            before_first_view()
+        # The drill list is built on the next turn: each turn stays short.
+        QTimer.singleShot(0, window, lambda: shown(catalogue))
+
     def shown(catalogue: Catalogue) -> None:
         from hinge_desktop.ui.shell.first_view import build_first_view
 
-        if before_first_view is not None:
-            before_first_view()
         first = build_first_view(window, catalogue, preferences)
         if on_ready is not None:
             on_ready()
@@ -128,7 +132,7 @@ def check_then_open(
 
         run_in_steps(window, steps, built, failed)
 
-    runner.submit(lambda _none: _first_view_catalogue(), shown, failed, window)
+    runner.submit(lambda _none: _first_view_catalogue(), loaded, failed, window)
 
 
 def _first_view_catalogue() -> Catalogue:

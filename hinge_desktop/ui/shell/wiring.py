@@ -111,6 +111,7 @@ def assemble_views(
     else:
         drills = first.drills
         first.open_favourites(store.favourites.all, store.favourites.set)
+    yield
     workout, log_panel, set_logger, hurt = _workout(window, services)
     yield
 
@@ -126,6 +127,7 @@ def assemble_views(
     routines = _routines(window, services, drills, start_plan)
     coach, ladder_panel = _ladder(window, services, log_panel, set_logger, routines)
     coach.hurt_said.connect(hurt.mark)
+    yield
     own_drills = OwnDrillsView(
         services.names,
         OwnDrillStatsReader(store.db),
@@ -157,6 +159,7 @@ def assemble_views(
     settings = SettingsView(preferences, store, paths.root, speaker, backups=backups)
     services.log_changes.changed.connect(settings.log_changed)
     window.install_view("settings", settings)
+    yield
     install_exports(
         (window.export_action, window.export_json_action),
         window,
