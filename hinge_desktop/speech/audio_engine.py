@@ -11,10 +11,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from functools import partial
 
-from PySide6.QtCore import QCoreApplication, QIODevice, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QIODevice,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
+from hinge_desktop.speech.exit_guard import close_at_exit
 from hinge_desktop.speech.mixing import Mix, Played
 from hinge_desktop.speech.sounds import RATE, Samples
 
@@ -67,7 +79,8 @@ class _Feeder(QObject):
         self._io = self._sink.start()
         if self._io is None or self._sink.error() != QtAudio.Error.NoError:
             self.failed.emit(_tr("{device} cannot be opened").format(device=device.description()))
-            self._sink = None
+            self._sink.deleteLater()
+            self._sink = self._io = None
             return
         self._timer = QTimer(self)
         self._timer.setObjectName("audioFeedTimer")
@@ -116,12 +129,16 @@ class _Feeder(QObject):
 
     @Slot()
     def shutdown(self) -> None:
-        if self._timer is not None:
-            self._timer.stop()
-        if self._sink is not None:
-            self._sink.stop()
-        self._sink = None
-        self._io = None
+        """Stop feeding and close the stream, here on the audio thread that made them; the
+        sink and the timer are deleted as this thread finishes, never from another one."""
+        timer, sink = self._timer, self._sink
+        self._timer = self._sink = self._io = None
+        if timer is not None:
+            timer.stop()
+            timer.deleteLater()
+        if sink is not None:
+            sink.stop()
+            sink.deleteLater()
 
 
 class AudioEngine(QObject):
@@ -131,7 +148,6 @@ class AudioEngine(QObject):
     """
 
     failed = Signal(str)
-    _shutdown = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -143,8 +159,11 @@ class AudioEngine(QObject):
         self._feeder.moveToThread(self._thread)
         self._thread.started.connect(self._feeder.begin)
         self._feeder.failed.connect(self._on_failed)
-        self._shutdown.connect(self._feeder.shutdown, Qt.ConnectionType.BlockingQueuedConnection)
         self._thread.start()
+        # The thread and the feeder are kept for the exit hook, not this engine: they are what
+        # must not be destroyed while the thread runs.
+        self._stop = partial(_stop_feeding, self._thread, self._feeder)
+        self._forget_at_exit = close_at_exit(self._stop)
 
     def problem(self) -> str | None:
         """Why nothing can be heard, or None while the stream works."""
@@ -192,13 +211,22 @@ class AudioEngine(QObject):
             self._mix.volume = min(max(volume, 0.0), 1.0)
 
     def close(self) -> None:
-        if self._thread.isRunning():
-            self._shutdown.emit()
-            self._thread.quit()
-            self._thread.wait()
+        """Stop the stream and its thread, in order: the feeding and the sink stop on the audio
+        thread, then the thread ends and is waited for. Called when Hinge quits, and at the
+        latest as Python exits (``exit_guard``): a QThread destroyed while it runs aborts."""
+        self._forget_at_exit()
+        self._stop()
 
     @Slot(str)
     def _on_failed(self, problem: str) -> None:
         self._problem = problem
         self.stop()
         self.failed.emit(problem)
+
+
+def _stop_feeding(thread: QThread, feeder: _Feeder) -> None:
+    """Close the stream on the audio thread, then end the thread and wait for it."""
+    if thread.isRunning():
+        QMetaObject.invokeMethod(feeder, "shutdown", Qt.ConnectionType.BlockingQueuedConnection)
+        thread.quit()
+        thread.wait()

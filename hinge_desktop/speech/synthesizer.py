@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hinge_desktop.speech.exit_guard import close_at_exit
 from hinge_desktop.speech.messages import no_engine_message
 from hinge_desktop.speech.speaker import VoiceInfo, VoiceSettings
 
@@ -65,6 +66,7 @@ class Synthesizer:
         self._voices: list[VoiceInfo] = []
         self._thread = threading.Thread(target=self._run, name="hinge-voice", daemon=True)
         self._thread.start()
+        self._forget_at_exit = close_at_exit(self.close)
 
     def wait_ready(self, timeout: float | None = None) -> bool:
         """Wait until the engine has started (or failed to); True if it has."""
@@ -102,6 +104,8 @@ class Synthesizer:
                 return
 
     def close(self, timeout: float = 2.0) -> None:
+        """Stop the engine's thread after the job under way (at the latest as Python exits)."""
+        self._forget_at_exit()
         self.drop_pending()
         self._jobs.put(_Job(self.URGENT, -1, "", None, None, lambda _: None, stop=True))
         self._thread.join(timeout)

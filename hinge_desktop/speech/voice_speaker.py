@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hinge_desktop.speech.cue_cache import CueCache
+from hinge_desktop.speech.exit_guard import close_at_exit
 from hinge_desktop.speech.messages import no_sound_message
 from hinge_desktop.speech.missed import (
     MissedCues,
@@ -65,6 +66,7 @@ class VoiceSpeaker:
         self.missed = MissedCues()
         self.on_played: Callable[[str, Played], None] | None = None
         """Called on the audio thread as each cue starts or is dropped (for measurements)."""
+        self._forget_at_exit = close_at_exit(self.close)
 
     # Speaker
 
@@ -131,6 +133,8 @@ class VoiceSpeaker:
         self._engine.stop()
 
     def close(self) -> None:
+        """Stop in order: nothing more is said, the renders stop, then the sound stream."""
+        self._forget_at_exit()
         self.stop()
         self._synth.close()
         self._engine.close()
