@@ -1,10 +1,11 @@
-"""The voice's threads at exit: a script or an app that ends without closing its speaker ends
-with its own exit status, never an abort.
+"""The voice's threads at exit: a script or an app that ends without closing its speaker, or
+with Qt's plugin debugging on, ends with its own exit status, never an abort or a crash.
 
 Each case runs in a process of its own, as the exit it checks is the end of a process."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -59,3 +60,23 @@ def test_exiting_while_the_voice_speaks_stops_its_threads_and_keeps_the_exit_sta
     assert "speaking" in done.stdout, done.stderr
     assert ABORTED not in done.stderr
     assert done.returncode == status, done.stderr
+
+
+@pytest.mark.slow
+def test_with_qt_plugin_debugging_on_the_voice_exits_cleanly() -> None:
+    """Qt Multimedia reports its libraries' unloading after Python has gone; that message must
+    reach Qt's own handler, not Hinge's Python filter (it was a segmentation fault, exit 139)."""
+    with null_sink_server() as env:
+        done = run_child({**env, "QT_DEBUG_PLUGINS": "1"}, 0)
+    assert "speaking" in done.stdout, done.stderr[-2000:]
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "unloaded library" in done.stderr  # the messages that came after Python, still shown
+
+
+@pytest.mark.slow
+def test_without_a_sound_output_the_voice_is_silent_and_exits_cleanly() -> None:
+    env = {**os.environ, "PULSE_SERVER": "unix:/nonexistent/hinge-no-sound"}
+    done = run_child({**env, "QT_DEBUG_PLUGINS": "1"}, 0)
+    assert done.returncode == 1, done.stderr[-2000:]  # sys.exit with the reason
+    assert "no voice: " in done.stderr
+    assert "no sound output" in done.stderr

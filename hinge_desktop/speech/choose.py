@@ -6,6 +6,7 @@ from pathlib import Path
 
 from hinge_desktop.qt_messages import drop_qt_message
 from hinge_desktop.speech.cue_cache import CueCache
+from hinge_desktop.speech.exit_guard import qt_messages_to_qt_at_exit
 from hinge_desktop.speech.messages import no_sound_message
 from hinge_desktop.speech.speaker import SilentSpeaker, Speaker
 from hinge_desktop.speech.synthesizer import EngineFactory, Synthesizer, pyttsx3_engine
@@ -24,6 +25,9 @@ def quiet_multimedia_logs() -> None:
 
     QLoggingCategory.setFilterRules(_QUIET_RULES)
     drop_qt_message(_NO_SERVER)
+    # That filter is Python: it must not outlive the interpreter (Qt Multimedia still logs as
+    # it unloads, after Python has exited).
+    qt_messages_to_qt_at_exit()
 
 
 def open_speaker(cache_folder: Path, engine_factory: EngineFactory = pyttsx3_engine) -> Speaker:

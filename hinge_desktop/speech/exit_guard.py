@@ -19,11 +19,12 @@ import threading
 import traceback
 from collections.abc import Callable
 
-from PySide6 import QtCore  # noqa: F401  (imported before the hook is registered: see above)
+from PySide6 import QtCore
 
 _lock = threading.Lock()
 _hooks: dict[int, Callable[[], None]] = {}
 _order = itertools.count()
+_restore_qt_messages = False
 
 
 def close_at_exit(close: Callable[[], None]) -> Callable[[], None]:
@@ -41,8 +42,21 @@ def close_at_exit(close: Callable[[], None]) -> Callable[[], None]:
     return forget
 
 
+def qt_messages_to_qt_at_exit() -> None:
+    """At exit, once the workers are closed, hand Qt's messages back to Qt's own handler.
+
+    A Python message handler (``qt_messages.drop_qt_message``) cannot run once the interpreter
+    is gone, but Qt still speaks after that: Qt Multimedia's libraries report their unloading
+    from C++ exit handlers when ``QT_DEBUG_PLUGINS=1`` is set, and that call into the finalised
+    interpreter was a segmentation fault (exit 139). Qt's own handler writes to standard error.
+    """
+    global _restore_qt_messages
+    _restore_qt_messages = True
+
+
 def _run_exit_hooks() -> None:
-    """Close what is still open, newest first."""
+    """Close what is still open, newest first; then Qt's messages go back to Qt."""
+    global _restore_qt_messages
     with _lock:
         hooks = [_hooks[key] for key in sorted(_hooks, reverse=True)]
         _hooks.clear()
@@ -51,6 +65,9 @@ def _run_exit_hooks() -> None:
             hook()
         except Exception:  # one that fails must not keep the others from stopping
             traceback.print_exc()
+    if _restore_qt_messages:
+        _restore_qt_messages = False
+        QtCore.qInstallMessageHandler(None)
 
 
 atexit.register(_run_exit_hooks)
