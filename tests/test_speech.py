@@ -14,10 +14,17 @@ from system_tools import missing
 from hinge_desktop.speech.choose import open_speaker
 from hinge_desktop.speech.cue_cache import CueCache
 from hinge_desktop.speech.mixing import Mix, Played
-from hinge_desktop.speech.sounds import RATE, beep, loudness, read_wav, trim_leading_silence
+from hinge_desktop.speech.sounds import (
+    RATE,
+    SoundError,
+    beep,
+    loudness,
+    read_wav,
+    trim_leading_silence,
+)
 from hinge_desktop.speech.speaker import LATE_LIMIT, SilentSpeaker, VoiceSettings
 from hinge_desktop.speech.synthesizer import Synthesizer
-from hinge_desktop.speech.voice_speaker import VoiceSpeaker
+from hinge_desktop.speech.voice_speaker import RENDER_ROUNDS, VoiceSpeaker
 
 
 def render(synthesizer: Synthesizer, text: str, path: Path, settings: VoiceSettings) -> Path | None:
@@ -502,7 +509,7 @@ def test_a_cue_handed_in_time_but_kept_waiting_by_the_sound_output_is_reported(
 
 def test_a_cue_the_engine_cannot_render_is_reported(tmp_path: Path) -> None:
     voice = VoiceSpeaker(
-        Synthesizer(lambda: EarlyEngine(empty=5)),  # type: ignore[arg-type, return-value]
+        Synthesizer(lambda: EarlyEngine(empty=1000)),  # type: ignore[arg-type, return-value]
         RecordingEngine(),  # type: ignore[arg-type]
         CueCache(tmp_path),
     )
@@ -530,3 +537,92 @@ def test_a_cue_stopped_while_it_renders_is_not_reported_as_missed(late_speaker: 
 def test_preparing_a_workout_wakes_the_sound_output(speaker: Any) -> None:
     speaker.prepare(["hips back"])
     assert speaker._engine.woken == 1
+
+
+def test_a_prepared_cue_whose_renders_a_busy_engine_lost_is_put_in_line_again(
+    tmp_path: Path,
+) -> None:
+    """Both attempts of a render can come back empty on a busy machine; the cue must not stay
+    unready for the whole workout (and a count be a beep every time) for that."""
+    engine = EarlyEngine(empty=3)  # the first round's two attempts, and one of the next
+    voice = VoiceSpeaker(
+        Synthesizer(lambda: engine),  # type: ignore[arg-type, return-value]
+        RecordingEngine(),  # type: ignore[arg-type]
+        CueCache(tmp_path),
+    )
+    try:
+        voice.prepare(["hips back", "3"])
+        wait_until(lambda: voice.is_ready("hips back") and voice.is_ready("3"))
+    finally:
+        voice.close()
+    assert engine.rendered == ["3", "hips back"]  # the lost one after the one in line behind it
+    assert voice.missed.recent() == []
+
+
+def test_a_cue_the_engine_never_renders_is_put_in_line_a_few_times_then_left(
+    tmp_path: Path,
+) -> None:
+    engine = EarlyEngine(empty=1000)
+    voice = VoiceSpeaker(
+        Synthesizer(lambda: engine),  # type: ignore[arg-type, return-value]
+        RecordingEngine(),  # type: ignore[arg-type]
+        CueCache(tmp_path),
+    )
+    try:
+        voice.prepare(["hips back"])
+        wait_until(lambda: engine.empty == 1000 - 2 * RENDER_ROUNDS and not voice._pending)
+        turned = threading.Event()
+        voice._synth.call(turned.set)  # behind any render still in line
+        assert turned.wait(10)
+        assert engine.empty == 1000 - 2 * RENDER_ROUNDS
+        assert not voice.is_ready("hips back")
+        voice.prepare(["hips back"])  # a new workout asks again: one more round
+        wait_until(lambda: engine.empty == 1000 - 2 * (RENDER_ROUNDS + 1))
+    finally:
+        voice.close()
+
+
+def test_a_cut_short_sound_file_is_not_read_as_a_cue(tmp_path: Path) -> None:
+    path = tmp_path / "cue.wav"
+    with wave.open(str(path), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(RATE)
+        wav.writeframes(tone(0.2).tobytes())
+    whole = path.read_bytes()
+    for cut in (len(whole) - 1, len(whole) - 100):  # an odd and an even number of bytes
+        path.write_bytes(whole[:cut])
+        with pytest.raises(SoundError, match=r"cue\.wav"):
+            read_wav(path)
+
+
+def test_a_cut_short_cue_in_the_cache_is_rendered_anew_and_the_cues_after_it_still_come(
+    speaker: Any, tmp_path: Path
+) -> None:
+    cut = CueCache(tmp_path).path_for("hips back", VoiceSettings())
+    with wave.open(str(cut), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(RATE)
+        wav.writeframes(tone(0.2).tobytes())
+    cut.write_bytes(cut.read_bytes()[:-1])
+    speaker.prepare(["hips back", "squeeze the glutes"])
+    wait_until(lambda: speaker.is_ready("hips back") and speaker.is_ready("squeeze the glutes"))
+    assert sorted(speaker.tone_engine.rendered) == ["hips back", "squeeze the glutes"]
+
+
+def test_a_failing_callback_does_not_stop_the_speech_engine(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    synthesizer = Synthesizer(ToneEngine)  # type: ignore[arg-type]
+    try:
+
+        def fail() -> None:
+            raise RuntimeError("a callback that fails")
+
+        synthesizer.call(fail)
+        rendered = render(synthesizer, "hips back", tmp_path / "cue.wav", VoiceSettings())
+    finally:
+        synthesizer.close()
+    assert rendered == tmp_path / "cue.wav"
+    assert "a callback that fails" in capsys.readouterr().err

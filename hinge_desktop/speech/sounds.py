@@ -23,11 +23,15 @@ def read_wav(path: Path) -> Samples:
     try:
         with wave.open(str(path), "rb") as wav:
             width, channels, rate = wav.getsampwidth(), wav.getnchannels(), wav.getframerate()
-            frames = wav.readframes(wav.getnframes())
+            expected = wav.getnframes()
+            frames = wav.readframes(expected)
     except (OSError, EOFError, wave.Error) as exc:
         raise SoundError(f"{path.name}: {exc}") from exc
     if width != 2:
         raise SoundError(f"{path.name}: {width * 8}-bit audio; only 16-bit is read")
+    if channels < 1 or len(frames) < expected * width * channels:
+        # Cut short (a write that did not finish): its words would stop mid-way.
+        raise SoundError(f"{path.name}: {len(frames)} bytes of audio for {expected} frames")
     data = np.frombuffer(frames, dtype="<i2").astype(np.float64)
     if channels > 1:
         data = data[: len(data) // channels * channels].reshape(-1, channels).mean(axis=1)

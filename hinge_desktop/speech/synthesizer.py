@@ -14,6 +14,7 @@ import itertools
 import os
 import queue
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -129,7 +130,7 @@ class Synthesizer:
             if job.stop:
                 return
             if engine is None or job.settings is None or job.path is None:
-                job.done(None)
+                self._report(job, None)
                 continue
             try:
                 if job.settings != current:
@@ -144,7 +145,16 @@ class Synthesizer:
                 result = self._render(engine, job.text, job.path)
             except Exception:  # one cue that fails is not said; the rest go on
                 result = None
+            self._report(job, result)
+
+    @staticmethod
+    def _report(job: _Job, result: Path | None) -> None:
+        """Hand the result on; a callback that fails loses its own cue, never this thread and
+        with it every cue still in line."""
+        try:
             job.done(result)
+        except Exception:
+            traceback.print_exc()
 
     @staticmethod
     def _render(engine: Any, text: str, path: Path) -> Path | None:

@@ -35,6 +35,10 @@ if TYPE_CHECKING:
 
 Key = tuple[str, str, int]
 
+RENDER_ROUNDS = 3
+"""Times a cue is put in line for rendering (each with the synthesizer's own attempts) before
+it is left unsaid; asking for it again (a new workout's ``prepare``) puts it in line once more."""
+
 
 class VoiceSpeaker:
     """Speaks through a :class:`Synthesizer` and an :class:`AudioEngine`.
@@ -64,6 +68,7 @@ class VoiceSpeaker:
         self._generation = 0
         self._beep = beep()
         self.missed = MissedCues()
+        self._failures: dict[Key, int] = {}
         self.on_played: Callable[[str, Played], None] | None = None
         """Called on the audio thread as each cue starts or is dropped (for measurements)."""
         self._forget_at_exit = close_at_exit(self.close)
@@ -189,7 +194,15 @@ class VoiceSpeaker:
                 self._pending.discard(key)
                 if samples is not None:
                     self._samples[key] = samples
-            if then is not None:
+                    self._failures.pop(key, None)
+                    failures = 0
+                else:
+                    failures = self._failures[key] = self._failures.get(key, 0) + 1
+            if samples is None and failures < RENDER_ROUNDS:
+                # Lost to a busy moment of the speech engine: in line again, behind the renders
+                # queued meanwhile, rather than never ready.
+                self._ensure(text, settings, urgent=urgent, then=then)
+            elif then is not None:
                 then(samples)
 
         if path.is_file():
