@@ -26,9 +26,13 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 from null_sink import pulse_server
+
+if TYPE_CHECKING:
+    from hinge_desktop.speech.voice_speaker import VoiceSpeaker
 
 RATE = 22_050
 BAR_MS = 30.0
@@ -92,37 +96,55 @@ def run(cues: int, prerender: bool, cache: Path) -> tuple[list[float | None], in
     speaker = open_speaker(cache)
     if not isinstance(speaker, VoiceSpeaker):
         raise SystemExit(f"no voice: {speaker.voice_problem()}")
-    dropped: list[str] = []
-    speaker.on_played = lambda text, played: dropped.append(text) if played.dropped else None
-    word = "rep" if prerender else "set"  # new words for the live run: nothing cached
-    texts = [f"{word} {n}" for n in range(1, cues + 1)]
-    if prerender:
-        speaker.prepare(texts)
-    probe = texts[0] if prerender else "warm up"
-    if not prerender:
-        speaker.prepare([probe])
-    deadline = time.monotonic() + 60
-    while not all(speaker.is_ready(t) for t in (texts if prerender else [probe])):
-        if time.monotonic() > deadline:
-            raise SystemExit("the cues were not ready within a minute")
-        app.processEvents()
-        time.sleep(0.01)
-    recorder = Recorder()
-    time.sleep(0.5)
-    rng = random.Random(4)
-    first = time.monotonic() + 0.7
-    dues = [first + n * SPACING for n in range(len(texts))]
-    for text, due in zip(texts, dues, strict=True):
-        # The player hands cues over up to 0.6 s ahead; on demand, a cue is asked for when due.
-        lead = rng.uniform(0.05, 0.6) if prerender else 0.0
-        while time.monotonic() < due - lead:
+    try:
+        dropped: list[str] = []
+        speaker.on_played = lambda text, played: dropped.append(text) if played.dropped else None
+        word = "rep" if prerender else "set"  # new words for the live run: nothing cached
+        texts = [f"{word} {n}" for n in range(1, cues + 1)]
+        if prerender:
+            speaker.prepare(texts)
+        probe = texts[0] if prerender else "warm up"
+        if not prerender:
+            speaker.prepare([probe])
+        deadline = time.monotonic() + 60
+        awaited = texts if prerender else [probe]
+        while not all(speaker.is_ready(t) for t in awaited):
+            if time.monotonic() > deadline:
+                raise SystemExit(not_ready(speaker, awaited))
             app.processEvents()
-            time.sleep(0.001)
-        speaker.say_at(text, due)
-    time.sleep(0.5)
-    samples, start = recorder.stop()
-    speaker.close()
+            time.sleep(0.01)
+        recorder = Recorder()
+        time.sleep(0.5)
+        rng = random.Random(4)
+        first = time.monotonic() + 0.7
+        dues = [first + n * SPACING for n in range(len(texts))]
+        for text, due in zip(texts, dues, strict=True):
+            # The player hands cues over up to 0.6 s ahead; on demand, a cue is asked for when due.
+            lead = rng.uniform(0.05, 0.6) if prerender else 0.0
+            while time.monotonic() < due - lead:
+                app.processEvents()
+                time.sleep(0.001)
+            speaker.say_at(text, due)
+        # Until the last cue has been heard to its end: it was handed over up to 0.6 s early.
+        while time.monotonic() < dues[-1] + SPACING:
+            app.processEvents()
+            time.sleep(0.01)
+        samples, start = recorder.stop()
+    finally:
+        # Also when a cue is never ready: the voice's threads stop before the process ends.
+        speaker.close()
     return onsets(samples, start, dues), len(dropped)
+
+
+def not_ready(speaker: VoiceSpeaker, texts: list[str]) -> str:
+    """Why the benchmark cannot go on: which cues are not ready, and whether the output runs."""
+    missing = [t for t in texts if not speaker.is_ready(t)]
+    output = "running" if speaker.output_running() else "not running"
+    problem = speaker.voice_problem() or "none reported"
+    return (
+        f"{len(missing)} of {len(texts)} cues not ready within a minute ({', '.join(missing)}); "
+        f"the sound output is {output}; the voice's problem: {problem}"
+    )
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -128,9 +128,11 @@ def wait_until_ready(app: QApplication, run: Run, speaker: Speaker, texts: list[
     deadline = time.monotonic() + READY_TIMEOUT
     while not spin(app, WAKE_AFTER, lambda: all(map(speaker.is_ready, texts))):
         if time.monotonic() > deadline:
-            ready = sum(map(speaker.is_ready, texts))
+            missing = [text for text in texts if not speaker.is_ready(text)]
             raise SystemExit(
-                f"{run.kind}: {ready} of {len(texts)} cues ready after {READY_TIMEOUT:.0f} s"
+                f"{run.kind}: {len(texts) - len(missing)} of {len(texts)} cues ready after "
+                f"{READY_TIMEOUT:.0f} s; not ready: {', '.join(map(repr, missing))}; the voice's "
+                f"problem: {speaker.voice_problem() or 'none reported'}"
             )
         speaker.beep_at(time.monotonic())
         run.wake_beeps += 1
