@@ -4,10 +4,12 @@ status 0, with or without a sound output, with or without Qt's plugin debugging
 started at the same moment on one data folder never both open it, nor crash or hang.
 
 A run is quit once it is ready: the log open, the voice started (with a sound output, its audio
-thread running) and every view built, which is when ``app.run`` calls ``on_ready``. A separate
-process cannot see that moment, so each is started by ``LAUNCH``: ``python -m hinge_desktop``'s
-own two lines (``hinge_desktop/__main__.py``), with ``on_ready`` printing one line. It is then
-quit with SIGTERM, which Hinge takes as a close of its window (``QuitOnSignal``).
+thread running) and every view built, which is when ``app.run`` calls ``on_settled``; or, in
+fewer runs, as soon as the drill list answers (``on_ready``), while the rest of the start is
+still under way. A separate process cannot see those moments, so each run is started by
+``LAUNCH``: ``python -m hinge_desktop``'s own two lines (``hinge_desktop/__main__.py``), with the
+two hooks printing a line each. It is then quit with SIGTERM, which Hinge takes as a close of its
+window (``QuitOnSignal``).
 """
 
 from __future__ import annotations
@@ -28,14 +30,22 @@ from pulse_sink import null_sink_server
 from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 
 READY = "hinge-test: ready"
+BROWSING = "hinge-test: drill list"
 LAUNCH = f"""
 import sys
 from hinge_desktop.app import run
 from hinge_desktop.cli.options import parse_args
 
-sys.exit(run(parse_args(sys.argv[1:]), on_ready=lambda: print({READY!r}, flush=True)))
+sys.exit(
+    run(
+        parse_args(sys.argv[1:]),
+        on_ready=lambda: print({BROWSING!r}, flush=True),
+        on_settled=lambda: print({READY!r}, flush=True),
+    )
+)
 """
 RUNS = 50
+EARLY_RUNS = 20
 AT_ONCE = 2
 """Runs side by side, each on a data folder of its own: this machine has two cores."""
 RACES = 20
@@ -62,6 +72,9 @@ class Run:
 
     def ready(self) -> bool:
         return READY in self.stdout()
+
+    def browsing(self) -> bool:
+        return BROWSING in self.stdout()
 
     def threads(self) -> list[str]:
         """The names of its threads as the system shows them (Qt names a QThread's)."""
@@ -160,6 +173,23 @@ def test_hinge_started_and_quit_fifty_times_exits_0_every_time(
             for run in runs:
                 # Quitting must stop the voice's threads: with a sound output, its audio thread.
                 assert ("audioThread" in run.threads()) == sound, run.tail()
+            quit_all(runs)
+            for run in runs:
+                assert run.process.returncode == 0, run.tail()
+                assert_clean(run)
+
+
+@pytest.mark.slow
+def test_hinge_quit_while_its_start_is_still_under_way_exits_0(tmp_path: Path) -> None:
+    """Quit as soon as the drill list answers: the log is being checked on a thread of its own,
+    then opened, with the voice, and the views built, while the quit comes."""
+    with sound_output(True) as env:
+        for first in range(0, EARLY_RUNS, AT_ONCE):
+            runs = [
+                start(tmp_path / f"data-{n}", env, tmp_path / f"logs-{n}")
+                for n in range(first, first + AT_ONCE)
+            ]
+            wait_until(Run.browsing, runs)
             quit_all(runs)
             for run in runs:
                 assert run.process.returncode == 0, run.tail()
