@@ -77,6 +77,10 @@ class ColourSchemeFollower(QObject):
             self.scheme = theme.apply(self._app, theme.SYSTEM)
 
 
+EXIT_STATUS = "hingeExitStatus"
+"""The application's property holding the status Hinge must exit with, when not 0."""
+
+
 class QuitOnSignal(QObject):
     """Turns SIGINT and SIGTERM into a normal quit, so the window saves its state first.
 
@@ -107,7 +111,9 @@ class QuitOnSignal(QObject):
         for window in self._app.topLevelWidgets():
             if window.isVisible():
                 window.close()
-        self._app.quit()
+        # A Hinge that could not start keeps its error status.
+        status = self._app.property(EXIT_STATUS)
+        self._app.exit(int(status) if status else 0)
 
     def uninstall(self) -> None:
         """Give the signals back to whoever had them before."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.errors import EXIT_STORAGE_ERROR
 from hinge_desktop.storage.folder_lock import FolderLocked, lock_folder
+from hinge_desktop.ui.shell.application import EXIT_STATUS
 from hinge_desktop.ui.shell.main_window import MainWindow
 
 
@@ -75,5 +76,9 @@ def fail(window: MainWindow, message: str) -> None:
     box.setObjectName("fatalErrorBox")
     # The message may name a file to delete or change: it can be copied.
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    app = QApplication.instance()
+    if app is not None:
+        # Kept also when Hinge is told to quit (SIGTERM) while the box is shown.
+        app.setProperty(EXIT_STATUS, EXIT_STORAGE_ERROR)
     box.finished.connect(lambda _result: QApplication.exit(EXIT_STORAGE_ERROR))
     box.open()
