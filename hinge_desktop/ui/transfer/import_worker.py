@@ -4,13 +4,16 @@ An import writes, so its :class:`~hinge_desktop.ui.tasks.TaskRunner` opens a wri
 connection of its own in its thread; in WAL mode the GUI's connection goes on reading meanwhile.
 Jobs run one after another in the order they were asked for, so taking an import back always
 runs after storing it. Answers and progress come back on the GUI thread: callbacks may touch
-widgets.
+widgets. Each job runs with the collector's full passes held back (``ui/gc_pauses.py``): the
+worker shares the GIL with the window, and a full pass over a large import's objects would stop
+it. What the preview shows is worked out here too, off the GUI thread.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -27,6 +30,7 @@ from hinge_desktop.storage.importing.prepare import (
 )
 from hinge_desktop.storage.importing.writer import ImportOutcome, remove_import
 from hinge_desktop.storage.routines import RoutineRepository
+from hinge_desktop.ui.gc_pauses import importing
 from hinge_desktop.ui.tasks import Report, TaskRunner
 
 BackUp = Callable[[Connection], object]
@@ -51,6 +55,10 @@ class ImportPreview:
     prepared: PreparedImport
     new_routines: tuple[str, ...] = ()
     """The names of the routines in the file that are not in the log (they come too)."""
+    first: datetime | None = None
+    """When the file's first set was done (None: it has none)."""
+    last: datetime | None = None
+    """When its last set was done."""
 
 
 def _preview(db: Database, prepared: PreparedImport) -> ImportPreview:
@@ -58,7 +66,9 @@ def _preview(db: Database, prepared: PreparedImport) -> ImportPreview:
     brought = prepared.parsed.extras.get("routines", [])
     items = brought if isinstance(brought, list) else []
     new = tuple(item["routine"].name for item in items if item["routine"].id not in routines)
-    return ImportPreview(prepared, new)
+    # Every set's time is looked at: here, not on the GUI thread.
+    plan = prepared.plan
+    return ImportPreview(prepared, new, plan.first, plan.last)
 
 
 @dataclass(frozen=True)
@@ -112,8 +122,9 @@ class ImportRunner(TaskRunner[Database]):
         localise = self._localise
 
         def job(db: Database, report: Report) -> ImportPreview:
-            parsed = read_export(path, report, localise)
-            return _preview(db, prepare_import(db, path, parsed, drills, unit))
+            with importing():
+                parsed = read_export(path, report, localise)
+                return _preview(db, prepare_import(db, path, parsed, drills, unit))
 
         self.submit_reporting(job, on_done, on_error, on_progress, context)
 
@@ -130,7 +141,8 @@ class ImportRunner(TaskRunner[Database]):
         drills = list(catalogue)
 
         def job(db: Database) -> ImportPreview:
-            return _preview(db, with_unit(db, prepared, drills, unit))
+            with importing():
+                return _preview(db, with_unit(db, prepared, drills, unit))
 
         self.submit(job, on_done, on_error, context)
 
@@ -151,7 +163,8 @@ class ImportRunner(TaskRunner[Database]):
 
         def job(db: Database, report: Report) -> ImportOutcome:
             backup = None if before is None else (lambda: before(db.conn))
-            outcome = store_import(db, prepared, before_writing=backup, progress=report)
+            with importing():
+                outcome = store_import(db, prepared, before_writing=backup, progress=report)
             if record is not None:
                 record.import_id = outcome.import_id
             return outcome
@@ -172,7 +185,8 @@ class ImportRunner(TaskRunner[Database]):
             found = record.import_id
             if found is None:
                 return 0
-            removed = remove_import(db, found)
+            with importing():
+                removed = remove_import(db, found)
             record.import_id = None
             return removed
 
