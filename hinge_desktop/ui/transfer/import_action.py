@@ -7,12 +7,13 @@ database closes). The words it is told in are in ``import_text.py``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -156,6 +157,8 @@ class ImportController(QObject):
         dialog.fileSelected.connect(self._start.remember)
         dialog.fileSelected.connect(lambda file: self.preview(Path(file)))
         dialog.open()
+        # The preview's code loads while the person looks for the file, not once it is chosen.
+        QTimer.singleShot(0, self, _load_preview)
         return dialog
 
     def preview(self, path: Path) -> ImportDialog:
@@ -192,6 +195,10 @@ class ImportController(QObject):
     def _failed(self, text: str) -> None:
         warn(self._window, _t("The log was not changed"), text, "importUndoFailedBox")
         self.log_changed.emit()
+
+
+def _load_preview() -> None:
+    importlib.import_module("hinge_desktop.ui.transfer.import_dialog")
 
 
 def install_import(

@@ -1,12 +1,13 @@
 """File → Import's preview: what a file would add to the log, before anything is stored.
 
-The file is read and planned on the import worker's thread while a progress bar runs; then the
-dialog shows the app it came from, its dates, the workouts and sets it adds and those already in
-the log, and which drill each exercise becomes. A file without a unit for its weights gets a
-kg/lb choice (``import_unit.py``): the unit the numbers tell, with why, or none, and then Import
-waits for the person's choice; a choice plans the file again. A file that is not UTF-8 says how
-it was read. A file with bad lines lists every one, and nothing can be imported until it is
-fixed. Import stores it on the worker's thread, backup first.
+The file is read and planned on the import worker's thread, once the dialog is on screen, while
+a progress bar runs; then the dialog shows the app it came from, its dates, the workouts and
+sets it adds and those already in the log, and which drill each exercise becomes. A file
+without a unit for its weights gets a kg/lb choice (``import_unit.py``): the unit the numbers
+tell, with why, or none, and then Import waits for the person's choice; a choice plans the file
+again. A file that is not UTF-8 says how it was read. A file with bad lines lists every one,
+and nothing can be imported until it is fixed. Import stores it on the worker's thread, backup
+first.
 """
 
 from __future__ import annotations
@@ -53,11 +54,12 @@ from hinge_desktop.ui.transfer.import_worker import (
     ImportRunner,
     StoredImport,
 )
+from hinge_desktop.ui.transfer.once_painted import OncePainted
 from hinge_desktop.ui.widgets.colours import ERROR_STYLE
 
 
 class ImportDialog(QDialog):
-    """Reads ``path`` as soon as it is built, shows the preview, and imports on request."""
+    """Reads ``path`` once it is on screen, shows the preview, and imports on request."""
 
     imported = Signal(object)
     """An :class:`ImportDone`, once the sets are stored (the dialog then closes)."""
@@ -115,14 +117,18 @@ class ImportDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
         self.resize(680, 600)
-        runner.prepare(
-            path,
-            names.catalogue_pairs(),
-            unit,
-            self._show_prepared,
-            self._show_failure,
-            self._reading_progress,
-            context=self,
+        # Read once the dialog is on screen: its first paint does not wait on the worker.
+        self._reading = OncePainted(
+            self,
+            lambda: runner.prepare(
+                path,
+                names.catalogue_pairs(),
+                unit,
+                self._show_prepared,
+                self._show_failure,
+                self._reading_progress,
+                context=self,
+            ),
         )
 
     def _preview_page(self) -> QWidget:
@@ -227,7 +233,7 @@ class ImportDialog(QDialog):
         self.pages.setCurrentIndex(1)
         self.unit_box.setEnabled(True)
         self.format_label.setText(format_name(plan.format))
-        self.dates_label.setText(dates_text(plan.first, plan.last))
+        self.dates_label.setText(dates_text(preview.first, preview.last))
         self._show_row(self._unit_row, plan.weights_without_unit and not problems)
         self._show_row(self._unit_row.reason, plan.weights_without_unit and not problems)
         self._unit_row.show_prepared(prepared)
