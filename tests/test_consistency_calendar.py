@@ -219,3 +219,25 @@ def test_renders_levels_in_light_and_dark(qtbot: QtBot, scheme: str) -> None:
 
 def _distance(a: QColor, b: QColor) -> int:
     return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
+
+
+def test_a_change_of_colours_or_days_after_a_paint_is_drawn(qtbot: QtBot) -> None:
+    """The squares are painted from a picture kept between paints: a new palette or new days
+    draw it again."""
+    calendar = ConsistencyCalendar()
+    qtbot.addWidget(calendar)
+    calendar.setPalette(theme.palette_for(theme.LIGHT))
+    calendar.set_days(COUNTS, TODAY, NO_STREAKS)
+    calendar.resize(calendar.sizeHint())
+    calendar.show()
+    qtbot.waitExposed(calendar)
+    light = pixel(calendar.grab().toImage(), calendar, date(2026, 3, 4))
+
+    calendar.setPalette(theme.palette_for(theme.DARK))
+    dark = pixel(calendar.grab().toImage(), calendar, date(2026, 3, 4))
+    assert dark.lightness() < light.lightness()
+
+    calendar.set_days({**COUNTS, date(2026, 3, 4): 3}, TODAY, NO_STREAKS)
+    trained = pixel(calendar.grab().toImage(), calendar, date(2026, 3, 4))
+    assert trained.rgb() != dark.rgb()
+    assert trained.rgb() == pixel(calendar.grab().toImage(), calendar, date(2026, 3, 2)).rgb()

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPalette,
+    QPixmap,
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -74,6 +75,18 @@ class _Geometry:
         return self.top + DAYS_PER_WEEK * self.pitch - self.gap
 
 
+_REDRAWN_ON = frozenset(
+    {
+        QEvent.Type.PaletteChange,
+        QEvent.Type.FontChange,
+        QEvent.Type.StyleChange,
+        QEvent.Type.LocaleChange,
+        QEvent.Type.LanguageChange,
+    }
+)
+"""What changes the calendar's looks (colours, labels) without changing its days or size."""
+
+
 class _DayGrid(QWidget):
     """The squares, month and weekday labels; tooltips name the day and its sets."""
 
@@ -88,6 +101,8 @@ class _DayGrid(QWidget):
         self._paths: list[QPainterPath] = []
         self._paths_key: object = None
         self._generation = 0
+        self._picture = QPixmap()
+        self._picture_key: object = None
 
     @property
     def first_day(self) -> date:
@@ -164,6 +179,8 @@ class _DayGrid(QWidget):
         return text.replace("%n", self.locale().toString(count)).format(date=shown)
 
     def event(self, event: QEvent) -> bool:
+        if event.type() in _REDRAWN_ON:
+            self._picture_key = None  # colours, font or words changed: drawn again
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             day = self.day_at(event.pos())
             if day is None:
@@ -204,9 +221,25 @@ class _DayGrid(QWidget):
         return paths
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        """The calendar as last drawn, unless the days, the size or the looks changed since:
+        a year of rounded squares takes milliseconds to fill, a picture of them none."""
+        ratio = self.devicePixelRatioF()
+        key = (self.size(), ratio, self.today, self._generation)
+        if self._picture_key != key:
+            picture = QPixmap(self.size() * ratio)
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            drawing = QPainter(picture)
+            drawing.setFont(self.font())
+            self._draw(drawing)
+            self._picture, self._picture_key = picture, key
+        painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._picture)
+        painter.end()
+
+    def _draw(self, painter: QPainter) -> None:
         grid = self.geometry_for(self.size())
         empty, level_colours = self.colours()
-        painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         radius = max(1.5, grid.cell / 5)
