@@ -31,6 +31,7 @@ from hinge_desktop.ui.drill_text import phase_name
 from hinge_desktop.ui.history.chart_export import ask_where, save_png
 from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
 from hinge_desktop.ui.history.drill_menu import DrillMenu, MenuDrill
+from hinge_desktop.ui.history.prewarm import Prewarm
 from hinge_desktop.ui.history.progress_chart import PhaseMark, ProgressChart
 from hinge_desktop.ui.history.progress_data import DAY, Metric, ProgressSnapshot
 from hinge_desktop.ui.history.progress_loader import ProgressLoader, Steps
@@ -78,6 +79,7 @@ class ProgressView(QWidget):
         self._wanted_metric: Metric | None = None
         self._filling = False
         self._save_folder = StartFolder()
+        self._prewarm: Prewarm | None = None
 
         self.chart = ProgressChart()
         self.plot = self.chart.plot
@@ -163,6 +165,18 @@ class ProgressView(QWidget):
 
     def is_loading(self) -> bool:
         return self._loader.is_loading()
+
+    def prewarm(self) -> Prewarm:
+        """Make History ready to show while the window is idle: the data read (unless it is),
+        then the page it is on laid out and painted off screen a short step at a time, so that
+        its first show costs what any later one does. Call it once the window is ready; what it
+        returns says when it is done (``finished``)."""
+        if self._prewarm is None:
+            self._prewarm = Prewarm(self)
+        if self._stale and not self.isVisible():
+            self.refresh()
+        self._prewarm.start_after(self._loader.loaded, self.is_loading)
+        return self._prewarm
 
     def wait_until_loaded(self, timeout_ms: int = 20_000) -> bool:
         """Wait, handling events, until the data asked for is shown (for ``--screenshot``)."""
