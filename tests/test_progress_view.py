@@ -400,3 +400,17 @@ def axis_texts(view: ProgressView) -> list[str]:
     finally:
         painter.end()
     return texts
+
+
+def test_a_phase_reached_before_the_range_shown_has_no_name_cut_off_at_its_edge(
+    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+) -> None:
+    trained.ladder._record(Phase.CHECK, at(MONDAY_1, 7), UnlockReason.START)
+    view = open_view(qtbot, reader, preferences)
+    assert view.chart.phase_labels_shown() == ["Checks"]
+    qtbot.mouseClick(view.findChild(QToolButton, "range4Weeks"), Qt.MouseButton.LeftButton)
+    low, _high = view.chart.x_range()
+    assert view.chart.phase_positions()[0] < low  # 5 January: just before the four weeks
+    assert view.chart.phase_labels_shown() == []
+    view.set_range(None)
+    assert view.chart.phase_labels_shown() == ["Checks"]

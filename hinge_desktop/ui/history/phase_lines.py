@@ -61,11 +61,16 @@ class PhaseLines:
 
     def layout(self) -> None:
         """Give each phase's name a row at the top where it does not cover another; a name
-        with no room left is hidden (the timeline beside the chart lists every phase)."""
+        with no room left is hidden (the timeline beside the chart lists every phase), and so
+        is the name of a line left of the range shown, whose end would show cut off."""
         box = self._plot.getPlotItem().getViewBox()
+        shown_from = box.viewRange()[0][0]
         free_from = [-np.inf] * len(LABEL_ROWS)
         for line in self.lines:
             label = line.label
+            if line.value() < shown_from:
+                label.setVisible(False)
+                continue
             left = box.mapViewToScene(QPointF(line.value(), 0)).x()
             width = label.textItem.boundingRect().width()
             for row, height in enumerate(LABEL_ROWS):
