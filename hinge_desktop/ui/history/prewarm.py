@@ -10,15 +10,16 @@ before painting it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
+import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPoint, QRect, QSize, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QImage, QRegion
-from PySide6.QtWidgets import QStackedLayout, QWidget
+from PySide6.QtGui import QImage, QPainter, QRegion
+from PySide6.QtWidgets import QStackedLayout, QStyleOptionGraphicsItem, QWidget
 
 STEP_GAP_MS = 10
 """The event loop's time between two steps: input and timers come first."""
-TILE = QSize(400, 260)
+TILE = QSize(270, 190)
 """The part of the page one step paints."""
 
 
@@ -57,6 +58,28 @@ def paint(widget: QWidget, area: QRect | None = None) -> None:
         widget.render(image, QPoint(), QRegion(area))
 
 
+def chart_axes(page: QWidget) -> list[Callable[[], None]]:
+    """A step per axis of the charts on ``page``: its ticks worked out and its picture drawn,
+    the costliest part of a chart's first paint (a date axis looks up the time zone for every
+    tick), kept by the axis until its range or size changes."""
+    return [
+        lambda plot=plot, name=name: _draw_axis(plot.getPlotItem().getAxis(name))
+        for plot in page.findChildren(pg.PlotWidget)
+        for name in ("left", "bottom")
+    ]
+
+
+def _draw_axis(axis: pg.AxisItem) -> None:
+    if not axis.isVisible():
+        return
+    image = QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    try:
+        axis.paint(painter, QStyleOptionGraphicsItem(), None)
+    finally:
+        painter.end()
+
+
 def tiles(size: QSize, tile: QSize = TILE) -> list[QRect]:
     """The parts of a page of ``size`` that the steps paint, row by row."""
     return [
@@ -69,19 +92,21 @@ def tiles(size: QSize, tile: QSize = TILE) -> list[QRect]:
 class Prewarm(QObject):
     """Makes the page holding ``widget`` ready to show, a step at a time, once started.
 
-    The steps: the page placed and its style applied; laid out (a pixel painted); then the
-    page painted a tile at a time. It stops, its work no longer needed, as soon as the page is
-    shown; a widget that is a hidden window of its own has no known place, and is left as it
-    is.
+    The steps: the page placed and its style applied; laid out (a pixel painted); its charts'
+    axes drawn, one at a time; the ``first`` widgets painted, one at a time (those costly to
+    paint the first time); then the page painted a tile at a time. It stops, its work no
+    longer needed, as soon as the page is shown; a widget that is a hidden window of its own
+    has no known place, and is left as it is.
     """
 
     finished = Signal()
     """Every step has run, or the page was shown before they had."""
 
-    def __init__(self, widget: QWidget) -> None:
+    def __init__(self, widget: QWidget, first: Sequence[QWidget] = ()) -> None:
         super().__init__(widget)
         self.setObjectName("historyPrewarm")
         self._widget = widget
+        self._first = tuple(first)
         self._steps: list[Callable[[], None]] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -106,7 +131,11 @@ class Prewarm(QObject):
             else [
                 lambda: place(page),
                 lambda: paint(page, QRect(0, 0, 1, 1)),
-                lambda: self._paint_tiles(page),
+                lambda: self._then(chart_axes(page)),
+                *(lambda costly=costly: paint(costly) for costly in self._first),
+                lambda: self._then(
+                    [lambda area=area: paint(page, area) for area in tiles(page.size())]
+                ),
             ]
         )
         self._timer.start()
@@ -125,9 +154,9 @@ class Prewarm(QObject):
         """Whether the last start ran to its end (or found the page shown)."""
         return self._done
 
-    def _paint_tiles(self, page: QWidget) -> None:
-        # Known only once the page is laid out: one step per tile, after this one.
-        self._steps[:0] = [lambda area=area: paint(page, area) for area in tiles(page.size())]
+    def _then(self, steps: list[Callable[[], None]]) -> None:
+        """Run ``steps`` next: what they are is known only once the page is laid out."""
+        self._steps[:0] = steps
 
     def _next(self) -> None:
         if self._widget.isVisible():

@@ -172,7 +172,7 @@ class ProgressView(QWidget):
         its first show costs what any later one does. Call it once the window is ready; what it
         returns says when it is done (``finished``)."""
         if self._prewarm is None:
-            self._prewarm = Prewarm(self)
+            self._prewarm = Prewarm(self, first=[self.calendar])
         if self._stale and not self.isVisible():
             self.refresh()
         self._prewarm.start_after(self._loader.loaded, self.is_loading)
