@@ -414,3 +414,24 @@ def test_a_phase_reached_before_the_range_shown_has_no_name_cut_off_at_its_edge(
     assert view.chart.phase_labels_shown() == []
     view.set_range(None)
     assert view.chart.phase_labels_shown() == ["Checks"]
+
+
+def test_the_chart_on_screen_follows_a_change_of_metric_and_range(
+    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+) -> None:
+    """The axes and data are painted from pictures kept between paints: a change draws them
+    anew, so what is on screen is never the chart as it was."""
+    view = open_view(qtbot, reader, preferences)
+
+    def on_screen() -> QImage:
+        image = view.plot.grab().toImage()
+        assert not image.isNull()
+        return image
+
+    before = on_screen()
+    assert on_screen() == before  # nothing changed: the same picture
+    choose(view, Metric.VOLUME)
+    by_volume = on_screen()
+    assert by_volume != before
+    qtbot.mouseClick(view.findChild(QToolButton, "rangeAll"), Qt.MouseButton.LeftButton)
+    assert on_screen() != by_volume

@@ -28,6 +28,7 @@ from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.drill_text import phase_name
+from hinge_desktop.ui.history.chart_cache import keep_pictures
 from hinge_desktop.ui.history.chart_export import ask_where, save_png
 from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
 from hinge_desktop.ui.history.drill_menu import DrillMenu, MenuDrill
@@ -82,6 +83,7 @@ class ProgressView(QWidget):
         self._prewarm: Prewarm | None = None
 
         self.chart = ProgressChart()
+        keep_pictures(self.chart)
         self.plot = self.chart.plot
         self.records = RecordsPanel()
         self.phases = PhaseTimeline()
