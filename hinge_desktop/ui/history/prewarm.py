@@ -45,17 +45,19 @@ def place(page: QWidget) -> None:
 
 
 def paint(widget: QWidget, area: QRect | None = None) -> None:
-    """Paint ``widget`` (or ``area`` of it) into an image, as a show would paint it; a hidden
-    widget is laid out first."""
-    size = widget.size() if area is None else area.size()
-    if size.isEmpty():
+    """Paint ``widget`` (or ``area`` of it) into an image, where and as a show would paint it
+    into the window (a hidden widget is laid out first): at the same place, so that what is
+    kept from the paint in the window's pixels (the charts' pictures) is kept for the show."""
+    part = widget.rect() if area is None else area
+    if part.isEmpty():
         return
-    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    at = widget.mapTo(widget.window(), part.topLeft())
+    image = QImage(
+        QSize(at.x() + part.width(), at.y() + part.height()),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
     image.setDevicePixelRatio(widget.devicePixelRatioF())
-    if area is None:
-        widget.render(image)
-    else:
-        widget.render(image, QPoint(), QRegion(area))
+    widget.render(image, at, QRegion(part))
 
 
 def chart_axes(page: QWidget) -> list[Callable[[], None]]:
