@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hinge_desktop.domain.training import LB_PER_KG, Unit
+from hinge_desktop.ui.history.date_axis import UtcDateAxis
 from hinge_desktop.ui.history.grid_axis import GridAxis
 from hinge_desktop.ui.history.phase_lines import PhaseLines, PhaseMark
 from hinge_desktop.ui.history.progress_data import (
@@ -57,14 +58,10 @@ class ProgressChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = pg.PlotWidget(
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0), "left": GridAxis()}
-        )
+        self.plot = pg.PlotWidget(axisItems={"bottom": UtcDateAxis(), "left": GridAxis()})
         self.plot.setObjectName("historyPlot")
         self.plot.setAccessibleName(self.tr("Progress chart"))
-        self.weekly = pg.PlotWidget(
-            axisItems={"bottom": pg.DateAxisItem(utcOffset=0), "left": GridAxis()}
-        )
+        self.weekly = pg.PlotWidget(axisItems={"bottom": UtcDateAxis(), "left": GridAxis()})
         self.weekly.setObjectName("weeklyPlot")
         self.weekly.setAccessibleName(self.tr("Weekly totals"))
         self.weekly.setXLink(self.plot)
