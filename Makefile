@@ -1,4 +1,5 @@
-# `make run` and `make test` set everything up on first use: a .venv with Hinge and its test tools.
+# `make run` and `make test` set everything up on first use: the system packages Hinge needs, and a
+# .venv with Hinge and its test tools.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -9,12 +10,12 @@ ARGS ?=
 CHECK_PYTHON = @$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hinge needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
 
 .PHONY: run test lint unit quick damage bench clean screenshots package release package-test install-desktop \
-	uninstall-desktop
+	uninstall-desktop system-packages-run system-packages-test
 
-run: $(INSTALLED)
+run: system-packages-run $(INSTALLED)
 	$(BIN)/hinge-desktop $(ARGS)
 
-test: lint unit
+test: system-packages-test lint unit
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
@@ -22,18 +23,18 @@ lint: $(INSTALLED)
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 
-unit: $(INSTALLED)
+unit: system-packages-test $(INSTALLED)
 	$(BIN)/python -m pytest
 
 # The damage suite alone (make test runs it too): every way the log can be lost or damaged.
-damage: $(INSTALLED)
+damage: system-packages-test $(INSTALLED)
 	$(BIN)/python -m pytest -m damage -q
 
 # While working: the checks and the tests that start no separate process (make test runs all).
-quick: lint
+quick: system-packages-test lint
 	$(BIN)/python -m pytest -m "not slow" -q
 
-bench: $(INSTALLED)
+bench: system-packages-test $(INSTALLED)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/timer_drift.py
 	$(BIN)/python benchmarks/cue_onset.py
@@ -45,7 +46,16 @@ bench: $(INSTALLED)
 	$(BIN)/python benchmarks/start_check.py
 	$(BIN)/python benchmarks/import_memory.py
 
-$(BIN)/python:
+# The system packages: what running Hinge needs (run), and what the tests and the packaging checks
+# add (test). On Debian and Ubuntu, missing ones are installed as root, or named in the one
+# `sudo apt install` line to run; elsewhere they are named and make goes on. While there is no
+# .venv yet, $(PYTHON)'s pythonX.Y-venv too, when it cannot make one. SYSTEM_PACKAGES=no skips it.
+SYSTEM_PACKAGES ?= yes
+system-packages-run system-packages-test:
+	@$(if $(filter no,$(SYSTEM_PACKAGES)),:,sh packaging/system_packages.sh \
+		$(@:system-packages-%=%) $(if $(wildcard $(BIN)/python),,--venv $(PYTHON)))
+
+$(BIN)/python: | system-packages-run
 	$(CHECK_PYTHON)
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); echo "Cannot create $(VENV): on Debian or Ubuntu, sudo apt install python3-venv" >&2; exit 1; }
 
@@ -62,7 +72,7 @@ clean:
 # environment of its own (build/package-venv), so it holds exactly what the wheel installs.
 
 # The one-folder bundle (dist/hinge-desktop) and the wheel (dist/*.whl).
-package:
+package: system-packages-run
 	$(CHECK_PYTHON)
 	rm -rf $(DIST) build/pyinstaller build/package-venv
 	$(PYTHON) -m venv build/package-venv
@@ -78,7 +88,7 @@ release: package
 
 # Build everything, then check it: the desktop files validate; the bundle, the wheel in a fresh
 # virtual environment and the release archive's install each run with an empty environment.
-package-test: release
+package-test: system-packages-test release
 	$(PACKAGE_BIN)/python packaging/check_package.py $(DIST)
 
 # Add Hinge (this checkout's .venv) to your application menu, or take it out again.

@@ -1,0 +1,105 @@
+#!/bin/sh
+# The system packages Hinge needs, checked before make runs Hinge (run) or its tests (test).
+#
+#   sh packaging/system_packages.sh run|test [--venv PYTHON]
+#
+# On Debian and Ubuntu the missing ones are installed when root, and otherwise named in the one
+# `sudo apt install` line to run (exit 1). Elsewhere it says what it could not find and goes on:
+# Hinge runs without its voice. With --venv, PYTHON's pythonX.Y-venv is needed too when PYTHON
+# cannot make a virtual environment (Debian leaves ensurepip out of python3).
+#
+# There is no stamp file: one dpkg-query reads dpkg's own record in a few milliseconds, so a
+# package removed later is always noticed. For the tests, HINGE_OS_RELEASE names the os-release
+# file, and dpkg-query, id, apt-get, uname and ldconfig are taken from PATH.
+set -eu
+
+# What running Hinge needs.
+#   voice: pyttsx3 speaks through espeak-ng; Qt Multimedia plays the cues through libpulse
+#   Qt: GLib (QtCore), EGL, OpenGL, fontconfig, xkbcommon and D-Bus (QtGui), and one font
+#   a real window: the X11 libraries Qt's xcb platform links
+# A|B: either will do (Ubuntu 24.04 and Debian 13 renamed GLib's library package).
+RUN="espeak-ng libpulse0
+libglib2.0-0t64|libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3
+fonts-dejavu-core
+libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
+libxkbcommon-x11-0"
+
+# What the tests, `make package-test` and `make bench` add.
+#   a real window: Xvfb, and xwininfo to see it; the voice heard: a PulseAudio null sink
+#   recorded with parec; the desktop files' validators; unshare and setpriv (util-linux) and
+#   chattr (e2fsprogs) to make a log read-only even for root
+TEST="xvfb x11-utils pulseaudio pulseaudio-utils desktop-file-utils appstream util-linux
+e2fsprogs"
+
+case "${1-}" in
+run) packages=$RUN what="running Hinge" ;;
+test) packages="$RUN $TEST" what="Hinge's tests" ;;
+*)
+    echo "usage: sh packaging/system_packages.sh run|test [--venv PYTHON]" >&2
+    exit 2
+    ;;
+esac
+python=
+[ "${2-}" = --venv ] && python=${3:?--venv needs a Python}
+
+os_release=${HINGE_OS_RELEASE:-/etc/os-release}
+# shellcheck disable=SC1090 # os-release is meant to be read by the shell
+distro=$( [ -r "$os_release" ] && . "$os_release" && echo "${ID-} ${ID_LIKE-}" ) || distro=
+
+case " $distro " in
+*" debian "* | *" ubuntu "*) command -v dpkg-query > /dev/null || distro= ;;
+*) distro= ;;
+esac
+
+if [ -z "$distro" ]; then
+    # Not Debian or Ubuntu: look for what the packages bring, say what is not found, go on.
+    [ "$(uname -s)" = Linux ] || exit 0 # macOS and Windows have their own voices and windows
+    libraries=$(ldconfig -p 2> /dev/null || /sbin/ldconfig -p 2> /dev/null) || exit 0
+    lacking=
+    for pair in libespeak-ng.so.1:espeak-ng libpulse.so.0:libpulse \
+        libxcb-cursor.so.0:xcb-util-cursor; do
+        case "$libraries" in *"${pair%%:*} "*) ;; *) lacking="$lacking ${pair#*:}" ;; esac
+    done
+    if [ "$1" = test ]; then
+        for command in Xvfb xwininfo pulseaudio parec desktop-file-validate appstreamcli; do
+            command -v "$command" > /dev/null || lacking="$lacking $command"
+        done
+    fi
+    [ -z "$lacking" ] || echo "Not found, for the voice, the window or the tests:$lacking." \
+        "Install them with your system's package manager (dnf, pacman...); going on." >&2
+    exit 0
+fi
+
+if [ -n "$python" ] && ! "$python" -c 'import ensurepip' 2> /dev/null; then
+    packages="$packages $("$python" -c 'import sys; print("python%d.%d-venv" % sys.version_info[:2])')"
+fi
+
+# One dpkg-query for them all: the names installed ("hold ok installed" counts too).
+# shellcheck disable=SC2046,SC2086 # the lists are split into names on purpose
+installed=" $(dpkg-query -W -f '${Package} ${Status}\n' $(echo $packages | tr '|' ' ') 2> /dev/null |
+    awk '$(NF-1) == "ok" && $NF == "installed" { printf "%s ", $1 }') "
+
+missing=
+for package in $packages; do
+    found=
+    IFS='|'
+    for name in $package; do
+        case "$installed" in *" $name "*) found=yes ;; esac
+    done
+    unset IFS
+    # Of alternatives, the last is the one to install: apt takes it for the new name.
+    [ -n "$found" ] || missing="$missing ${package##*|}"
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages for $what; only root can install them (or skip this check" \
+        "with SYSTEM_PACKAGES=no):" >&2
+    echo "sudo apt install$missing" >&2
+    exit 1
+fi
+echo "Installing the Debian packages for $what:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+# shellcheck disable=SC2086
+apt-get update && apt-get install -y --no-install-recommends $missing
