@@ -10,7 +10,7 @@ ARGS ?=
 CHECK_PYTHON = @$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Hinge needs Python 3.11 or newer; set PYTHON=python3.11 (or newer).")'
 
 .PHONY: run test lint unit quick damage bench clean screenshots package release package-test install-desktop \
-	uninstall-desktop system-packages-run system-packages-test
+	uninstall-desktop system-packages-run system-packages-test system-packages-package
 
 run: system-packages-run $(INSTALLED)
 	$(BIN)/hinge-desktop $(ARGS)
@@ -46,14 +46,15 @@ bench: system-packages-test $(INSTALLED)
 	$(BIN)/python benchmarks/start_check.py
 	$(BIN)/python benchmarks/import_memory.py
 
-# The system packages: what running Hinge needs (run), and what the tests and the packaging checks
-# add (test). On Debian and Ubuntu, missing ones are installed as root, or named in the one
-# `sudo apt install` line to run; elsewhere they are named and make goes on. While there is no
-# .venv yet, $(PYTHON)'s pythonX.Y-venv too, when it cannot make one. SYSTEM_PACKAGES=no skips it.
+# The system packages: what running Hinge needs (run), what the tests add (test), and what building
+# the packages adds (package). On Debian and Ubuntu, missing ones are installed as root, or named
+# in the one `sudo apt install` line to run; elsewhere they are named and make goes on. $(PYTHON)'s
+# own (pythonX.Y-venv, libpythonX.Y) are looked for while there is no .venv, and for the packages,
+# which make a virtual environment each time. SYSTEM_PACKAGES=no skips all this.
 SYSTEM_PACKAGES ?= yes
-system-packages-run system-packages-test:
-	@$(if $(filter no,$(SYSTEM_PACKAGES)),:,sh packaging/system_packages.sh \
-		$(@:system-packages-%=%) $(if $(wildcard $(BIN)/python),,--venv $(PYTHON)))
+system-packages-run system-packages-test system-packages-package: system-packages-%:
+	@$(if $(filter no,$(SYSTEM_PACKAGES)),:,sh packaging/system_packages.sh $* \
+		$(if $(filter package,$*)$(if $(wildcard $(BIN)/python),,no-venv),--python $(PYTHON)))
 
 $(BIN)/python: | system-packages-run
 	$(CHECK_PYTHON)
@@ -72,7 +73,7 @@ clean:
 # environment of its own (build/package-venv), so it holds exactly what the wheel installs.
 
 # The one-folder bundle (dist/hinge-desktop) and the wheel (dist/*.whl).
-package: system-packages-run
+package: system-packages-package
 	$(CHECK_PYTHON)
 	rm -rf $(DIST) build/pyinstaller build/package-venv
 	$(PYTHON) -m venv build/package-venv
@@ -88,7 +89,7 @@ release: package
 
 # Build everything, then check it: the desktop files validate; the bundle, the wheel in a fresh
 # virtual environment and the release archive's install each run with an empty environment.
-package-test: system-packages-test release
+package-test: system-packages-package release
 	$(PACKAGE_BIN)/python packaging/check_package.py $(DIST)
 
 # Add Hinge (this checkout's .venv) to your application menu, or take it out again.

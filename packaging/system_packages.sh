@@ -1,12 +1,14 @@
 #!/bin/sh
-# The system packages Hinge needs, checked before make runs Hinge (run) or its tests (test).
+# The system packages Hinge needs, checked before make runs Hinge (run), its tests (test) or the
+# build and check of its packages (package).
 #
-#   sh packaging/system_packages.sh run|test [--venv PYTHON]
+#   sh packaging/system_packages.sh run|test|package [--python PYTHON]
 #
 # On Debian and Ubuntu the missing ones are installed when root, and otherwise named in the one
 # `sudo apt install` line to run (exit 1). Elsewhere it says what it could not find and goes on:
-# Hinge runs without its voice. With --venv, PYTHON's pythonX.Y-venv is needed too when PYTHON
-# cannot make a virtual environment (Debian leaves ensurepip out of python3).
+# Hinge runs without its voice. With --python, what PYTHON itself needs: pythonX.Y-venv when it
+# cannot make a virtual environment (Debian leaves ensurepip out of python3), and for package,
+# libpythonX.Y when it is the system's Python (PyInstaller bundles the shared library).
 #
 # There is no stamp file: one dpkg-query reads dpkg's own record in a few milliseconds, so a
 # package removed later is always noticed. For the tests, HINGE_OS_RELEASE names the os-release
@@ -32,16 +34,20 @@ libxkbcommon-x11-0"
 TEST="xvfb x11-utils pulseaudio pulseaudio-utils desktop-file-utils appstream util-linux
 e2fsprogs"
 
+# What building the packages adds to the tests: objdump, which PyInstaller runs.
+PACKAGE="binutils"
+
 case "${1-}" in
 run) packages=$RUN what="running Hinge" ;;
 test) packages="$RUN $TEST" what="Hinge's tests" ;;
+package) packages="$RUN $TEST $PACKAGE" what="building and checking Hinge's packages" ;;
 *)
-    echo "usage: sh packaging/system_packages.sh run|test [--venv PYTHON]" >&2
+    echo "usage: sh packaging/system_packages.sh run|test|package [--python PYTHON]" >&2
     exit 2
     ;;
 esac
 python=
-[ "${2-}" = --venv ] && python=${3:?--venv needs a Python}
+[ "${2-}" = --python ] && python=${3:?--python needs a Python}
 
 os_release=${HINGE_OS_RELEASE:-/etc/os-release}
 # shellcheck disable=SC1090 # os-release is meant to be read by the shell
@@ -61,7 +67,7 @@ if [ -z "$distro" ]; then
         libxcb-cursor.so.0:xcb-util-cursor; do
         case "$libraries" in *"${pair%%:*} "*) ;; *) lacking="$lacking ${pair#*:}" ;; esac
     done
-    if [ "$1" = test ]; then
+    if [ "$1" != run ]; then
         for command in Xvfb xwininfo pulseaudio parec desktop-file-validate appstreamcli; do
             command -v "$command" > /dev/null || lacking="$lacking $command"
         done
@@ -71,8 +77,18 @@ if [ -z "$distro" ]; then
     exit 0
 fi
 
-if [ -n "$python" ] && ! "$python" -c 'import ensurepip' 2> /dev/null; then
-    packages="$packages $("$python" -c 'import sys; print("python%d.%d-venv" % sys.version_info[:2])')"
+if [ -n "$python" ]; then
+    packages="$packages $("$python" - "$1" << 'EOF'
+import sys
+version = "%d.%d" % sys.version_info[:2]
+try:
+    import ensurepip
+except ImportError:
+    print(f"python{version}-venv")
+if sys.argv[1] == "package" and sys.base_prefix == "/usr":
+    print(f"libpython{version}")
+EOF
+)"
 fi
 
 # One dpkg-query for them all: the names installed ("hold ok installed" counts too).

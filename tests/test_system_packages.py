@@ -43,12 +43,14 @@ exit $status
     "apt-get": 'echo "DEBIAN_FRONTEND=$DEBIAN_FRONTEND $*" >> "$FAKE_DIR/apt-get.log"',
     "uname": 'echo "$FAKE_UNAME"',
     "ldconfig": 'cat "$FAKE_DIR/ldconfig"',
-    # A Debian python3 without python3.11-venv: no ensurepip.
-    "python3": """
-case "$2" in *ensurepip*) exit 1 ;; esac
-echo python3.11-venv
-""",
+    # This Python, as Debian's python3 is without pythonX.Y-venv: installed in /usr, no ensurepip.
+    "python3": f'PYTHONPATH="$FAKE_DIR/debian-python" exec {sys.executable} "$@"',
 }
+DEBIAN_PYTHON = {
+    "ensurepip.py": 'raise ImportError("Debian leaves ensurepip out of python3")\n',
+    "sitecustomize.py": 'import sys\n\nsys.base_prefix = "/usr"\n',
+}
+VERSION = f"{sys.version_info.major}.{sys.version_info.minor}"
 
 
 @dataclass
@@ -70,6 +72,10 @@ class Step:
             real = shutil.which(tool)
             assert real is not None
             (bin_dir / tool).symlink_to(real)
+        debian_python = self.folder / "debian-python"
+        debian_python.mkdir()
+        for name, text in DEBIAN_PYTHON.items():
+            (debian_python / name).write_text(text)
         self.os_release(DEBIAN)
         self.installed(*everything_in_the_lists())
         (self.folder / "ldconfig").write_text("")
@@ -102,15 +108,18 @@ class Step:
         return log.read_text().splitlines() if log.exists() else []
 
 
+LISTS = ("RUN", "TEST", "PACKAGE")
+
+
 def listed(name: str) -> list[str]:
-    """The package names of the step's RUN or TEST list, alternatives as written (a|b)."""
+    """The package names of one of the step's lists, alternatives as written (a|b)."""
     text = STEP.read_text()
     start = text.index(f'\n{name}="') + len(name) + 3
     return text[start : text.index('"', start)].split()
 
 
 def everything_in_the_lists() -> list[str]:
-    return [name for entry in listed("RUN") + listed("TEST") for name in entry.split("|")]
+    return [name for list_ in LISTS for entry in listed(list_) for name in entry.split("|")]
 
 
 @pytest.fixture
@@ -166,6 +175,7 @@ def test_a_bare_debian_is_asked_for_every_package_of_both_lists(step: Step) -> N
     step.installed()
     line = step.run("test").stderr.splitlines()[-1]
     expected = [entry.split("|")[-1] for entry in listed("RUN") + listed("TEST")]
+    assert "binutils" not in expected
     assert line.split() == ["sudo", "apt", "install", *expected]
     assert {"espeak-ng", "libpulse0", "libxcb-cursor0", "xvfb", "x11-utils"} <= set(expected)
 
@@ -198,10 +208,28 @@ def test_a_debian_derivative_is_told_by_id_like(step: Step) -> None:
 
 
 def test_a_python_that_cannot_make_a_venv_adds_its_venv_package(step: Step) -> None:
-    python = str(step.folder / "bin" / "python3")
-    result = step.run("run", "--venv", python)
-    assert result.stderr.splitlines()[-1] == "sudo apt install python3.11-venv"
+    result = step.run("run", "--python", str(step.folder / "bin" / "python3"))
+    assert result.stderr.splitlines()[-1] == f"sudo apt install python{VERSION}-venv"
     assert step.run("run").returncode == 0  # once the venv is made, python is not asked
+
+
+def test_the_packages_add_objdump_and_the_system_pythons_shared_library(step: Step) -> None:
+    step.installed(*without("binutils"))
+    assert step.run("test").returncode == 0
+    result = step.run("package", "--python", str(step.folder / "bin" / "python3"))
+    line = f"sudo apt install binutils python{VERSION}-venv libpython{VERSION}"
+    assert result.stderr.splitlines()[-1] == line
+
+
+def test_a_python_of_ones_own_needs_nothing_of_the_system(step: Step) -> None:
+    own = step.folder / "own-python"  # pyenv's, say: outside /usr, with ensurepip
+    own.mkdir()
+    (own / "ensurepip.py").write_text("")
+    (own / "sitecustomize.py").write_text('import sys\n\nsys.base_prefix = "/opt/python"\n')
+    python = step.folder / "bin" / "python3"
+    python.write_text(f'#!/bin/sh\nPYTHONPATH="{own}" exec {sys.executable} "$@"\n')
+    result = step.run("package", "--python", str(python))
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 def test_another_linux_is_told_what_was_not_found_and_goes_on(step: Step) -> None:
@@ -249,7 +277,7 @@ def test_an_unknown_list_is_refused(step: Step) -> None:
 @pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
 @pytest.mark.parametrize(
     ("target", "which"),
-    [("run", "run"), ("test", "test"), ("package-test", "test"), ("quick", "test")],
+    [("run", "run"), ("test", "test"), ("quick", "test"), ("package-test", "package")],
 )
 def test_make_takes_the_step_first_and_skips_it_when_told(target: str, which: str) -> None:
     def planned(*args: str) -> list[str]:
