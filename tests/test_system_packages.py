@@ -294,3 +294,10 @@ def test_make_takes_the_step_first_and_skips_it_when_told(target: str, which: st
     commands = planned()
     assert commands[0].startswith(f"sh packaging/system_packages.sh {which}")
     assert not any("system_packages.sh" in command for command in planned("SYSTEM_PACKAGES=no"))
+
+
+def test_the_readmes_apt_line_is_the_run_list() -> None:
+    readme = (ROOT / "README.md").read_text()
+    start = readme.index("```sh\nsudo apt install ") + len("```sh\n")
+    line = readme[start : readme.index("\n```", start)].replace("\\\n", " ")
+    assert line.split()[3:] == [entry.split("|")[-1] for entry in listed("RUN")]
