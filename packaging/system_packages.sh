@@ -16,11 +16,12 @@
 set -eu
 
 # What running Hinge needs.
-#   voice: pyttsx3 speaks through espeak-ng; Qt Multimedia plays the cues through libpulse
+#   voice: pyttsx3 speaks through espeak-ng; Qt Multimedia plays the cues through libpulse, and
+#   loads its FFmpeg plugin, which links Xrandr and Xext
 #   Qt: GLib (QtCore), EGL, OpenGL, fontconfig, xkbcommon and D-Bus (QtGui), and one font
 #   a real window: the X11 libraries Qt's xcb platform links
 # A|B: either will do (Ubuntu 24.04 and Debian 13 renamed GLib's library package).
-RUN="espeak-ng libpulse0
+RUN="espeak-ng libpulse0 libxrandr2 libxext6
 libglib2.0-0t64|libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3
 fonts-dejavu-core
 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
