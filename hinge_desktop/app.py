@@ -176,9 +176,14 @@ def _opened(
     from hinge_desktop.ui.shell.resume import offer_resume
 
     store, _speaker, views = loaded
+    from hinge_desktop.ui.gc_pauses import freeze_start_up
+
     window.statusBar().showMessage(window.tr("Ready"), 5000)
-    # Read the charts' data now, on its own thread, so History opens with it ready.
-    views.progress.refresh()
+    # What start-up built lives as long as Hinge: the collector's full passes skip it.
+    freeze_start_up()
+    # Read the charts' data now, on its own thread, and lay History out and paint it while
+    # the window is idle, so that its first show is as quick as any later one.
+    views.progress.prewarm()
     views.backups.make_daily_backup()
     offer_resume(window, store, views)
     if on_settled is not None:
