@@ -55,7 +55,8 @@ def run_demo(data_dir: Path | None) -> int | None:
     if isinstance(filled, int):
         return filled
     # Said once the lock is given up: the window opens right after.
-    print(_summary(filled))
+    # Flushed: a caller reading a pipe gets it now, not when Hinge exits.
+    print(_summary(filled), flush=True)
     return None
 
 
