@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Signal, qVersion
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hinge_desktop import APP_NAME, __version__
+from hinge_desktop import APP_NAME
 from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
 from hinge_desktop.ui.shell.navigation import VIEWS
 from hinge_desktop.ui.shell.window_fit import ViewPlace, default_size, fit_on_screen
@@ -33,9 +33,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
     from hinge_desktop.ui.shell.shortcuts_dialog import Shortcut, ShortcutsDialog
-
-USER_ROLE = 0x0100
-"""``Qt.ItemDataRole.UserRole`` as a number (see ``_qt``)."""
 
 
 def _qt() -> type[Qt]:
@@ -99,7 +96,6 @@ class MainWindow(QMainWindow):
         for name in VIEWS:
             item = QListWidgetItem(icon(name), self._titles[name])
             item.setSizeHint(QSize(0, 44))
-            item.setData(USER_ROLE, name)
             self._nav.addItem(item)
             # A bare placeholder until the view is installed (a ViewPlace needs ``Qt``).
             self._stack.addWidget(QWidget())
@@ -356,23 +352,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_about(self) -> QMessageBox:
-        from PySide6.QtWidgets import QMessageBox
+        from hinge_desktop.ui.shell.about_box import open_about
 
-        box = QMessageBox(self)
-        box.setObjectName("aboutBox")
-        box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
-        box.setIconPixmap(self.windowIcon().pixmap(64, 64))
-        box.setText(
-            self.tr("<h3>{app} {version}</h3><p>A desktop coach for the hip hinge.</p>").format(
-                app=APP_NAME, version=__version__
-            )
-        )
-        box.setInformativeText(
-            self.tr("Your training log stays on this computer.<br>Qt {qt}").format(qt=qVersion())
-        )
-        box.setAttribute(_qt().WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return box
+        return open_about(self)
 
     # State -------------------------------------------------------------------------------
 
