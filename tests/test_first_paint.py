@@ -49,15 +49,7 @@ sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_first_paint=painted, on
 
 
 def test_nothing_slow_is_loaded_before_the_window_paints(tmp_path: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(tmp_path)],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**_environment(), "QT_QPA_PLATFORM": "offscreen"},
-    )
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    seen = _report(PROBE, tmp_path)
     assert seen == {"painted": True, "qt_built": False, "loaded": []}
 
 
@@ -72,20 +64,26 @@ def test_the_menus_keys_work_once_the_window_has_painted(tmp_path: Path) -> None
         "window.findChildren(QAction) if a.objectName()}\n"
         "    print(json.dumps(keys), flush=True)",
     )
+    keys = _report(probe, tmp_path)
+    assert keys["quitAction"] == "Ctrl+Q"
+    assert keys["shortcutsAction"] == "F1"
+    assert keys["importAction"] == "Ctrl+I"
+    assert keys["showTodayAction"] == "Ctrl+1"
+    assert keys["findDrillAction"] == "Ctrl+F"
+
+
+def _report(code: str, data_dir: Path) -> dict[str, object]:
+    """Run ``code`` as Hinge on ``data_dir``, off screen; what it printed last, as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", probe, str(tmp_path)],
+        [sys.executable, "-c", code, str(data_dir)],
         capture_output=True,
         text=True,
         timeout=120,
         env={**_environment(), "QT_QPA_PLATFORM": "offscreen"},
     )
     assert done.returncode == 0, done.stderr
-    keys = json.loads(done.stdout.strip().splitlines()[-1])
-    assert keys["quitAction"] == "Ctrl+Q"
-    assert keys["shortcutsAction"] == "F1"
-    assert keys["importAction"] == "Ctrl+I"
-    assert keys["showTodayAction"] == "Ctrl+1"
-    assert keys["findDrillAction"] == "Ctrl+F"
+    report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
 
 
 def _environment() -> dict[str, str]:
