@@ -15,10 +15,10 @@ from PySide6.QtGui import (
     QColor,
     QFontMetrics,
     QHelpEvent,
+    QImage,
     QPainter,
     QPaintEvent,
     QPalette,
-    QPixmap,
 )
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
@@ -74,6 +74,10 @@ class _Geometry:
         return self.top + DAYS_PER_WEEK * self.pitch - self.gap
 
 
+_PICTURE_FORMAT = QImage.Format.Format_ARGB32_Premultiplied
+"""The calendar's pictures are images, not pixmaps: an image may outlive the application
+(a widget freed late, as Python exits) where a pixmap must not."""
+
 _REDRAWN_ON = frozenset(
     {
         QEvent.Type.PaletteChange,
@@ -98,7 +102,7 @@ class _DayGrid(QWidget):
         self.levels: dict[date, int] = {}
         self.today = datetime.now().astimezone().date()
         self._generation = 0
-        self._picture = QPixmap()
+        self._picture = QImage()
         self._picture_key: object = None
 
     @property
@@ -202,11 +206,11 @@ class _DayGrid(QWidget):
             accent = mix(accent, QColor("#ffffff"), 0.15)
         return empty, [mix(empty, accent, strength) for strength in LEVEL_STRENGTHS]
 
-    def _stamp(self, cell: int, radius: float, colour: QColor) -> QPixmap:
+    def _stamp(self, cell: int, radius: float, colour: QColor) -> QImage:
         """One rounded square of ``colour``, to copy onto every day of its level: copying a
         small picture 371 times is many times faster than filling as many rounded shapes."""
         ratio = self.devicePixelRatioF()
-        stamp = QPixmap(round(cell * ratio), round(cell * ratio))
+        stamp = QImage(round(cell * ratio), round(cell * ratio), _PICTURE_FORMAT)
         stamp.setDevicePixelRatio(ratio)
         stamp.fill(Qt.GlobalColor.transparent)
         painter = QPainter(stamp)
@@ -223,7 +227,7 @@ class _DayGrid(QWidget):
         ratio = self.devicePixelRatioF()
         key = (self.size(), ratio, self.today, self._generation)
         if self._picture_key != key:
-            picture = QPixmap(self.size() * ratio)
+            picture = QImage(self.size() * ratio, _PICTURE_FORMAT)
             picture.setDevicePixelRatio(ratio)
             picture.fill(Qt.GlobalColor.transparent)
             drawing = QPainter(picture)
@@ -231,7 +235,7 @@ class _DayGrid(QWidget):
             self._draw(drawing)
             self._picture, self._picture_key = picture, key
         painter = QPainter(self)
-        painter.drawPixmap(0, 0, self._picture)
+        painter.drawImage(0, 0, self._picture)
         painter.end()
 
     def _draw(self, painter: QPainter) -> None:
@@ -243,7 +247,7 @@ class _DayGrid(QWidget):
         for offset in range((self.today - first).days + 1):
             level = self.levels.get(first + timedelta(days=offset), 0)
             square = grid.square(offset // DAYS_PER_WEEK, offset % DAYS_PER_WEEK)
-            painter.drawPixmap(square.topLeft(), stamps[level])
+            painter.drawImage(square.topLeft(), stamps[level])
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         today_square = QRectF(grid.square(*self.place(self.today))).adjusted(0.5, 0.5, -0.5, -0.5)
         outline = QColor(self.palette().color(QPalette.ColorRole.WindowText))
