@@ -3,6 +3,8 @@
 - Qt runs off screen unless a test asks for a real display.
 - Every test gets fresh data, config and cache folders: nothing reads or writes the real user's.
 - A test fails if it leaves a QTimer or QThread running, or opens a modal dialog.
+- What a test leaves of its widgets is deleted through Qt when it ends, and its garbage collected
+  then, while nothing else runs: never later, in the middle of another test.
 - Fixtures for what many tests start from: the data folder, the log opened on it, the drill
   catalogue, and the whole app in its main window (``hinge`` and ``start_hinge``, with the page
   object of hinge_window.py).
@@ -28,6 +30,41 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["pytester"]
+
+
+QT_LIBRARIES = {"PySide6", "shiboken6", "pyqtgraph"}
+
+
+@pytest.fixture(autouse=True)
+def _widgets_deleted_when_the_test_ends() -> Iterator[None]:
+    """Delete, through Qt, the windows and parentless widgets a test leaves, then collect its
+    garbage; and freeze what is still alive, so no later pass frees it during another test.
+
+    Set up first, so torn down last: after the fixtures that close Hinge. A widget only Python
+    holds, in a reference cycle (a chart's view built by a test without a parent, pyqtgraph's
+    menus), would otherwise be destroyed whenever the collector next runs, inside whatever test
+    runs then, while its threads work: with pyqtgraph's items that can crash the process.
+    Destroyed by Qt while its Python side is whole, what is left for the collector is harmless.
+    """
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+    from shiboken6 import Shiboken
+
+    before = set(QApplication.topLevelWidgets())
+    yield
+    deferred = QEvent.Type.DeferredDelete
+    QCoreApplication.sendPostedEvents(None, deferred)
+    for widget in set(QApplication.topLevelWidgets()) - before:
+        # Hinge's own widgets only: the menus and panels pyqtgraph keeps for a chart without a
+        # parent must outlive the chart's items, so they go with the chart's Python objects.
+        library = type(widget).__module__.partition(".")[0]
+        if Shiboken.isValid(widget) and widget.parent() is None and library not in QT_LIBRARIES:
+            widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, deferred)
+    gc.collect()
+    gc.freeze()
 
 
 @pytest.fixture(autouse=True)

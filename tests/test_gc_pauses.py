@@ -40,8 +40,10 @@ class Thing:
 
 @pytest.fixture(autouse=True)
 def as_before() -> Iterator[None]:
-    """The collector and the GIL as the test found them, whatever it did."""
+    """Nothing frozen at first, as in a Hinge just started; then the collector and the GIL as
+    the test found them, whatever it did."""
     threshold, switch = gc.get_threshold(), sys.getswitchinterval()
+    gc.unfreeze()
     yield
     gc_pauses.release()
     gc.set_threshold(*threshold)
