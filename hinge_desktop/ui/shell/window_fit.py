@@ -60,6 +60,10 @@ class ViewPlace(QScrollArea):
         # A view that scrolls inside itself (the player, whose controls stay put while the rest
         # scrolls) gets the window's height however tall its wrapped texts would like to be.
         self.setWidget(_AtItsMinimum(view) if getattr(view, "scrolls_inside", False) else view)
+        # The window already fills what shows through; a scroll area and its widget that fill
+        # it again make every switch of view paint the whole view twice.
+        self.viewport().setAutoFillBackground(False)
+        self.widget().setAutoFillBackground(False)
 
     def view(self) -> QWidget:
         return self._view
