@@ -16,8 +16,8 @@ How:
    ``executemany`` and one commit into a fresh training log of the same schema and pragmas.
 4. The whole import through the import worker, as File → Import runs it, with a 1 ms QTimer on
    the GUI thread: the longest gap between its ticks is the longest the window froze. The worker
-   shares the interpreter with the GUI thread, so a full garbage collection the worker's
-   allocations start would hold the GUI thread too (its jobs hold full passes back, see
+   shares the interpreter with the GUI thread, so a garbage collection the worker's
+   allocations start would hold the GUI thread too (its jobs run with the collector off, see
    ``ui/gc_pauses.py``): the figure is printed against the frame (16 ms) and against a freeze a
    person notices (100 ms), which is the bar here. ``stalls.py`` measures the import through
    the window's File → Import, against the frame.

@@ -9,14 +9,19 @@ window answering:
   catalogue, the views) lives as long as Hinge does, so it leaves the collector's generations
   and every later pass walks only what came after (``gc.freeze``). Until :func:`release`, what
   each import leaves alive is frozen too.
-- :func:`importing`, around each job of the import worker: no full pass while it runs (the
-  oldest generation's threshold is raised; the young generations are still collected), and the
-  GIL changes hands every half millisecond rather than every five. The GUI thread takes the
-  GIL each time Qt calls into Python (a paint, a delegate, a slot) and waited up to the
-  interval each time while the worker reads, plans or stores: a busy thread stopped the window
-  for about 40 ms at 5 ms, 11 ms at 1 ms and 10 ms at 0.5 ms (idle: 8 ms), the worker no
-  slower. Afterwards both come back as they were, and, once start-up is frozen, what the
-  import left alive (the plan the undo stack keeps to store it again) is frozen as well.
+- :func:`importing`, around each job of the import worker: the collector does not run at all
+  while it runs, and the GIL changes hands every half millisecond rather than every five. The
+  collector runs on whichever thread happens to allocate when a generation fills up; during an
+  import that is the worker, and a pass there would free any widget caught in a reference
+  cycle off the GUI thread, where Qt must not destroy it (and stop the window as long as it
+  walks). Most of what an import builds is freed by its reference count anyway. The GUI
+  thread takes the GIL each time Qt calls into Python (a paint, a delegate, a slot) and waited
+  up to the interval each time while the worker reads, plans or stores: a busy thread stopped
+  the window for about 40 ms at 5 ms, 11 ms at 1 ms and 10 ms at 0.5 ms (idle: 8 ms), the
+  worker no slower. Afterwards both come back as they were, and once start-up is frozen,
+  what the import left alive (the plan the undo stack keeps to store it again) is frozen too,
+  without a pass: an import leaves no reference cycles to speak of (none over 25,000 rows), and
+  a pass would walk every set it read (about 10 ms).
 
 Frozen objects are still freed by their reference counts once nothing holds them (a plan dropped
 from the undo stack goes at once); only reference cycles among them wait until :func:`release`
@@ -31,8 +36,6 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-NO_FULL_PASS = 1_000_000_000
-"""The oldest generation's threshold while importing: its count never gets there."""
 IMPORT_SWITCH_INTERVAL = 0.0005
 """Seconds a thread may hold the GIL while another waits for it, while importing (Python's
 default is 0.005)."""
@@ -41,7 +44,7 @@ _lock = threading.Lock()
 _depth = 0
 _freezing = False
 """Whether start-up froze what it built, and imports freeze what they leave, until released."""
-_saved_threshold: tuple[int, int, int] = gc.get_threshold()
+_was_enabled = gc.isenabled()
 _saved_switch = sys.getswitchinterval()
 
 
@@ -72,15 +75,15 @@ def is_freezing() -> bool:
 
 
 def is_importing() -> bool:
-    """Whether an import's job is running, with full passes held back."""
+    """Whether an import's job is running, with the collector held back."""
     return _depth > 0
 
 
 @contextmanager
 def importing() -> Iterator[None]:
-    """While the body runs (on any thread): no full pass of the collector, and a GIL that
-    changes hands every half millisecond; then both as before, and (once start-up is frozen) what
-    is left alive frozen.
+    """While the body runs (on any thread): no pass of the collector, and a GIL that changes
+    hands every half millisecond; then both as before, and (once start-up is frozen) what is
+    left alive frozen.
 
     Nested or overlapping uses hold the settings until the last one ends."""
     _enter()
@@ -91,13 +94,12 @@ def importing() -> Iterator[None]:
 
 
 def _enter() -> None:
-    global _depth, _saved_threshold, _saved_switch
+    global _depth, _was_enabled, _saved_switch
     with _lock:
         if _depth == 0:
-            _saved_threshold = gc.get_threshold()
+            _was_enabled = gc.isenabled()
             _saved_switch = sys.getswitchinterval()
-            young, middle, _oldest = _saved_threshold
-            gc.set_threshold(young, middle, NO_FULL_PASS)
+            gc.disable()
             sys.setswitchinterval(min(_saved_switch, IMPORT_SWITCH_INTERVAL))
         _depth += 1
 
@@ -108,9 +110,8 @@ def _leave() -> None:
         _depth -= 1
         if _depth > 0:
             return
-        gc.set_threshold(*_saved_threshold)
+        if _was_enabled:
+            gc.enable()
         sys.setswitchinterval(_saved_switch)
         if _freezing:
-            # What the import left alive (its plan, kept for a redo) joins what start-up built.
-            gc.collect(1)
             gc.freeze()

@@ -4,10 +4,10 @@ An import writes, so its :class:`~hinge_desktop.ui.tasks.TaskRunner` opens a wri
 connection of its own in its thread; in WAL mode the GUI's connection goes on reading meanwhile.
 Jobs run one after another in the order they were asked for, so taking an import back always
 runs after storing it. Answers and progress come back on the GUI thread: callbacks may touch
-widgets. Each job runs with the collector's full passes held back (``ui/gc_pauses.py``): the
-worker shares the GIL with the window, and a full pass over a large import's objects would stop
-it; and the worker's thread gives way to the GUI thread when both want a core. What the preview
-shows is worked out here too, off the GUI thread.
+widgets. Each job runs with the garbage collector off (``ui/gc_pauses.py``): the worker shares
+the GIL with the window, a pass over a large import's objects would stop it, and a pass on this
+thread could free a widget here; and the worker's thread gives way to the GUI thread when both
+want a core. What the preview shows is worked out here too, off the GUI thread.
 """
 
 from __future__ import annotations
