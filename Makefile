@@ -73,12 +73,11 @@ clean:
 # Packaging. The bundle is built from the wheel, installed with PyInstaller in a new virtual
 # environment of its own (build/package-venv), so it holds exactly what the wheel installs.
 
-# The one-folder bundle (dist/hinge-desktop) and the wheel (dist/*.whl). The assets' package data
-# is every file under assets/, so its __pycache__ (written wherever the tests ran without
-# PYTHONDONTWRITEBYTECODE) goes first, and setuptools' build/lib with it, which keeps old copies.
+# The one-folder bundle (dist/hinge-desktop) and the wheel (dist/*.whl). setuptools' build/lib
+# goes first: it keeps copies of files since removed.
 package: system-packages-package
 	$(CHECK_PYTHON)
-	rm -rf $(DIST) build assets/__pycache__
+	rm -rf $(DIST) build
 	$(PYTHON) -m venv build/package-venv
 	$(PACKAGE_BIN)/python -m pip install --quiet --upgrade pip
 	$(PACKAGE_BIN)/python -m pip wheel --quiet --no-deps --wheel-dir $(DIST) .

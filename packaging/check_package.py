@@ -6,7 +6,8 @@
 2. The bundle prints its version and renders the drill library with an empty environment, where
    no Python can start (every Python's standard library is hidden in a mount namespace), and
    opens a real window under Xvfb there.
-3. The wheel installs into a fresh virtual environment and does the same.
+3. The wheel holds no compiled files, installs into a fresh virtual environment and does the
+   same.
 4. The release archive installs into a scratch home: the menu entry validates and starts the
    installed copy; uninstalling removes every file it added and leaves the training log alone.
 
@@ -25,6 +26,7 @@ import tarfile
 import tempfile
 import time
 import venv
+import zipfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -227,6 +229,10 @@ def check_wheel(dist: Path, scratch: Path) -> None:
     wheels = sorted(dist.glob("*.whl"))
     if len(wheels) != 1:
         raise CheckFailed(f"expected one wheel in {dist}, found {len(wheels)}")
+    with zipfile.ZipFile(wheels[0]) as wheel:
+        compiled = [name for name in wheel.namelist() if "__pycache__" in name]
+    if compiled:
+        raise CheckFailed(f"{wheels[0].name} holds compiled files: {', '.join(compiled[:3])}")
     env_dir = scratch / "wheel-venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     python = env_dir / "bin" / "python"
