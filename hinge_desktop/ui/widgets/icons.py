@@ -30,8 +30,11 @@ class SvgIconEngine(QIconEngine):
         return SvgIconEngine(self._svg)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
-        svg = self._svg.replace("currentColor", _colour_for(mode))
-        QSvgRenderer(QByteArray(svg.encode("utf-8"))).render(painter, rect)
+        # Drawn from the picture kept for the size and colour: the navigation's icons are
+        # painted at every switch of view, and rendering the SVG costs about 1 ms each time.
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
 
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self.scaledPixmap(size, mode, state, 1.0)
@@ -45,7 +48,9 @@ class SvgIconEngine(QIconEngine):
             pixmap.setDevicePixelRatio(scale)
             pixmap.fill(TRANSPARENT)
             painter = QPainter(pixmap)
-            self.paint(painter, QRect(0, 0, size.width(), size.height()), mode, state)
+            svg = self._svg.replace("currentColor", _colour_for(mode))
+            renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+            renderer.render(painter, QRect(0, 0, size.width(), size.height()))
             painter.end()
             self._pixmaps[key] = pixmap
         return self._pixmaps[key]
