@@ -108,6 +108,11 @@ def run(
             window, preferences, paths, options.screenshot_view, options.screenshot_file
         )
 
+    # No pass of the garbage collector while start-up builds what lives as long as Hinge; its
+    # objects are frozen once every view is built (``_opened``).
+    from hinge_desktop.ui.gc_pauses import hold_during_start_up
+
+    hold_during_start_up()
     # SIGTERM and SIGINT quit as the window's close does, from the first moment it can be seen.
     QuitOnSignal(app)
     window.statusBar().showMessage(window.tr("Opening your training log…"))
@@ -179,7 +184,7 @@ def _opened(
     from hinge_desktop.ui.gc_pauses import freeze_start_up
 
     window.statusBar().showMessage(window.tr("Ready"), 5000)
-    # What start-up built lives as long as Hinge: the collector's full passes skip it.
+    # What start-up built lives as long as Hinge: the collector's passes skip it from now on.
     freeze_start_up()
     # Read the charts' data now, on its own thread, and lay History out and paint it while
     # the window is idle, so that its first show is as quick as any later one.

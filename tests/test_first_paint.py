@@ -72,6 +72,31 @@ def test_the_menus_keys_work_once_the_window_has_painted(tmp_path: Path) -> None
     assert keys["findDrillAction"] == "Ctrl+F"
 
 
+def test_the_collector_waits_until_every_view_is_built(tmp_path: Path) -> None:
+    """No pass of the garbage collector while Hinge starts (one walks all it builds, 50–90 ms);
+    once every view is built, what start-up built is frozen and the collector runs again."""
+    probe = (
+        PROBE.replace("seen = {}", "import gc\nseen = {}")
+        .replace(
+            'seen["painted"] = window._painted',
+            'seen["painted"] = window._painted\n        seen["collecting"] = [gc.isenabled()]',
+        )
+        .replace(
+            "def ready():\n    print(json.dumps(seen), flush=True)\n    QApplication.quit()",
+            'def ready():\n    seen["collecting"].append(gc.isenabled())\n\n'
+            'def settled():\n    seen["collecting"].append(gc.isenabled())\n'
+            '    seen["frozen"] = gc.get_freeze_count()\n'
+            "    print(json.dumps(seen), flush=True)\n    QApplication.quit()",
+        )
+        .replace("on_ready=ready)", "on_ready=ready, on_settled=settled)")
+    )
+    seen = _report(probe, tmp_path)
+    assert seen["collecting"] == [False, False, True]
+    frozen = seen["frozen"]
+    assert isinstance(frozen, int)
+    assert frozen > 50_000
+
+
 def _report(code: str, data_dir: Path) -> dict[str, object]:
     """Run ``code`` as Hinge on ``data_dir``, off screen; what it printed last, as JSON."""
     done = subprocess.run(

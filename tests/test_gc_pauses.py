@@ -100,6 +100,28 @@ def test_start_up_is_frozen_and_released() -> None:
     assert not gc_pauses.is_freezing()
 
 
+def test_start_up_runs_no_pass_until_its_objects_are_frozen() -> None:
+    gc_pauses.hold_during_start_up()
+    assert not gc.isenabled()
+    first, second = Thing(), Thing()
+    first.partner, second.partner = second, first
+    built = weakref.ref(first)
+    gc_pauses.freeze_start_up()
+    assert gc.isenabled()
+    assert gc.get_freeze_count() > 1000
+    del first, second
+    gc.collect()
+    assert built() is not None  # built while starting: frozen with the rest, never walked
+
+
+def test_an_import_under_way_keeps_the_collector_off_past_the_freeze() -> None:
+    gc_pauses.hold_during_start_up()
+    with gc_pauses.importing():
+        gc_pauses.freeze_start_up()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+
+
 def test_a_frozen_object_nothing_holds_is_freed_at_once() -> None:
     thing = Thing()
     gone = weakref.ref(thing)
