@@ -4,10 +4,11 @@ a terminal, a child's output read without hanging, a child killed as a crash wou
 from __future__ import annotations
 
 import os
-import select
+import queue
 import signal
 import subprocess
 import sys
+import threading
 from typing import IO
 
 import pytest
@@ -27,13 +28,18 @@ def run_hinge(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[s
 def read_line(stream: IO[str], timeout: float) -> str:
     """One line from a child's output, or fail after ``timeout`` seconds instead of hanging.
 
-    Waits in half-second slices, counted: a jump of the clock can end one slice early, not
-    the whole wait.
+    The line is read on a thread of its own: waiting for the pipe with ``select`` misses lines
+    the stream has already read ahead into its buffer (two lines written at once come in one
+    read), and would wait for a line that is already there. Waits in half-second slices,
+    counted: a jump of the clock can end one slice early, not the whole wait.
     """
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: lines.put(stream.readline()), daemon=True).start()
     for _ in range(int(timeout * 2)):
-        ready, _, _ = select.select([stream], [], [], 0.5)
-        if ready:
-            return stream.readline().strip()
+        try:
+            return lines.get(timeout=0.5).strip()
+        except queue.Empty:
+            continue
     pytest.fail(f"the writer said nothing for {timeout} s")
 
 
