@@ -4,11 +4,18 @@ The rules themselves are in :mod:`hinge_desktop.domain.ladder`; this module feed
 history from the database (with the sets that hurt) and records the phases they reach. A rung
 opened on a day on which a set is then said to have hurt is taken back, as the rules would not
 have opened it: the last rungs reached, never one below a rung reached on a painless day.
+
+Reading and recording are apart, so the reading (the whole history, on a long log) can run on a
+connection of its own, away from the window: :func:`read_ladder` reads, on one moment of the
+log, a :class:`LadderUpdate`; :meth:`LadderRepository.record` writes it, in one short
+transaction on the connection that writes, unless the phases on disk changed since it was read.
+:meth:`LadderRepository.update` does both at once.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -17,7 +24,6 @@ from sqlite_utils import Database
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import (
-    Assessment,
     GateAnswers,
     LadderFact,
     LadderState,
@@ -38,6 +44,58 @@ class PhaseEvent:
     reached_at: datetime
     reason: str
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class LadderUpdate:
+    """What the rules make of the log at one moment of it: the rungs to take back (ids of phase
+    events), the phases reached to record, the move up to tell the person about, and, once
+    recorded, the phase reached last and where the person stands. It holds for as long as
+    ``newest`` is the phase event recorded last (None: no phase recorded yet)."""
+
+    newest: PhaseEvent | None
+    taken_back: tuple[int, ...]
+    reached: tuple[PhaseEvent, ...]
+    unlock: Unlock | None
+    phase: Phase
+    state: LadderState
+
+    @property
+    def writes(self) -> bool:
+        """Whether recording it changes what is on disk."""
+        return bool(self.taken_back or self.reached)
+
+
+@dataclass(frozen=True)
+class LadderReading:
+    """The ladder as read after a change of the log: the update, and which of the sets the
+    "easily" questions were about are no longer to be asked about (taken back, or said to have
+    hurt)."""
+
+    update: LadderUpdate
+    withdrawn: frozenset[int]
+
+
+def read_ladder(
+    db: Database, now: datetime, catalogue: Catalogue, asked: Sequence[int] = ()
+) -> LadderReading:
+    """The ladder as of ``now``, from one moment of the log, without writing anything. Run it on
+    a connection no write is pending on (the background reader's)."""
+    db.execute("BEGIN")
+    try:
+        update = LadderRepository(db).read_update(now, catalogue)
+        standing: set[int] = set()
+        if asked:
+            placeholders = ", ".join("?" for _ in asked)
+            rows = db.execute(
+                f"SELECT s.id FROM sets AS s WHERE s.id IN ({placeholders}) "
+                f"AND NOT {hurt_sql('s')}",
+                list(asked),
+            )
+            standing = {row[0] for row in rows}
+        return LadderReading(update, frozenset(asked) - standing)
+    finally:
+        db.execute("COMMIT")
 
 
 class LadderRepository:
@@ -132,24 +190,27 @@ class LadderRepository:
             )
         return facts
 
-    def assessment(self, catalogue: Catalogue) -> Assessment:
-        """What the rules say now, without writing anything."""
-        last = self._last_event()
-        since = _since(last)
-        return assess(
-            None if last is None else last.phase,
-            self.history(catalogue, since),
-            catalogue,
-            since=since,
-        )
-
     def state(self, catalogue: Catalogue) -> LadderState:
-        """Where the person stands, with every phase reached so far, for the ladder panel."""
-        assessment = self.assessment(catalogue)
-        reached = {event.phase for event in self.events()}
-        reached |= {unlock.to_phase for unlock in assessment.unlocks}
-        reached.add(assessment.phase)
-        return replace(assessment.state, reached=frozenset(reached))
+        """Where the person stands, with every phase reached so far, for the ladder panel: as
+        the rules say now, whether or not their last moves are recorded yet."""
+        return self._plan(catalogue, None).state
+
+    def read_update(self, now: datetime, catalogue: Catalogue) -> LadderUpdate:
+        """What :meth:`update` would record, read without writing anything (in a transaction
+        of the caller's, for one moment of the log)."""
+        return self._plan(catalogue, now)
+
+    def record(self, update: LadderUpdate) -> bool:
+        """Record ``update`` in one transaction, unless the phases on disk changed since it was
+        read (then nothing is written and False returned: read again). An update that changes
+        nothing runs no statement."""
+        if not update.writes:
+            return True
+        with self._db.atomic():
+            if self._last_event() != update.newest:
+                return False
+            self._write(update)
+        return True
 
     def update(self, now: datetime, catalogue: Catalogue) -> Unlock | None:
         """Apply the rules to what is logged and record any phase reached, in one transaction.
@@ -158,29 +219,66 @@ class LadderRepository:
         starts the ladder at the checks (at ``now``, or at the first relevant set if earlier).
         """
         with self._db.atomic():
-            self._take_back_hurt_rungs(catalogue)
-            last = self._last_event()
-            since = _since(last)
-            history = self.history(catalogue, since)
-            assessment = assess(
-                None if last is None else last.phase, history, catalogue, since=since
-            )
-            if last is None:
-                started = min([now, *(fact.performed_at for fact in history[:1])])
-                self._record(Phase.CHECK, started, UnlockReason.START)
-            for unlock in assessment.unlocks:
-                self._record(unlock.to_phase, unlock.at, unlock.reason)
-        return assessment.unlock
+            update = self._plan(catalogue, now)
+            self._write(update)
+        return update.unlock
 
-    def _take_back_hurt_rungs(self, catalogue: Catalogue) -> None:
-        """Forget the last rungs the rules opened on a day on which a set of a drill of the
-        catalogue hurt (said after the rung opened), from the newest back, stopping at the first
-        rung reached on a day without one (or not opened by a set: the start, an import of an
-        older log). The rules then count those days again, as they now stand."""
+    def _plan(self, catalogue: Catalogue, now: datetime | None) -> LadderUpdate:
+        """The update as of ``now`` (None: only its state is wanted, the start's time is not)."""
+        events = self._events_by_id()
+        newest = events[-1] if events else None
+        taken_back = self._hurt_rungs(events, catalogue)
+        kept = events[: len(events) - len(taken_back)]
+        last = kept[-1] if kept else None
+        since = _since(last)
+        history = self.history(catalogue, since)
+        assessment = assess(None if last is None else last.phase, history, catalogue, since=since)
+        reached: list[PhaseEvent] = []
+        moments = [fact.performed_at for fact in history[:1]]
+        moments += [] if now is None else [now]
+        if last is None and moments:
+            reached.append(PhaseEvent(Phase.CHECK, min(moments), UnlockReason.START.value))
+        reached += [
+            PhaseEvent(unlock.to_phase, unlock.at, unlock.reason.value)
+            for unlock in assessment.unlocks
+        ]
+        # Where the person stands once recorded: assessed from the phase reached last, as
+        # :meth:`state` read once everything is recorded.
+        phase = Phase.CHECK if last is None else last.phase
+        reached_at = since
+        if assessment.unlock is not None:
+            phase, reached_at = assessment.unlock.to_phase, assessment.unlock.at
+        after = [f for f in history if reached_at is None or f.performed_at > reached_at]
+        again = assess(phase, after, catalogue, since=reached_at)
+        phases = {event.phase for event in (*kept, *reached)} | {again.phase}
+        phases |= {unlock.to_phase for unlock in again.unlocks}
+        return LadderUpdate(
+            newest=newest,
+            taken_back=tuple(event.id for event in taken_back if event.id is not None),
+            reached=tuple(reached),
+            unlock=assessment.unlock,
+            phase=phase,
+            state=replace(again.state, reached=frozenset(phases)),
+        )
+
+    def _write(self, update: LadderUpdate) -> None:
+        for event_id in update.taken_back:
+            self._db.execute("DELETE FROM phase_events WHERE id = ?", [event_id])
+        for event in update.reached:
+            self._record(event.phase, event.reached_at, UnlockReason(event.reason))
+
+    def _hurt_rungs(self, events: list[PhaseEvent], catalogue: Catalogue) -> list[PhaseEvent]:
+        """The last rungs the rules opened on a day on which a set of a drill of the catalogue
+        hurt (said after the rung opened), newest first, stopping at the first rung reached on
+        a day without one (or not opened by a set: the start, an import of an older log). Once
+        they are taken back the rules count those days again, as they now stand."""
         drills = [drill.id for drill in catalogue]
         placeholders = ", ".join("?" for _ in drills) or "NULL"
         earned = {reason.value for reason in UnlockReason} - {UnlockReason.START.value}
-        while (last := self._last_event()) is not None and last.reason in earned:
+        taken: list[PhaseEvent] = []
+        for last in reversed(events):
+            if last.reason not in earned:
+                break
             day_start, day_end = _local_day(last.reached_at)
             hurt = self._db.execute(
                 f"SELECT 1 FROM sets AS s WHERE s.drill_id IN ({placeholders}) "
@@ -190,8 +288,15 @@ class LadderRepository:
                 [*drills, day_start, day_end, last.reached_at.date().isoformat()],
             ).fetchone()
             if hurt is None:
-                return
-            self._db.execute("DELETE FROM phase_events WHERE id = ?", [last.id])
+                break
+            taken.append(last)
+        return taken
+
+    def _events_by_id(self) -> list[PhaseEvent]:
+        rows = self._db.execute(
+            "SELECT id, phase, reached_at, utc_offset, reason FROM phase_events ORDER BY id"
+        ).fetchall()
+        return [_event(row) for row in rows]
 
     def _record(self, phase: Phase, at: datetime, reason: UnlockReason) -> None:
         reached_at, offset = timecodec.encode(at)
