@@ -88,6 +88,7 @@ def reach(hinge: HingeWindow, phase: Phase) -> None:
         {"phase": int(phase), "reached_at": at, "utc_offset": offset}
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
 
 
 def listed(hinge: HingeWindow) -> dict[str, Routine]:

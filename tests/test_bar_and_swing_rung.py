@@ -398,6 +398,7 @@ def _reach(hinge: HingeWindow, phase: Phase, days_ago: int = 10) -> datetime:
         {"phase": int(phase), "reached_at": at, "utc_offset": offset}
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     return now
 
 
@@ -418,6 +419,7 @@ def test_easy_days_on_weights_in_the_hands_open_the_bar_and_today_says_so(
         assert logged.id is not None
         hinge.store.ladder.record_answers(logged.id, YES)
     hinge.views.services.log_changes.announce()
+    assert hinge.views.ladder.wait_until_applied()
     box = open_dialog(QMessageBox, "unlockBox")
     assert "you've unlocked Bar and swing" in box.text()
     box.close()

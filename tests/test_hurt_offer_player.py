@@ -34,6 +34,7 @@ def reach(hinge: HingeWindow, phase: Phase) -> datetime:
         {"phase": int(phase), "reached_at": performed, "utc_offset": offset}
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     return now
 
 

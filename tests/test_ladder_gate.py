@@ -29,6 +29,7 @@ def reach(hinge: HingeWindow, phase: Phase, days_ago: int = 10) -> datetime:
         {"phase": int(phase), "reached_at": performed, "utc_offset": offset}
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is phase
     return now
 
@@ -41,6 +42,7 @@ def two_easy_days(hinge: HingeWindow, now: datetime) -> None:
         assert logged.id is not None
         hinge.store.ladder.record_answers(logged.id, YES)
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
 
 
 def log_first_set(hinge: HingeWindow, drill_id: str) -> None:
@@ -94,6 +96,7 @@ def test_a_passed_dowel_check_does_not_open_light_loading(hinge: HingeWindow) ->
         LoggedSet("dowel-three-point-check", now, reps=5, result=CheckOutcome.PASS)
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is Phase.PATTERNING
     assert hinge.store.ladder.state(hinge.views.catalogue).passed_sessions == 2
 
@@ -103,6 +106,7 @@ def test_a_passed_wall_hinge_check_opens_light_loading(hinge: HingeWindow) -> No
     two_easy_days(hinge, now)
     hinge.store.sets.add(LoggedSet("wall-hinge-check", now, reps=5, result=CheckOutcome.PASS))
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is Phase.LIGHT_LOADING
     box = open_dialog(QMessageBox, "unlockBox")
     assert "A standing hinge went easily on 3 different days" in box.text()

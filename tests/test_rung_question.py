@@ -34,6 +34,7 @@ def reach(hinge: HingeWindow, phase: Phase) -> datetime:
         {"phase": int(phase), "reached_at": performed, "utc_offset": offset}
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is phase
     return now
 
@@ -149,6 +150,7 @@ def test_the_gate_and_the_count_are_the_ladders_words(hinge: HingeWindow) -> Non
     assert earlier.id is not None
     hinge.store.ladder.record_answers(earlier.id, GateAnswers(True, True, True))
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     state = hinge.store.ladder.state(hinge.views.catalogue)
     assert state.passed_sessions == 1
 

@@ -101,6 +101,7 @@ def test_return_on_the_gate_questions_saves_them_and_logs_no_extra_set(
         {"phase": int(Phase.PATTERNING), "reached_at": performed, "utc_offset": offset}
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     hinge.show_drill("wall-hip-hinge")
     hinge.click("startPauseButton")
     hinge.skip_to(logged_at, number)

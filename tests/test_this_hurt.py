@@ -56,6 +56,7 @@ def reach(hinge: HingeWindow, phase: Phase, days_ago: int = 10) -> datetime:
         {"phase": int(phase), "reached_at": performed, "utc_offset": offset}
     )
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is phase
     return now
 
@@ -137,6 +138,7 @@ def test_beside_the_easily_questions_this_hurt_marks_the_set_and_holds_the_ladde
         assert earlier.id is not None
         hinge.store.ladder.record_answers(earlier.id, GateAnswers(True, True, True))
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.state(hinge.views.catalogue).passed_sessions == 2
 
     logged = log_first_set(hinge, "wall-hip-hinge")
@@ -156,6 +158,7 @@ def test_beside_the_easily_questions_this_hurt_marks_the_set_and_holds_the_ladde
     for name in ("gateNobodyHeldYes", "gateBackStillYes", "gatePressureSteadyYes"):
         hinge.click(name)
     hinge.click("gateSubmitButton")
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is Phase.PATTERNING
     assert hinge.store.ladder.state(hinge.views.catalogue).passed_sessions == 2
 
@@ -173,14 +176,18 @@ def test_a_squeeze_test_that_hurt_closes_the_rung_it_opened_until_undone(
         Qt.MouseButton.LeftButton,
     )
     hinge.click("logSetButton")
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is Phase.MOBILITY
     open_dialog(QMessageBox, "unlockBox").close()
+    hinge.show_window(active=True)  # back to the window, whose shortcuts then work
 
     hinge.click("hurtButton")
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is Phase.CHECK, "a test that hurt opens nothing"
     assert not open_dialogs(QMessageBox, "unlockBox")
 
     hinge.qtbot.keyClick(hinge.window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is Phase.MOBILITY
     open_dialog(QMessageBox, "unlockBox").close()
 

@@ -65,6 +65,7 @@ def test_a_failed_squeeze_test_opens_glute_activation_with_a_message(hinge: Hing
         Qt.MouseButton.LeftButton,
     )
     hinge.click("logSetButton")
+    assert hinge.views.ladder.wait_until_applied()
 
     assert hinge.store.ladder.current_phase() is Phase.ACTIVATION
     box = open_dialog(QMessageBox, "unlockBox")
@@ -92,6 +93,7 @@ def test_three_easy_patterning_sessions_open_light_loading(hinge: HingeWindow) -
     for days_ago in (3, 2):
         _passing_day(hinge.store, now - timedelta(days=days_ago))
     hinge.views.ladder.update()
+    assert hinge.views.ladder.wait_until_applied()
     assert hinge.store.ladder.current_phase() is Phase.PATTERNING
 
     hinge.show_drill("wall-hip-hinge")
@@ -104,6 +106,7 @@ def test_three_easy_patterning_sessions_open_light_loading(hinge: HingeWindow) -
     for name in ("gateNobodyHeldYes", "gateBackStillYes", "gatePressureSteadyYes"):
         hinge.click(name)
     hinge.click("gateSubmitButton")
+    assert hinge.views.ladder.wait_until_applied()
 
     assert not questions.isVisible()
     assert hinge.store.ladder.current_phase() is Phase.LIGHT_LOADING

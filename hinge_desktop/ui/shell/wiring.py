@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
 from hinge_desktop.domain.catalogue import builtin_catalogue
@@ -125,7 +126,12 @@ def assemble_views(
 
     drills.start_requested.connect(start_drill)
     routines = _routines(window, services, drills, start_plan)
-    coach, ladder_panel = _ladder(window, services, log_panel, set_logger, routines)
+    # The reads off the GUI thread: the ladder's (from now on), History's, Today's, the session
+    # end's. A quit before every view is built stops it too (shutdown is done once).
+    reader = BackgroundReader(store.path, parent=window)
+    if (app := QCoreApplication.instance()) is not None:
+        app.aboutToQuit.connect(reader.shutdown)
+    coach, ladder_panel = _ladder(window, services, reader, log_panel, set_logger, routines)
     coach.hurt_said.connect(hurt.mark)
     yield
     own_drills = OwnDrillsView(
@@ -146,7 +152,7 @@ def assemble_views(
         first.library.add_pages(routines, ladder_panel, own_drills=own_drills)
     window.install_view("workout", workout)
     yield
-    progress, reader = _history(window, services, drills)
+    progress = _history(window, services, reader, drills)
     yield
     today = _today(window, services, reader, workout, start_plan)
     yield
@@ -278,6 +284,7 @@ def _routines(
 def _ladder(
     window: MainWindow,
     services: Services,
+    reader: BackgroundReader,
     log_panel: LogPanel,
     set_logger: SetLogger,
     routines: RoutinesView,
@@ -288,7 +295,7 @@ def _ladder(
     log_panel.extra.addWidget(questions)
     coach = LadderCoach(
         services.store.ladder,
-        services.store.sets,
+        reader,
         services.catalogue,
         ladder_panel,
         questions,
@@ -312,8 +319,8 @@ def _ladder(
 
 
 def _history(
-    window: MainWindow, services: Services, drills: DrillsView
-) -> tuple[ProgressView, BackgroundReader]:
+    window: MainWindow, services: Services, reader: BackgroundReader, drills: DrillsView
+) -> ProgressView:
     """History: the list of workouts and the progress charts, read on a thread of their own."""
     store = services.store
     workout_list = WorkoutListView(
@@ -326,13 +333,12 @@ def _history(
     workout_list.message.connect(status(window, 5000))
     workout_list.choose_drill_requested.connect(lambda: window.show_view("drills"))
     drills.quick_log_requested.connect(workout_list.quick_log)
-    reader = BackgroundReader(store.path, parent=window)
     progress = ProgressView(reader, services.catalogue, services.preferences, names=services.names)
     progress.message.connect(status(window, 8000))
     progress.choose_drill_requested.connect(lambda: window.show_view("drills"))
     services.log_changes.changed.connect(progress.mark_stale)
     window.install_view("history", HistoryView(workout_list, progress))
-    return progress, reader
+    return progress
 
 
 def _today(
