@@ -5,6 +5,7 @@ once; the questions follow their set; and quitting while it reads loses nothing.
 from __future__ import annotations
 
 import sqlite3
+import sys
 import threading
 import traceback
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import CheckOutcome, LoggedSet
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.store import Store
+from hinge_desktop.ui import gc_pauses
 from hinge_desktop.ui.library.ladder_panel import LadderPanel
 
 LADDER_CODE = ("hinge_desktop/storage/ladder.py", "hinge_desktop/ui/library/ladder_")
@@ -116,22 +118,27 @@ def test_after_a_change_the_window_runs_none_of_the_ladders_reads(hinge: HingeWi
     assert panel(hinge).state().passed_sessions == 4, "the new day is counted"
 
 
-def test_the_rules_read_the_log_on_the_background_reader(
+def test_the_rules_read_the_log_on_the_background_reader_handing_the_gil_over_often(
     hinge: HingeWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     threads: list[threading.Thread] = []
+    intervals: list[float] = []
     real_read = ladder_loader.read_ladder
 
     def read(*args: object, **kwargs: object) -> object:
         threads.append(threading.current_thread())
+        intervals.append(sys.getswitchinterval())
         return real_read(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(ladder_loader, "read_ladder", read)
     settled(hinge)
+    before = sys.getswitchinterval()
     hinge.views.services.log_changes.announce()
     settled(hinge)
     assert threads
     assert threading.main_thread() not in threads
+    assert set(intervals) == {gc_pauses.IMPORT_SWITCH_INTERVAL}, "the window waits 0.5 ms at most"
+    assert sys.getswitchinterval() == before, "and as it was afterwards"
 
 
 def test_a_phase_reached_is_recorded_in_one_short_transaction(hinge: HingeWindow) -> None:

@@ -1,6 +1,11 @@
 """The ladder's reading of the log, on the background reader: what the rules make of the whole
 history (on a long log, a read of many thousands of sets) never runs on the GUI thread. The
-newest request wins; its answer, a :class:`LadderReading`, comes back on the GUI thread."""
+newest request wins; its answer, a :class:`LadderReading`, comes back on the GUI thread.
+
+The reading is Python work for a while (a tenth of a second on ten years of training), so it
+runs as the import's worker does (:func:`gc_pauses.importing`): the GIL changes hands every
+half millisecond, or the window waits up to five each time Qt calls into Python, and the
+collector does not run on the reader's thread meanwhile."""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.ladder import LadderReading, read_ladder
+from hinge_desktop.ui import gc_pauses
 from hinge_desktop.ui.tasks import BackgroundReader
 
 
@@ -41,7 +47,8 @@ class LadderLoader(QObject):
         catalogue, ids = self._catalogue, tuple(asked)
 
         def job(db: Database) -> LadderReading:
-            return read_ladder(db, now, catalogue, ids)
+            with gc_pauses.importing():
+                return read_ladder(db, now, catalogue, ids)
 
         try:
             self._reader.submit(
