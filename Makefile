@@ -46,6 +46,7 @@ bench: system-packages-test $(INSTALLED)
 	$(BIN)/python benchmarks/start_check.py
 	$(BIN)/python benchmarks/import_memory.py
 	$(BIN)/python benchmarks/stalls.py
+	$(BIN)/python benchmarks/ladder_stall.py
 
 # The system packages: what running Hinge needs (run), what the tests add (test), and what building
 # the packages adds (package). On Debian and Ubuntu, missing ones are installed as root, or named

@@ -80,6 +80,24 @@ def test_overlapping_imports_hold_the_settings_until_the_last_ends() -> None:
     assert gc.isenabled()
 
 
+def test_a_long_read_on_a_worker_freezes_nothing_but_an_import_with_it_does() -> None:
+    gc_pauses.freeze_start_up()
+    frozen = gc.get_freeze_count()
+    with gc_pauses.working():
+        assert not gc.isenabled()
+        kept = [Thing() for _ in range(100)]
+    assert gc.isenabled()
+    assert gc.get_freeze_count() == frozen
+    outer = gc_pauses.working()
+    outer.__enter__()
+    with gc_pauses.importing():
+        kept += [Thing() for _ in range(100)]
+    assert gc.get_freeze_count() == frozen  # frozen once the read ends too
+    outer.__exit__(None, None, None)
+    assert gc.get_freeze_count() >= frozen + 200
+    assert len(kept) == 200
+
+
 def test_a_collector_switched_off_stays_off() -> None:
     gc.disable()
     try:

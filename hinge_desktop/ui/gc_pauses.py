@@ -13,19 +13,20 @@ window answering:
   came after (``gc.freeze``). Start-up leaves little cyclic garbage (about 500 objects of
   140,000), frozen with the rest. Until :func:`release`, what each import leaves alive is
   frozen too.
-- :func:`importing`, around each job of the import worker: the collector does not run at all
-  while it runs, and the GIL changes hands every half millisecond rather than every five. The
-  collector runs on whichever thread happens to allocate when a generation fills up; during an
-  import that is the worker, and a pass there would free any widget caught in a reference
-  cycle off the GUI thread, where Qt must not destroy it (and stop the window as long as it
-  walks). Most of what an import builds is freed by its reference count anyway. The GUI
+- :func:`importing`, around each job of the import worker, and :func:`working`, around other
+  long reads on a worker (the ladder's), which leave nothing to freeze: the collector does not
+  run at all while they run, and the GIL changes hands every half millisecond rather than every
+  five. The collector runs on whichever thread happens to allocate when a generation fills up;
+  during an import that is the worker, and a pass there would free any widget caught in a
+  reference cycle off the GUI thread, where Qt must not destroy it (and stop the window as long
+  as it walks). Most of what an import builds is freed by its reference count anyway. The GUI
   thread takes the GIL each time Qt calls into Python (a paint, a delegate, a slot) and waited
   up to the interval each time while the worker reads, plans or stores: a busy thread stopped
-  the window for about 40 ms at 5 ms, 11 ms at 1 ms and 10 ms at 0.5 ms (idle: 8 ms), the
-  worker no slower. Afterwards both come back as they were, and once start-up is frozen,
-  what the import left alive (the plan the undo stack keeps to store it again) is frozen too,
-  without a pass: an import leaves no reference cycles to speak of (none over 25,000 rows), and
-  a pass would walk every set it read (about 10 ms).
+  the window for about 40 ms at 5 ms, 11 ms at 1 ms and 10 ms at 0.5 ms (idle: 8 ms), the worker
+  no slower. Afterwards both come back as they were, and once start-up is frozen, what the
+  import left alive (the plan the undo stack keeps to store it again) is frozen too, without a
+  pass: an import leaves no reference cycles to speak of (none over 25,000 rows), and a pass
+  would walk every set it read (about 10 ms).
 
 Frozen objects are still freed by their reference counts once nothing holds them (a plan dropped
 from the undo stack goes at once); only reference cycles among them wait until :func:`release`
@@ -52,6 +53,8 @@ _was_enabled = gc.isenabled()
 _held_for_start_up = False
 """Whether :func:`hold_during_start_up` switched the collector off, for the freeze to end."""
 _saved_switch = sys.getswitchinterval()
+_freeze_pending = False
+"""Whether an import ended while other work held the collector: freeze when the last ends."""
 
 
 def hold_during_start_up() -> None:
@@ -104,7 +107,8 @@ def is_freezing() -> bool:
 
 
 def is_importing() -> bool:
-    """Whether an import's job is running, with the collector held back."""
+    """Whether an import's job (or another long read on a worker) is running, with the
+    collector held back."""
     return _depth > 0
 
 
@@ -112,14 +116,25 @@ def is_importing() -> bool:
 def importing() -> Iterator[None]:
     """While the body runs (on any thread): no pass of the collector, and a GIL that changes
     hands every half millisecond; then both as before, and (once start-up is frozen) what is
-    left alive frozen.
+    left alive frozen: the plan an import leaves lives as long as its undo.
 
     Nested or overlapping uses hold the settings until the last one ends."""
     _enter()
     try:
         yield
     finally:
-        _leave()
+        _leave(freeze=True)
+
+
+@contextmanager
+def working() -> Iterator[None]:
+    """As :func:`importing`, for a long read on a worker (the ladder's, after each change of the
+    log), which leaves nothing to keep: nothing is frozen afterwards."""
+    _enter()
+    try:
+        yield
+    finally:
+        _leave(freeze=False)
 
 
 def _enter() -> None:
@@ -133,14 +148,16 @@ def _enter() -> None:
         _depth += 1
 
 
-def _leave() -> None:
-    global _depth
+def _leave(*, freeze: bool) -> None:
+    global _depth, _freeze_pending
     with _lock:
         _depth -= 1
+        _freeze_pending = _freeze_pending or freeze
         if _depth > 0:
             return
         if _was_enabled:
             gc.enable()
         sys.setswitchinterval(_saved_switch)
-        if _freezing:
+        if _freezing and _freeze_pending:
             gc.freeze()
+        _freeze_pending = False

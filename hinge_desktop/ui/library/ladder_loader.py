@@ -3,9 +3,9 @@ history (on a long log, a read of many thousands of sets) never runs on the GUI 
 newest request wins; its answer, a :class:`LadderReading`, comes back on the GUI thread.
 
 The reading is Python work for a while (a tenth of a second on ten years of training), so it
-runs as the import's worker does (:func:`gc_pauses.importing`): the GIL changes hands every
+runs as the import's worker does (:func:`gc_pauses.working`): the GIL changes hands every
 half millisecond, or the window waits up to five each time Qt calls into Python, and the
-collector does not run on the reader's thread meanwhile."""
+collector does not run on the reader's thread meanwhile; what it leaves is not frozen."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class LadderLoader(QObject):
         catalogue, ids = self._catalogue, tuple(asked)
 
         def job(db: Database) -> LadderReading:
-            with gc_pauses.importing():
+            with gc_pauses.working():
                 return read_ladder(db, now, catalogue, ids)
 
         try:
