@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from hinge_desktop.storage.database import Database
 from hinge_desktop.ui.history.progress_data import ProgressSnapshot, load_progress
 from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.waiting import wait_until
 
 Steps = list[Callable[[], None]]
 
@@ -60,18 +61,7 @@ class ProgressLoader(QObject):
     def wait(self, timeout_ms: int) -> bool:
         """Wait, handling events, until the newest snapshot is on screen; False on a
         timeout."""
-        if not self.is_loading():
-            return True
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-        self.loaded.connect(loop.quit)
-        timer.start(timeout_ms)
-        loop.exec()
-        timer.stop()
-        self.loaded.disconnect(loop.quit)
-        return not self.is_loading()
+        return wait_until(lambda: not self.is_loading(), [self.loaded], timeout_ms)
 
     def _failed(self, request: int, error: Exception) -> None:
         if request != self._pending:

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.ladder import LadderReading, read_ladder
 from hinge_desktop.ui import gc_pauses
 from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.waiting import wait_until
 
 
 class LadderLoader(QObject):
@@ -76,21 +77,7 @@ class LadderLoader(QObject):
 
     def wait(self, timeout_ms: int) -> bool:
         """Wait, handling events, until the newest answer is in; False on a timeout."""
-        if not self.is_loading():
-            return True
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-        self.loaded.connect(loop.quit)
-        self.failed.connect(loop.quit)
-        timer.start(timeout_ms)
-        while self.is_loading() and timer.isActive():
-            loop.exec()
-        timer.stop()
-        self.loaded.disconnect(loop.quit)
-        self.failed.disconnect(loop.quit)
-        return not self.is_loading()
+        return wait_until(lambda: not self.is_loading(), [self.loaded, self.failed], timeout_ms)
 
     def _arrived(self, number: int, reading: LadderReading) -> None:
         if number != self._pending or self._closed:

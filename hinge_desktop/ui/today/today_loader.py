@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.today import TodaySummary, today_summary
 from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.today_queries import read_today
 from hinge_desktop.ui.tasks import BackgroundReader
+from hinge_desktop.ui.waiting import wait_until
 
 
 class TodayLoader(QObject):
@@ -69,20 +70,7 @@ class TodayLoader(QObject):
 
     def wait(self, timeout_ms: int) -> bool:
         """Wait, handling events, until the newest reading is in; False on a timeout."""
-        if not self.is_loading():
-            return True
-        loop = QEventLoop()
-        timer = QTimer()
-        timer.setSingleShot(True)
-        timer.timeout.connect(loop.quit)
-        self.loaded.connect(loop.quit)
-        self.failed.connect(loop.quit)
-        timer.start(timeout_ms)
-        loop.exec()
-        timer.stop()
-        self.loaded.disconnect(loop.quit)
-        self.failed.disconnect(loop.quit)
-        return not self.is_loading()
+        return wait_until(lambda: not self.is_loading(), [self.loaded, self.failed], timeout_ms)
 
     def _arrived(self, number: int, summary: TodaySummary) -> None:
         if number != self._pending or self._closed:
