@@ -5,9 +5,14 @@ done."""
 
 from __future__ import annotations
 
+import gc
+import sys
+import threading
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from hinge_window import HingeWindow, StartHinge
 from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
@@ -16,6 +21,8 @@ from pytestqt.qtbot import QtBot
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.training import LoggedSet, Unit
 from hinge_desktop.storage.store import Store
+from hinge_desktop.ui import gc_pauses
+from hinge_desktop.ui.history import progress_loader
 from hinge_desktop.ui.history.prewarm import page_of, tiles
 from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.preferences import Preferences
@@ -161,3 +168,25 @@ def test_a_view_that_is_a_window_of_its_own_is_left_as_it_is(
         assert view.current_drill_id() == "romanian-deadlift"  # read all the same
     finally:
         reader.shutdown()
+
+
+def test_the_read_runs_off_the_gui_thread_with_the_collector_held_back(
+    qtbot: QtBot, start_hinge: StartHinge, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pass of the collector on the reader's thread could free a widget there, and the
+    window waits for the GIL at most half a millisecond while the read runs."""
+    train(store, weeks=3)
+    hinge = start_hinge(view="drills")
+    seen: list[tuple[bool, bool, float]] = []
+    real_load = progress_loader.load_progress
+
+    def load(*args: Any, **kwargs: Any) -> Any:
+        on_gui = threading.current_thread() is threading.main_thread()
+        seen.append((on_gui, gc.isenabled(), sys.getswitchinterval()))
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(progress_loader, "load_progress", load)
+    hinge.views.progress.refresh()
+    assert hinge.views.progress.wait_until_loaded()
+    assert seen == [(False, False, gc_pauses.IMPORT_SWITCH_INTERVAL)]
+    assert gc.isenabled()

@@ -1,6 +1,8 @@
 """History → Progress's data read on the background reader, the newest request winning, and put
 on screen a step per turn of the event loop, so the window never stops answering for longer
-than a frame."""
+than a frame. The read, Python work over every day a drill was trained, runs as the ladder's
+does (:func:`gc_pauses.working`): no pass of the collector on the reader's thread, and a GIL
+that changes hands every half millisecond."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from hinge_desktop.storage.database import Database
+from hinge_desktop.ui import gc_pauses
 from hinge_desktop.ui.history.progress_data import ProgressSnapshot, load_progress
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.waiting import wait_until
@@ -46,7 +49,8 @@ class ProgressLoader(QObject):
         request = self._pending
 
         def job(db: Database) -> ProgressSnapshot:
-            return load_progress(db, drill_id, today)
+            with gc_pauses.working():
+                return load_progress(db, drill_id, today)
 
         self._reader.submit(
             job,
