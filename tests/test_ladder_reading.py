@@ -10,10 +10,11 @@ import threading
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from hinge_window import HingeWindow, StartHinge
+from ladder_log import add, now, phases
 from open_dialogs import open_dialogs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -22,7 +23,7 @@ import hinge_desktop.ui.library.ladder_loader as ladder_loader
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import GateAnswers, UnlockReason
 from hinge_desktop.domain.timeline import StepKind
-from hinge_desktop.domain.training import CheckOutcome, LoggedSet
+from hinge_desktop.domain.training import CheckOutcome
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui import gc_pauses
@@ -59,20 +60,6 @@ def settled(hinge: HingeWindow) -> HingeWindow:
 
 def panel(hinge: HingeWindow) -> LadderPanel:
     return hinge.widget(LadderPanel, "ladderPanel")
-
-
-def now() -> datetime:
-    return datetime.now().astimezone()
-
-
-def add(store: Store, drill_id: str, when: datetime, **values: object) -> int:
-    logged = store.sets.add(LoggedSet(drill_id, when, **values))  # type: ignore[arg-type]
-    assert logged.id is not None
-    return logged.id
-
-
-def phases(store: Store) -> list[Phase]:
-    return [event.phase for event in store.ladder.events()]
 
 
 def reach(hinge: HingeWindow, phase: Phase, days_ago: int = 10) -> None:

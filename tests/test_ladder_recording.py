@@ -4,27 +4,15 @@ a rung a set that hurt takes back before that is recorded."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
+
+from ladder_log import add, now, phases
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
-from hinge_desktop.domain.training import CheckOutcome, LoggedSet, Side
+from hinge_desktop.domain.training import CheckOutcome, Side
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.store import Store
-
-
-def now() -> datetime:
-    return datetime.now().astimezone()
-
-
-def add(store: Store, drill_id: str, when: datetime, **values: object) -> int:
-    logged = store.sets.add(LoggedSet(drill_id, when, **values))  # type: ignore[arg-type]
-    assert logged.id is not None
-    return logged.id
-
-
-def phases(store: Store) -> list[Phase]:
-    return [event.phase for event in store.ladder.events()]
 
 
 def test_recording_what_was_read_is_what_update_records(store: Store, catalogue: Catalogue) -> None:
