@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import NamedTuple
 
 from hinge_desktop import APP_NAME
+
+
+def user_data_folder() -> Path:
+    """The platform's user data folder for Hinge, as ``platformdirs`` gives it.
+
+    On Linux and the BSDs, with an absolute ``$HOME``, the XDG rule is followed here
+    (``$XDG_DATA_HOME`` if it is an absolute path, else ``~/.local/share``): importing
+    ``platformdirs`` takes about 13 ms, on the way to the window's first paint. The tests hold
+    the two to the same answer.
+    """
+    base = os.environ.get("XDG_DATA_HOME", "")
+    home = os.environ.get("HOME", "")
+    if sys.platform.startswith(("win", "darwin", "cygwin")) or not os.path.isabs(home):
+        from platformdirs import user_data_path
+
+        return user_data_path(APP_NAME, appauthor=False)
+    return Path(base if os.path.isabs(base) else os.path.join(home, ".local", "share"), APP_NAME)
 
 
 class DataFolderError(Exception):
@@ -19,10 +38,7 @@ class DataPaths(NamedTuple):
     def resolve(cls, data_dir: Path | None) -> DataPaths:
         """The folder given on the command line, else the platform's user data folder."""
         if data_dir is None:
-            # Imported here: only needed when no folder is given, and it costs start-up time.
-            from platformdirs import user_data_path
-
-            data_dir = user_data_path(APP_NAME, appauthor=False)
+            data_dir = user_data_folder()
         return cls(root=data_dir.expanduser().absolute())
 
     @property

@@ -40,3 +40,27 @@ def test_starting_the_window_loads_neither_the_domain_nor_sockets() -> None:
     )
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert shown.stdout.strip() == "[]"
+
+
+def test_no_arguments_mean_the_parser_s_defaults() -> None:
+    """A plain ``hinge-desktop`` is not parsed; its options are what the parser would give."""
+    from hinge_desktop.cli.options import build_parser
+
+    ns = build_parser().parse_args([])
+    options = parse_args([])
+    assert options.data_dir == ns.data_dir
+    assert ns.screenshot is None
+    assert (options.screenshot_view, options.screenshot_file) == (None, None)
+    assert options.export_file == ns.export
+    assert options.demo == ns.demo
+    assert options.import_file == ns.import_file
+    assert options.import_unit == ns.unit
+
+
+def test_a_plain_start_does_not_build_the_parser() -> None:
+    code = (
+        "import sys; sys.argv[1:] = []; from hinge_desktop.cli.options import parse_args; "
+        "parse_args(); print('argparse' in sys.modules)"
+    )
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert shown.stdout.strip() == "False"

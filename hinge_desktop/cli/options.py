@@ -1,12 +1,14 @@
 """The command-line contract of ``hinge-desktop`` (see the README).
 
 Parsing lives apart from the composition root so that ``--version`` and usage errors answer
-without importing Qt.
+without importing Qt. A plain ``hinge-desktop``, the way the window is usually opened, has
+nothing to parse and does not build the parser (which takes a few milliseconds before the
+window can paint).
 """
 
 from __future__ import annotations
 
-import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -15,6 +17,8 @@ from hinge_desktop import COMMAND, __version__
 from hinge_desktop.ui.shell.navigation import VIEWS
 
 if TYPE_CHECKING:
+    import argparse
+
     from hinge_desktop.domain.training import Unit
 
 UNITS = ("kg", "lb")
@@ -33,6 +37,8 @@ class Options(NamedTuple):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog=COMMAND,
         description="Hinge: a desktop coach for the hip hinge.",
@@ -86,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> Options:
-    """Parse the command line; exits with argparse's usage message on a bad option."""
+    """Parse the command line (``sys.argv[1:]`` if ``argv`` is None); exits with argparse's
+    usage message on a bad option."""
+    if not (sys.argv[1:] if argv is None else argv):
+        return Options(data_dir=None, screenshot_view=None, screenshot_file=None)
     parser = build_parser()
     ns = parser.parse_args(argv)
     view = file = None
