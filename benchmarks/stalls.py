@@ -11,9 +11,10 @@ How: a 5 ms ``PreciseTimer`` heartbeat on the GUI thread stamps ``perf_counter``
 the figure is the longest gap between two beats, shown with the GUI thread's own CPU time in it
 (``thread_time``: the rest of the gap it waited, for the GIL or for a core). Every run is a
 fresh process (a first show, the first import, happen once per process) composing the window as
-Hinge does (``MainWindow`` filled by ``install_views``, 1280×800, off screen, on Drills), with
-what the start sequence does once ready: the charts' data read (``progress.refresh()``), History
-prewarmed (``progress.prewarm()``) and start-up's objects frozen (``gc_pauses.freeze_start_up()``).
+Hinge does (``MainWindow`` filled by ``install_views``, 1280×800, off screen, on Drills, the
+collector held back meanwhile as ``app.run`` holds it), with what the start sequence does once
+ready: the charts' data read (``progress.refresh()``), History prewarmed (``progress.prewarm()``)
+and start-up's objects frozen (``gc_pauses.freeze_start_up()``).
 
 (a) History: a log of about 100,000 sets over ten years (``_history.py``; ``--dir`` keeps it).
     The heartbeat runs while the prewarm's steps run, then while History is shown
@@ -123,8 +124,9 @@ def wait_for(signal: Any, done: Callable[[], bool], timeout_s: float = 60.0) -> 
         raise SystemExit(f"gave up waiting after {timeout_s:g} s")
 
 
-def compose(data: Path) -> tuple[Any, Any, Any]:
-    """The window as Hinge composes it, on Drills, shown: (app, window, installed views)."""
+def compose(data: Path, *, held: bool = True) -> tuple[Any, Any, Any]:
+    """The window as Hinge composes it, on Drills, shown: (app, window, installed views).
+    ``held``: with the collector held back until start-up is frozen, as ``app.run`` does."""
     from hinge_desktop.paths import DataPaths
     from hinge_desktop.speech.speaker import RecordingSpeaker
     from hinge_desktop.storage.store import open_store
@@ -133,6 +135,10 @@ def compose(data: Path) -> tuple[Any, Any, Any]:
     from hinge_desktop.ui.shell.main_window import MainWindow
     from hinge_desktop.ui.shell.wiring import install_views
 
+    if held:
+        from hinge_desktop.ui import gc_pauses
+
+        gc_pauses.hold_during_start_up()
     app = create_application()
     if app.platformName() == "offscreen":
         hide_offscreen_noise()
@@ -249,7 +255,7 @@ def child_import(data: Path, source: Path, policy: bool) -> dict[str, Any]:
     if not policy:  # the reference: as before the import had a policy
         worker.importing = nullcontext  # type: ignore[assignment]
         worker.give_way_to_the_window = lambda: None
-    _app, window, views = compose(data)
+    _app, window, views = compose(data, held=policy)
     warming = ready(views, prewarm=True, freeze=policy)
     wait_for(warming.finished, warming.is_done)
     spin(0.5)

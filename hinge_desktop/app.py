@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from hinge_desktop.ui.shell.wiring import InstalledViews
 
 START_FALLBACK_MS = 1000
+CHROME_PAINT_MS = 1
 EXIT_NO_DISPLAY = 1
 
 
@@ -81,6 +82,13 @@ def run(
         print(f"hinge-desktop: {exc}", file=sys.stderr)
         return EXIT_STORAGE_ERROR
 
+    if options.screenshot_view is None:
+        # No pass of the garbage collector while start-up builds what lives as long as Hinge;
+        # its objects are frozen once every view is built (``_opened``).
+        from hinge_desktop.ui.gc_pauses import hold_during_start_up
+
+        hold_during_start_up()
+
     from hinge_desktop.ui.preferences import Preferences
     from hinge_desktop.ui.shell.application import (
         ColourSchemeFollower,
@@ -94,7 +102,9 @@ def run(
     app = create_application()
     preferences = Preferences(paths.settings)
     colours = ColourSchemeFollower(app, preferences)
-    window = MainWindow(preferences, keys_after_paint=True)
+    screenshot = options.screenshot_view is not None and options.screenshot_file is not None
+    # The window's outline paints first; its chrome is built right after (``_finish_start``).
+    window = MainWindow(preferences, staged=not screenshot)
 
     if options.screenshot_view is not None and options.screenshot_file is not None:
         if app.platformName() == "offscreen":
@@ -108,19 +118,20 @@ def run(
             window, preferences, paths, options.screenshot_view, options.screenshot_file
         )
 
-    # No pass of the garbage collector while start-up builds what lives as long as Hinge; its
-    # objects are frozen once every view is built (``_opened``).
-    from hinge_desktop.ui.gc_pauses import hold_during_start_up
-
-    hold_during_start_up()
     # SIGTERM and SIGINT quit as the window's close does, from the first moment it can be seen.
     QuitOnSignal(app)
-    window.statusBar().showMessage(window.tr("Opening your training log…"))
-    started = False
+    started = quitting = False
+
+    def quit_began() -> None:
+        # Qt can still deliver a timer after this (in the turn that quit): nothing more starts.
+        nonlocal quitting
+        quitting = True
+
+    app.aboutToQuit.connect(quit_began)
 
     def finish_start() -> None:
         nonlocal started
-        if started:
+        if started or quitting:
             return
         started = True
 
@@ -129,9 +140,19 @@ def run(
             window.add_shortcuts()
             colours.follow_system()
 
-        _finish_start(
-            app, window, preferences, paths, on_first_paint, on_ready, on_settled, after_paint
-        )
+        if on_first_paint is not None:
+            on_first_paint()
+        # The navigation, the menus and the status bar; the rest of the start waits on a timer
+        # (a call queued for the next turn would come before the chrome's paint and the input
+        # that waits).
+        window.build_chrome()
+        window.statusBar().showMessage(window.tr("Opening your training log…"))
+
+        def go_on() -> None:
+            if not quitting:
+                _finish_start(app, window, preferences, paths, on_ready, on_settled, after_paint)
+
+        QTimer.singleShot(CHROME_PAINT_MS, window, go_on)
 
     # Normally the database opens right after the first paint (once it is done: hence the
     # timer); a window that is never exposed (started minimised, say) must not keep it closed,
@@ -150,13 +171,10 @@ def _finish_start(
     window: MainWindow,
     preferences: Preferences,
     paths: DataPaths,
-    on_first_paint: Callable[[], None] | None,
     on_ready: Callable[[], None] | None = None,
     on_settled: Callable[[], None] | None = None,
     after_paint: Callable[[], None] | None = None,
 ) -> None:
-    if on_first_paint is not None:
-        on_first_paint()
     from hinge_desktop.ui.shell.application import set_window_icon
     from hinge_desktop.ui.shell.checking import check_then_open
 

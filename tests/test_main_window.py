@@ -301,3 +301,18 @@ def test_a_broken_drill_catalogue_stops_the_app_naming_file_drill_and_field(
     message = fatal_message(qtbot, paths, exits)
     assert "drill catalogue" in message
     assert "drills/dead-bug.toml: drill 'dead-bug': field 'cues[0]'" in message
+
+
+def test_a_view_s_place_fills_nothing_the_window_has_filled(qapp: object) -> None:
+    """The window paints its background once; a view's scroll area and what it holds do not
+    paint it again (that would paint the whole view twice at each switch)."""
+    from PySide6.QtWidgets import QLabel
+
+    from hinge_desktop.ui.shell.view_place import ViewPlace
+
+    view = QLabel("a view")
+    place = ViewPlace(view)
+    assert place.widget() is view
+    assert not place.viewport().autoFillBackground()
+    assert not view.autoFillBackground()
+    place.deleteLater()

@@ -528,6 +528,25 @@ def test_leaving_follow_along_restores_a_maximised_window(
     assert main.windowState() & Qt.WindowState.WindowMaximized
 
 
+def test_the_window_system_leaving_full_screen_ends_follow_along(
+    qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
+) -> None:
+    """A key of the desktop's own takes the window out of full screen: the navigation, the
+    menus and the status bar come back, and the mode ends for the view too."""
+    main, view = window
+    view.show_drill(CATALOGUE.get("dead-bug"))
+    nav = main.findChild(QListWidget, "viewNav")
+    main.set_follow_along(True)
+    assert not nav.isVisible()
+    with qtbot.waitSignal(main.follow_along_changed) as left:
+        main.windowHandle().setWindowState(Qt.WindowState.WindowNoState)
+    assert left.args == [False]
+    assert not main.follow_along()
+    assert nav.isVisible()
+    assert main.menuBar().isVisible()
+    assert main.statusBar().isVisible()
+
+
 def test_going_to_another_view_leaves_follow_along(
     qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
 ) -> None:

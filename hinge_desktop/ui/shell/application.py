@@ -13,7 +13,6 @@ from hinge_desktop import APP_ID, APP_NAME, ORGANIZATION_DOMAIN, __version__
 from hinge_desktop.qt_messages import drop_qt_message
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, Preferences
 from hinge_desktop.ui.shell import theme
-from hinge_desktop.ui.widgets.icons import app_icon
 
 if TYPE_CHECKING:
     import socket
@@ -41,6 +40,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def set_window_icon(app: QApplication) -> None:
     """Give every window Hinge's icon (done after the first paint: it is read from the assets)."""
+    from hinge_desktop.ui.widgets.icons import app_icon
+
     app.setWindowIcon(app_icon())
 
 

@@ -1,9 +1,10 @@
 """The start after the first paint, in stages that keep the window answering throughout.
 
-1. The data folder is locked (``data_folder.py``): a second Hinge says so at once.
-2. On a thread of its own, the ``Qt`` namespace is built and the drill list's modules loaded
-   and the drill catalogue read; back on the GUI thread the menus get their keys and the drill
-   list is built and shown (``first_view.py``): Hinge is ready to browse.
+1. On a thread of its own, the ``Qt`` namespace is built, the drill list's modules loaded and
+   the drill catalogue read; back on the GUI thread the menus get their keys and the drill list
+   is built and shown (``first_view.py``): Hinge is ready to browse.
+2. The data folder's lock is loaded on that thread, and the folder locked on the GUI thread
+   (``data_folder.py``): a second Hinge says so at once, before its log is touched.
 3. On that thread again, the log is checked before it opens (reading every row of a big log
    takes a moment; a damaged or lost one is recovered) and every other view's modules, the
    charts' among them, are loaded.
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import QApplication
 
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.shell.data_folder import StorageFailure, fail, lock_data_folder
 from hinge_desktop.ui.shell.main_window import MainWindow
 from hinge_desktop.ui.tasks import TaskRunner
 
@@ -85,16 +85,11 @@ def check_then_open(
     # lock is given up.
     runner: TaskRunner[None] = TaskRunner("startCheck", keep_thread=False, parent=window)
     closer = Closer(app, window)
-    try:
-        lock_data_folder(window, paths)
-    except StorageFailure as exc:
-        runner.shutdown()
-        fail(window, str(exc))
-        return
 
     def failed(error: Exception) -> None:
         from hinge_desktop.domain.catalogue import CatalogueError
         from hinge_desktop.storage.errors import StorageError
+        from hinge_desktop.ui.shell.data_folder import StorageFailure, fail
 
         if isinstance(error, StorageFailure | StorageError):
             fail(window, str(error))
@@ -117,6 +112,17 @@ def check_then_open(
         first = build_first_view(window, catalogue, preferences)
         if on_ready is not None:
             on_ready()
+        runner.submit(lambda _none: _load_lock(), lambda _none: lock(first), failed, window)
+
+    def lock(first: FirstView) -> None:
+        from hinge_desktop.ui.shell.data_folder import StorageFailure, fail, lock_data_folder
+
+        try:
+            lock_data_folder(window, paths)
+        except StorageFailure as exc:
+            runner.shutdown()
+            fail(window, str(exc))
+            return
         runner.submit(
             lambda _none: _check_log(paths), lambda check: checked(check, first), failed, window
         )
@@ -145,6 +151,11 @@ def _first_view_catalogue() -> Catalogue:
     from hinge_desktop.domain.catalogue import builtin_catalogue
 
     return builtin_catalogue()
+
+
+def _load_lock() -> None:
+    """On the runner's thread: load the data folder's lock (sqlite3's errors among them)."""
+    import hinge_desktop.ui.shell.data_folder  # noqa: F401
 
 
 def _check_log(paths: DataPaths) -> StartCheck:

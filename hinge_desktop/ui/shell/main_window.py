@@ -4,35 +4,33 @@ It only hosts views; app.py builds them with their collaborators and installs th
 view sits in a scroll area of its own, so that a view taller than a small screen scrolls rather
 than make the window grow past the screen (its width is the view's to fit); the window opens
 within the screen. A view that has something under way is asked before the window quits.
+
+When Hinge starts, the window is shown first as an outline of itself (its size, place and colours,
+and the navigation's column): that paints about as soon as a bare Qt window does. The navigation,
+the menus and the status bar are built right after (:meth:`MainWindow.build_chrome`), before the
+start goes on (``app.py``). What they need is imported there, not here.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from hinge_desktop import APP_NAME
 from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
 from hinge_desktop.ui.shell.navigation import VIEWS
-from hinge_desktop.ui.shell.window_fit import ViewPlace, default_size, fit_on_screen
-from hinge_desktop.ui.widgets.icons import icon
+from hinge_desktop.ui.shell.window_fit import default_size, fit_on_screen
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QCloseEvent, QPaintEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack, QWindow
+    from PySide6.QtWidgets import QListWidget, QMenu, QMessageBox, QStackedWidget
 
     from hinge_desktop.ui.shell.shortcuts_dialog import Shortcut, ShortcutsDialog
+
+NAV_WIDTH = 200
 
 
 def _qt() -> type[Qt]:
@@ -44,10 +42,21 @@ def _qt() -> type[Qt]:
 
 
 class MainWindow(QMainWindow):
+    import_action: QAction
+    export_action: QAction
+    export_json_action: QAction
+    find_drill_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    edit_menu: QMenu
+    view_menu: QMenu
+    view_actions: list[QAction]
+    """The View menu's action for each view, in the order of VIEWS."""
+
     first_painted = Signal()
+    """Emitted once, when the window has painted for the first time."""
     state_saving = Signal()
     """Emitted when the window saves its state, so each view can save its own with it."""
-    """Emitted once, when the window has painted for the first time."""
 
     view_changed = Signal(str)
     follow_along_changed = Signal(bool)
@@ -58,22 +67,26 @@ class MainWindow(QMainWindow):
         preferences: Preferences,
         parent: QWidget | None = None,
         *,
-        keys_after_paint: bool = False,
+        staged: bool = False,
     ) -> None:
-        """``keys_after_paint``: the menus' shortcuts wait for :meth:`add_shortcuts`, called
-        after the first paint (see ``_qt``: giving an action its key builds the ``Qt``
-        namespace)."""
+        """``staged``: show only the window's outline until :meth:`build_chrome`, and give the
+        menus' actions their keys only in :meth:`add_shortcuts` (giving an action its key
+        builds the ``Qt`` namespace, see ``_qt``); both are called after the first paint."""
         super().__init__(parent)
-        self._keys_after_paint = keys_after_paint
+        self._follow_along = False
+        self._watched: QWindow | None = None
+        """The window whose state is watched while the follow-along mode lasts."""
+        self._staged = staged
         self._waiting_keys: list[tuple[QAction, str | QKeySequence.StandardKey, str]] = []
         self.setObjectName("MainWindow")
         self.setAccessibleName(APP_NAME)
         self.setWindowTitle(APP_NAME)
         self._preferences = preferences
         self._painted = False
-        self._follow_along = False
         self._maximized_before = False
-        self._titles = {
+        self._quitting = False
+        self._chrome = False
+        self.titles = {
             "today": self.tr("Today"),
             "drills": self.tr("Drills"),
             "workout": self.tr("Workout"),
@@ -81,25 +94,45 @@ class MainWindow(QMainWindow):
             "settings": self.tr("Settings"),
         }
 
-        self._nav = QListWidget()
+        geometry = preferences.get(WINDOW_GEOMETRY)
+        available = self.screen().availableGeometry()
+        if not geometry or not self.restoreGeometry(geometry):
+            self.resize(default_size(available.size()))
+        elif not self.isMaximized() and not self.isFullScreen():
+            # Saved on a larger screen, or by an older Hinge that grew past the screen.
+            self.setGeometry(fit_on_screen(self.geometry(), available))
+        if staged:
+            self.setCentralWidget(_outline())
+        else:
+            self.build_chrome()
+
+    def build_chrome(self) -> None:
+        """Build the navigation, the place of each view, the menus and the status bar (once)."""
+        if self._chrome:
+            return
+        from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget
+
+        from hinge_desktop.ui.widgets.icons import icon
+
+        self._chrome = True
+        self._nav: QListWidget = QListWidget()
         self._nav.setObjectName("viewNav")
         self._nav.setAccessibleName(self.tr("Views"))
         self._nav.setIconSize(QSize(24, 24))
-        self._nav.setFixedWidth(200)
+        self._nav.setFixedWidth(NAV_WIDTH)
         self._nav.setFrameShape(QListWidget.Shape.NoFrame)
         self._nav.setSpacing(3)
         nav_font = self._nav.font()
         nav_font.setPointSizeF(nav_font.pointSizeF() * 1.15)
         self._nav.setFont(nav_font)
-        self._stack = QStackedWidget()
+        self._stack: QStackedWidget = QStackedWidget()
         self._stack.setObjectName("viewStack")
         for name in VIEWS:
-            item = QListWidgetItem(icon(name), self._titles[name])
+            item = QListWidgetItem(icon(name), self.titles[name])
             item.setSizeHint(QSize(0, 44))
             self._nav.addItem(item)
             # A bare placeholder until the view is installed (a ViewPlace needs ``Qt``).
             self._stack.addWidget(QWidget())
-        self._quitting = False
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -109,23 +142,22 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
 
-        self._build_menus()
+        from hinge_desktop.ui.shell.window_menus import build_menus
+
+        build_menus(self)
         self.statusBar().setObjectName("statusBar")
         self._nav.currentRowChanged.connect(self._on_row_changed)
-
-        geometry = preferences.get(WINDOW_GEOMETRY)
-        available = self.screen().availableGeometry()
-        if not geometry or not self.restoreGeometry(geometry):
-            self.resize(default_size(available.size()))
-        elif not self.isMaximized() and not self.isFullScreen():
-            # Saved on a larger screen, or by an older Hinge that grew past the screen.
-            self.setGeometry(fit_on_screen(self.geometry(), available))
-        self.show_view(preferences.get(LAST_VIEW))
+        self.show_view(self._preferences.get(LAST_VIEW))
 
     # Views -------------------------------------------------------------------------------
 
     def install_view(self, name: str, view: QWidget) -> None:
         """Put ``view`` in the place of ``name`` (one of the names in VIEWS)."""
+        from PySide6.QtGui import QAction
+
+        from hinge_desktop.ui.shell.view_place import ViewPlace
+
+        self.build_chrome()
         index = VIEWS.index(name)
         old = self._stack.widget(index)
         self._stack.insertWidget(index, ViewPlace(view))
@@ -147,13 +179,17 @@ class MainWindow(QMainWindow):
             self._stack.setCurrentIndex(index)
 
     def view(self, name: str) -> QWidget:
+        from hinge_desktop.ui.shell.view_place import ViewPlace
+
+        self.build_chrome()
         place = self._stack.widget(VIEWS.index(name))
         return place.view() if isinstance(place, ViewPlace) else place
 
     def _views(self) -> list[QWidget]:
-        return [self.view(name) for name in VIEWS]
+        """The installed views and placeholders (none while the window is an outline)."""
+        return [self.view(name) for name in VIEWS] if self._chrome else []
 
-    def _find_drill(self) -> None:
+    def find_drill(self) -> None:
         """Ctrl+F from anywhere: the drill library, with the keyboard in its search box."""
         self.show_view("drills")
         view = self.view("drills")
@@ -162,9 +198,12 @@ class MainWindow(QMainWindow):
             find()
 
     def show_view(self, name: str) -> None:
+        self.build_chrome()
         self._nav.setCurrentRow(VIEWS.index(name))
 
     def current_view(self) -> str:
+        if not self._chrome:
+            return self._preferences.get(LAST_VIEW)
         return VIEWS[self._stack.currentIndex()]
 
     def _on_row_changed(self, row: int) -> None:
@@ -173,7 +212,7 @@ class MainWindow(QMainWindow):
         if self._follow_along and VIEWS[row] != "workout":
             self.set_follow_along(False)
         self._stack.setCurrentIndex(row)
-        self._view_actions[row].setChecked(True)
+        self.view_actions[row].setChecked(True)
         self.view_changed.emit(VIEWS[row])
 
     # Follow-along ------------------------------------------------------------------------
@@ -196,105 +235,50 @@ class MainWindow(QMainWindow):
             chrome.setVisible(not on)
         if on:
             self.showFullScreen()
-        elif self._maximized_before:
-            self.showMaximized()
+            self._watch_window_state(True)
         else:
-            self.showNormal()
+            self._watch_window_state(False)
+            if self._maximized_before:
+                self.showMaximized()
+            else:
+                self.showNormal()
         self.follow_along_changed.emit(on)
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
+    def _on_window_state(self, state: Qt.WindowState) -> None:
         # The window system can take the window out of full screen (a key of its own): then the
-        # follow-along mode ends too, and the navigation comes back.
-        if (
-            event.type() == QEvent.Type.WindowStateChange
-            and self._follow_along
-            and not self.windowState() & _qt().WindowState.WindowFullScreen
-        ):
+        # follow-along mode ends too, and the navigation comes back. (Watched only while it
+        # lasts: a Python changeEvent would build every enum of QEvent before the first paint.)
+        if self._follow_along and not state & _qt().WindowState.WindowFullScreen:
+            self._watch_window_state(False)
             self._follow_along = False
             for chrome in (self._nav, self.menuBar(), self.statusBar()):
                 chrome.show()
             self.follow_along_changed.emit(False)
 
+    def _watch_window_state(self, on: bool) -> None:
+        handle = self.windowHandle()
+        if on and handle is not None and self._watched is None:
+            handle.windowStateChanged.connect(self._on_window_state)
+            self._watched = handle
+        elif not on and self._watched is not None:
+            self._watched.windowStateChanged.disconnect(self._on_window_state)
+            self._watched = None
+
     # Menus -------------------------------------------------------------------------------
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        # Enabled once the training log is open.
-        self.import_action = file_menu.addAction(self.tr("&Import…"))
-        self.import_action.setObjectName("importAction")
-        self._keys(self.import_action, "Ctrl+I")
-        self.import_action.setStatusTip(
-            self.tr("Add the sets of an export from Strong, Hevy, FitNotes or Hinge to your log")
-        )
-        self.import_action.setEnabled(False)
-        file_menu.addSeparator()
-        self.export_action = file_menu.addAction(self.tr("&Export log as CSV…"))
-        self.export_action.setObjectName("exportAction")
-        self._keys(self.export_action, "Ctrl+E")
-        self.export_action.setStatusTip(self.tr("Every logged set, for a spreadsheet"))
-        self.export_action.setEnabled(False)
-        self.export_json_action = file_menu.addAction(self.tr("Export everything as &JSON…"))
-        self.export_json_action.setObjectName("exportJsonAction")
-        self._keys(self.export_json_action, "Ctrl+Shift+E")
-        self.export_json_action.setStatusTip(
-            self.tr(
-                "Sets, routines, favourites, the ladder and your own drills, to import "
-                "into Hinge on another computer"
-            )
-        )
-        self.export_json_action.setEnabled(False)
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Quit"))
-        quit_action.setObjectName("quitAction")
-        # The platform's own quit keys, or Ctrl+Q where it has none.
-        self._keys(quit_action, QKeySequence.StandardKey.Quit, "Ctrl+Q")
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        quit_action.triggered.connect(self.request_quit)
-
-        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.edit_menu.setObjectName("editMenu")
-
-        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.setObjectName("viewMenu")
-        group = QActionGroup(self)
-        group.setExclusive(True)
-        self._view_actions: list[QAction] = []
-        for number, name in enumerate(VIEWS, start=1):
-            action = view_menu.addAction(icon(name), self._titles[name])
-            action.setObjectName(f"show{name.capitalize()}Action")
-            action.setCheckable(True)
-            self._keys(action, f"Ctrl+{number}")
-            action.triggered.connect(lambda _checked=False, n=name: self.show_view(n))
-            group.addAction(action)
-            self._view_actions.append(action)
-        view_menu.addSeparator()
-        self.find_drill_action = view_menu.addAction(icon("drills"), self.tr("&Find a drill"))
-        self.find_drill_action.setObjectName("findDrillAction")
-        self._keys(self.find_drill_action, QKeySequence.StandardKey.Find)
-        self.find_drill_action.triggered.connect(self._find_drill)
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        shortcuts_action = help_menu.addAction(self.tr("&Keyboard shortcuts"))
-        shortcuts_action.setObjectName("shortcutsAction")
-        self._keys(shortcuts_action, "F1")
-        shortcuts_action.triggered.connect(self.show_shortcuts)
-        about_action = help_menu.addAction(self.tr("&About {app}").format(app=APP_NAME))
-        about_action.setObjectName("aboutAction")
-        about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        about_action.triggered.connect(self.show_about)
-
-    def _keys(
+    def keys(
         self, action: QAction, keys: str | QKeySequence.StandardKey, fallback: str = ""
     ) -> None:
-        """Give ``action`` its shortcut, now or (see ``keys_after_paint``) after the first
-        paint; ``fallback`` where the platform has no standard key."""
+        """Give ``action`` its shortcut, now or (``staged``) in :meth:`add_shortcuts`;
+        ``fallback`` where the platform has no standard key."""
         self._waiting_keys.append((action, keys, fallback))
-        if not self._keys_after_paint:
+        if not self._staged:
             self.add_shortcuts()
 
     def add_shortcuts(self) -> None:
         """Give the menus' actions their keys, if they are still waiting for them."""
+        from PySide6.QtGui import QKeySequence
+
         waiting, self._waiting_keys = self._waiting_keys, []
         for action, keys, fallback in waiting:
             action.setShortcut(QKeySequence(keys))
@@ -303,27 +287,9 @@ class MainWindow(QMainWindow):
 
     def set_undo_stack(self, stack: QUndoStack) -> None:
         """Edit → Undo and Redo for every change to the training log."""
-        undo = stack.createUndoAction(self, self.tr("&Undo"))
-        undo.setObjectName("undoAction")
-        undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo), QKeySequence("Ctrl+Z")])
-        redo = stack.createRedoAction(self, self.tr("&Redo"))
-        redo.setObjectName("redoAction")
-        redo.setShortcuts(
-            [
-                QKeySequence(QKeySequence.StandardKey.Redo),
-                QKeySequence("Ctrl+Shift+Z"),
-                QKeySequence("Ctrl+Y"),
-            ]
-        )
-        for action in (undo, redo):
-            # The same key sequences from two lists would make the shortcut ambiguous.
-            unique: list[QKeySequence] = []
-            for key in action.shortcuts():
-                if not key.isEmpty() and key not in unique:
-                    unique.append(key)
-            action.setShortcuts(unique)
-            self.edit_menu.addAction(action)
-        self.undo_action, self.redo_action = undo, redo
+        from hinge_desktop.ui.shell.window_menus import add_undo_and_redo
+
+        self.undo_action, self.redo_action = add_undo_and_redo(self, stack)
 
     def shortcuts(self) -> list[Shortcut]:
         """Every shortcut the window has, each with where it works, what it does and its keys:
@@ -340,7 +306,7 @@ class MainWindow(QMainWindow):
         return [action for _where, action in found]
 
     def _named_views(self) -> list[tuple[str, QWidget]]:
-        return [(self._titles[name], self.view(name)) for name in VIEWS]
+        return [(self.titles[name], self.view(name)) for name in VIEWS]
 
     def show_shortcuts(self) -> ShortcutsDialog:
         # Imported on first use: dialogs are not needed to paint the window.
@@ -361,7 +327,8 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         """Remember the window's size, place and view for the next start."""
         self._preferences.set(WINDOW_GEOMETRY, self.saveGeometry().data())
-        self._preferences.set(LAST_VIEW, self.current_view())
+        if self._chrome:
+            self._preferences.set(LAST_VIEW, self.current_view())
         self.state_saving.emit()
 
     def request_quit(self) -> None:
@@ -396,3 +363,16 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
+
+
+def _outline() -> QWidget:
+    """What the window shows until its chrome is built: the navigation's column, in its
+    colour, on the window's."""
+    from PySide6.QtGui import QPalette
+
+    outline = QWidget()
+    column = QWidget(outline)
+    column.setBackgroundRole(QPalette.ColorRole.Base)
+    column.setAutoFillBackground(True)
+    column.setGeometry(0, 0, NAV_WIDTH, 1 << 14)
+    return outline
