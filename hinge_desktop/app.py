@@ -103,7 +103,7 @@ def run(
     preferences = Preferences(paths.settings)
     colours = ColourSchemeFollower(app, preferences)
     screenshot = options.screenshot_view is not None and options.screenshot_file is not None
-    # The window's outline paints first; its chrome is built right after (``_finish_start``).
+    # The window's outline paints first; its chrome is built right after (``finish_start``).
     window = MainWindow(preferences, staged=not screenshot)
 
     if options.screenshot_view is not None and options.screenshot_file is not None:

@@ -35,7 +35,9 @@ def painted():
         seen["qt_built"] = "Qt" in core.__dict__
         seen["loaded"] = sorted(
             name for name in ("sqlite_utils", "numpy", "pyqtgraph", "sqlite3",
-                              "hinge_desktop.storage.store", "hinge_desktop.ui.shell.wiring",
+                              "platformdirs", "hinge_desktop.storage.store",
+                              "hinge_desktop.ui.shell.wiring",
+                              "hinge_desktop.ui.shell.window_menus",
                               "hinge_desktop.domain.catalogue")
             if name in sys.modules
         )
@@ -44,7 +46,7 @@ def ready():
     print(json.dumps(seen), flush=True)
     QApplication.quit()
 
-sys.exit(run(parse_args(["--data-dir", sys.argv[1]]), on_first_paint=painted, on_ready=ready))
+sys.exit(run(parse_args([]), on_first_paint=painted, on_ready=ready))
 """
 
 
@@ -104,14 +106,15 @@ def test_the_collector_waits_until_every_view_is_built(tmp_path: Path) -> None:
     assert frozen > 50_000
 
 
-def _report(code: str, data_dir: Path) -> dict[str, object]:
-    """Run ``code`` as Hinge on ``data_dir``, off screen; what it printed last, as JSON."""
+def _report(code: str, data_home: Path) -> dict[str, object]:
+    """Run ``code`` as Hinge started with no arguments, its data folder in ``data_home`` (as
+    ``$XDG_DATA_HOME``), off screen; what it printed last, as JSON."""
     done = subprocess.run(
-        [sys.executable, "-c", code, str(data_dir)],
+        [sys.executable, "-c", code],
         capture_output=True,
         text=True,
         timeout=120,
-        env={**_environment(), "QT_QPA_PLATFORM": "offscreen"},
+        env={**_environment(), "QT_QPA_PLATFORM": "offscreen", "XDG_DATA_HOME": str(data_home)},
     )
     assert done.returncode == 0, done.stderr
     report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hinge_window import StartHinge
@@ -316,3 +317,33 @@ def test_a_view_s_place_fills_nothing_the_window_has_filled(qapp: object) -> Non
     assert not place.viewport().autoFillBackground()
     assert not view.autoFillBackground()
     place.deleteLater()
+
+
+def test_a_staged_window_saves_nothing_until_its_folder_is_locked(
+    qapp: object, tmp_path: Path
+) -> None:
+    """The outline Hinge paints first: closed before its chrome is built (or by a second Hinge
+    that is refused the folder), it writes nothing to the folder's settings; once the folder is
+    its own, it saves its place and view as any window does."""
+    from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
+    from hinge_desktop.ui.shell.main_window import MainWindow
+
+    preferences = Preferences(tmp_path / "settings.ini")
+    preferences.set(LAST_VIEW, "history")
+    early = MainWindow(preferences, staged=True)
+    early.show()
+    assert early.current_view() == "history"
+    early.close()
+    assert preferences.get(WINDOW_GEOMETRY) == WINDOW_GEOMETRY.default
+    assert preferences.get(LAST_VIEW) == "history"
+
+    window = MainWindow(preferences, staged=True)
+    window.show()
+    window.build_chrome()
+    window.show_view("drills")
+    window.allow_saving_state()
+    window.close()
+    assert preferences.get(LAST_VIEW) == "drills"
+    assert preferences.get(WINDOW_GEOMETRY) != WINDOW_GEOMETRY.default
+    for shown in (early, window):
+        shown.deleteLater()

@@ -36,6 +36,7 @@ def test_a_relative_home_is_left_to_platformdirs(monkeypatch: pytest.MonkeyPatch
     assert user_data_folder() == user_data_path(APP_NAME, appauthor=False)
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="$XDG_DATA_HOME is a Linux convention")
 def test_no_data_dir_means_the_user_data_folder(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

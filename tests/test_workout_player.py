@@ -547,6 +547,24 @@ def test_the_window_system_leaving_full_screen_ends_follow_along(
     assert main.statusBar().isVisible()
 
 
+def test_follow_along_outlasts_the_window_being_minimised(
+    qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
+) -> None:
+    """Minimised (a desktop key, a taskbar click), the window stays in follow-along: back, it
+    is still only the workout, full screen."""
+    main, view = window
+    view.show_drill(CATALOGUE.get("dead-bug"))
+    main.set_follow_along(True)
+    handle = main.windowHandle()
+    handle.setWindowStates(Qt.WindowState.WindowMinimized | Qt.WindowState.WindowFullScreen)
+    qtbot.wait(10)
+    assert main.follow_along()
+    assert not main.findChild(QListWidget, "viewNav").isVisible()
+    handle.setWindowStates(Qt.WindowState.WindowFullScreen)
+    qtbot.wait(10)
+    assert main.follow_along()
+
+
 def test_going_to_another_view_leaves_follow_along(
     qtbot: QtBot, window: tuple[MainWindow, WorkoutView]
 ) -> None:

@@ -4,7 +4,8 @@
    the drill catalogue read; back on the GUI thread the menus get their keys and the drill list
    is built and shown (``first_view.py``): Hinge is ready to browse.
 2. The data folder's lock is loaded on that thread, and the folder locked on the GUI thread
-   (``data_folder.py``): a second Hinge says so at once, before its log is touched.
+   (``data_folder.py``): a second Hinge says so as soon as its drill list is shown, before its
+   log is touched; until then its window saves nothing to the folder's settings.
 3. On that thread again, the log is checked before it opens (reading every row of a big log
    takes a moment; a damaged or lost one is recovered) and every other view's modules, the
    charts' among them, are loaded.
@@ -123,6 +124,7 @@ def check_then_open(
             runner.shutdown()
             fail(window, str(exc))
             return
+        window.allow_saving_state()
         runner.submit(
             lambda _none: _check_log(paths), lambda check: checked(check, first), failed, window
         )

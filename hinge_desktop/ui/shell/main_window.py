@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._watched: QWindow | None = None
         """The window whose state is watched while the follow-along mode lasts."""
         self._staged = staged
+        self._saves_state = not staged
         self._waiting_keys: list[tuple[QAction, str | QKeySequence.StandardKey, str]] = []
         self.setObjectName("MainWindow")
         self.setAccessibleName(APP_NAME)
@@ -244,11 +245,18 @@ class MainWindow(QMainWindow):
                 self.showNormal()
         self.follow_along_changed.emit(on)
 
-    def _on_window_state(self, state: Qt.WindowState) -> None:
+    def _on_window_state(self, _state: Qt.WindowState) -> None:
         # The window system can take the window out of full screen (a key of its own): then the
-        # follow-along mode ends too, and the navigation comes back. (Watched only while it
-        # lasts: a Python changeEvent would build every enum of QEvent before the first paint.)
-        if self._follow_along and not state & _qt().WindowState.WindowFullScreen:
+        # follow-along mode ends too, and the navigation comes back; minimised, it stays full
+        # screen. (Watched only while it lasts: a Python changeEvent would build every enum of
+        # QEvent before the first paint.) The signal gives the strongest state only.
+        states = self._watched.windowStates() if self._watched is not None else _state
+        states_of = _qt().WindowState
+        if (
+            self._follow_along
+            and not states & states_of.WindowFullScreen
+            and not states & states_of.WindowMinimized
+        ):
             self._watch_window_state(False)
             self._follow_along = False
             for chrome in (self._nav, self.menuBar(), self.statusBar()):
@@ -279,6 +287,7 @@ class MainWindow(QMainWindow):
         """Give the menus' actions their keys, if they are still waiting for them."""
         from PySide6.QtGui import QKeySequence
 
+        self._staged = False  # keys given from now on are given at once
         waiting, self._waiting_keys = self._waiting_keys, []
         for action, keys, fallback in waiting:
             action.setShortcut(QKeySequence(keys))
@@ -289,6 +298,7 @@ class MainWindow(QMainWindow):
         """Edit → Undo and Redo for every change to the training log."""
         from hinge_desktop.ui.shell.window_menus import add_undo_and_redo
 
+        self.build_chrome()
         self.undo_action, self.redo_action = add_undo_and_redo(self, stack)
 
     def shortcuts(self) -> list[Shortcut]:
@@ -324,8 +334,15 @@ class MainWindow(QMainWindow):
 
     # State -------------------------------------------------------------------------------
 
+    def allow_saving_state(self) -> None:
+        """The data folder is this Hinge's: its state may be saved in the folder's settings."""
+        self._saves_state = True
+
     def save_state(self) -> None:
-        """Remember the window's size, place and view for the next start."""
+        """Remember the window's size, place and view for the next start (not while a staged
+        window waits for its data folder: a second Hinge must not write the first one's)."""
+        if not self._saves_state:
+            return
         self._preferences.set(WINDOW_GEOMETRY, self.saveGeometry().data())
         if self._chrome:
             self._preferences.set(LAST_VIEW, self.current_view())
