@@ -340,6 +340,10 @@ def test_a_staged_window_saves_nothing_until_its_folder_is_locked(
     window = MainWindow(preferences, staged=True)
     window.show()
     window.build_chrome()
+    # Its chrome is laid out as it is built, so that its first paint is right.
+    bar = window.statusBar()
+    assert bar.isVisible()
+    assert bar.width() == window.width()
     window.show_view("drills")
     window.allow_saving_state()
     window.close()

@@ -149,6 +149,14 @@ class MainWindow(QMainWindow):
         self.statusBar().setObjectName("statusBar")
         self._nav.currentRowChanged.connect(self._on_row_changed)
         self.show_view(self._preferences.get(LAST_VIEW))
+        if self.isVisible():
+            # Built in a window already shown: Qt would show the status bar one turn later and
+            # lay it out after its first paint (its size grip at the left, for a frame).
+            bar = self.statusBar()
+            bar.show()
+            for layout in (self.layout(), bar.layout()):
+                if layout is not None:
+                    layout.activate()
 
     # Views -------------------------------------------------------------------------------
 
