@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QWidget
 from hinge_desktop import APP_NAME
 from hinge_desktop.ui.preferences import LAST_VIEW, WINDOW_GEOMETRY, Preferences
 from hinge_desktop.ui.shell.navigation import VIEWS
-from hinge_desktop.ui.shell.window_fit import default_size, fit_on_screen
+from hinge_desktop.ui.shell.window_fit import default_size, fit_on_screen, outline
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
             # Saved on a larger screen, or by an older Hinge that grew past the screen.
             self.setGeometry(fit_on_screen(self.geometry(), available))
         if staged:
-            self.setCentralWidget(_outline())
+            self.setCentralWidget(outline(NAV_WIDTH))
         else:
             self.build_chrome()
 
@@ -388,16 +388,3 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             self.first_painted.emit()
-
-
-def _outline() -> QWidget:
-    """What the window shows until its chrome is built: the navigation's column, in its
-    colour, on the window's."""
-    from PySide6.QtGui import QPalette
-
-    outline = QWidget()
-    column = QWidget(outline)
-    column.setBackgroundRole(QPalette.ColorRole.Base)
-    column.setAutoFillBackground(True)
-    column.setGeometry(0, 0, NAV_WIDTH, 1 << 14)
-    return outline

@@ -5,6 +5,7 @@ window taller than the screen, is ``view_place.py``)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
+from PySide6.QtWidgets import QWidget
 
 DEFAULT_SIZE = QSize(1280, 800)
 FRAME = (8, 40, 8, 8)
@@ -36,3 +37,16 @@ def fit_on_screen(geometry: QRect, available: QRect) -> QRect:
     fitted.moveLeft(min(max(fitted.left(), room.left()), room.right() - fitted.width() + 1))
     fitted.moveTop(min(max(fitted.top(), room.top()), room.bottom() - fitted.height() + 1))
     return fitted
+
+
+def outline(nav_width: int) -> QWidget:
+    """What the window shows until its chrome is built: the navigation's column (``nav_width``
+    wide), in its colour, on the window's."""
+    from PySide6.QtGui import QPalette
+
+    shown = QWidget()
+    column = QWidget(shown)
+    column.setBackgroundRole(QPalette.ColorRole.Base)
+    column.setAutoFillBackground(True)
+    column.setGeometry(0, 0, nav_width, 1 << 14)
+    return shown
