@@ -3,6 +3,7 @@ a terminal, a child's output read without hanging, a child killed as a crash wou
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import signal
@@ -23,6 +24,19 @@ def run_hinge(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[s
         timeout=timeout,
         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+def loaded_by(code: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` a fresh Python has loaded once it has run ``code``."""
+    probe = (
+        f"import json, sys\n{code}\n"
+        f"print(json.dumps(sorted(m for m in {modules!r} if m in sys.modules)))"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    loaded: list[str] = json.loads(shown.stdout.strip().splitlines()[-1])
+    return loaded
 
 
 def read_line(stream: IO[str], timeout: float) -> str:

@@ -3,11 +3,10 @@ more than the window's first paint needs."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from child_processes import loaded_by
 
 from hinge_desktop.cli.options import UNITS, parse_args
 from hinge_desktop.domain.training import Unit
@@ -34,12 +33,10 @@ def test_an_unknown_unit_is_refused_naming_the_choices(capsys: pytest.CaptureFix
 def test_starting_the_window_loads_neither_the_domain_nor_sockets() -> None:
     """What runs before the first paint: the command line and the composition root."""
     code = (
-        "import sys; from hinge_desktop.app import run; from hinge_desktop.cli.options import "
-        "parse_args; parse_args(['--data-dir', 'd']); "
-        "print(sorted(m for m in ('hinge_desktop.domain.training', 'socket') if m in sys.modules))"
+        "from hinge_desktop.app import run\nfrom hinge_desktop.cli.options import parse_args\n"
+        "parse_args(['--data-dir', 'd'])"
     )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert shown.stdout.strip() == "[]"
+    assert loaded_by(code, ("hinge_desktop.domain.training", "socket")) == []
 
 
 def test_no_arguments_mean_the_parser_s_defaults() -> None:
@@ -58,9 +55,5 @@ def test_no_arguments_mean_the_parser_s_defaults() -> None:
 
 
 def test_a_plain_start_does_not_build_the_parser() -> None:
-    code = (
-        "import sys; sys.argv[1:] = []; from hinge_desktop.cli.options import parse_args; "
-        "parse_args(); print('argparse' in sys.modules)"
-    )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert shown.stdout.strip() == "False"
+    code = "sys.argv[1:] = []\nfrom hinge_desktop.cli.options import parse_args\nparse_args()"
+    assert loaded_by(code, ("argparse",)) == []

@@ -3,11 +3,11 @@ environment, although it does not import ``platformdirs`` on Linux to find it.""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from child_processes import loaded_by
 from platformdirs import user_data_path
 
 from hinge_desktop import APP_NAME
@@ -46,9 +46,5 @@ def test_no_data_dir_means_the_user_data_folder(
 
 @pytest.mark.skipif(sys.platform != "linux", reason="platformdirs is imported elsewhere")
 def test_finding_the_folder_does_not_load_platformdirs() -> None:
-    code = (
-        "import sys; from hinge_desktop.paths import DataPaths; DataPaths.resolve(None); "
-        "print('platformdirs' in sys.modules)"
-    )
-    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert shown.stdout.strip() == "False"
+    code = "from hinge_desktop.paths import DataPaths\nDataPaths.resolve(None)"
+    assert loaded_by(code, ("platformdirs",)) == []
