@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hinge_desktop.domain.training import LB_PER_KG, Unit
+from hinge_desktop.ui.history.chart_axes import ChartAxes
 from hinge_desktop.ui.history.date_axis import UtcDateAxis
 from hinge_desktop.ui.history.grid_axis import GridAxis
 from hinge_desktop.ui.history.phase_lines import PhaseLines, PhaseMark
@@ -82,6 +83,7 @@ class ProgressChart(QWidget):
         self.curve = self.plot.plot([], [], connect="finite", symbol="o", symbolSize=6)
         self.bars = pg.BarGraphItem(x=[0.0], height=[0.0], width=DAY * 5.6, pen=None)
         self.weekly.addItem(self.bars)
+        self.axes = ChartAxes(self.plot, self.weekly)
         self.marker = pg.ScatterPlotItem(size=12, pen=None)
         self.plot.addItem(self.marker)
         self.phase_lines = PhaseLines(self.plot)
@@ -128,8 +130,14 @@ class ProgressChart(QWidget):
         metric: Metric,
         unit: Unit,
         x_range: tuple[float, float],
+        *,
+        weekly_later: bool = False,
     ) -> None:
-        """Plot ``metric`` of ``data`` in ``unit`` with its weekly totals, over ``x_range``."""
+        """Plot ``metric`` of ``data`` in ``unit`` with its weekly totals, over ``x_range``;
+        with ``weekly_later``, the weekly totals are painted only after
+        :meth:`release_weekly`, so the two plots paint in different turns of the event loop."""
+        if weekly_later:
+            self.weekly.setUpdatesEnabled(False)
         self._data, self._metric, self._unit = data, metric, unit
         factor = LB_PER_KG if unit is Unit.LB else 1.0
         if metric in PER_SET_METRICS:
@@ -170,13 +178,18 @@ class ProgressChart(QWidget):
             symbolSize=5 if per_set else 6,
         )
         self.bars.setOpts(x=data.week_x, height=weeks, width=DAY * 5.6)
-        self.plot.getPlotItem().setLabel("left", axis_label(metric, unit))
-        self.weekly.getPlotItem().setLabel("left", weekly_axis_label(metric, unit))
-        self.weekly.getPlotItem().setTitle(weekly_name(metric, unit), size="9pt")
+        self.axes.name(
+            axis_label(metric, unit), weekly_axis_label(metric, unit), weekly_name(metric, unit)
+        )
         self._show_phases(self._visible_marks())
         self.marker.setData([], [])
         self._show_axes(shown=True)
         self._fit_y()
+
+    def release_weekly(self) -> None:
+        """Paint the weekly totals held back by ``show_drill(weekly_later=True)``."""
+        if not self.weekly.updatesEnabled():
+            self.weekly.setUpdatesEnabled(True)
 
     def clear(self, why: str = "") -> None:
         """Nothing to chart: empty plots say so (and ``why``, when given), with no made-up
@@ -194,20 +207,9 @@ class ProgressChart(QWidget):
         return self._data is None
 
     def _show_axes(self, *, shown: bool) -> None:
-        """The axes' ticks, values and names while a drill is charted; none while empty
-        (pyqtgraph would number an empty date axis in fractions of a second)."""
-        for widget in (self.plot, self.weekly):
-            item = widget.getPlotItem()
-            for name in ("left", "bottom"):
-                axis = item.getAxis(name)
-                axis.setTicks(None if shown else [[], []])
-                axis.setStyle(showValues=shown)
-                item.showAxis(name, shown)
-            item.getAxis("left").showLabel(shown)
-            if not shown:
-                item.setTitle(None)
-        self.empty_note.setVisible(not shown)
-        self._place_empty_note()
+        if self.axes.show(shown=shown):
+            self.empty_note.setVisible(not shown)
+            self._place_empty_note()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -86,6 +86,15 @@ class DrillProgress:
         return found
 
     @property
+    def default_metric(self) -> Metric | None:
+        """What the chart opens on: the top weight, else the reps, else the hold."""
+        metrics = self.metrics
+        for metric in (Metric.TOP_WEIGHT, Metric.SESSION_REPS, Metric.HOLD):
+            if metric in metrics:
+                return metric
+        return metrics[0] if metrics else None
+
+    @property
     def first_x(self) -> float:
         return float(
             min(self.session_x[:1].min(initial=np.inf), self.set_x[:1].min(initial=np.inf))
@@ -130,6 +139,11 @@ def load_progress(db: Database, drill_id: str | None, today: date) -> ProgressSn
         streaks=week_streaks(reading.training_weeks, today),
         phases=reading.phases,
     )
+
+
+def day_x(day: date) -> float:
+    """The chart's x of the start of ``day``."""
+    return day_number(day) * DAY
 
 
 def drill_progress(history: DrillHistory) -> DrillProgress:

@@ -20,6 +20,12 @@ from hinge_desktop.ui.waiting import wait_until
 
 Steps = list[Callable[[], None]]
 
+STEP_GAP_MS = 1
+"""Wait between two steps on screen. Queued with 0 ms, the next step runs in the turn that
+paints the one before, and both then hold the window (about 20 ms for the chart of ten years);
+on a timer, it runs only once that paint is done and the event loop has looked at its timers
+and input."""
+
 
 class ProgressLoader(QObject):
     """Reads snapshots for ``view``; an answer to a request that a newer one replaced is
@@ -87,7 +93,7 @@ class ProgressLoader(QObject):
             return  # replaced by a newer snapshot, which draws itself
         steps.pop(0)()
         if steps:
-            QTimer.singleShot(0, self._view, lambda: self._next_step(request, steps))
+            QTimer.singleShot(STEP_GAP_MS, self._view, lambda: self._next_step(request, steps))
 
     def _done(self, request: int) -> None:
         self._shown = request

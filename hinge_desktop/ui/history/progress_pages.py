@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.history.range_buttons import RangeButtons
 from hinge_desktop.ui.widgets.empty_state import EmptyState
 from hinge_desktop.ui.widgets.up_and_down import up_and_down
@@ -23,6 +24,27 @@ from hinge_desktop.ui.widgets.up_and_down import up_and_down
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ProgressView", text)
+
+
+def metric_chooser() -> QComboBox:
+    """What to chart (``historyMetric``), filled with the metrics of the drill shown."""
+    box = QComboBox()
+    box.setObjectName("historyMetric")
+    box.setAccessibleName(_t("What to chart"))
+    box.setMinimumContentsLength(16)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    return box
+
+
+def unit_chooser(unit: Unit) -> QComboBox:
+    """The weight unit (``historyUnit``), on ``unit``."""
+    box = QComboBox()
+    box.setObjectName("historyUnit")
+    box.setAccessibleName(_t("Weight unit"))
+    box.addItem(_t("kg"), Unit.KG.value)
+    box.addItem(_t("lb"), Unit.LB.value)
+    box.setCurrentIndex(box.findData(unit.value))
+    return box
 
 
 def toolbar(

@@ -12,10 +12,9 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QLabel,
     QPushButton,
@@ -34,9 +33,16 @@ from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
 from hinge_desktop.ui.history.drill_menu import DrillMenu, MenuDrill
 from hinge_desktop.ui.history.prewarm import Prewarm
 from hinge_desktop.ui.history.progress_chart import PhaseMark, ProgressChart
-from hinge_desktop.ui.history.progress_data import DAY, Metric, ProgressSnapshot
-from hinge_desktop.ui.history.progress_loader import ProgressLoader, Steps
-from hinge_desktop.ui.history.progress_pages import content_page, empty_page, range_bar, toolbar
+from hinge_desktop.ui.history.progress_data import Metric, ProgressSnapshot, day_x
+from hinge_desktop.ui.history.progress_loader import STEP_GAP_MS, ProgressLoader, Steps
+from hinge_desktop.ui.history.progress_pages import (
+    content_page,
+    empty_page,
+    metric_chooser,
+    range_bar,
+    toolbar,
+    unit_chooser,
+)
 from hinge_desktop.ui.history.progress_panels import PhaseTimeline, RecordsPanel
 from hinge_desktop.ui.history.progress_text import metric_name, metric_tip
 from hinge_desktop.ui.history.range_buttons import DEFAULT_RANGE, RangeButtons
@@ -97,20 +103,9 @@ class ProgressView(QWidget):
 
         self.drill_box = DrillMenu()
         self.drill_box.activated.connect(self._drill_chosen)
-        self.metric_box = QComboBox()
-        self.metric_box.setObjectName("historyMetric")
-        self.metric_box.setAccessibleName(self.tr("What to chart"))
-        self.metric_box.setMinimumContentsLength(16)
-        self.metric_box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
+        self.metric_box = metric_chooser()
         self.metric_box.currentIndexChanged.connect(self._metric_chosen)
-        self.unit_box = QComboBox()
-        self.unit_box.setObjectName("historyUnit")
-        self.unit_box.setAccessibleName(self.tr("Weight unit"))
-        self.unit_box.addItem(self.tr("kg"), Unit.KG.value)
-        self.unit_box.addItem(self.tr("lb"), Unit.LB.value)
-        self.unit_box.setCurrentIndex(self.unit_box.findData(self._unit().value))
+        self.unit_box = unit_chooser(self._unit())
         self.unit_box.currentIndexChanged.connect(self._unit_chosen)
         self.range_group = RangeButtons(self._range_days, self)
         self.range_group.chosen.connect(self.set_range)
@@ -158,6 +153,11 @@ class ProgressView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self._stale:
+            # Read once the page is painted: a read beside the paint would slow it down.
+            QTimer.singleShot(STEP_GAP_MS, self, self._refresh_if_stale)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale:
             self.refresh()
 
     def refresh(self) -> None:
@@ -187,6 +187,7 @@ class ProgressView(QWidget):
         return self._loader.wait(timeout_ms)
 
     def _failed(self, error: Exception) -> None:
+        self.chart.release_weekly()  # held by a snapshot the failed request replaced
         self.message.emit(self.tr("Cannot read your history: {error}").format(error=error))
 
     def _show(self, snapshot: ProgressSnapshot) -> Steps:
@@ -194,6 +195,7 @@ class ProgressView(QWidget):
         (one per turn of the event loop)."""
         previous = self._snapshot
         self._snapshot = snapshot
+        self.chart.release_weekly()  # held by a snapshot this one replaced
         if snapshot.empty:
             self.stack.setCurrentWidget(self.empty)
             self.chart.clear()
@@ -217,14 +219,16 @@ class ProgressView(QWidget):
 
         return [
             choices,
-            lambda: self._redraw(keep_range=same_drill),
+            lambda: self._draw_chart(keep_range=same_drill, weekly_later=True),
+            self.chart.release_weekly,
+            self._show_records,
             lambda: self.calendar.set_days(snapshot.calendar, snapshot.today, snapshot.streaks),
             lambda: self.chart.set_phases(self._phase_marks(snapshot)),
         ]
 
     def _phase_marks(self, snapshot: ProgressSnapshot) -> list[PhaseMark]:
         return [
-            PhaseMark(x=_day_x(event.reached_at.date()), label=phase_name(event.phase))
+            PhaseMark(x=day_x(event.reached_at.date()), label=phase_name(event.phase))
             for event in snapshot.phases
         ]
 
@@ -253,11 +257,12 @@ class ProgressView(QWidget):
         box.clear()
         if snapshot.drill is None:
             return
-        metrics = snapshot.drill.metrics
+        drill = snapshot.drill
+        metrics = drill.metrics
         for metric in metrics:
             box.addItem(metric_name(metric), metric.value)
             box.setItemData(box.count() - 1, metric_tip(metric), Qt.ItemDataRole.ToolTipRole)
-        chosen = self._wanted_metric if self._wanted_metric in metrics else _default(metrics)
+        chosen = self._wanted_metric if self._wanted_metric in metrics else drill.default_metric
         if chosen is not None:
             box.setCurrentIndex(box.findData(chosen.value))
 
@@ -325,35 +330,37 @@ class ProgressView(QWidget):
         self.range_group.uncheck()
 
     def _redraw(self, *, keep_range: bool) -> None:
+        self._draw_chart(keep_range=keep_range)
+        self._show_records()
+
+    def _draw_chart(self, *, keep_range: bool, weekly_later: bool = False) -> None:
         snapshot, metric = self._snapshot, self.current_metric()
         if snapshot is None or snapshot.drill is None or metric is None:
             self.chart.clear(self._nothing_to_chart())
-            self.records.show_records("", [], self._unit())
-            self._show_readout("")
             return
-        drill = snapshot.drill
-        self._placing_range = True
-        try:
-            self._show_drill(keep_range=keep_range)
-        finally:
-            self._placing_range = False
-        self.records.show_records(self._drill_name(drill.drill_id), drill.records, self._unit())
-        self._show_readout("")
-
-    def _show_drill(self, *, keep_range: bool) -> None:
-        snapshot, metric = self._snapshot, self.current_metric()
-        if snapshot is None or snapshot.drill is None or metric is None:
-            return
-        unit = self._unit()
         # A range button pressed: its span, up to the latest set (which may be new). Zoomed or
         # panned by hand: what the person chose to look at stays.
-        chosen = self.range_group.checkedButton() is not None
-        if keep_range and not chosen:
-            x_range = self.chart.x_range()
+        self._placing_range = True
+        try:
+            if keep_range and self.range_group.checkedButton() is None:
+                x_range = self.chart.x_range()
+            else:
+                self.range_group.check(self._range_days)
+                x_range = self.chart.range_for(snapshot.drill, self._range_days)
+            self.chart.show_drill(
+                snapshot.drill, metric, self._unit(), x_range, weekly_later=weekly_later
+            )
+        finally:
+            self._placing_range = False
+
+    def _show_records(self) -> None:
+        """The drill's records and the latest value, for the drill the chart shows."""
+        drill = self._snapshot.drill if self._snapshot is not None else None
+        if drill is None or self.chart.is_empty():
+            self.records.show_records("", [], self._unit())
         else:
-            self.range_group.check(self._range_days)
-            x_range = self.chart.range_for(snapshot.drill, self._range_days)
-        self.chart.show_drill(snapshot.drill, metric, unit, x_range)
+            self.records.show_records(self._drill_name(drill.drill_id), drill.records, self._unit())
+        self._show_readout("")
 
     def _nothing_to_chart(self) -> str:
         if self._snapshot is not None and not self._snapshot.empty and self._snapshot.drill is None:
@@ -386,14 +393,3 @@ class ProgressView(QWidget):
             return False
         self.message.emit(self.tr("Saved the chart to {path}.").format(path=path))
         return True
-
-
-def _default(metrics: list[Metric]) -> Metric | None:
-    for metric in (Metric.TOP_WEIGHT, Metric.SESSION_REPS, Metric.HOLD):
-        if metric in metrics:
-            return metric
-    return metrics[0] if metrics else None
-
-
-def _day_x(day: date) -> float:
-    return (day - date(1970, 1, 1)).days * DAY
