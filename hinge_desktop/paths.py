@@ -57,6 +57,10 @@ class DataPaths(NamedTuple):
     def cue_cache(self) -> Path:
         return self.root / "cue-cache"
 
+    @property
+    def catalogue_cache(self) -> Path:
+        return self.root / "catalogue-cache.json"
+
     def ensure(self) -> None:
         """Create the data folder if needed, with a message that names it when that fails."""
         try:

@@ -6,8 +6,7 @@ person editing the catalogue sees at once what to fix. Nothing of a broken catal
 
 from __future__ import annotations
 
-import tomllib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -32,6 +31,10 @@ from hinge_desktop.domain.drills import (
     Tempo,
     cue_problem,
 )
+from hinge_desktop.domain.sources import SOURCES
+
+Reader = Callable[[Traversable, str], dict[str, Any]]
+"""Reads a drill file's document: ``read(item, file)``, ``file`` naming it in errors."""
 
 __all__ = ["SOURCES", "Catalogue", "CatalogueError", "builtin_catalogue", "load_catalogue"]
 
@@ -313,7 +316,10 @@ def _check_links(
                     )
 
 
-def _read_toml(item: Traversable, file: str) -> dict[str, Any]:
+def read_toml(item: Traversable, file: str) -> dict[str, Any]:
+    """The TOML document in ``item`` (named ``file`` in errors)."""
+    import tomllib  # here: a catalogue read from its cache parses no TOML
+
     try:
         return tomllib.loads(item.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
@@ -322,9 +328,11 @@ def _read_toml(item: Traversable, file: str) -> dict[str, Any]:
         raise CatalogueError(file, None, None, "is not UTF-8 text") from None
 
 
-def load_catalogue(folder: Traversable, known_sources: set[str] | None = None) -> Catalogue:
+def load_catalogue(
+    folder: Traversable, known_sources: set[str] | None = None, read: Reader = read_toml
+) -> Catalogue:
     """Read every ``*.toml`` in ``folder`` (a drill each; ``_notes.toml`` holds the notes they
-    share); raise CatalogueError on the first broken entry."""
+    share) with ``read``; raise CatalogueError on the first broken entry."""
     found: list[tuple[str, Drill]] = []
     seen: dict[str, str] = {}
     files_here = [item for item in folder.iterdir() if item.name.endswith(".toml")]
@@ -332,7 +340,7 @@ def load_catalogue(folder: Traversable, known_sources: set[str] | None = None) -
     for item in files_here:
         if item.name == NOTES_FILE:
             file = f"{folder.name}/{item.name}"
-            notes = parse_notes(_read_toml(item, file), file, known_sources)
+            notes = parse_notes(read(item, file), file, known_sources)
     entries = sorted(
         (item for item in files_here if not item.name.startswith("_")), key=lambda i: i.name
     )
@@ -340,7 +348,7 @@ def load_catalogue(folder: Traversable, known_sources: set[str] | None = None) -
         raise CatalogueError(folder.name, None, None, "holds no drill files (*.toml)")
     for item in entries:
         file = f"{folder.name}/{item.name}"
-        drill = parse_drill(_read_toml(item, file), file)
+        drill = parse_drill(read(item, file), file)
         if item.name != f"{drill.id}.toml":
             raise CatalogueError(file, drill.id, "id", f"the file must be named {drill.id}.toml")
         if drill.id in seen:
@@ -382,17 +390,11 @@ def _mutual_links(found: list[tuple[str, Drill]]) -> list[Drill]:
     ]
 
 
-SOURCES: dict[str, str] = {
-    "000_f0d8267c270ae285.txt": "Learning the hip hinge, when you've got no hips",
-    "001_6570aadc8c735d3b.txt": "Learning how to hip hinge",
-    "002_f3b9e46bc58ab9f6.txt": "Hip hinge: lift with your legs, not with your back",
-    "003_b0ad731887608956.txt": "The case of the hip hinge, and five hip hinge exercises",
-    "004_dee04668fea2a83d.txt": "5 tips for your hip hinge",
-}
-"""The five articles on the hip hinge that every drill is written from, by file name."""
+def builtin_folder() -> Traversable:
+    """The folder of the drill files that ship with Hinge."""
+    return files("hinge_desktop.assets") / "drills"
 
 
-def builtin_catalogue() -> Catalogue:
-    """The catalogue that ships with Hinge."""
-    folder = files("hinge_desktop.assets") / "drills"
-    return load_catalogue(folder, set(SOURCES))
+def builtin_catalogue(read: Reader = read_toml) -> Catalogue:
+    """The catalogue that ships with Hinge, its files read with ``read``."""
+    return load_catalogue(builtin_folder(), set(SOURCES), read)

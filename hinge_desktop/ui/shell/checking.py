@@ -140,19 +140,20 @@ def check_then_open(
 
         run_in_steps(window, steps, built, failed)
 
-    runner.submit(lambda _none: _first_view_catalogue(), loaded, failed, window)
+    runner.submit(lambda _none: _first_view_catalogue(paths), loaded, failed, window)
 
 
-def _first_view_catalogue() -> Catalogue:
+def _first_view_catalogue(paths: DataPaths) -> Catalogue:
     """On the runner's thread: build the ``Qt`` namespace (its first use makes every one of its
-    enums, which takes about 40 ms), load the drill list's modules and read the catalogue."""
+    enums, which takes about 40 ms), load the drill list's modules and read the catalogue
+    (through its cache in the data folder)."""
     from PySide6.QtCore import Qt
 
     assert Qt.AlignmentFlag.AlignLeft  # every enum of the namespace is built with the first
     import hinge_desktop.ui.shell.first_view  # noqa: F401  (loaded here, off the GUI thread)
-    from hinge_desktop.domain.catalogue import builtin_catalogue
+    from hinge_desktop.storage.catalogue_cache import cached_builtin_catalogue
 
-    return builtin_catalogue()
+    return cached_builtin_catalogue(paths.catalogue_cache)
 
 
 def _load_lock() -> None:
