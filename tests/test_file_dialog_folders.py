@@ -79,6 +79,32 @@ def test_the_import_opens_in_documents_then_where_the_last_file_was(
     open_dialog(QFileDialog, "importFileDialog").close()
 
 
+def test_the_import_s_file_dialog_is_not_deleted_as_the_preview_opens_but_at_the_next_import(
+    hinge: HingeWindow, home: Path, tmp_path: Path
+) -> None:
+    hinge.window.import_action.trigger()
+    first = open_dialog(QFileDialog, "importFileDialog")
+    deleted: list[bool] = []
+    first.destroyed.connect(lambda: deleted.append(True))
+    shutil.copy(FIXTURES / "hevy_kg.csv", tmp_path / "hevy.csv")
+    first.selectFile(str(tmp_path / "hevy.csv"))
+    first.accept()  # as the Open button does
+    preview = hinge.window.findChild(ImportDialog, "importDialog")
+    assert preview is not None
+    hinge.qtbot.waitUntil(lambda: preview.import_button.isEnabled())
+    preview.reject()
+    hinge.qtbot.wait(20)
+    # Deleting it waits for its folder-reading thread: not while the preview opens.
+    assert deleted == []
+    assert not first.isVisible()
+    hinge.window.import_action.trigger()
+    again = open_dialog(QFileDialog, "importFileDialog")
+    hinge.qtbot.waitUntil(lambda: deleted == [True])
+    assert opened_in("importFileDialog") == tmp_path
+    assert not any(Path(file).is_file() for file in again.selectedFiles())  # none chosen yet
+    again.close()
+
+
 def test_the_chart_saves_in_documents_or_home_where_there_is_none(
     hinge: HingeWindow, store: Store, home: Path
 ) -> None:

@@ -143,19 +143,26 @@ class ImportController(QObject):
         self._report = report
         self.runner = ImportRunner(store.path, before_writing, localise, parent=self)
         self.dialog: ImportDialog | None = None
+        self._file_dialog: QFileDialog | None = None
         self._start = StartFolder()
 
     def ask(self) -> QFileDialog:
-        """The file dialog (not blocking); choosing a file opens the preview."""
+        """The file dialog (not blocking); choosing a file opens the preview.
+
+        A chosen file's dialog is only hidden, and deleted when the next import is asked for:
+        deleting a file dialog stops the window for 3 to 20 ms while the thread that reads its
+        folders ends, and at once it would come just as the preview opens."""
+        if self._file_dialog is not None:
+            self._file_dialog.deleteLater()
         dialog = QFileDialog(self._window, _t("Import a training export"))
         dialog.setObjectName("importFileDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.setNameFilters([_t("Training exports (*.csv *.json)"), _t("All files (*)")])
         dialog.setDirectory(str(self._start.folder()))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fileSelected.connect(self._start.remember)
         dialog.fileSelected.connect(lambda file: self.preview(Path(file)))
+        self._file_dialog = dialog
         dialog.open()
         # The preview's code loads while the person looks for the file, not once it is chosen.
         QTimer.singleShot(0, self, _load_preview)
