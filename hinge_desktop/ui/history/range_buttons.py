@@ -71,12 +71,14 @@ class RangeButtons(QButtonGroup):
         keep_styled(parent, self.buttons)
 
     def add_shortcuts(self, widget: QWidget) -> None:
-        """Alt+1 to Alt+4 choose the ranges while the keyboard is anywhere in ``widget``."""
+        """Alt+1 to Alt+4 choose the ranges while ``widget`` is shown, wherever the keyboard is
+        in the window (in the navigation, too, after History is clicked there). Drills uses the
+        same keys for its pages: only the shown view's actions answer them."""
         for number, (name, span) in enumerate(RANGES, start=1):
             action = QAction(self._actions[span], widget)
             action.setObjectName(f"{name}Action")
             action.setShortcut(QKeySequence(f"Alt+{number}"))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.triggered.connect(lambda _checked=False, d=span: self.chosen.emit(d))
             widget.addAction(action)
 

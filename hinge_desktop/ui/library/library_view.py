@@ -105,7 +105,9 @@ class LibraryView(QTabWidget):
         action = QAction(action_text, self)
         action.setObjectName(f"libraryTab{index + 1}Action")
         action.setShortcut(keys)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # While Drills is shown, wherever the keyboard is in the window; History's ranges take
+        # the same keys while it is shown.
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(lambda _c=False, p=page: self.setCurrentWidget(p))
         self.addAction(action)
 
