@@ -120,6 +120,31 @@ def test_typing_part_of_a_name_finds_the_drills_and_the_keyboard_charts_one(
 
 
 @POPUP
+def test_enter_on_text_held_by_several_names_charts_the_first_and_leaving_the_field_does_not(
+    qtbot: QtBot, view: ProgressView
+) -> None:
+    box = menu(view)
+    shown = view.current_drill_id()
+    box.setFocus()
+    line = box.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "roman")  # Romanian deadlift and Single-leg Romanian deadlift
+    box.completer().popup().hide()
+    line.clearFocus()  # the field left without Enter: nothing is chosen for the person
+    QApplication.processEvents()
+    assert view.current_drill_id() == shown
+    assert line.text() == "Dead bug"
+
+    box.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "roman")
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+    assert view.current_drill_id() == "romanian-deadlift"  # the first in the list
+    assert line.text() == "Romanian deadlift"
+
+
+@POPUP
 def test_typing_finds_ones_own_drills_among_a_hundred(qtbot: QtBot, view: ProgressView) -> None:
     box = menu(view)
     box.setFocus()

@@ -2,8 +2,10 @@
 own, found by typing any part of a name.
 
 The menu is an editable combo box: typing shows the drills whose names hold what was typed, the
-arrow keys go through them and Enter charts the one chosen; Alt+Down (or F4) opens the whole
-list. Text that names no drill gives way to the drill shown when the typing ends.
+arrow keys go through them and Enter charts the one chosen, or the first of them when none is;
+Alt+Down (or F4) opens the whole list. Text that names no drill gives way to the drill shown
+when the typing ends, and so does text held by several names when the typing ends without
+Enter (the field left).
 """
 
 from __future__ import annotations
@@ -58,6 +60,7 @@ class DrillMenu(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
+        line.returnPressed.connect(lambda: self._settle(first_of_several=True))
         line.editingFinished.connect(self._settle)
 
     def set_drills(self, drills: Sequence[MenuDrill], current: str | None) -> None:
@@ -109,9 +112,10 @@ class DrillMenu(QComboBox):
         item.setFont(font)
         item.setData(text, Qt.ItemDataRole.AccessibleTextRole)
 
-    def _settle(self) -> None:
-        """The typing ended: a text held by one drill's name alone charts that drill; any other
-        text gives way to the name of the drill shown."""
+    def _settle(self, *, first_of_several: bool = False) -> None:
+        """The typing ended: a text held by one drill's name alone charts that drill, and with
+        ``first_of_several`` (Enter pressed) the first of several does; any other text gives
+        way to the name of the drill shown."""
         text = " ".join(self.lineEdit().text().split()).casefold()
         if not text or text == self.current_name().casefold():
             self.setEditText(self.current_name())
@@ -123,6 +127,8 @@ class DrillMenu(QComboBox):
         ]
         exact = [row for row in rows if self.itemText(row).casefold() == text]
         chosen = exact or rows
+        if first_of_several:
+            chosen = chosen[:1]
         if len(chosen) == 1 and chosen[0] != self.currentIndex():
             self.setCurrentIndex(chosen[0])
             self.activated.emit(chosen[0])
