@@ -189,7 +189,7 @@ def unit_reason_text(prepared: PreparedImport) -> str:
             "lifted in."
         ).format(clue=clue)
     if guess.unit is None:
-        return _t("Your choice: the numbers do not tell ({clue}).").format(clue=clue)
+        return _t("Your choice: the numbers do not tell, as {clue}.").format(clue=clue)
     if guess.unit is prepared.plan.unit:
         text = _t("Guessed from the numbers: {clue}").format(clue=clue)
     else:
