@@ -147,6 +147,27 @@ def test_a_chosen_drill_waits_ready_to_start(view: WorkoutView, speaker: Recordi
     assert not slot.isVisible()
 
 
+def test_the_player_says_each_time_the_workout_starts_or_stops_running(
+    qtbot: QtBot, view: WorkoutView, clock: FakeClock
+) -> None:
+    drill = CATALOGUE.get("wall-hinge-check")
+    changes: list[bool] = []
+    view.running_changed.connect(changes.append)
+    view.show_drill(drill)
+    assert changes == []  # chosen, not started
+    click(qtbot, view, "startPauseButton")
+    assert changes == [True]
+    click(qtbot, view, "startPauseButton")  # Pause
+    assert changes == [True, False]
+    assert not view.is_running()
+    click(qtbot, view, "startPauseButton")  # Resume
+    assert changes == [True, False, True]
+    play(view, clock, sum(step.seconds for step in build_steps([drill])) + 1)
+    assert changes == [True, False, True, False]  # done: it stops once, and stays stopped
+    view.tick()
+    assert changes == [True, False, True, False]
+
+
 def test_a_whole_drill_is_coached_at_the_exact_moments_and_ends(
     qtbot: QtBot, view: WorkoutView, speaker: RecordingSpeaker, clock: FakeClock
 ) -> None:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from hinge_desktop.domain.drills import Drill
@@ -35,6 +35,7 @@ from hinge_desktop.ui.workout.first_sides import FirstSides
 from hinge_desktop.ui.workout.load_questions import BeforeStart, Load
 from hinge_desktop.ui.workout.plan_checks import PlanChecks
 from hinge_desktop.ui.workout.player_page import figure_seconds
+from hinge_desktop.ui.workout.refresh_clock import RefreshClock
 from hinge_desktop.ui.workout.workout_actions import WorkoutActions
 from hinge_desktop.ui.workout.workout_pages import Page, WorkoutPages
 from hinge_desktop.ui.workout.workout_prompts import ask_to_finish, ask_to_quit
@@ -52,6 +53,8 @@ class WorkoutView(WorkoutPages):
     gives it its own height rather than scroll it whole."""
 
     workout_started = Signal()
+    running_changed = Signal(bool)
+    """The workout began or stopped running (started and not paused, not done)."""
     """The loaded workout was started (not resumed from a pause)."""
     step_reached = Signal(int)
     """The workout moved to the step with this index (forwards or back)."""
@@ -99,11 +102,8 @@ class WorkoutView(WorkoutPages):
         self.voice_hint.dismissed.connect(self._cues.dismiss_hint)
         self._cues.hint_changed.connect(self._update_voice_hint)
 
-        self._timer = QTimer(self)
-        self._timer.setObjectName("workoutTickTimer")
-        self._timer.setInterval(TICK_MS)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self.tick)
+        self._refresh = RefreshClock(TICK_MS, self.tick, self)
+        self._refresh.running_changed.connect(self.running_changed)
         self.actions_ = WorkoutActions(self)
         self.follow_along_action = self.actions_.follow_along
         self._enable()
@@ -118,7 +118,7 @@ class WorkoutView(WorkoutPages):
 
     def is_running(self) -> bool:
         """True while the refresh timer runs: the workout is started, not paused, not done."""
-        return self._timer.isActive()
+        return self._refresh.is_running()
 
     def under_way(self) -> bool:
         """True from Start to the end, paused or not, and for a workout resumed after a crash
@@ -252,7 +252,7 @@ class WorkoutView(WorkoutPages):
     def tick(self) -> None:
         """Hand the cues now due to the speaker and refresh the screen (the timer calls this)."""
         if self._timeline is None:
-            self._timer.stop()
+            self._refresh.stop()
             return
         self._cues.speak_due()
         moment = self._moment()
@@ -359,15 +359,14 @@ class WorkoutView(WorkoutPages):
         self._update_voice_hint()
         moment = self._timeline.moment()
         if moment.started and not moment.paused and not moment.finished:
-            if not self._timer.isActive():
-                self._timer.start()
+            self._refresh.start()
             self.figure.set_playing(True)
         self.tick()
 
     def _halt(self, *, silence: bool) -> None:
-        if silence and self._timer.isActive():
+        if silence and self._refresh.is_running():
             self._cues.stop()
-        self._timer.stop()
+        self._refresh.stop()
         self.figure.set_playing(False)
 
     def _update_voice_hint(self) -> None:
