@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from hinge_window import HingeWindow, StartHinge
     from pytestqt.qtbot import QtBot
 
+    from hinge_desktop.ui.tasks import BackgroundReader
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["pytester"]
@@ -96,6 +98,17 @@ def store(paths: DataPaths) -> Iterator[Store]:
     opened = open_store(paths.database)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def background_reader(store: Store) -> Iterator[BackgroundReader]:
+    """The background reader on this test's log, as History and Today read through it; shut
+    down after the test."""
+    from hinge_desktop.ui.tasks import BackgroundReader as Reader
+
+    reader = Reader(store.path)
+    yield reader
+    reader.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import pytest
 from drill_catalogue import CATALOGUE
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QApplication, QComboBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.training import LoggedSet, Unit
@@ -74,6 +74,15 @@ def menu(view: ProgressView) -> QComboBox:
     return found
 
 
+def type_in(qtbot: QtBot, box: QComboBox, text: str) -> QLineEdit:
+    """Put the keyboard in the menu's field and type ``text`` over what it shows."""
+    box.setFocus()
+    line = box.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, text)
+    return line
+
+
 def test_hinge_drills_come_first_by_name_then_ones_own_under_a_heading(view: ProgressView) -> None:
     box = menu(view)
     hinge = sorted((CATALOGUE.get(d).name for d in HINGE), key=str.casefold)
@@ -96,10 +105,7 @@ def test_typing_part_of_a_name_finds_the_drills_and_the_keyboard_charts_one(
     qtbot: QtBot, view: ProgressView
 ) -> None:
     box = menu(view)
-    box.setFocus()
-    line = box.lineEdit()
-    line.selectAll()
-    qtbot.keyClicks(line, "romanian")
+    type_in(qtbot, box, "romanian")
     completer = box.completer()
     popup = completer.popup()
     qtbot.waitUntil(popup.isVisible)
@@ -125,19 +131,14 @@ def test_enter_on_text_held_by_several_names_charts_the_first_and_leaving_the_fi
 ) -> None:
     box = menu(view)
     shown = view.current_drill_id()
-    box.setFocus()
-    line = box.lineEdit()
-    line.selectAll()
-    qtbot.keyClicks(line, "roman")  # Romanian deadlift and Single-leg Romanian deadlift
+    line = type_in(qtbot, box, "roman")  # Romanian deadlift and Single-leg Romanian deadlift
     box.completer().popup().hide()
     line.clearFocus()  # the field left without Enter: nothing is chosen for the person
     QApplication.processEvents()
     assert view.current_drill_id() == shown
     assert line.text() == "Dead bug"
 
-    box.setFocus()
-    line.selectAll()
-    qtbot.keyClicks(line, "roman")
+    type_in(qtbot, box, "roman")
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         qtbot.keyClick(line, Qt.Key.Key_Return)
     assert view.current_drill_id() == "romanian-deadlift"  # the first in the list
@@ -147,10 +148,7 @@ def test_enter_on_text_held_by_several_names_charts_the_first_and_leaving_the_fi
 @POPUP
 def test_typing_finds_ones_own_drills_among_a_hundred(qtbot: QtBot, view: ProgressView) -> None:
     box = menu(view)
-    box.setFocus()
-    line = box.lineEdit()
-    line.selectAll()
-    qtbot.keyClicks(line, "ise 07")
+    line = type_in(qtbot, box, "ise 07")
     completer = box.completer()
     assert completer.completionCount() == 10  # Exercise 070 to 079
     line.selectAll()
@@ -170,9 +168,7 @@ def test_text_that_names_no_drill_gives_way_to_the_drill_shown(
 ) -> None:
     box = menu(view)
     shown = view.current_drill_id()
-    box.setFocus()
-    box.lineEdit().selectAll()
-    qtbot.keyClicks(box.lineEdit(), "no such drill")
+    type_in(qtbot, box, "no such drill")
     qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Return)
     QApplication.processEvents()
 

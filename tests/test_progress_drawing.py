@@ -5,7 +5,7 @@ and a read that replaces one being drawn never leaves the weekly bars unpainted.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -28,14 +28,9 @@ TODAY = date(2026, 2, 4)
 
 
 @pytest.fixture
-def background(store: Store) -> Iterator[BackgroundReader]:
-    reader = BackgroundReader(store.path)
-    yield reader
-    reader.shutdown()
-
-
-@pytest.fixture
-def view(qtbot: QtBot, store: Store, background: BackgroundReader, data_dir: Path) -> ProgressView:
+def view(
+    qtbot: QtBot, store: Store, background_reader: BackgroundReader, data_dir: Path
+) -> ProgressView:
     """History → Progress on six weeks of Romanian deadlifts, shown and drawn."""
     store.sets.add_many(
         [
@@ -52,7 +47,7 @@ def view(qtbot: QtBot, store: Store, background: BackgroundReader, data_dir: Pat
     )
     preferences = Preferences(data_dir / "settings.ini")
     preferences.set(CHART_UNIT, "kg")
-    shown = ProgressView(background, CATALOGUE, preferences, today=lambda: TODAY)
+    shown = ProgressView(background_reader, CATALOGUE, preferences, today=lambda: TODAY)
     qtbot.addWidget(shown)
     shown.resize(1180, 740)
     with qtbot.waitSignal(shown.loaded, timeout=10_000):

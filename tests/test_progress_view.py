@@ -5,7 +5,6 @@ PNG, and an empty history offers a way to start."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -45,13 +44,6 @@ MONDAY_5 = date(2026, 2, 2)
 
 
 @pytest.fixture
-def reader(store: Store) -> Iterator[BackgroundReader]:
-    background = BackgroundReader(store.path)
-    yield background
-    background.shutdown()
-
-
-@pytest.fixture
 def preferences(data_dir: Path) -> Preferences:
     prefs = Preferences(data_dir / "settings.ini")
     prefs.set(CHART_UNIT, "kg")
@@ -78,8 +70,10 @@ def trained(store: Store) -> Store:
     return store
 
 
-def open_view(qtbot: QtBot, reader: BackgroundReader, preferences: Preferences) -> ProgressView:
-    view = ProgressView(reader, CATALOGUE, preferences, today=lambda: TODAY)
+def open_view(
+    qtbot: QtBot, background_reader: BackgroundReader, preferences: Preferences
+) -> ProgressView:
+    view = ProgressView(background_reader, CATALOGUE, preferences, today=lambda: TODAY)
     qtbot.addWidget(view)
     view.resize(1180, 740)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
@@ -105,9 +99,9 @@ def plotted(view: ProgressView) -> tuple[np.ndarray, np.ndarray]:
 
 
 def test_an_empty_history_offers_a_way_to_start_instead_of_empty_axes(
-    qtbot: QtBot, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     assert view.stack.currentWidget() is view.empty
     assert view.empty.isVisible()
     assert not view.plot.isVisible()
@@ -117,9 +111,9 @@ def test_an_empty_history_offers_a_way_to_start_instead_of_empty_axes(
 
 
 def test_it_opens_on_the_most_trained_drill_with_its_top_weights(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     assert view.plot.objectName() == "historyPlot"
     assert view.current_drill_id() == "romanian-deadlift"
     assert view.current_metric() is Metric.TOP_WEIGHT
@@ -134,9 +128,9 @@ def test_it_opens_on_the_most_trained_drill_with_its_top_weights(
 
 
 def test_metrics_and_units_change_the_chart_and_the_weekly_bars(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     choose(view, Metric.VOLUME)
     assert plotted(view)[1] == pytest.approx([960, 62.5 * 15, 8 * 135 / LB_PER_KG])
     bars = view.chart.bars.opts
@@ -157,9 +151,9 @@ def test_metrics_and_units_change_the_chart_and_the_weekly_bars(
 
 
 def test_range_buttons_show_the_last_weeks_up_to_the_latest_set(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     four_weeks = view.findChild(QToolButton, "range4Weeks")
     qtbot.mouseClick(four_weeks, Qt.MouseButton.LeftButton)
     low, high = view.chart.x_range()
@@ -187,9 +181,9 @@ def test_range_buttons_show_the_last_weeks_up_to_the_latest_set(
 
 
 def test_the_read_out_names_the_day_and_value_under_the_mouse(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     readout = view.findChild(QLabel, "historyReadout")
     assert "Mon 2 Feb 2026" in readout.text()  # the latest value until the mouse moves
     view.set_range(None)
@@ -201,9 +195,9 @@ def test_the_read_out_names_the_day_and_value_under_the_mouse(
 
 
 def test_other_drills_chart_reps_and_holds(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     choose_drill(qtbot, view, "glute-bridge")
     assert view.current_metric() is Metric.SESSION_REPS
     assert list(plotted(view)[1]) == [24, 15]
@@ -213,11 +207,11 @@ def test_other_drills_chart_reps_and_holds(
 
 
 def test_records_phases_and_calendar(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
     trained.ladder._record(Phase.CHECK, at(MONDAY_1, 7), UnlockReason.START)
     trained.ladder._record(Phase.ACTIVATION, at(MONDAY_1, 7, 5), UnlockReason.SQUEEZE_FAILED)
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     rows = {name: (value, day) for name, value, day in view.records.rows()}
     assert rows["Heaviest set"] == ("62.5 kg", "12 Jan 2026")
     assert rows["Most reps in a set"] == ("8 reps", "5 Jan 2026")
@@ -238,9 +232,9 @@ def test_records_phases_and_calendar(
 
 
 def test_a_logged_set_shows_when_the_view_is_next_shown(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     view.hide()
     trained.sets.add(LoggedSet("romanian-deadlift", at(TODAY), reps=8, weight=65, unit=Unit.KG))
     view.mark_stale()
@@ -254,9 +248,9 @@ def test_a_logged_set_shows_when_the_view_is_next_shown(
 
 
 def test_a_new_set_weeks_later_comes_into_the_chosen_range(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     qtbot.mouseClick(view.findChild(QToolButton, "range4Weeks"), Qt.MouseButton.LeftButton)
     later = MONDAY_5 + timedelta(days=45)
     trained.sets.add(LoggedSet("romanian-deadlift", at(later), reps=8, weight=70, unit=Unit.KG))
@@ -269,7 +263,7 @@ def test_a_new_set_weeks_later_comes_into_the_chosen_range(
 
 
 def test_the_read_out_picks_among_a_days_sets_by_height(
-    qtbot: QtBot, store: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, store: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
     store.sets.add_many(
         [
@@ -278,7 +272,7 @@ def test_the_read_out_picks_among_a_days_sets_by_height(
             LoggedSet("glute-bridge", at(MONDAY_2, 8), 1, reps=10),
         ]
     )
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     choose(view, Metric.REPS_PER_SET)
     view.set_range(None)
     x, _y = plotted(view)
@@ -289,7 +283,7 @@ def test_the_read_out_picks_among_a_days_sets_by_height(
 
 
 def test_an_answer_for_a_view_that_is_gone_is_dropped(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader
 ) -> None:
     import threading
 
@@ -299,19 +293,21 @@ def test_an_answer_for_a_view_that_is_gone_is_dropped(
     widget = QWidget()
     answers: list[object] = []
     gate = threading.Event()
-    reader.submit(lambda db: gate.wait(10), answers.append, answers.append, context=widget)
+    background_reader.submit(
+        lambda db: gate.wait(10), answers.append, answers.append, context=widget
+    )
     Shiboken.delete(widget)  # gone before the answer is ready
     gate.set()
     done: list[object] = []
-    reader.submit(lambda db: 2, done.append, done.append)
+    background_reader.submit(lambda db: 2, done.append, done.append)
     qtbot.waitUntil(lambda: done == [2], timeout=10_000)
     assert answers == []
 
 
 def test_only_the_newest_request_is_shown(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     shown: list[str | None] = []
     view.loaded.connect(lambda: shown.append(view.current_drill_id()))
     view.drill_box.setCurrentIndex(view.drill_box.findData("glute-bridge"))
@@ -325,11 +321,11 @@ def test_only_the_newest_request_is_shown(
 def test_the_chart_saves_as_a_png(
     qtbot: QtBot,
     trained: Store,
-    reader: BackgroundReader,
+    background_reader: BackgroundReader,
     preferences: Preferences,
     tmp_path: Path,
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     target = tmp_path / "rdl"
     messages: list[str] = []
     view.message.connect(messages.append)
@@ -350,13 +346,13 @@ def test_the_chart_saves_as_a_png(
 
 
 def test_checks_and_warm_ups_alone_leave_nothing_to_chart_but_fill_the_calendar(
-    qtbot: QtBot, store: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, store: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
     from hinge_desktop.domain.training import CheckOutcome
 
     store.sets.add(LoggedSet("glute-squeeze-test", at(MONDAY_5), result=CheckOutcome.FAIL))
     store.sets.add(LoggedSet("glute-bridge", at(MONDAY_5), reps=12, kind=SetKind.WARMUP))
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     assert view.stack.currentWidget() is not view.empty
     assert view.drill_box.count() == 0
     assert view.chart.plotted()[0].size == 0
@@ -370,9 +366,9 @@ def test_checks_and_warm_ups_alone_leave_nothing_to_chart_but_fill_the_calendar(
 
 
 def test_an_empty_chart_shows_its_axes_again_once_a_drill_is_charted(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     note = view.findChild(QLabel, "historyChartEmpty")
     assert note is not None
     assert not note.isVisible()
@@ -403,10 +399,10 @@ def axis_texts(view: ProgressView) -> list[str]:
 
 
 def test_a_phase_reached_before_the_range_shown_has_no_name_cut_off_at_its_edge(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
     trained.ladder._record(Phase.CHECK, at(MONDAY_1, 7), UnlockReason.START)
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
     assert view.chart.phase_labels_shown() == ["Checks"]
     qtbot.mouseClick(view.findChild(QToolButton, "range4Weeks"), Qt.MouseButton.LeftButton)
     low, _high = view.chart.x_range()
@@ -417,11 +413,11 @@ def test_a_phase_reached_before_the_range_shown_has_no_name_cut_off_at_its_edge(
 
 
 def test_the_chart_on_screen_follows_a_change_of_metric_and_range(
-    qtbot: QtBot, trained: Store, reader: BackgroundReader, preferences: Preferences
+    qtbot: QtBot, trained: Store, background_reader: BackgroundReader, preferences: Preferences
 ) -> None:
     """The axes and data are painted from pictures kept between paints: a change draws them
     anew, so what is on screen is never the chart as it was."""
-    view = open_view(qtbot, reader, preferences)
+    view = open_view(qtbot, background_reader, preferences)
 
     def on_screen() -> QImage:
         image = view.plot.grab().toImage()
