@@ -58,6 +58,11 @@ class DataPaths(NamedTuple):
         return self.root / "cue-cache"
 
     @property
+    def media_art(self) -> Path:
+        """The drills' figures as pictures for the desktop's media controls."""
+        return self.root / "media-art"
+
+    @property
     def catalogue_cache(self) -> Path:
         return self.root / "catalogue-cache.json"
 

@@ -31,9 +31,10 @@ libxkbcommon-x11-0"
 # What the tests, `make package-test` and `make bench` add.
 #   a real window: Xvfb, and xwininfo to see it; the voice heard: a PulseAudio null sink
 #   recorded with parec; the desktop files' validators; unshare and setpriv (util-linux) and
-#   chattr (e2fsprogs) to make a log read-only even for root
+#   chattr (e2fsprogs) to make a log read-only even for root; a session bus of the tests' own
+#   for the desktop's services (dbus-daemon; Ubuntu 22.04 has it in dbus)
 TEST="xvfb x11-utils pulseaudio pulseaudio-utils desktop-file-utils appstream util-linux
-e2fsprogs"
+e2fsprogs dbus|dbus-daemon"
 
 # What building the packages adds to the tests: objdump, which PyInstaller runs.
 PACKAGE="binutils"
@@ -69,7 +70,8 @@ if [ -z "$distro" ]; then
         case "$libraries" in *"${pair%%:*} "*) ;; *) lacking="$lacking ${pair#*:}" ;; esac
     done
     if [ "$1" != run ]; then
-        for command in Xvfb xwininfo pulseaudio parec desktop-file-validate appstreamcli; do
+        for command in Xvfb xwininfo pulseaudio parec desktop-file-validate appstreamcli \
+            dbus-daemon; do
             command -v "$command" > /dev/null || lacking="$lacking $command"
         done
     fi

@@ -1,6 +1,8 @@
 """Test set-up shared by every test.
 
 - Qt runs off screen unless a test asks for a real display.
+- The whole run has a session bus of its own (``dbus-daemon --session``): nothing reaches the
+  real desktop's services, and the stand-ins of tests/desktop_bus.py serve on it.
 - Every test gets fresh data, config and cache folders: nothing reads or writes the real user's.
 - A test fails if it leaves a QTimer or QThread running, or opens a modal dialog.
 - What a test leaves of its widgets is deleted through Qt when it ends, and its garbage collected
@@ -24,6 +26,9 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.store import Store, open_store
 
 if TYPE_CHECKING:
+    import subprocess  # noqa: F401  (named in a string)
+
+    from desktop_bus import StandIns
     from hinge_window import HingeWindow, StartHinge
     from pytestqt.qtbot import QtBot
 
@@ -32,6 +37,51 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 pytest_plugins = ["pytester"]
+
+PRIVATE_BUS = "HINGE_TEST_SESSION_BUS"
+"""Set while this run's private session bus is up (runs that this run starts share it)."""
+NO_BUS = "unix:path=/nonexistent/hinge-tests-have-no-session-bus"
+_BUS_PROCESS = pytest.StashKey["subprocess.Popen[str]"]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Start a session bus for this run, before Qt connects to one: Qt keeps the bus it first
+    connects to for the whole process. Without dbus-daemon, point Qt at no bus at all."""
+    import shutil
+    import subprocess
+
+    if os.environ.get(PRIVATE_BUS):
+        return
+    daemon = shutil.which("dbus-daemon")
+    if daemon is None:
+        os.environ["DBUS_SESSION_BUS_ADDRESS"] = NO_BUS
+        return
+    process = subprocess.Popen(
+        [daemon, "--session", "--nofork", "--nopidfile", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+        # It says, for one, that it may not raise its file limit: true, and of no matter here.
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    address = process.stdout.readline().strip()
+    if not address:
+        process.kill()
+        raise pytest.UsageError("dbus-daemon --session printed no address")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    os.environ[PRIVATE_BUS] = str(process.pid)
+    config.stash[_BUS_PROCESS] = process
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    process = config.stash.get(_BUS_PROCESS, None)
+    if process is not None:
+        process.terminate()
+        process.wait(10)
+        if process.stdout is not None:
+            process.stdout.close()
+        os.environ.pop(PRIVATE_BUS, None)
 
 
 QT_LIBRARIES = {"PySide6", "shiboken6", "pyqtgraph"}
@@ -118,6 +168,24 @@ def catalogue() -> Catalogue:
     from drill_catalogue import CATALOGUE
 
     return CATALOGUE
+
+
+@pytest.fixture
+def desktop() -> Iterator[Callable[..., StandIns]]:
+    """Start stand-ins for the desktop's services on this run's session bus:
+    ``desktop("screensaver", "portal")``; they are stopped when the test ends."""
+    from desktop_bus import StandIns, require_session_bus
+
+    require_session_bus()
+    started: list[StandIns] = []
+
+    def start(*services: str) -> StandIns:
+        started.append(StandIns(*services))
+        return started[-1]
+
+    yield start
+    for stand_ins in started:
+        stand_ins.stop()
 
 
 @pytest.fixture

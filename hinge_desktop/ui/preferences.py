@@ -82,6 +82,12 @@ SAFETY_NOTE_READ = Preference[bool](
 )
 """The start page's note on when to stop and get checked was acknowledged: it shows no more."""
 
+KEEP_SCREEN_AWAKE = Preference[bool](
+    "workout/keep_screen_awake",
+    True,
+    QT_TRANSLATE_NOOP("Preferences", "Keep the screen awake during a workout"),
+)
+
 
 def first_side_setting(drill_id: str) -> Preference[str]:
     """Which side a drill done per side starts on, as the person last chose in its get-ready
@@ -109,6 +115,7 @@ ALL_PREFERENCES: tuple[
     CUE_DENSITY,
     VOICE_HINT_DISMISSED,
     SAFETY_NOTE_READ,
+    KEEP_SCREEN_AWAKE,
 )
 
 

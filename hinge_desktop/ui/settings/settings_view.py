@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hinge_desktop.ui.preferences import COLOUR_SCHEME, Preferences
+from hinge_desktop.ui.preferences import COLOUR_SCHEME, KEEP_SCREEN_AWAKE, Preferences
 from hinge_desktop.ui.settings.choice_combo import choice_combo
 from hinge_desktop.ui.settings.voice_group import VoiceGroup
 
@@ -77,6 +78,7 @@ class SettingsView(QWidget):
         self.voice = VoiceGroup(preferences, speaker)
         self.voice.setMaximumWidth(GROUP_WIDTH)
         layout.addWidget(self.voice)
+        layout.addWidget(self._workout_group())
         self.backups = backups
         layout.addWidget(self._data_group())
         if backups is not None:
@@ -99,6 +101,28 @@ class SettingsView(QWidget):
         self._show_colour_scheme()
         self.colour_scheme.currentIndexChanged.connect(self._on_colour_scheme_chosen)
         form.addRow(COLOUR_SCHEME.display_label() + ":", self.colour_scheme)
+        return group
+
+    def _workout_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("During a workout"))
+        group.setMaximumWidth(GROUP_WIDTH)
+        box = QVBoxLayout(group)
+        self.keep_awake = QCheckBox(KEEP_SCREEN_AWAKE.display_label())
+        self.keep_awake.setObjectName("keepScreenAwakeCheck")
+        self.keep_awake.setAccessibleName(KEEP_SCREEN_AWAKE.display_label())
+        self.keep_awake.setChecked(self._preferences.get(KEEP_SCREEN_AWAKE))
+        self.keep_awake.toggled.connect(lambda on: self._preferences.set(KEEP_SCREEN_AWAKE, on))
+        box.addWidget(self.keep_awake)
+        explained = QLabel(
+            self.tr(
+                "While a workout runs, Hinge asks the desktop not to dim, blank or lock the "
+                "screen, so you can follow it from across the room. Paused or finished, the "
+                "screen goes back to the desktop's own settings."
+            )
+        )
+        explained.setObjectName("keepScreenAwakeNote")
+        explained.setWordWrap(True)
+        box.addWidget(explained)
         return group
 
     def _data_group(self) -> QGroupBox:
@@ -164,6 +188,10 @@ class SettingsView(QWidget):
             self.colour_scheme.blockSignals(True)
             self._show_colour_scheme()
             self.colour_scheme.blockSignals(False)
+        elif key == KEEP_SCREEN_AWAKE.key:
+            self.keep_awake.blockSignals(True)
+            self.keep_awake.setChecked(self._preferences.get(KEEP_SCREEN_AWAKE))
+            self.keep_awake.blockSignals(False)
 
     def _open_data_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._data_folder)))

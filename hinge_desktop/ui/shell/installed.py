@@ -13,6 +13,7 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import Speaker
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.checkpoints import Checkpointer
+from hinge_desktop.ui.desktop.desktop_services import DesktopServices
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.progress_view import ProgressView
 from hinge_desktop.ui.library.ladder_coach import LadderCoach
@@ -58,6 +59,7 @@ class InstalledViews:
     importing: ImportController
     hurt: HurtAnswer
     checkpointer: Checkpointer
+    desktop: DesktopServices
 
     @property
     def catalogue(self) -> Catalogue:
@@ -77,3 +79,4 @@ class InstalledViews:
         self.today.shutdown()
         self.reader.shutdown()
         self.checkpointer.shutdown()
+        self.desktop.shutdown()

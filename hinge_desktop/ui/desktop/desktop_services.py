@@ -1,0 +1,43 @@
+"""The desktop's services as the rest of Hinge uses them, built once for the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from hinge_desktop.ui.desktop.bus_calls import DesktopBus
+from hinge_desktop.ui.desktop.media_player import MediaPlayer
+from hinge_desktop.ui.desktop.screen_awake import ScreenAwake, route_for_this_desktop
+
+
+class DesktopServices(QObject):
+    """The screen kept awake while a workout runs (unless the person turned it off) and the
+    workout as a player of the desktop's media controls, over one lane of calls to the bus."""
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        keep_screen_awake: bool = True,
+        sandboxed: bool | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.bus = DesktopBus(self)
+        self.screen_awake = ScreenAwake(
+            self.bus, route_for_this_desktop(sandboxed), enabled=keep_screen_awake, parent=self
+        )
+        self.screen_awake.message.connect(self.message)
+        self.media = MediaPlayer(self.bus, parent=self)
+
+    def workout_running(self, running: bool) -> None:
+        self.screen_awake.set_running(running)
+
+    def keep_screen_awake(self, keep: bool) -> None:
+        self.screen_awake.set_enabled(keep)
+
+    def shutdown(self) -> None:
+        """Hinge is quitting: give back what the desktop holds for it, then end the bus lane
+        (its last calls are made first)."""
+        self.screen_awake.shutdown()
+        self.media.shutdown()
+        self.bus.shutdown()
