@@ -50,6 +50,7 @@ def entry(drill_id: str, sets: int = 2, reps: int | None = 10) -> PlanEntry:
 def test_every_builtin_routine_is_there_with_a_stable_id() -> None:
     expected = {
         "builtin.daily-activation",
+        "builtin.activation-snack",
         "builtin.hinge-warm-up",
         "builtin.assistance-3x8",
         "builtin.assistance-3x12",

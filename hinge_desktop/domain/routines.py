@@ -1,9 +1,10 @@
 """Routines: named lists of drills with their doses, built in or the person's own.
 
-The built-in routines follow the programming rules of the hinge: activation every day,
-bodyweight drills to warm up, one or two loaded hinges as assistance work at 3×8 or 3×12 (chosen
-from the rung the person has reached), a bodyweight circuit to finish, and one routine for each
-rung of the ladder. Each says in its description
+The built-in routines follow the programming rules of the hinge: activation every day (and a
+few-minute activation snack for desk days), bodyweight drills to warm up, one or two loaded
+hinges as assistance work at 3×8 or 3×12 (chosen from the rung the person has reached), a
+bodyweight circuit to finish, and one routine for each rung of the ladder. Each says in its
+description
 how many minutes it takes, and a routine whose drills no longer run that long says nothing of
 its length. A routine runs as a :class:`WorkoutPlan`.
 """
@@ -40,6 +41,7 @@ from hinge_desktop.domain.plan import (
     check_rest_between_drills,
     check_rounds,
 )
+from hinge_desktop.domain.snacks import SNACK_ROUTINE_ID
 
 MAX_NAME_LENGTH = 80
 BUILTIN_PREFIX = "builtin."
@@ -176,6 +178,10 @@ CIRCUIT_ROUNDS = 2
 CIRCUIT_REST_AFTER_ROUND = 90
 
 DAILY_ACTIVATION = ("glute-bridge", "single-leg-glute-bridge", "glute-bridge-knee-outs")
+SNACK_BEFORE_PATTERNING = ("glute-bridge", "single-leg-glute-bridge")
+SNACK_FROM_PATTERNING = ("glute-bridge", "hands-on-hips-hinge")
+"""The snack: a set of bridges, then a set of a drill the person has reached that needs no kit
+and no floor space beyond a mat (from the patterning rung, a standing hinge by the desk)."""
 WARM_UP_PATTERNING = ("quadruped-rock-back", "wall-hip-hinge", "dowel-hinge")
 FINISHER_CIRCUIT = ("glute-bridge", "good-morning", "hands-on-hips-hinge")
 
@@ -199,6 +205,17 @@ def builtin_routines(catalogue: RoutineCatalogue, rung: Phase) -> tuple[Routine,
             "days, twice, and squeeze your glutes now and then in between.",
             _entries(catalogue, DAILY_ACTIVATION, sets=1),
             minutes=(5, 8),
+            rest_between_drills=SHORT_WALK,
+        ),
+        _routine(
+            catalogue,
+            SNACK_ROUTINE_ID,
+            "Activation snack",
+            "Hinge's short form of the daily activation, to wake the glutes up between desk "
+            "hours: one slow set of bridges and one more drill you have reached. The articles "
+            "ask for activation every day, maybe twice a day; Today counts your snacks.",
+            _entries(catalogue, snack_drills(rung), sets=1),
+            minutes=(2, 5),
             rest_between_drills=SHORT_WALK,
         ),
         _routine(
@@ -245,6 +262,16 @@ def builtin_routines(catalogue: RoutineCatalogue, rung: Phase) -> tuple[Routine,
     ]
     routines.extend(_phase_routine(phase, catalogue) for phase in Phase)
     return tuple(routine for routine in routines if routine is not None)
+
+
+def snack_routine(catalogue: RoutineCatalogue, rung: Phase) -> Routine | None:
+    """The activation snack for a person who has reached ``rung``; None without its drills."""
+    return next((r for r in builtin_routines(catalogue, rung) if r.id == SNACK_ROUTINE_ID), None)
+
+
+def snack_drills(rung: Phase) -> tuple[str, ...]:
+    """The snack's drills for a person who has reached ``rung``."""
+    return SNACK_FROM_PATTERNING if rung >= Phase.PATTERNING else SNACK_BEFORE_PATTERNING
 
 
 def _assistance(

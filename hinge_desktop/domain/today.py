@@ -7,14 +7,21 @@ Pure, so the rules are tested without a window or a database: storage reads a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.ladder import LadderHint, LadderState, suggested_phase
 from hinge_desktop.domain.plan import InvalidPlan, WorkoutPlan
-from hinge_desktop.domain.routines import Routine, routine_for_phase
+from hinge_desktop.domain.routines import Routine, routine_for_phase, snack_routine
+from hinge_desktop.domain.snacks import (
+    OTHER_DAY_GOAL,
+    WORKING_WEEK,
+    SnackSummary,
+    snack_summary,
+)
 from hinge_desktop.domain.statistics import week_start, week_streaks
 
 TOP_RUNG = int(max(Phase))
@@ -55,6 +62,8 @@ class TodayReading:
     """Days with a logged set from this week's Monday to today."""
     last_routine: Routine | None = None
     """The routine the last session was started from, as it is now, if it still exists."""
+    snacks: Mapping[date, int] = field(default_factory=dict)
+    """How many activation snacks each recent local day had (days with none left out)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +83,10 @@ class TodaySummary:
     streak_weeks: int
     """Weeks in a row with training, by History's rule (:func:`week_streaks`)."""
     days_this_week: int
+    snacks: SnackSummary = field(default_factory=lambda: SnackSummary(0, OTHER_DAY_GOAL, 0))
+    """Today's activation snacks against the day's goal, and their streak of days."""
+    snack_routine: Routine | None = None
+    """The snack the person's rung gives, to start in one click."""
 
     @property
     def rung(self) -> int:
@@ -123,8 +136,14 @@ def again_plan(
     return None
 
 
-def today_summary(reading: TodayReading, today: date, catalogue: Catalogue) -> TodaySummary:
-    """What the start page shows on ``today`` (the person's local date)."""
+def today_summary(
+    reading: TodayReading,
+    today: date,
+    catalogue: Catalogue,
+    desk_days: Collection[int] = WORKING_WEEK,
+) -> TodaySummary:
+    """What the start page shows on ``today`` (the person's local date); ``desk_days`` (ISO
+    weekdays) ask for two snacks, the others for one."""
     routine = next_routine(reading.ladder, catalogue)
     return TodaySummary(
         today=today,
@@ -136,6 +155,8 @@ def today_summary(reading: TodayReading, today: date, catalogue: Catalogue) -> T
         last_session=reading.last_session,
         streak_weeks=week_streaks(reading.training_weeks, today).current,
         days_this_week=reading.days_this_week,
+        snacks=snack_summary(reading.snacks, today, desk_days),
+        snack_routine=snack_routine(catalogue, reading.ladder.phase),
     )
 
 

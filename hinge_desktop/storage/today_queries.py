@@ -1,5 +1,5 @@
-"""What the start page reads: the ladder's state, the last session, the weeks with training and
-the days trained this week, in one read transaction.
+"""What the start page reads: the ladder's state, the last session, the weeks with training, the
+days trained this week and the activation snacks of each day, in one read transaction.
 
 Each query reads an index or the daily roll-up ``drill_days``; the ladder's state costs what the
 ladder's own reading costs (:meth:`LadderRepository.state`).
@@ -7,13 +7,14 @@ ladder's own reading costs (:meth:`LadderRepository.state`).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.routines import BUILTIN_PREFIX, Routine, builtin_routines
+from hinge_desktop.domain.snacks import SNACK_ROUTINES, STREAK_WINDOW_DAYS
 from hinge_desktop.domain.today import LastSession, TodayReading, this_week
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.ladder import LadderRepository
@@ -40,9 +41,27 @@ def read_today(db: Database, catalogue: Catalogue, today: date) -> TodayReading:
             training_weeks=tuple(history.training_weeks()),
             days_this_week=len(history.day_counts(first, last_day)),
             last_routine=_routine(db, catalogue, last, ladder.phase),
+            snacks=snacks_by_day(db, today - timedelta(days=STREAK_WINDOW_DAYS), today),
         )
     finally:
         db.execute("COMMIT")
+
+
+def snacks_by_day(db: Database, first: date, last: date) -> dict[date, int]:
+    """How many snacks (sessions of a snack routine with a set logged) began on each local day
+    from ``first`` to ``last``; days with none are left out."""
+    epoch = date(1970, 1, 1)
+    first_day, last_day = (first - epoch).days, (last - epoch).days
+    marks = ", ".join("?" for _ in SNACK_ROUTINES)
+    local = "(w.started_at + w.utc_offset * 60)"
+    rows = db.execute(
+        f"SELECT {local} / 86400 - ({local} % 86400 < 0) AS day, count(*) FROM workouts w "
+        f"WHERE w.routine_id IN ({marks}) AND w.started_at >= ? AND w.started_at < ? "
+        "AND EXISTS (SELECT 1 FROM sets s WHERE s.workout_id = w.id) "
+        "GROUP BY day HAVING day BETWEEN ? AND ?",
+        [*SNACK_ROUTINES, (first_day - 2) * 86400, (last_day + 3) * 86400, first_day, last_day],
+    ).fetchall()
+    return {epoch + timedelta(days=day): count for day, count in rows}
 
 
 def last_session(db: Database) -> LastSession | None:

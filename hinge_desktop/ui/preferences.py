@@ -88,6 +88,13 @@ KEEP_SCREEN_AWAKE = Preference[bool](
     QT_TRANSLATE_NOOP("Preferences", "Keep the screen awake during a workout"),
 )
 
+DESK_DAYS = Preference[str](
+    "companion/desk_days",
+    "1,2,3,4,5",
+    QT_TRANSLATE_NOOP("Preferences", "Desk days"),
+)
+"""ISO weekday numbers, comma-separated: days at a desk ask for two activation snacks."""
+
 
 def first_side_setting(drill_id: str) -> Preference[str]:
     """Which side a drill done per side starts on, as the person last chose in its get-ready
@@ -116,6 +123,7 @@ ALL_PREFERENCES: tuple[
     VOICE_HINT_DISMISSED,
     SAFETY_NOTE_READ,
     KEEP_SCREEN_AWAKE,
+    DESK_DAYS,
 )
 
 

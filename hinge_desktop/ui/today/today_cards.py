@@ -77,6 +77,11 @@ class TodayCard(QFrame):
         layout.addWidget(self.progress)
         layout.addWidget(self.detail)
         layout.addStretch(1)
+        self._layout = layout
+
+    def add_action(self, button: QWidget) -> None:
+        """A button under the card's words, for what the card is about."""
+        self._layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def show_fact(self, caption: str, value: str, detail: str) -> None:
         self.caption.setText(caption)

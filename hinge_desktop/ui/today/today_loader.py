@@ -3,12 +3,13 @@ the answer comes back on the GUI thread as a :class:`TodaySummary`."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.snacks import WORKING_WEEK
 from hinge_desktop.domain.today import TodaySummary, today_summary
 from hinge_desktop.storage.database import Database
 from hinge_desktop.storage.today_queries import read_today
@@ -27,12 +28,14 @@ class TodayLoader(QObject):
         reader: BackgroundReader,
         catalogue: Catalogue,
         today: Callable[[], date],
+        desk_days: Callable[[], Collection[int]] = lambda: WORKING_WEEK,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._reader = reader
         self._catalogue = catalogue
         self._today = today
+        self._desk_days = desk_days
         self._pending = 0
         self._answered = 0
         self._closed = False
@@ -43,10 +46,10 @@ class TodayLoader(QObject):
             return
         self._pending += 1
         number = self._pending
-        catalogue, today = self._catalogue, self._today()
+        catalogue, today, desk_days = self._catalogue, self._today(), self._desk_days()
 
         def job(db: Database) -> TodaySummary:
-            return today_summary(read_today(db, catalogue, today), today, catalogue)
+            return today_summary(read_today(db, catalogue, today), today, catalogue, desk_days)
 
         try:
             self._reader.submit(

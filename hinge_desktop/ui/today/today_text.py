@@ -19,6 +19,7 @@ from hinge_desktop.domain.ladder import (
     LadderHint,
     LadderState,
 )
+from hinge_desktop.domain.snacks import SnackSummary
 from hinge_desktop.domain.today import TOP_RUNG, LastSession
 from hinge_desktop.ui import ladder_text
 from hinge_desktop.ui.drill_names import DrillNames
@@ -124,6 +125,24 @@ def streak_detail(weeks: int, days_this_week: int, first_run: bool) -> str:
     if weeks:
         return _tr("Nothing logged yet this week: a session this week adds one.")
     return _tr("A session this week starts a new run.")
+
+
+def snack_value(snacks: SnackSummary) -> str:
+    """ "1 of 2 today": the day's activation snacks against its goal."""
+    return _tr("{done} of {goal} today").format(
+        done=QLocale().toString(snacks.done), goal=QLocale().toString(snacks.goal)
+    )
+
+
+def snack_detail(snacks: SnackSummary) -> str:
+    """Under the snacks: the days in a row, or what a snack is. Never a reproach."""
+    if snacks.goal_met and snacks.streak_days > 1:
+        return _tr("Done for today. %n day(s) in a row with a snack.", snacks.streak_days)
+    if snacks.goal_met:
+        return _tr("Done for today.")
+    if snacks.streak_days:
+        return _tr("%n day(s) in a row with a snack.", snacks.streak_days)
+    return _tr("A few minutes of glute work, every day and twice on desk days.")
 
 
 def gate_title(state: LadderState) -> str:

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.plan import WorkoutPlan
+from hinge_desktop.domain.snacks import read_days
 from hinge_desktop.domain.today import TodaySummary, plan_minutes
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.preferences import SAFETY_NOTE_READ, Preferences
+from hinge_desktop.ui.preferences import DESK_DAYS, SAFETY_NOTE_READ, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today import today_text as words
 from hinge_desktop.ui.today.safety_note import SafetyNote
@@ -65,7 +66,9 @@ class TodayView(QWidget):
         super().__init__(parent)
         self.setObjectName("todayView")
         self.setAccessibleName(self.tr("Today"))
-        self._loader = TodayLoader(reader, catalogue, today, parent=self)
+        self._loader = TodayLoader(
+            reader, catalogue, today, lambda: read_days(preferences.get(DESK_DAYS)), parent=self
+        )
         self._catalogue = catalogue
         self._names = names
         self._preferences = preferences
@@ -113,6 +116,12 @@ class TodayView(QWidget):
         if self._next_plan is not None:
             self.start_requested.emit(self._next_plan)
 
+    def start_snack(self) -> None:
+        """Start an activation snack, as its button does (a reminder's Start now too)."""
+        summary = self._summary
+        if summary is not None and summary.snack_routine is not None:
+            self.start_requested.emit(summary.snack_routine.to_plan())
+
     # Building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
@@ -153,6 +162,12 @@ class TodayView(QWidget):
         self.last_card = TodayCard("todayLastSession", self.tr("Last session"))
         self.streak_card = TodayCard("todayStreak", self.tr("Streak"))
         self.gate_card = TodayCard("todayGate", self.tr("Next rung"))
+        self.snack_card = TodayCard("todaySnacks", self.tr("Activation snacks"))
+        self.snack_button = QPushButton(self.tr("Start a snack"))
+        self.snack_button.setObjectName("todayStartSnackButton")
+        self.snack_button.setMinimumHeight(32)
+        self.snack_button.clicked.connect(self.start_snack)
+        self.snack_card.add_action(self.snack_button)
 
         title_row = QHBoxLayout()
         title_row.addWidget(heading)
@@ -182,7 +197,7 @@ class TodayView(QWidget):
 
         cards = QHBoxLayout()
         cards.setSpacing(12)
-        for card in (self.last_card, self.streak_card, self.gate_card):
+        for card in (self.snack_card, self.last_card, self.streak_card, self.gate_card):
             cards.addWidget(card, 1)
 
         self.body = QWidget()
@@ -244,6 +259,7 @@ class TodayView(QWidget):
             words.streak_value(summary.streak_weeks, summary.first_run),
             words.streak_detail(summary.streak_weeks, summary.days_this_week, summary.first_run),
         )
+        self._show_snacks(summary)
         ladder = summary.ladder
         self.gate_card.show_fact(
             words.gate_title(ladder),
@@ -281,6 +297,23 @@ class TodayView(QWidget):
                 self.tr("Start the last session again: {name}").format(name=summary.again.name)
             )
         self.again_button.setVisible(summary.again is not None)
+
+    def _show_snacks(self, summary: TodaySummary) -> None:
+        snacks = summary.snacks
+        self.snack_card.show_fact(
+            self.tr("Activation snacks"), words.snack_value(snacks), words.snack_detail(snacks)
+        )
+        self.snack_card.show_progress(snacks.done, snacks.goal)
+        routine = summary.snack_routine
+        self.snack_button.setVisible(routine is not None)
+        if routine is not None:
+            minutes = plan_minutes(routine.to_plan(), self._catalogue)
+            self.snack_button.setText(
+                self.tr("Start a snack ({minutes} min)").format(minutes=minutes)
+            )
+            self.snack_button.setAccessibleName(
+                self.tr("Start an activation snack of {minutes} minutes").format(minutes=minutes)
+            )
 
     def _show_last(self, summary: TodaySummary) -> None:
         session = summary.last_session
