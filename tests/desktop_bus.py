@@ -36,7 +36,7 @@ class StandIns:
         self._process = subprocess.Popen(
             [sys.executable, str(STAND_INS), *services],
             stdout=subprocess.PIPE,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.PIPE,
             text=True,
         )
         self._records: list[list[object]] = []
@@ -62,6 +62,12 @@ class StandIns:
                 r[1:] for r in self._records if r[0] == service and (call is None or r[1] == call)
             ]
 
+    def act(self, line: str) -> None:
+        """Act as the person at the desktop: "lock", "invoke 1 start", "close 1 2"."""
+        assert self._process.stdin is not None
+        self._process.stdin.write(line + "\n")
+        self._process.stdin.flush()
+
     def held(self, service: str) -> set[object]:
         """The holds ``service`` keeps now: given, and neither taken back nor dropped."""
         held: set[object] = set()
@@ -78,8 +84,9 @@ class StandIns:
         self._process.wait(10)
         if hasattr(self, "_reader"):
             self._reader.join(10)
-        if self._process.stdout is not None:
-            self._process.stdout.close()
+        for pipe in (self._process.stdout, self._process.stdin):
+            if pipe is not None:
+                pipe.close()
 
 
 class MprisClient:

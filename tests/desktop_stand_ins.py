@@ -2,18 +2,21 @@
 session bus. Each call they receive is printed on stdout as one JSON list, so a test sees what
 Hinge asked of the desktop through the real D-Bus protocol:
 
-    python desktop_stand_ins.py screensaver portal
+    python desktop_stand_ins.py screensaver portal notifications
 
 prints ``["ready"]`` once every service's name is taken. Like the desktops they stand in for,
-they drop what a caller held when its bus connection ends (a quit, a crash).
+they drop what a caller held when its bus connection ends (a quit, a crash). A line on stdin
+acts as the person at the desktop would: ``lock``, ``unlock``, ``invoke ID ACTION`` (a button
+of notification ID pressed), ``close ID REASON`` (closed: 1 expired, 2 dismissed).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QObject, Slot
+from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, QSocketNotifier, Signal, Slot
 from PySide6.QtDBus import (
     QDBusConnection,
     QDBusMessage,
@@ -21,7 +24,9 @@ from PySide6.QtDBus import (
     QDBusServiceWatcher,
 )
 
-EXPORT = QDBusConnection.RegisterOption.ExportAllSlots
+EXPORT = (
+    QDBusConnection.RegisterOption.ExportAllSlots | QDBusConnection.RegisterOption.ExportAllSignals
+)
 
 
 def record(*fields: object) -> None:
@@ -54,13 +59,28 @@ class Holds(QObject):
                 record(self._kind, "dropped", token, caller)
 
 
+@ClassInfo({"D-Bus Interface": "org.freedesktop.ScreenSaver"})  # what its signals are sent as
 class ScreenSaver(QObject):
-    """``org.freedesktop.ScreenSaver``: Inhibit gives a cookie, UnInhibit takes it back."""
+    """``org.freedesktop.ScreenSaver``: Inhibit gives a cookie, UnInhibit takes it back;
+    GetActive says whether the screen is locked."""
+
+    ActiveChanged = Signal(bool)
 
     def __init__(self, bus: QDBusConnection) -> None:
         super().__init__()
         self._next = 1
         self._holds = Holds(bus, "screensaver")
+        self._active = False
+
+    def command(self, words: list[str]) -> None:
+        if words[0] in ("lock", "unlock"):
+            self._active = words[0] == "lock"
+            record("screensaver", words[0])
+            self.ActiveChanged.emit(self._active)
+
+    @Slot(result=bool)
+    def GetActive(self) -> bool:
+        return self._active
 
     @Slot(str, str, QDBusMessage, result="uint")
     def Inhibit(self, application: str, reason: str, message: QDBusMessage) -> int:
@@ -117,37 +137,113 @@ class Portal(QObject):
         record("portal", "Close", handle, known)
 
 
+@ClassInfo({"D-Bus Interface": "org.freedesktop.Notifications"})
+class Notifications(QObject):
+    """``org.freedesktop.Notifications``, as a notification daemon with buttons serves it."""
+
+    ActionInvoked = Signal("uint", str)
+    NotificationClosed = Signal("uint", "uint")
+
+    def __init__(self, bus: QDBusConnection) -> None:
+        super().__init__()
+        self._next = 1
+
+    @Slot(str, "uint", str, str, str, "QStringList", "QVariantMap", int, result="uint")
+    def Notify(
+        self,
+        application: str,
+        replaces: int,
+        icon: str,
+        summary: str,
+        body: str,
+        actions: list[str],
+        hints: dict[str, object],
+        timeout: int,
+    ) -> int:
+        number = replaces or self._next
+        self._next += 0 if replaces else 1
+        shown = {key: str(value) for key, value in hints.items()}
+        record("notifications", "Notify", number, application, summary, body, actions, shown)
+        return number
+
+    @Slot("uint")
+    def CloseNotification(self, number: int) -> None:
+        record("notifications", "CloseNotification", number)
+        self.NotificationClosed.emit(number, 3)
+
+    @Slot(result="QStringList")
+    def GetCapabilities(self) -> list[str]:
+        return ["actions", "body"]
+
+    def command(self, words: list[str]) -> None:
+        if words[0] == "invoke":
+            self.ActionInvoked.emit(int(words[1]), words[2])
+        elif words[0] == "close":
+            self.NotificationClosed.emit(int(words[1]), int(words[2]))
+
+
+SERVICES = {
+    "screensaver": (
+        ScreenSaver,
+        "/org/freedesktop/ScreenSaver",
+        "org.freedesktop.ScreenSaver",
+        "org.freedesktop.ScreenSaver",
+    ),
+    "portal": (
+        Portal,
+        "/org/freedesktop/portal/desktop",
+        "org.freedesktop.portal.Inhibit",
+        "org.freedesktop.portal.Desktop",
+    ),
+    "notifications": (
+        Notifications,
+        "/org/freedesktop/Notifications",
+        "org.freedesktop.Notifications",
+        "org.freedesktop.Notifications",
+    ),
+}
+
+
 def serve(names: list[str]) -> list[QObject]:
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
         sys.exit(f"no session bus: {bus.lastError().message()}")
     served: list[QObject] = []
     for wanted in names:
-        if wanted == "screensaver":
-            saver = ScreenSaver(bus)
-            bus.registerObject(
-                "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver", saver, EXPORT
-            )
-            bus.registerService("org.freedesktop.ScreenSaver")
-            served.append(saver)
-        elif wanted == "portal":
-            portal = Portal(bus)
-            bus.registerObject(
-                "/org/freedesktop/portal/desktop", "org.freedesktop.portal.Inhibit", portal, EXPORT
-            )
-            bus.registerService("org.freedesktop.portal.Desktop")
-            served.append(portal)
-        else:
+        if wanted not in SERVICES:
             sys.exit(f"no stand-in is called {wanted!r}")
+        kind, path, interface, name = SERVICES[wanted]
+        service = kind(bus)
+        bus.registerObject(path, interface, service, EXPORT)
+        bus.registerService(name)
+        served.append(service)
     return served
 
 
 def main() -> None:
     app = QCoreApplication(sys.argv[:1])
     served = serve(sys.argv[1:])
+
+    pending = b""
+
+    def command() -> None:
+        nonlocal pending
+        data = os.read(0, 4096)
+        if not data:  # the test closed its end
+            notifier.setEnabled(False)
+            return
+        pending += data
+        while b"\n" in pending:
+            line, pending = pending.split(b"\n", 1)
+            words = line.decode().split()
+            for service in served if words else ():
+                if hasattr(service, "command"):
+                    service.command(words)
+
+    notifier = QSocketNotifier(0, QSocketNotifier.Type.Read)
+    notifier.activated.connect(command)
     record("ready")
     app.exec()
-    del served
 
 
 if __name__ == "__main__":

@@ -208,7 +208,7 @@ def test_a_killed_hinge_leaves_no_hold_behind(qtbot: QtBot, saver: StandIns) -> 
     try:
         assert holder.stdout is not None
         assert holder.stdout.readline().strip() == "held True"
-        assert len(saver.held("screensaver")) == 1
+        qtbot.waitUntil(lambda: len(saver.held("screensaver")) == 1)
         holder.send_signal(signal.SIGKILL)
         holder.wait(10)
     finally:

@@ -95,6 +95,18 @@ DESK_DAYS = Preference[str](
 )
 """ISO weekday numbers, comma-separated: days at a desk ask for two activation snacks."""
 
+REMINDERS_ON = Preference[bool](
+    "companion/reminders", False, QT_TRANSLATE_NOOP("Preferences", "Remind me to do a snack")
+)
+REMINDER_TIMES = Preference[str](
+    "companion/reminder_times", "10:30,15:00", QT_TRANSLATE_NOOP("Preferences", "Remind me at")
+)
+"""Local times, "HH:MM" comma-separated, at most four."""
+REMINDER_RECORD = Preference[str](
+    "companion/reminder_record", "", QT_TRANSLATE_NOOP("Preferences", "Today's reminders")
+)
+"""What became of today's reminders ("2026-12-07|10:30,15:00|skipped"), kept across restarts."""
+
 
 def first_side_setting(drill_id: str) -> Preference[str]:
     """Which side a drill done per side starts on, as the person last chose in its get-ready
@@ -124,6 +136,9 @@ ALL_PREFERENCES: tuple[
     SAFETY_NOTE_READ,
     KEEP_SCREEN_AWAKE,
     DESK_DAYS,
+    REMINDERS_ON,
+    REMINDER_TIMES,
+    REMINDER_RECORD,
 )
 
 

@@ -88,6 +88,7 @@ class DesktopBus(QObject):
         self._runner: TaskRunner[None] = TaskRunner(
             "desktopBus", keep_thread=False, finish_all=True, parent=self
         )
+        self._closed = False
 
     def submit(
         self,
@@ -95,11 +96,17 @@ class DesktopBus(QObject):
         on_done: Callable[[T], None],
         on_error: Callable[[Exception], None],
     ) -> None:
+        """Make the call ``job`` after those asked for before; once the lane has ended (Hinge
+        is quitting), nothing more is asked of the desktop."""
+        if self._closed:
+            return
         self._runner.submit(lambda _connection: job(), on_done, on_error, context=self)
 
     def is_busy(self) -> bool:
-        return self._runner.is_busy()
+        return not self._closed and self._runner.is_busy()
 
     def shutdown(self) -> None:
         """Make the calls asked for (each waits at most ``CALL_TIMEOUT_MS``), then end."""
-        self._runner.shutdown()
+        if not self._closed:
+            self._closed = True
+            self._runner.shutdown()

@@ -6,12 +6,15 @@ from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop.ui.desktop.bus_calls import DesktopBus
 from hinge_desktop.ui.desktop.media_player import MediaPlayer
+from hinge_desktop.ui.desktop.notifications import Notifier
+from hinge_desktop.ui.desktop.quiet import QuietCheck
 from hinge_desktop.ui.desktop.screen_awake import ScreenAwake, route_for_this_desktop
 
 
 class DesktopServices(QObject):
-    """The screen kept awake while a workout runs (unless the person turned it off) and the
-    workout as a player of the desktop's media controls, over one lane of calls to the bus."""
+    """The screen kept awake while a workout runs (unless the person turned it off), the
+    workout as a player of the desktop's media controls, notifications and whether the screen
+    is locked, over one lane of calls to the bus."""
 
     message = Signal(str)
 
@@ -22,12 +25,15 @@ class DesktopServices(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self._closed = False
         self.bus = DesktopBus(self)
         self.screen_awake = ScreenAwake(
             self.bus, route_for_this_desktop(sandboxed), enabled=keep_screen_awake, parent=self
         )
         self.screen_awake.message.connect(self.message)
         self.media = MediaPlayer(self.bus, parent=self)
+        self.notifier = Notifier(self.bus, parent=self)
+        self.quiet = QuietCheck(self.bus, parent=self)
 
     def workout_running(self, running: bool) -> None:
         self.screen_awake.set_running(running)
@@ -37,7 +43,12 @@ class DesktopServices(QObject):
 
     def shutdown(self) -> None:
         """Hinge is quitting: give back what the desktop holds for it, then end the bus lane
-        (its last calls are made first)."""
+        (its last calls are made first). Once: a restore ends the old window's services before
+        the window itself goes."""
+        if self._closed:
+            return
+        self._closed = True
         self.screen_awake.shutdown()
         self.media.shutdown()
+        self.notifier.shutdown()
         self.bus.shutdown()

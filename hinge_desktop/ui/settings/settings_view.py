@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.ui.preferences import COLOUR_SCHEME, KEEP_SCREEN_AWAKE, Preferences
 from hinge_desktop.ui.settings.choice_combo import choice_combo
+from hinge_desktop.ui.settings.companion_group import CompanionGroup
 from hinge_desktop.ui.settings.voice_group import VoiceGroup
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ class SettingsView(QWidget):
         self.voice.setMaximumWidth(GROUP_WIDTH)
         layout.addWidget(self.voice)
         layout.addWidget(self._workout_group())
+        self.companion = CompanionGroup(preferences)
+        self.companion.setMaximumWidth(GROUP_WIDTH)
+        layout.addWidget(self.companion)
         self.backups = backups
         layout.addWidget(self._data_group())
         if backups is not None:

@@ -64,11 +64,15 @@ def follow_workout(
     player.next_requested.connect(workout.skip)
     player.previous_requested.connect(workout.back)
 
-    def bring_up() -> None:
-        window.show_view("workout")
-        if window.isMinimized():
-            window.showNormal()
-        window.raise_()
-        window.activateWindow()
+    player.raise_requested.connect(lambda: bring_to_front(window, "workout"))
 
-    player.raise_requested.connect(bring_up)
+
+def bring_to_front(window: MainWindow, view: str) -> None:
+    """Show ``view`` in the window, brought up from the background, the tray or the taskbar."""
+    window.show_view(view)
+    if window.isMinimized():
+        window.showNormal()
+    elif not window.isVisible():
+        window.show()
+    window.raise_()
+    window.activateWindow()

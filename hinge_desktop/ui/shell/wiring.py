@@ -19,7 +19,6 @@ from hinge_desktop.speech.speaker import Speaker
 from hinge_desktop.storage.own_drill_stats import OwnDrillStatsReader
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.checkpoints import Checkpointer
-from hinge_desktop.ui.desktop.desktop_services import DesktopServices
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.history_view import HistoryView
 from hinge_desktop.ui.history.progress_view import ProgressView
@@ -32,14 +31,14 @@ from hinge_desktop.ui.library.library_view import LibraryView
 from hinge_desktop.ui.library.own_drills_view import OwnDrillsView
 from hinge_desktop.ui.library.routines_view import RoutinesView
 from hinge_desktop.ui.log_changes import LogChanges
-from hinge_desktop.ui.preferences import KEEP_SCREEN_AWAKE, Preferences
+from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.settings.backups_panel import BackupsPanel
 from hinge_desktop.ui.settings.settings_view import SettingsView
 from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
+from hinge_desktop.ui.shell.desktop_wiring import install_desktop, install_reminders
 from hinge_desktop.ui.shell.first_view import FirstView, remember_last_drill
 from hinge_desktop.ui.shell.installed import InstalledViews, Services
 from hinge_desktop.ui.shell.media_art import MediaArt
-from hinge_desktop.ui.shell.media_controls import follow_workout
 from hinge_desktop.ui.shell.restore import restore_and_rebuild
 from hinge_desktop.ui.shell.session_end import SessionEndAssembler
 from hinge_desktop.ui.shell.status_notes import tell_what_was_not_heard, tell_where_added
@@ -156,14 +155,16 @@ def assemble_views(
     window.install_view("workout", workout)
     yield
     progress = _history(window, services, reader, drills)
+    desktop = install_desktop(window, preferences, workout, MediaArt(paths.media_art))
+    desktop.message.connect(status(window, 15000))
     yield
     today = _today(window, services, reader, workout, start_plan)
+    reminders = install_reminders(window, services, today, workout, desktop)
     yield
     SessionEndAssembler(workout, set_logger, reader, today, services.log_changes, start_plan)
     # Logged sets reach the log file itself once the log is quiet, and at a workout's end.
     checkpointer = Checkpointer(store.path, services.log_changes, parent=window)
     workout.session_ended.connect(checkpointer.checkpoint_now)
-    desktop = _desktop(window, preferences, workout, MediaArt(paths.media_art))
     backups = BackupsPanel(store.path, paths.backups)
     backups.message.connect(status(window, 15000))
     settings = SettingsView(preferences, store, paths.root, speaker, backups=backups)
@@ -212,6 +213,7 @@ def assemble_views(
         hurt,
         checkpointer,
         desktop,
+        reminders,
     )
     backups.restore_requested.connect(
         lambda backup: restore_and_rebuild(window, views, backup, install_views)
@@ -259,24 +261,6 @@ def _workout(
     )
     hurt.message.connect(status(window, 8000))
     return workout, log_panel, set_logger, hurt
-
-
-def _desktop(
-    window: MainWindow, preferences: Preferences, workout: WorkoutView, art: MediaArt
-) -> DesktopServices:
-    """What the desktop does for a workout: the screen kept awake while it runs, and its media
-    controls pause, resume, skip and go back."""
-    desktop = DesktopServices(preferences.get(KEEP_SCREEN_AWAKE), parent=window)
-    workout.running_changed.connect(desktop.workout_running)
-    follow_workout(workout, desktop.media, window, art)
-    desktop.message.connect(status(window, 15000))
-
-    def changed(key: str) -> None:
-        if key == KEEP_SCREEN_AWAKE.key:
-            desktop.keep_screen_awake(preferences.get(KEEP_SCREEN_AWAKE))
-
-    preferences.changed.connect(changed)
-    return desktop
 
 
 def _routines(

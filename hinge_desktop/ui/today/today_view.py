@@ -101,6 +101,12 @@ class TodayView(QWidget):
         else:
             self._stale = True
 
+    def refresh_if_stale(self) -> None:
+        """Read the log again if it changed since the page last read it (for what counts the
+        day's snacks while the page is hidden)."""
+        if self._stale:
+            self.refresh()
+
     def wait_until_loaded(self, timeout_ms: int = WAIT_MS) -> bool:
         """Wait, handling events, until the newest reading is shown (for ``--screenshot``)."""
         if self._stale:
