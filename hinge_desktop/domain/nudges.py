@@ -78,3 +78,14 @@ class NudgeSchedule:
     def change_settings(self, settings: NudgeSettings) -> None:
         self.settings = settings
         self._next = None
+
+
+def write_nudge_record(day: date, count: int) -> str:
+    """How many nudges came on ``day``, as kept in the settings: "2026-12-07|3"."""
+    return f"{day.isoformat()}|{count}"
+
+
+def nudges_on(text: str, day: date) -> int:
+    """How many nudges came on ``day``, from the kept record (0 for another day's)."""
+    kept, _, count = text.partition("|")
+    return int(count) if kept == day.isoformat() and count.isdigit() else 0

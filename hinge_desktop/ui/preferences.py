@@ -107,6 +107,25 @@ REMINDER_RECORD = Preference[str](
 )
 """What became of today's reminders ("2026-12-07|10:30,15:00|skipped"), kept across restarts."""
 
+NUDGES_ON = Preference[bool](
+    "companion/nudges", False, QT_TRANSLATE_NOOP("Preferences", "Nudge me at my desk")
+)
+NUDGE_EVERY = Preference[int](
+    "companion/nudge_every",
+    60,
+    QT_TRANSLATE_NOOP("Preferences", "Every"),
+    (30, 45, 60, 75, 90),
+)
+"""Minutes between desk nudges."""
+NUDGE_HOURS = Preference[str](
+    "companion/nudge_hours", "09:00,17:00", QT_TRANSLATE_NOOP("Preferences", "Working hours")
+)
+"""From and to, local times."""
+NUDGE_RECORD = Preference[str](
+    "companion/nudge_record", "", QT_TRANSLATE_NOOP("Preferences", "Today's desk nudges")
+)
+"""How many desk nudges came today ("2026-12-07|3")."""
+
 
 def first_side_setting(drill_id: str) -> Preference[str]:
     """Which side a drill done per side starts on, as the person last chose in its get-ready
@@ -139,6 +158,10 @@ ALL_PREFERENCES: tuple[
     REMINDERS_ON,
     REMINDER_TIMES,
     REMINDER_RECORD,
+    NUDGES_ON,
+    NUDGE_EVERY,
+    NUDGE_HOURS,
+    NUDGE_RECORD,
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop.domain.reminders import (
     Answer,
@@ -20,6 +20,7 @@ from hinge_desktop.domain.reminders import (
     write_record,
 )
 from hinge_desktop.domain.snacks import read_days
+from hinge_desktop.ui.companion.companion_check import CompanionCheck, local_now
 from hinge_desktop.ui.desktop.notifications import Notice, Notifier
 from hinge_desktop.ui.desktop.quiet import QuietCheck
 from hinge_desktop.ui.preferences import (
@@ -30,7 +31,6 @@ from hinge_desktop.ui.preferences import (
     Preferences,
 )
 
-CHECK_MS = 30_000
 _KEYS = {REMINDERS_ON.key, REMINDER_TIMES.key, DESK_DAYS.key}
 _ANSWERS = {
     "start": Answer.START,
@@ -40,11 +40,7 @@ _ANSWERS = {
 }
 
 
-def local_now() -> datetime:
-    return datetime.now().astimezone().replace(tzinfo=None)
-
-
-class SnackReminders(QObject):
+class SnackReminders(CompanionCheck):
     """Shows each snack reminder due; ``start_requested`` when the person chose Start now."""
 
     start_requested = Signal()
@@ -62,46 +58,21 @@ class SnackReminders(QObject):
     ) -> None:
         """``busy``: a workout runs (no reminder then); ``snacks``: (done today, the day's goal,
         the snack's minutes) as last read, or None before the first reading."""
-        super().__init__(parent)
-        self._preferences = preferences
-        self._notifier = notifier
-        self._quiet = quiet
-        self._busy = busy
+        super().__init__("snackReminderTimer", preferences, notifier, quiet, busy, now, parent)
         self._snacks = snacks
-        self._now = now
-        self._asking: bool | None = False
-        """A check waits for the desktop's answer; None once shut down."""
         self._schedule = ReminderSchedule(
             self._settings(), read_record(preferences.get(REMINDER_RECORD))
         )
-        self._timer = QTimer(self)
-        self._timer.setObjectName("snackReminderTimer")
-        self._timer.setInterval(CHECK_MS)
-        self._timer.timeout.connect(self.check)
         notifier.answered.connect(self._answered)
         preferences.changed.connect(self._on_preference_changed)
-        self._follow_setting()
+        self.follow_setting(check_now=True)
 
-    def is_on(self) -> bool:
-        return self._timer.isActive()
+    def enabled(self) -> bool:
+        return self._schedule.settings.enabled
 
     def is_showing(self) -> bool:
         """A reminder is out, not yet answered."""
         return self._schedule.showing() is not None
-
-    def check(self) -> None:
-        """Show the reminder due now, if one is (the timer calls this every half minute)."""
-        if self._asking is not False or not self._schedule.settings.enabled:
-            return
-        self._asking = True
-        self._quiet.ask(self._decide)
-
-    def shutdown(self) -> None:
-        """Remind no more (Hinge is quitting, or a restore replaces the window); once."""
-        if self._asking is None:
-            return
-        self._timer.stop()
-        self._asking = None  # an answer still on its way shows nothing
 
     # Inside ----------------------------------------------------------------------------------
 
@@ -116,24 +87,12 @@ class SnackReminders(QObject):
     def _on_preference_changed(self, key: str) -> None:
         if key in _KEYS:
             self._schedule.change_settings(self._settings())
-            self._follow_setting()
+            self.follow_setting(check_now=True)
 
-    def _follow_setting(self) -> None:
-        if self._schedule.settings.enabled and not self._timer.isActive():
-            self._timer.start()
-            QTimer.singleShot(0, self, self.check)
-        elif not self._schedule.settings.enabled:
-            self._timer.stop()
-
-    def _decide(self, locked: bool) -> None:
-        if self._asking is not True:
-            return
-        self._asking = False
+    def decide(self, now: datetime, quiet: bool) -> None:
         snacks = self._snacks()
         done, goal, minutes = snacks if snacks is not None else (0, 1, 0)
-        reminder = self._schedule.due(
-            self._now(), quiet=locked or self._busy(), snacks_left=goal - done
-        )
+        reminder = self._schedule.due(now, quiet=quiet, snacks_left=goal - done)
         self._save()
         if reminder is not None:
             self._notifier.show(self._notice(reminder, done, goal, minutes))

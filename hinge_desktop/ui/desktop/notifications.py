@@ -24,6 +24,8 @@ from hinge_desktop.ui.desktop.bus_calls import DesktopBus, call_method
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
+QUIET_NOTICE_MS = 10_000
+"""How long a quiet notice shows."""
 TRAY_MESSAGE_MS = 30_000
 """How long a tray message shows; one not clicked by then counts as dismissed."""
 
@@ -37,6 +39,9 @@ class Notice:
     summary: str
     body: str
     actions: tuple[tuple[str, str], ...] = ()
+    quiet: bool = False
+    """A passing word (a desk nudge): brief, kept out of the desktop's list of notifications,
+    and never shown in a window of Hinge's own."""
 
 
 class BusNotifications(QObject):
@@ -58,7 +63,9 @@ class BusNotifications(QObject):
             actions += ["default", notice.actions[0][1]]
         for key, label in notice.actions:
             actions += [key, label]
-        hints = {"desktop-entry": APP_ID}
+        hints: dict[str, object] = {"desktop-entry": APP_ID}
+        if notice.quiet:
+            hints["transient"] = True
         listen = not self._listening
         self._listening = True
 
@@ -77,7 +84,7 @@ class BusNotifications(QObject):
                 ("QString", notice.body),
                 ("QStringList", actions),
                 ("QVariantMap", hints),
-                ("int", -1),
+                ("int", QUIET_NOTICE_MS if notice.quiet else -1),
                 returns="uint",
             )
 
@@ -286,6 +293,8 @@ class Notifier(QObject):
         if self._tray is not None and QSystemTrayIcon.isSystemTrayAvailable():
             self._tray.show(notice)
             return
+        if notice.quiet:
+            return  # a passing word is not worth a window of its own
         if self._window is None:
             self._window = NoticeWindow()
             self._window.answered.connect(self.answered)

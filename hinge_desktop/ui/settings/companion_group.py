@@ -11,15 +11,36 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTimeEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from hinge_desktop.domain.reminders import DEFAULT_TIMES, read_times, write_times
 from hinge_desktop.domain.snacks import read_days, write_days
-from hinge_desktop.ui.preferences import DESK_DAYS, REMINDER_TIMES, REMINDERS_ON, Preferences
+from hinge_desktop.ui.preferences import (
+    DESK_DAYS,
+    NUDGE_EVERY,
+    NUDGE_HOURS,
+    NUDGES_ON,
+    REMINDER_TIMES,
+    REMINDERS_ON,
+    Preference,
+    Preferences,
+)
+from hinge_desktop.ui.settings.choice_combo import choice_combo
 
 TIMES_SHOWN = 2
+TEXT_WIDTH = 660
+"""The width the group's explanations wrap at, at most (the settings' groups are 720 wide)."""
+
+
+def _keep_whole(label: QLabel) -> None:
+    """Wrap ``label`` and keep it as tall as its lines need in the group: a wrapped label may
+    otherwise be squeezed to one line when the page is taller than the window."""
+    label.setWordWrap(True)
+    label.setMinimumHeight(label.heightForWidth(TEXT_WIDTH))
 
 
 class CompanionGroup(QGroupBox):
@@ -28,26 +49,27 @@ class CompanionGroup(QGroupBox):
     def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Daily companion"), parent)
         self._preferences = preferences
-        form = QFormLayout(self)
+        # Never squeezed below what its fields need: the page scrolls instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        column = QVBoxLayout(self)
         explained = QLabel(
             self.tr(
-                "The articles ask for glute activation every day, maybe twice a day. Hinge counts "
-                "two activation snacks on your desk days and one on the others. With reminders "
-                "on, a notification comes at each time on your desk days while today's snacks "
-                "are not done: Start now opens the snack, Snooze brings it back in 15 minutes, "
-                "Skip today ends them until tomorrow. None comes while your screen is locked or "
-                "a workout runs. Nothing is sent anywhere."
+                "The articles ask for glute activation every day, maybe twice a day: Today counts "
+                "two activation snacks on desk days, one on the others. Reminders come at these "
+                "times on desk days until the day's snacks are done, with Start now, Snooze and "
+                "Skip today; none while your screen is locked or a workout runs."
             )
         )
         explained.setObjectName("companionNote")
-        explained.setWordWrap(True)
-        form.addRow(explained)
+        _keep_whole(explained)
+        column.addWidget(explained)
 
-        self.reminders = QCheckBox(self.tr("Remind me to do an activation snack"))
-        self.reminders.setObjectName("remindersCheck")
-        self.reminders.setAccessibleName(REMINDERS_ON.display_label())
-        self.reminders.toggled.connect(lambda on: preferences.set(REMINDERS_ON, on))
-        form.addRow(self.reminders)
+        self.reminders = self._switch(
+            REMINDERS_ON, self.tr("Remind me to do an activation snack"), "remindersCheck"
+        )
+        column.addWidget(self.reminders)
+        form = QFormLayout()
+        column.addLayout(form)
 
         days = QHBoxLayout()
         self.days: dict[int, QCheckBox] = {}
@@ -74,13 +96,65 @@ class CompanionGroup(QGroupBox):
             times.addWidget(edit)
         times.addStretch(1)
         form.addRow(REMINDER_TIMES.display_label() + ":", times)
+
+        nudges_explained = QLabel(
+            self.tr(
+                "Desk nudges: in your working hours on desk days, now and then a short "
+                "notification with one cue from the articles, such as squeezing your glutes. "
+                "Nothing is sent anywhere."
+            )
+        )
+        nudges_explained.setObjectName("nudgesNote")
+        _keep_whole(nudges_explained)
+        column.addSpacing(8)
+        column.addWidget(nudges_explained)
+        self.nudges = self._switch(NUDGES_ON, NUDGES_ON.display_label(), "nudgesCheck")
+        column.addWidget(self.nudges)
+        nudge_form = QFormLayout()
+        column.addLayout(nudge_form)
+        names = {
+            minutes: self.tr("every {minutes} minutes").format(minutes=minutes)
+            for minutes in NUDGE_EVERY.choices
+        }
+        self.every = choice_combo(NUDGE_EVERY, names, "nudgeEveryCombo")
+        self.every.currentIndexChanged.connect(
+            lambda index: preferences.set(NUDGE_EVERY, self.every.itemData(index))
+        )
+        hours = QHBoxLayout()
+        self.hours: list[QTimeEdit] = []
+        for name, label in (("nudgeFrom", self.tr("From")), ("nudgeTo", self.tr("To"))):
+            edit = QTimeEdit()
+            edit.setObjectName(name)
+            edit.setAccessibleName(label)
+            edit.setDisplayFormat("HH:mm")
+            edit.timeChanged.connect(self._hours_chosen)
+            self.hours.append(edit)
+            hours.addWidget(QLabel(label))
+            hours.addWidget(edit)
+        hours.addWidget(self.every)
+        hours.addStretch(1)
+        nudge_form.addRow(NUDGE_HOURS.display_label() + ":", hours)
         self.show_preferences()
         preferences.changed.connect(self._on_preference_changed)
+
+    def _switch(self, preference: Preference[bool], text: str, name: str) -> QCheckBox:
+        box = QCheckBox(text)
+        box.setObjectName(name)
+        box.setAccessibleName(preference.display_label())
+        box.toggled.connect(lambda on: self._preferences.set(preference, on))
+        return box
 
     def show_preferences(self) -> None:
         """Show the settings as they are, without writing them back."""
         preferences = self._preferences
-        widgets = [self.reminders, *self.days.values(), *self.times]
+        widgets = [
+            self.reminders,
+            *self.days.values(),
+            *self.times,
+            self.nudges,
+            self.every,
+            *self.hours,
+        ]
         for widget in widgets:
             widget.blockSignals(True)
         self.reminders.setChecked(preferences.get(REMINDERS_ON))
@@ -89,6 +163,13 @@ class CompanionGroup(QGroupBox):
             box.setChecked(day in chosen)
         times = read_times(preferences.get(REMINDER_TIMES)) or DEFAULT_TIMES
         for edit, at in zip(self.times, (*times, *DEFAULT_TIMES[len(times) :]), strict=False):
+            edit.setTime(QTime(at.hour, at.minute))
+        self.nudges.setChecked(preferences.get(NUDGES_ON))
+        self.every.setCurrentIndex(max(0, self.every.findData(preferences.get(NUDGE_EVERY))))
+        hours = read_times(preferences.get(NUDGE_HOURS))
+        if len(hours) < 2:
+            hours = (time(9), time(17))
+        for edit, at in zip(self.hours, (hours[0], hours[-1]), strict=True):
             edit.setTime(QTime(at.hour, at.minute))
         for widget in widgets:
             widget.blockSignals(False)
@@ -101,6 +182,11 @@ class CompanionGroup(QGroupBox):
         chosen = tuple(time(edit.time().hour(), edit.time().minute()) for edit in self.times)
         self._preferences.set(REMINDER_TIMES, write_times(chosen))
 
+    def _hours_chosen(self) -> None:
+        chosen = tuple(time(e.time().hour(), e.time().minute()) for e in self.hours)
+        if chosen[0] < chosen[1]:
+            self._preferences.set(NUDGE_HOURS, write_times(chosen))
+
     def _on_preference_changed(self, key: str) -> None:
-        if key in (REMINDERS_ON.key, DESK_DAYS.key, REMINDER_TIMES.key):
+        if key.startswith("companion/") and not key.endswith("_record"):
             self.show_preferences()

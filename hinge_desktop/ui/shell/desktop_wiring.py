@@ -1,11 +1,14 @@
 """What the desktop does for Hinge, wired to the views: the screen kept awake and the media
-controls for the workout, and the snack reminders with Today's count of snacks."""
+controls for the workout, the snack reminders with Today's count of snacks, and the desk
+nudges."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from hinge_desktop.domain.today import plan_minutes
+from hinge_desktop.ui.companion.companion import Companion
+from hinge_desktop.ui.companion.desk_nudges import DeskNudges
 from hinge_desktop.ui.companion.snack_reminders import SnackReminders
 from hinge_desktop.ui.desktop.desktop_services import DesktopServices
 from hinge_desktop.ui.preferences import KEEP_SCREEN_AWAKE, Preferences
@@ -36,15 +39,15 @@ def install_desktop(
     return desktop
 
 
-def install_reminders(
+def install_companion(
     window: MainWindow,
     services: Services,
     today: TodayView,
     workout: WorkoutView,
     desktop: DesktopServices,
-) -> SnackReminders:
-    """Snack reminders at the times set, counting the snacks Today has read; Start now opens
-    the snack in the player."""
+) -> Companion:
+    """Snack reminders at the times set, counting the snacks Today has read (Start now opens
+    the snack in the player), and the desk nudges, counted on Today."""
 
     def snacks() -> tuple[int, int, int] | None:
         today.refresh_if_stale()
@@ -69,4 +72,12 @@ def install_reminders(
         today.start_snack()
 
     reminders.start_requested.connect(start_snack)
-    return reminders
+    nudges = DeskNudges(
+        services.preferences,
+        desktop.notifier,
+        desktop.quiet,
+        busy=workout.is_running,
+        parent=window,
+    )
+    nudges.counted.connect(lambda _count: today.show_snack_card())
+    return Companion(reminders, nudges)

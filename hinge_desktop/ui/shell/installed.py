@@ -13,7 +13,7 @@ from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import Speaker
 from hinge_desktop.storage.store import Store
 from hinge_desktop.ui.checkpoints import Checkpointer
-from hinge_desktop.ui.companion.snack_reminders import SnackReminders
+from hinge_desktop.ui.companion.companion import Companion
 from hinge_desktop.ui.desktop.desktop_services import DesktopServices
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.history.progress_view import ProgressView
@@ -61,7 +61,7 @@ class InstalledViews:
     hurt: HurtAnswer
     checkpointer: Checkpointer
     desktop: DesktopServices
-    reminders: SnackReminders
+    companion: Companion
 
     @property
     def catalogue(self) -> Catalogue:
@@ -81,5 +81,5 @@ class InstalledViews:
         self.today.shutdown()
         self.reader.shutdown()
         self.checkpointer.shutdown()
-        self.reminders.shutdown()
+        self.companion.shutdown()
         self.desktop.shutdown()

@@ -35,7 +35,7 @@ from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.settings.backups_panel import BackupsPanel
 from hinge_desktop.ui.settings.settings_view import SettingsView
 from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
-from hinge_desktop.ui.shell.desktop_wiring import install_desktop, install_reminders
+from hinge_desktop.ui.shell.desktop_wiring import install_companion, install_desktop
 from hinge_desktop.ui.shell.first_view import FirstView, remember_last_drill
 from hinge_desktop.ui.shell.installed import InstalledViews, Services
 from hinge_desktop.ui.shell.media_art import MediaArt
@@ -159,7 +159,7 @@ def assemble_views(
     desktop.message.connect(status(window, 15000))
     yield
     today = _today(window, services, reader, workout, start_plan)
-    reminders = install_reminders(window, services, today, workout, desktop)
+    companion = install_companion(window, services, today, workout, desktop)
     yield
     SessionEndAssembler(workout, set_logger, reader, today, services.log_changes, start_plan)
     # Logged sets reach the log file itself once the log is quiet, and at a workout's end.
@@ -213,7 +213,7 @@ def assemble_views(
         hurt,
         checkpointer,
         desktop,
-        reminders,
+        companion,
     )
     backups.restore_requested.connect(
         lambda backup: restore_and_rebuild(window, views, backup, install_views)

@@ -145,6 +145,11 @@ def snack_detail(snacks: SnackSummary) -> str:
     return _tr("A few minutes of glute work, every day and twice on desk days.")
 
 
+def nudge_count(count: int) -> str:
+    """ "3 desk nudges today": counted, never asked for."""
+    return _tr("%n desk nudge(s) today.", count)
+
+
 def gate_title(state: LadderState) -> str:
     """What the next-rung card is about."""
     if state.phase is Phase.CHECK:

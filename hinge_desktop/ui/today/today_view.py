@@ -24,11 +24,18 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
+from hinge_desktop.domain.nudges import nudges_on
 from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.domain.snacks import read_days
 from hinge_desktop.domain.today import TodaySummary, plan_minutes
 from hinge_desktop.ui.drill_names import DrillNames
-from hinge_desktop.ui.preferences import DESK_DAYS, SAFETY_NOTE_READ, Preferences
+from hinge_desktop.ui.preferences import (
+    DESK_DAYS,
+    NUDGE_RECORD,
+    NUDGES_ON,
+    SAFETY_NOTE_READ,
+    Preferences,
+)
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.today import today_text as words
 from hinge_desktop.ui.today.safety_note import SafetyNote
@@ -304,11 +311,18 @@ class TodayView(QWidget):
             )
         self.again_button.setVisible(summary.again is not None)
 
+    def show_snack_card(self) -> None:
+        """Show the snacks card again (a desk nudge was counted)."""
+        if self._summary is not None:
+            self._show_snacks(self._summary)
+
     def _show_snacks(self, summary: TodaySummary) -> None:
         snacks = summary.snacks
-        self.snack_card.show_fact(
-            self.tr("Activation snacks"), words.snack_value(snacks), words.snack_detail(snacks)
-        )
+        detail = words.snack_detail(snacks)
+        if self._preferences.get(NUDGES_ON):
+            count = nudges_on(self._preferences.get(NUDGE_RECORD), self._today())
+            detail = f"{detail}\n{words.nudge_count(count)}"
+        self.snack_card.show_fact(self.tr("Activation snacks"), words.snack_value(snacks), detail)
         self.snack_card.show_progress(snacks.done, snacks.goal)
         routine = summary.snack_routine
         self.snack_button.setVisible(routine is not None)
