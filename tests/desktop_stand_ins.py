@@ -18,6 +18,7 @@ import sys
 
 from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, QSocketNotifier, Signal, Slot
 from PySide6.QtDBus import (
+    QDBusAbstractAdaptor,
     QDBusConnection,
     QDBusMessage,
     QDBusObjectPath,
@@ -108,17 +109,18 @@ class PortalRequest(QObject):
 
 
 class Portal(QObject):
-    """The desktop portal's ``org.freedesktop.portal.Inhibit``: each hold is a request object
-    that the caller closes."""
+    """The desktop portal: its ``Inhibit`` interface, where each hold is a request object that
+    the caller closes, and its ``Background`` interface (start at login)."""
 
     def __init__(self, bus: QDBusConnection) -> None:
         super().__init__()
         self._bus = bus
         self._holds = Holds(bus, "portal")
         self._requests: dict[str, PortalRequest] = {}
+        _InhibitAdaptor(self)
+        _BackgroundAdaptor(self)
 
-    @Slot(str, "uint", "QVariantMap", QDBusMessage, result=QDBusObjectPath)
-    def Inhibit(
+    def inhibit(
         self, window: str, flags: int, options: dict[str, object], message: QDBusMessage
     ) -> QDBusObjectPath:
         sender = message.service().lstrip(":").replace(".", "_")
@@ -182,6 +184,35 @@ class Notifications(QObject):
             self.NotificationClosed.emit(int(words[1]), int(words[2]))
 
 
+@ClassInfo({"D-Bus Interface": "org.freedesktop.portal.Inhibit"})
+class _InhibitAdaptor(QDBusAbstractAdaptor):
+    def __init__(self, portal: Portal) -> None:
+        super().__init__(portal)
+        self._portal = portal
+
+    @Slot(str, "uint", "QVariantMap", QDBusMessage, result=QDBusObjectPath)
+    def Inhibit(
+        self, window: str, flags: int, options: dict[str, object], message: QDBusMessage
+    ) -> QDBusObjectPath:
+        return self._portal.inhibit(window, flags, options, message)
+
+
+@ClassInfo({"D-Bus Interface": "org.freedesktop.portal.Background"})
+class _BackgroundAdaptor(QDBusAbstractAdaptor):
+    @Slot(str, "QVariantMap", result=QDBusObjectPath)
+    def RequestBackground(self, window: str, options: dict[str, object]) -> QDBusObjectPath:
+        commandline = options.get("commandline") or []
+        record(
+            "portal",
+            "RequestBackground",
+            bool(options.get("autostart")),
+            [str(part) for part in commandline],  # type: ignore[attr-defined]
+            options.get("reason"),
+        )
+        token = options.get("handle_token")
+        return QDBusObjectPath(f"/org/freedesktop/portal/desktop/request/x/{token}")
+
+
 SERVICES = {
     "screensaver": (
         ScreenSaver,
@@ -214,7 +245,10 @@ def serve(names: list[str]) -> list[QObject]:
             sys.exit(f"no stand-in is called {wanted!r}")
         kind, path, interface, name = SERVICES[wanted]
         service = kind(bus)
-        bus.registerObject(path, interface, service, EXPORT)
+        if wanted == "portal":  # two interfaces on one object: one adaptor each
+            bus.registerObject(path, service, QDBusConnection.RegisterOption.ExportAdaptors)
+        else:
+            bus.registerObject(path, interface, service, EXPORT)
         bus.registerService(name)
         served.append(service)
     return served

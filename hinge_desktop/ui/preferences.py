@@ -126,6 +126,17 @@ NUDGE_RECORD = Preference[str](
 )
 """How many desk nudges came today ("2026-12-07|3")."""
 
+START_AT_LOGIN = Preference[bool](
+    "companion/start_at_login", False, QT_TRANSLATE_NOOP("Preferences", "Start Hinge at login")
+)
+KEEP_RUNNING = Preference[str](
+    "companion/keep_running",
+    "ask",
+    QT_TRANSLATE_NOOP("Preferences", "When the window is closed"),
+    ("ask", "keep", "quit"),
+)
+"""With reminders or nudges on, closing the window: ask once, keep Hinge running, or quit."""
+
 
 def first_side_setting(drill_id: str) -> Preference[str]:
     """Which side a drill done per side starts on, as the person last chose in its get-ready
@@ -162,6 +173,8 @@ ALL_PREFERENCES: tuple[
     NUDGE_EVERY,
     NUDGE_HOURS,
     NUDGE_RECORD,
+    START_AT_LOGIN,
+    KEEP_RUNNING,
 )
 
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QObject, Signal
 
+from hinge_desktop.ui.desktop.autostart import Autostart, launch_command
 from hinge_desktop.ui.desktop.bus_calls import DesktopBus
 from hinge_desktop.ui.desktop.media_player import MediaPlayer
 from hinge_desktop.ui.desktop.notifications import Notifier
 from hinge_desktop.ui.desktop.quiet import QuietCheck
-from hinge_desktop.ui.desktop.screen_awake import ScreenAwake, route_for_this_desktop
+from hinge_desktop.ui.desktop.screen_awake import (
+    FLATPAK_INFO,
+    ScreenAwake,
+    route_for_this_desktop,
+)
 
 
 class DesktopServices(QObject):
@@ -22,10 +29,13 @@ class DesktopServices(QObject):
         self,
         keep_screen_awake: bool = True,
         sandboxed: bool | None = None,
+        data_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """``data_dir``: the data folder Hinge was started on, when not the usual one."""
         super().__init__(parent)
         self._closed = False
+        sandboxed = FLATPAK_INFO.exists() if sandboxed is None else sandboxed
         self.bus = DesktopBus(self)
         self.screen_awake = ScreenAwake(
             self.bus, route_for_this_desktop(sandboxed), enabled=keep_screen_awake, parent=self
@@ -34,6 +44,8 @@ class DesktopServices(QObject):
         self.media = MediaPlayer(self.bus, parent=self)
         self.notifier = Notifier(self.bus, parent=self)
         self.quiet = QuietCheck(self.bus, parent=self)
+        self.autostart = Autostart(self.bus, launch_command(data_dir), sandboxed, parent=self)
+        self.autostart.message.connect(self.message)
 
     def workout_running(self, running: bool) -> None:
         self.screen_awake.set_running(running)

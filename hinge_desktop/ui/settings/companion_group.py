@@ -26,6 +26,7 @@ from hinge_desktop.ui.preferences import (
     NUDGES_ON,
     REMINDER_TIMES,
     REMINDERS_ON,
+    START_AT_LOGIN,
     Preference,
     Preferences,
 )
@@ -134,6 +135,12 @@ class CompanionGroup(QGroupBox):
         hours.addWidget(self.every)
         hours.addStretch(1)
         nudge_form.addRow(NUDGE_HOURS.display_label() + ":", hours)
+
+        column.addSpacing(8)
+        self.at_login = self._switch(
+            START_AT_LOGIN, self.tr("Start Hinge when I log in"), "startAtLoginCheck"
+        )
+        column.addWidget(self.at_login)
         self.show_preferences()
         preferences.changed.connect(self._on_preference_changed)
 
@@ -152,6 +159,7 @@ class CompanionGroup(QGroupBox):
             *self.days.values(),
             *self.times,
             self.nudges,
+            self.at_login,
             self.every,
             *self.hours,
         ]
@@ -165,6 +173,7 @@ class CompanionGroup(QGroupBox):
         for edit, at in zip(self.times, (*times, *DEFAULT_TIMES[len(times) :]), strict=False):
             edit.setTime(QTime(at.hour, at.minute))
         self.nudges.setChecked(preferences.get(NUDGES_ON))
+        self.at_login.setChecked(preferences.get(START_AT_LOGIN))
         self.every.setCurrentIndex(max(0, self.every.findData(preferences.get(NUDGE_EVERY))))
         hours = read_times(preferences.get(NUDGE_HOURS))
         if len(hours) < 2:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hinge_desktop.domain.today import plan_minutes
+from hinge_desktop.paths import DataPaths
 from hinge_desktop.ui.companion.companion import Companion
 from hinge_desktop.ui.companion.desk_nudges import DeskNudges
 from hinge_desktop.ui.companion.snack_reminders import SnackReminders
 from hinge_desktop.ui.desktop.desktop_services import DesktopServices
-from hinge_desktop.ui.preferences import KEEP_SCREEN_AWAKE, Preferences
+from hinge_desktop.ui.preferences import KEEP_SCREEN_AWAKE, START_AT_LOGIN, Preferences
 from hinge_desktop.ui.shell.media_art import MediaArt
 from hinge_desktop.ui.shell.media_controls import bring_to_front, follow_workout
 
@@ -23,17 +24,25 @@ if TYPE_CHECKING:
 
 
 def install_desktop(
-    window: MainWindow, preferences: Preferences, workout: WorkoutView, art: MediaArt
+    window: MainWindow, preferences: Preferences, workout: WorkoutView, paths: DataPaths
 ) -> DesktopServices:
     """What the desktop does for a workout: the screen kept awake while it runs, and its media
-    controls pause, resume, skip and go back."""
-    desktop = DesktopServices(preferences.get(KEEP_SCREEN_AWAKE), parent=window)
+    controls pause, resume, skip and go back; and Hinge started at login if the person asks."""
+    usual = DataPaths.resolve(None).root
+    desktop = DesktopServices(
+        preferences.get(KEEP_SCREEN_AWAKE),
+        data_dir=None if paths.root == usual else paths.root,
+        parent=window,
+    )
+    art = MediaArt(paths.media_art)
     workout.running_changed.connect(desktop.workout_running)
     follow_workout(workout, desktop.media, window, art)
 
     def changed(key: str) -> None:
         if key == KEEP_SCREEN_AWAKE.key:
             desktop.keep_screen_awake(preferences.get(KEEP_SCREEN_AWAKE))
+        elif key == START_AT_LOGIN.key:
+            desktop.autostart.follow(preferences.get(START_AT_LOGIN))
 
     preferences.changed.connect(changed)
     return desktop

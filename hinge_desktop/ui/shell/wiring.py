@@ -38,7 +38,6 @@ from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
 from hinge_desktop.ui.shell.desktop_wiring import install_companion, install_desktop
 from hinge_desktop.ui.shell.first_view import FirstView, remember_last_drill
 from hinge_desktop.ui.shell.installed import InstalledViews, Services
-from hinge_desktop.ui.shell.media_art import MediaArt
 from hinge_desktop.ui.shell.restore import restore_and_rebuild
 from hinge_desktop.ui.shell.session_end import SessionEndAssembler
 from hinge_desktop.ui.shell.status_notes import tell_what_was_not_heard, tell_where_added
@@ -155,7 +154,7 @@ def assemble_views(
     window.install_view("workout", workout)
     yield
     progress = _history(window, services, reader, drills)
-    desktop = install_desktop(window, preferences, workout, MediaArt(paths.media_art))
+    desktop = install_desktop(window, preferences, workout, paths)
     desktop.message.connect(status(window, 15000))
     yield
     today = _today(window, services, reader, workout, start_plan)
