@@ -23,6 +23,7 @@ from hinge_desktop.ui.desktop.notifications import Notifier
 from hinge_desktop.ui.desktop.quiet import QuietCheck
 from hinge_desktop.ui.preferences import (
     DESK_DAYS,
+    KEEP_RUNNING,
     NUDGE_EVERY,
     NUDGE_HOURS,
     NUDGE_RECORD,
@@ -140,6 +141,11 @@ def test_the_companion_settings_set_what_reminds_and_nudges_and_when(
     assert preferences.get(NUDGE_HOURS) == "08:30,17:00"
     hinge.widget(QTimeEdit, "nudgeFrom").setTime(QTime(18, 0))  # after the end: not taken
     assert preferences.get(NUDGE_HOURS) == "08:30,17:00"
+    hinge.widget(QCheckBox, "startAtLoginCheck")  # there, tested in test_autostart.py
+    on_close = hinge.widget(QComboBox, "keepRunningCombo")
+    assert on_close.currentData() == "ask"
+    on_close.setCurrentIndex(on_close.findData("keep"))
+    assert preferences.get(KEEP_RUNNING) == "keep"
     # Turned on elsewhere (another window's settings), the boxes follow.
     preferences.set(REMINDERS_ON, False)
     assert not hinge.widget(QCheckBox, "remindersCheck").isChecked()

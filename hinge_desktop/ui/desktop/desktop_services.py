@@ -11,6 +11,7 @@ from hinge_desktop.ui.desktop.bus_calls import DesktopBus
 from hinge_desktop.ui.desktop.media_player import MediaPlayer
 from hinge_desktop.ui.desktop.notifications import Notifier
 from hinge_desktop.ui.desktop.quiet import QuietCheck
+from hinge_desktop.ui.desktop.running_hinge import RunningHinge
 from hinge_desktop.ui.desktop.screen_awake import (
     FLATPAK_INFO,
     ScreenAwake,
@@ -29,10 +30,12 @@ class DesktopServices(QObject):
         self,
         keep_screen_awake: bool = True,
         sandboxed: bool | None = None,
+        root: Path | None = None,
         data_dir: Path | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``data_dir``: the data folder Hinge was started on, when not the usual one."""
+        """``root``: the data folder, by which a second Hinge finds this one; ``data_dir``: the
+        same, when it is not the usual one (the command that starts Hinge at login names it)."""
         super().__init__(parent)
         self._closed = False
         sandboxed = FLATPAK_INFO.exists() if sandboxed is None else sandboxed
@@ -46,6 +49,7 @@ class DesktopServices(QObject):
         self.quiet = QuietCheck(self.bus, parent=self)
         self.autostart = Autostart(self.bus, launch_command(data_dir), sandboxed, parent=self)
         self.autostart.message.connect(self.message)
+        self.running = RunningHinge(self.bus, root, parent=self) if root is not None else None
 
     def workout_running(self, running: bool) -> None:
         self.screen_awake.set_running(running)
@@ -62,5 +66,7 @@ class DesktopServices(QObject):
         self._closed = True
         self.screen_awake.shutdown()
         self.media.shutdown()
+        if self.running is not None:
+            self.running.shutdown()
         self.notifier.shutdown()
         self.bus.shutdown()

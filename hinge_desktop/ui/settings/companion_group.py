@@ -21,6 +21,7 @@ from hinge_desktop.domain.reminders import DEFAULT_TIMES, read_times, write_time
 from hinge_desktop.domain.snacks import read_days, write_days
 from hinge_desktop.ui.preferences import (
     DESK_DAYS,
+    KEEP_RUNNING,
     NUDGE_EVERY,
     NUDGE_HOURS,
     NUDGES_ON,
@@ -141,6 +142,18 @@ class CompanionGroup(QGroupBox):
             START_AT_LOGIN, self.tr("Start Hinge when I log in"), "startAtLoginCheck"
         )
         column.addWidget(self.at_login)
+        names = {
+            "ask": self.tr("Ask me"),
+            "keep": self.tr("Keep Hinge running for the reminders"),
+            "quit": self.tr("Quit Hinge"),
+        }
+        self.on_close = choice_combo(KEEP_RUNNING, names, "keepRunningCombo")
+        self.on_close.currentIndexChanged.connect(
+            lambda index: preferences.set(KEEP_RUNNING, self.on_close.itemData(index))
+        )
+        close_form = QFormLayout()
+        close_form.addRow(KEEP_RUNNING.display_label() + ":", self.on_close)
+        column.addLayout(close_form)
         self.show_preferences()
         preferences.changed.connect(self._on_preference_changed)
 
@@ -160,6 +173,7 @@ class CompanionGroup(QGroupBox):
             *self.times,
             self.nudges,
             self.at_login,
+            self.on_close,
             self.every,
             *self.hours,
         ]
@@ -174,6 +188,7 @@ class CompanionGroup(QGroupBox):
             edit.setTime(QTime(at.hour, at.minute))
         self.nudges.setChecked(preferences.get(NUDGES_ON))
         self.at_login.setChecked(preferences.get(START_AT_LOGIN))
+        self.on_close.setCurrentIndex(max(0, self.on_close.findData(preferences.get(KEEP_RUNNING))))
         self.every.setCurrentIndex(max(0, self.every.findData(preferences.get(NUDGE_EVERY))))
         hours = read_times(preferences.get(NUDGE_HOURS))
         if len(hours) < 2:

@@ -17,6 +17,7 @@ Nothing heavy is imported here: this module is loaded before the first paint.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Generator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -122,6 +123,9 @@ def check_then_open(
             lock_data_folder(window, paths)
         except StorageFailure as exc:
             runner.shutdown()
+            if _shown_by_the_running_hinge(exc, paths):
+                app.exit(0)
+                return
             fail(window, str(exc))
             return
         window.allow_saving_state()
@@ -154,6 +158,25 @@ def _first_view_catalogue(paths: DataPaths) -> Catalogue:
     from hinge_desktop.storage.catalogue_cache import cached_builtin_catalogue
 
     return cached_builtin_catalogue(paths.catalogue_cache)
+
+
+def _shown_by_the_running_hinge(refused: Exception, paths: DataPaths) -> bool:
+    """Started again (from the application menu) on a data folder that a Hinge on this computer
+    has: that Hinge is asked to show its window, and this one goes."""
+    from hinge_desktop.storage.folder_lock import FolderLocked
+    from hinge_desktop.ui.desktop.running_hinge import show_running_hinge
+
+    locked = refused.__cause__
+    if not isinstance(locked, FolderLocked) or locked.elsewhere_host is not None:
+        return False
+    if not show_running_hinge(paths.root):
+        return False
+    print(
+        f"hinge-desktop: Hinge is already running with the training log in {paths.root}: "
+        "its window is shown.",
+        file=sys.stderr,
+    )
+    return True
 
 
 def _load_lock() -> None:

@@ -4,15 +4,26 @@ nudges."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QApplication
 
 from hinge_desktop.domain.today import plan_minutes
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.ui.companion.companion import Companion
 from hinge_desktop.ui.companion.desk_nudges import DeskNudges
+from hinge_desktop.ui.companion.keep_running import KeepRunning
 from hinge_desktop.ui.companion.snack_reminders import SnackReminders
+from hinge_desktop.ui.companion.tray import CompanionTray
 from hinge_desktop.ui.desktop.desktop_services import DesktopServices
-from hinge_desktop.ui.preferences import KEEP_SCREEN_AWAKE, START_AT_LOGIN, Preferences
+from hinge_desktop.ui.preferences import (
+    KEEP_SCREEN_AWAKE,
+    NUDGES_ON,
+    REMINDERS_ON,
+    START_AT_LOGIN,
+    Preferences,
+)
 from hinge_desktop.ui.shell.media_art import MediaArt
 from hinge_desktop.ui.shell.media_controls import bring_to_front, follow_workout
 
@@ -31,6 +42,7 @@ def install_desktop(
     usual = DataPaths.resolve(None).root
     desktop = DesktopServices(
         preferences.get(KEEP_SCREEN_AWAKE),
+        root=paths.root,
         data_dir=None if paths.root == usual else paths.root,
         parent=window,
     )
@@ -89,4 +101,54 @@ def install_companion(
         parent=window,
     )
     nudges.counted.connect(lambda _count: today.show_snack_card())
-    return Companion(reminders, nudges)
+    tray, keep_running = _background(window, services.preferences, desktop, start_snack)
+    return Companion(reminders, nudges, tray, keep_running)
+
+
+def _background(
+    window: MainWindow,
+    preferences: Preferences,
+    desktop: DesktopServices,
+    start_snack: Callable[[], None],
+) -> tuple[CompanionTray, KeepRunning]:
+    """While reminders or nudges are on: a tray icon where the desktop has a tray, and a close
+    of the window that can leave Hinge running; a second Hinge started on this data folder
+    (from the application menu) shows this window."""
+
+    def companion_on() -> bool:
+        return preferences.get(REMINDERS_ON) or preferences.get(NUDGES_ON)
+
+    def show() -> None:
+        bring_to_front(window, window.current_view())
+
+    def quit_hinge() -> None:
+        if window.isVisible():
+            window.request_quit()
+        else:
+            QApplication.quit()  # hidden: no workout under way to ask about
+
+    tray = CompanionTray(companion_on, parent=window)
+    tray.icon_changed.connect(desktop.notifier.set_tray)
+    tray.show_requested.connect(show)
+    tray.snack_requested.connect(start_snack)
+    tray.quit_requested.connect(quit_hinge)
+    tray.follow()
+    if desktop.running is not None:
+        desktop.running.show_requested.connect(show)
+    keep_running = KeepRunning(
+        preferences,
+        window,
+        companion_on,
+        has_tray=lambda: tray.icon is not None,
+        hide=window.hide,
+        quit_now=window.request_quit,
+        parent=window,
+    )
+    window.close_to_background = keep_running.close_to_background
+
+    def changed(key: str) -> None:
+        if key in (REMINDERS_ON.key, NUDGES_ON.key):
+            tray.follow()
+
+    preferences.changed.connect(changed)
+    return tray, keep_running

@@ -24,6 +24,8 @@ from hinge_desktop.ui.shell.navigation import VIEWS
 from hinge_desktop.ui.shell.window_fit import default_size, fit_on_screen, outline
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack, QWindow
     from PySide6.QtWidgets import QListWidget, QMenu, QMessageBox, QStackedWidget
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._maximized_before = False
         self._quitting = False
+        self.close_to_background: Callable[[], bool] | None = None  # True: Hinge keeps running
         self._chrome = False
         self.titles = {
             "today": self.tr("Today"),
@@ -365,6 +368,12 @@ class MainWindow(QMainWindow):
         # The person closed the window (its close button, the window manager's key): asked as
         # Quit asks. A close from Hinge itself (a signal to quit, a restore) is not asked.
         if event.spontaneous() and not self._quitting and self._ask_before_quitting():
+            event.ignore()
+            return
+        background = self.close_to_background
+        if event.spontaneous() and not self._quitting and background is not None and background():
+            self.set_follow_along(False)
+            self.save_state()
             event.ignore()
             return
         self.set_follow_along(False)
