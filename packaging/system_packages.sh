@@ -32,9 +32,10 @@ libxkbcommon-x11-0"
 #   a real window: Xvfb, and xwininfo to see it; the voice heard: a PulseAudio null sink
 #   recorded with parec; the desktop files' validators; unshare and setpriv (util-linux) and
 #   chattr (e2fsprogs) to make a log read-only even for root; a session bus of the tests' own
-#   for the desktop's services (dbus-daemon; Ubuntu 22.04 has it in dbus)
+#   for the desktop's services (dbus-daemon; Ubuntu 22.04 has it in dbus), and a real
+#   notification daemon on it (dunst)
 TEST="xvfb x11-utils pulseaudio pulseaudio-utils desktop-file-utils appstream util-linux
-e2fsprogs dbus|dbus-daemon"
+e2fsprogs dbus|dbus-daemon dunst"
 
 # What building the packages adds to the tests: objdump, which PyInstaller runs.
 PACKAGE="binutils"
@@ -71,7 +72,7 @@ if [ -z "$distro" ]; then
     done
     if [ "$1" != run ]; then
         for command in Xvfb xwininfo pulseaudio parec desktop-file-validate appstreamcli \
-            dbus-daemon; do
+            dbus-daemon dunst; do
             command -v "$command" > /dev/null || lacking="$lacking $command"
         done
     fi

@@ -1,5 +1,6 @@
 """Notices to the person outside Hinge's window: a desktop notification with buttons where the
-desktop has a notification service (``org.freedesktop.Notifications``), else a tray message,
+desktop has a notification service (``org.freedesktop.Notifications``, reached through
+``notification_link.py``), else a tray message,
 else a small window of Hinge's own. Each says what the person chose: an action's key, or ""
 when it was closed without a choice (dismissed, or left to expire).
 """
@@ -8,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import SLOT, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtDBus import QDBusConnection
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop import APP_ID, APP_NAME
-from hinge_desktop.ui.desktop.bus_calls import DesktopBus, call_method
+from hinge_desktop.ui.desktop.bus_calls import DesktopBus
+from hinge_desktop.ui.desktop.notification_link import NotificationLink
 
-SERVICE = "org.freedesktop.Notifications"
-PATH = "/org/freedesktop/Notifications"
 QUIET_NOTICE_MS = 10_000
 """How long a quiet notice shows."""
 TRAY_MESSAGE_MS = 30_000
@@ -45,17 +44,21 @@ class Notice:
 
 
 class BusNotifications(QObject):
-    """Notifications through the desktop's notification service on the session bus."""
+    """Notifications through the desktop's notification service on the session bus, over a
+    connection of their own (``notification_link.py``)."""
 
     answered = Signal(str, str)
     failed = Signal(object, str)
     """The notice could not be shown (no service, or it refused): the notice and why."""
+    _heard = Signal(str, object)
+    """A signal of the notification service, from the link's thread: its name and values."""
 
     def __init__(self, bus: DesktopBus, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._bus = bus
         self._shown: dict[int, Notice] = {}
-        self._listening = False
+        self._link = NotificationLink(self._heard.emit)
+        self._heard.connect(self._on_heard)
 
     def show(self, notice: Notice) -> None:
         actions: list[str] = []
@@ -63,78 +66,52 @@ class BusNotifications(QObject):
             actions += ["default", notice.actions[0][1]]
         for key, label in notice.actions:
             actions += [key, label]
-        hints: dict[str, object] = {"desktop-entry": APP_ID}
+        hints: dict[str, tuple[str, object]] = {"desktop-entry": ("s", APP_ID)}
         if notice.quiet:
-            hints["transient"] = True
-        listen = not self._listening
-        self._listening = True
+            hints["transient"] = ("b", True)
+        timeout = QUIET_NOTICE_MS if notice.quiet else -1
+        link = self._link
 
-        def notify() -> object:
-            if listen:
-                self._listen()
-            return call_method(
-                SERVICE,
-                PATH,
-                SERVICE,
-                "Notify",
-                ("QString", APP_NAME),
-                ("uint", 0),
-                ("QString", APP_ID),
-                ("QString", notice.summary),
-                ("QString", notice.body),
-                ("QStringList", actions),
-                ("QVariantMap", hints),
-                ("int", QUIET_NOTICE_MS if notice.quiet else -1),
-                returns="uint",
+        def notify() -> int:
+            return link.notify(
+                APP_NAME, APP_ID, notice.summary, notice.body, actions, hints, timeout
             )
 
         self._bus.submit(
             notify,
-            lambda number: self._shown.__setitem__(int(number), notice),  # type: ignore[call-overload]
-            lambda error: self._failed(notice, error, listen),
+            lambda number: self._shown.__setitem__(number, notice),
+            lambda error: self.failed.emit(notice, str(error)),
         )
 
     def withdraw(self, key: str) -> None:
         """Take a notice back from the screen (its question was answered elsewhere)."""
+        link = self._link
         for number, notice in list(self._shown.items()):
             if notice.key == key:
                 del self._shown[number]
                 self._bus.submit(
-                    lambda n=number: call_method(  # type: ignore[misc]
-                        SERVICE, PATH, SERVICE, "CloseNotification", ("uint", n)
-                    ),
+                    lambda n=number: link.close_notification(n),  # type: ignore[misc]
                     lambda _: None,
                     lambda _: None,
                 )
 
-    def _listen(self) -> None:
-        """Hear the buttons pressed and the notices closed (on the bus thread: subscribing
-        asks the bus who serves the name, and waits)."""
-        bus = QDBusConnection.sessionBus()
-        bus.connect(SERVICE, PATH, SERVICE, "ActionInvoked", self, SLOT("_on_action(uint,QString)"))
-        bus.connect(
-            SERVICE, PATH, SERVICE, "NotificationClosed", self, SLOT("_on_closed(uint,uint)")
-        )
+    def shutdown(self) -> None:
+        """Close the link (on the bus lane, which makes its last calls before it ends)."""
+        self._bus.submit(self._link.close, lambda _: None, lambda _: None)
 
-    def _failed(self, notice: Notice, error: Exception, listened: bool) -> None:
-        if listened:
-            self._listening = False
-        self.failed.emit(notice, str(error))
-
-    @Slot("uint", str)
-    def _on_action(self, number: int, action: str) -> None:
-        notice = self._shown.pop(number, None)
-        if notice is None:
-            return
-        if action == "default":
-            action = notice.actions[0][0] if notice.actions else ""
-        self.answered.emit(notice.key, action)
-
-    @Slot("uint", "uint")
-    def _on_closed(self, number: int, _reason: int) -> None:
-        notice = self._shown.pop(number, None)
-        if notice is not None:
-            self.answered.emit(notice.key, "")
+    def _on_heard(self, name: str, values: tuple[object, ...]) -> None:
+        if name == "ActionInvoked" and len(values) == 2:
+            notice = self._shown.pop(int(values[0]), None)  # type: ignore[call-overload]
+            if notice is None:
+                return
+            action = str(values[1])
+            if action == "default":
+                action = notice.actions[0][0] if notice.actions else ""
+            self.answered.emit(notice.key, action)
+        elif name == "NotificationClosed" and values:
+            notice = self._shown.pop(int(values[0]), None)  # type: ignore[call-overload]
+            if notice is not None:
+                self.answered.emit(notice.key, "")
 
 
 class TrayNotifications(QObject):
@@ -282,6 +259,7 @@ class Notifier(QObject):
             self._window.withdraw(key)
 
     def shutdown(self) -> None:
+        self._bus_notices.shutdown()
         if self._tray is not None:
             self._tray.shutdown()
         if self._window is not None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
 
-from hinge_desktop.ui.desktop.bus_calls import DesktopBus, call_method
+from hinge_desktop.ui.desktop.bus_calls import CALL_TIMEOUT_MS, BusError, DesktopBus
 
 SCREEN_SAVER = "org.freedesktop.ScreenSaver"
 SCREEN_SAVER_PATH = "/org/freedesktop/ScreenSaver"
@@ -24,10 +25,13 @@ class QuietCheck(QObject):
         """``answer(True)`` when the screen is locked; a desktop that cannot say is not."""
 
         def locked() -> bool:
-            return bool(
-                call_method(
-                    SCREEN_SAVER, SCREEN_SAVER_PATH, SCREEN_SAVER, "GetActive", returns="bool"
-                )
+            # A plain message: GetActive takes nothing that needs the method's own types.
+            call = QDBusMessage.createMethodCall(
+                SCREEN_SAVER, SCREEN_SAVER_PATH, SCREEN_SAVER, "GetActive"
             )
+            reply = QDBusConnection.sessionBus().call(call, QDBus.CallMode.Block, CALL_TIMEOUT_MS)
+            if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+                raise BusError(reply.errorMessage() or "no answer")
+            return bool(reply.arguments()[0])
 
         self._bus.submit(locked, answer, lambda _error: answer(False))
