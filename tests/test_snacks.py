@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from hinge_window import HingeWindow, StartHinge
 from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
@@ -17,17 +18,20 @@ from hinge_desktop.domain.routines import snack_routine
 from hinge_desktop.domain.snacks import (
     DAILY_ACTIVATION_ID,
     SNACK_ROUTINE_ID,
+    SnackSummary,
     read_days,
     snack_goal,
     snack_streak,
     snack_summary,
     write_days,
 )
+from hinge_desktop.domain.statistics import Streaks
 from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet, Workout
 from hinge_desktop.storage.database import Database, open_reader
+from hinge_desktop.storage.snack_queries import snacks_by_day
 from hinge_desktop.storage.store import Store
-from hinge_desktop.storage.today_queries import snacks_by_day
+from hinge_desktop.ui.history.consistency_calendar import ConsistencyCalendar
 from hinge_desktop.ui.preferences import DESK_DAYS
 
 MONDAY = date(2026, 12, 7)
@@ -141,3 +145,24 @@ def test_a_snack_starts_from_today_in_one_click_and_counts_once_logged(
     assert today.wait_until_loaded()
     assert hinge.card("Value") == "1 of 2 today"
     assert "1 day in a row" in hinge.card("Detail")
+
+
+def test_the_calendar_dots_the_days_with_a_snack_and_counts_them_beside(qtbot: QtBot) -> None:
+    calendar = ConsistencyCalendar()
+    today = MONDAY
+    yesterday = today - timedelta(days=1)
+    calendar.set_days(
+        {today: 3, yesterday: 5},
+        today,
+        Streaks(current=1, longest=1, longest_start=None, longest_end=None),
+        {today: 1, yesterday: 2, today - timedelta(days=900): 1},  # the last: not on show
+        SnackSummary(done=1, goal=2, streak_days=2),
+    )
+    assert "2 activation snacks" in calendar.tooltip_for(yesterday)
+    assert "snack" not in calendar.tooltip_for(today - timedelta(days=3))
+    label = calendar.findChild(QLabel, "snackStreak")
+    assert label is not None
+    assert label.text() == "Activation snacks today: 1 of 2\n2 days in a row with a snack"
+    calendar.set_days({}, today, Streaks(0, 0, None, None))  # nothing counted: no line
+    assert label.isHidden()
+    calendar.deleteLater()

@@ -8,13 +8,15 @@ checks do not count; weights in kg; e1RM by Epley), which the tests hold them to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlite_utils import Database
 
+from hinge_desktop.domain.snacks import STREAK_WINDOW_DAYS
 from hinge_desktop.domain.statistics import E1RM_MAX_REPS, SessionFigures
 from hinge_desktop.storage.ladder import LadderRepository, PhaseEvent
+from hinge_desktop.storage.snack_queries import snacks_by_day
 from hinge_desktop.storage.weight_sql import weight_kg_sql
 
 EPOCH = date(1970, 1, 1)
@@ -89,6 +91,8 @@ class ProgressReading:
     day_counts: dict[date, int]
     training_weeks: list[date]
     phases: list[PhaseEvent]
+    snacks: dict[date, int] = field(default_factory=dict)
+    """Activation snacks per day, from far enough back to count their streak."""
 
 
 def read_progress(
@@ -110,6 +114,9 @@ def read_progress(
             day_counts=queries.day_counts(first_day, last_day),
             training_weeks=queries.training_weeks(),
             phases=LadderRepository(db).events(),
+            snacks=snacks_by_day(
+                db, min(first_day, last_day - timedelta(days=STREAK_WINDOW_DAYS)), last_day
+            ),
         )
     finally:
         db.execute("COMMIT")

@@ -14,12 +14,13 @@ from sqlite_utils import Database
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Phase
 from hinge_desktop.domain.routines import BUILTIN_PREFIX, Routine, builtin_routines
-from hinge_desktop.domain.snacks import SNACK_ROUTINES, STREAK_WINDOW_DAYS
+from hinge_desktop.domain.snacks import STREAK_WINDOW_DAYS
 from hinge_desktop.domain.today import LastSession, TodayReading, this_week
 from hinge_desktop.storage import timecodec
 from hinge_desktop.storage.ladder import LadderRepository
 from hinge_desktop.storage.progress_queries import HistoryQueries
 from hinge_desktop.storage.routines import RoutineNotFound, RoutineRepository
+from hinge_desktop.storage.snack_queries import snacks_by_day
 
 _LOCAL = "(performed_at + utc_offset * 60)"
 _LOCAL_DAY = f"({_LOCAL} / 86400 - ({_LOCAL} % 86400 < 0))"
@@ -45,23 +46,6 @@ def read_today(db: Database, catalogue: Catalogue, today: date) -> TodayReading:
         )
     finally:
         db.execute("COMMIT")
-
-
-def snacks_by_day(db: Database, first: date, last: date) -> dict[date, int]:
-    """How many snacks (sessions of a snack routine with a set logged) began on each local day
-    from ``first`` to ``last``; days with none are left out."""
-    epoch = date(1970, 1, 1)
-    first_day, last_day = (first - epoch).days, (last - epoch).days
-    marks = ", ".join("?" for _ in SNACK_ROUTINES)
-    local = "(w.started_at + w.utc_offset * 60)"
-    rows = db.execute(
-        f"SELECT {local} / 86400 - ({local} % 86400 < 0) AS day, count(*) FROM workouts w "
-        f"WHERE w.routine_id IN ({marks}) AND w.started_at >= ? AND w.started_at < ? "
-        "AND EXISTS (SELECT 1 FROM sets s WHERE s.workout_id = w.id) "
-        "GROUP BY day HAVING day BETWEEN ? AND ?",
-        [*SNACK_ROUTINES, (first_day - 2) * 86400, (last_day + 3) * 86400, first_day, last_day],
-    ).fetchall()
-    return {epoch + timedelta(days=day): count for day, count in rows}
 
 
 def last_session(db: Database) -> LastSession | None:

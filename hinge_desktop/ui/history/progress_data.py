@@ -7,13 +7,14 @@ and turns the series into numpy arrays, so the GUI thread only hands arrays to t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
 import numpy as np
 
+from hinge_desktop.domain.snacks import SnackSummary, snack_summary
 from hinge_desktop.domain.statistics import (
     Record,
     SessionFigures,
@@ -120,10 +121,24 @@ class ProgressSnapshot:
     """Sets per day over the calendar's year."""
     streaks: Streaks
     phases: list[PhaseEvent]
+    snacks: dict[date, int] = field(default_factory=dict)
+    """Activation snacks per day (for the calendar's dots and their streak)."""
 
     @property
     def empty(self) -> bool:
         return not self.drills
+
+    @property
+    def calendar_days(self) -> tuple[dict[date, int], date, Streaks]:
+        """What the calendar shows of the training: sets per day, today, the week streaks."""
+        return self.calendar, self.today, self.streaks
+
+    def snack_summary(self, desk_days: Collection[int], *, asked_for: bool) -> SnackSummary | None:
+        """Today's activation snacks and their streak, for the calendar: once there are any,
+        or reminders ask for them; else None (nothing to count for a person who does none)."""
+        if not self.snacks and not asked_for:
+            return None
+        return snack_summary(self.snacks, self.today, desk_days)
 
 
 def load_progress(db: Database, drill_id: str | None, today: date) -> ProgressSnapshot:
@@ -138,6 +153,7 @@ def load_progress(db: Database, drill_id: str | None, today: date) -> ProgressSn
         calendar=reading.day_counts,
         streaks=week_streaks(reading.training_weeks, today),
         phases=reading.phases,
+        snacks=reading.snacks,
     )
 
 

@@ -1,5 +1,5 @@
 """History → Progress: a drill's chart with its weekly totals, records, the ladder's timeline and
-the consistency calendar of the last year.
+the consistency calendar of the last year (with the days of activation snacks).
 
 The data is read on the background reader's thread when the view is shown and something changed
 since (a set logged, edited or deleted); range, metric and unit changes redraw from what is
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.snacks import read_days
 from hinge_desktop.domain.training import Unit
 from hinge_desktop.ui.drill_names import DrillNames
 from hinge_desktop.ui.drill_text import phase_name
@@ -46,7 +47,7 @@ from hinge_desktop.ui.history.progress_pages import (
 from hinge_desktop.ui.history.progress_panels import PhaseTimeline, RecordsPanel
 from hinge_desktop.ui.history.progress_text import metric_name, metric_tip
 from hinge_desktop.ui.history.range_buttons import DEFAULT_RANGE, RangeButtons
-from hinge_desktop.ui.preferences import CHART_UNIT, Preferences
+from hinge_desktop.ui.preferences import CHART_UNIT, DESK_DAYS, REMINDERS_ON, Preferences
 from hinge_desktop.ui.tasks import BackgroundReader
 from hinge_desktop.ui.widgets.start_folder import StartFolder
 
@@ -170,9 +171,8 @@ class ProgressView(QWidget):
 
     def prewarm(self) -> Prewarm:
         """Make History ready to show while the window is idle: the data read (unless it is),
-        then the page it is on laid out and painted off screen a short step at a time, so that
-        its first show costs what any later one does. Call it once the window is ready; what it
-        returns says when it is done (``finished``)."""
+        then the page laid out and painted off screen a short step at a time, so its first show
+        costs what any later one does. Call it once the window is ready; ``finished`` ends it."""
         if self._prewarm is None:
             self._prewarm = Prewarm(self, first=[self.calendar])
         if self._stale and not self.isVisible():
@@ -222,9 +222,14 @@ class ProgressView(QWidget):
             lambda: self._draw_chart(keep_range=same_drill, weekly_later=True),
             self.chart.release_weekly,
             self._show_records,
-            lambda: self.calendar.set_days(snapshot.calendar, snapshot.today, snapshot.streaks),
+            lambda: self._show_calendar(snapshot),
             lambda: self.chart.set_phases(self._phase_marks(snapshot)),
         ]
+
+    def _show_calendar(self, snapshot: ProgressSnapshot) -> None:
+        days = read_days(self._preferences.get(DESK_DAYS))
+        snacks = snapshot.snack_summary(days, asked_for=self._preferences.get(REMINDERS_ON))
+        self.calendar.set_days(*snapshot.calendar_days, snapshot.snacks, snacks)
 
     def _phase_marks(self, snapshot: ProgressSnapshot) -> list[PhaseMark]:
         return [
