@@ -7,7 +7,8 @@ Hinge asked of the desktop through the real D-Bus protocol:
 prints ``["ready"]`` once every service's name is taken. Like the desktops they stand in for,
 they drop what a caller held when its bus connection ends (a quit, a crash). A line on stdin
 acts as the person at the desktop would: ``lock``, ``unlock``, ``invoke ID ACTION`` (a button
-of notification ID pressed), ``close ID REASON`` (closed: 1 expired, 2 dismissed).
+of notification ID pressed), ``close ID REASON`` (closed: 1 expired, 2 dismissed), ``dnd-on``
+and ``dnd-off`` (do-not-disturb).
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ import json
 import os
 import sys
 
-from PySide6.QtCore import ClassInfo, QCoreApplication, QObject, QSocketNotifier, Signal, Slot
+from PySide6.QtCore import (
+    ClassInfo,
+    Property,
+    QCoreApplication,
+    QObject,
+    QSocketNotifier,
+    Signal,
+    Slot,
+)
 from PySide6.QtDBus import (
     QDBusAbstractAdaptor,
     QDBusConnection,
@@ -139,16 +148,40 @@ class Portal(QObject):
         record("portal", "Close", handle, known)
 
 
-@ClassInfo({"D-Bus Interface": "org.freedesktop.Notifications"})
 class Notifications(QObject):
-    """``org.freedesktop.Notifications``, as a notification daemon with buttons serves it."""
-
-    ActionInvoked = Signal("uint", str)
-    NotificationClosed = Signal("uint", "uint")
+    """``org.freedesktop.Notifications``, as a notification daemon with buttons serves it (its
+    methods, signals and the do-not-disturb property on one adaptor)."""
 
     def __init__(self, bus: QDBusConnection) -> None:
         super().__init__()
+        self.adaptor = _NotificationsAdaptor(self)
+
+    def command(self, words: list[str]) -> None:
+        adaptor = self.adaptor
+        if words[0] in ("dnd-on", "dnd-off"):
+            adaptor.inhibited = words[0] == "dnd-on"
+            record("notifications", words[0])
+        elif words[0] == "invoke":
+            adaptor.ActionInvoked.emit(int(words[1]), words[2])
+        elif words[0] == "close":
+            adaptor.NotificationClosed.emit(int(words[1]), int(words[2]))
+
+
+@ClassInfo({"D-Bus Interface": "org.freedesktop.Notifications"})
+class _NotificationsAdaptor(QDBusAbstractAdaptor):
+    ActionInvoked = Signal("uint", str)
+    NotificationClosed = Signal("uint", "uint")
+
+    def __init__(self, owner: Notifications) -> None:
+        super().__init__(owner)
         self._next = 1
+        self.inhibited = False
+
+    def _get_inhibited(self) -> bool:
+        return self.inhibited
+
+    Inhibited = Property(bool, _get_inhibited)
+    """Do-not-disturb, as KDE's notification service tells it."""
 
     @Slot(str, "uint", str, str, str, "QStringList", "QVariantMap", int, result="uint")
     def Notify(
@@ -176,12 +209,6 @@ class Notifications(QObject):
     @Slot(result="QStringList")
     def GetCapabilities(self) -> list[str]:
         return ["actions", "body"]
-
-    def command(self, words: list[str]) -> None:
-        if words[0] == "invoke":
-            self.ActionInvoked.emit(int(words[1]), words[2])
-        elif words[0] == "close":
-            self.NotificationClosed.emit(int(words[1]), int(words[2]))
 
 
 @ClassInfo({"D-Bus Interface": "org.freedesktop.portal.Inhibit"})
@@ -245,7 +272,7 @@ def serve(names: list[str]) -> list[QObject]:
             sys.exit(f"no stand-in is called {wanted!r}")
         kind, path, interface, name = SERVICES[wanted]
         service = kind(bus)
-        if wanted == "portal":  # two interfaces on one object: one adaptor each
+        if wanted in ("portal", "notifications"):  # served by adaptors
             bus.registerObject(path, service, QDBusConnection.RegisterOption.ExportAdaptors)
         else:
             bus.registerObject(path, interface, service, EXPORT)

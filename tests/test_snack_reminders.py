@@ -170,6 +170,20 @@ def test_a_locked_screen_holds_the_reminder_back_until_it_is_unlocked(
     qtbot.waitUntil(lambda: len(notified(daemon)) == 1)
 
 
+def test_do_not_disturb_holds_the_reminder_back_until_it_is_off(
+    qtbot: QtBot, desktop: Desktop, day: Day
+) -> None:
+    daemon = desktop("notifications", "screensaver")
+    daemon.act("dnd-on")
+    qtbot.waitUntil(lambda: daemon.records("notifications", "dnd-on") != [])
+    day.at(10, 30)
+    assert notified(daemon) == []
+    daemon.act("dnd-off")
+    qtbot.waitUntil(lambda: daemon.records("notifications", "dnd-off") != [])
+    day.at(10, 40)
+    qtbot.waitUntil(lambda: len(notified(daemon)) == 1)
+
+
 def test_no_reminder_comes_while_a_workout_runs(
     qtbot: QtBot, desktop: Desktop, paths: DataPaths
 ) -> None:

@@ -1,17 +1,21 @@
 """Whether the person can be disturbed: not while the screen is locked (the screen saver says
-so); the desktop's own do-not-disturb holds back the notification itself."""
+so), nor while the desktop's do-not-disturb is on, where its notification service says so (its
+``Inhibited`` property: KDE's does); where it does not, the service holds our notification
+back itself."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusVariant
 
-from hinge_desktop.ui.desktop.bus_calls import CALL_TIMEOUT_MS, BusError, DesktopBus
+from hinge_desktop.ui.desktop.bus_calls import CALL_TIMEOUT_MS, DesktopBus
 
 SCREEN_SAVER = "org.freedesktop.ScreenSaver"
 SCREEN_SAVER_PATH = "/org/freedesktop/ScreenSaver"
+NOTIFICATIONS = "org.freedesktop.Notifications"
+NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
 
 
 class QuietCheck(QObject):
@@ -22,16 +26,31 @@ class QuietCheck(QObject):
         self._bus = bus
 
     def ask(self, answer: Callable[[bool], None]) -> None:
-        """``answer(True)`` when the screen is locked; a desktop that cannot say is not."""
+        """``answer(True)`` when the screen is locked or do-not-disturb is on; what a desktop
+        cannot say counts as not."""
 
-        def locked() -> bool:
-            # A plain message: GetActive takes nothing that needs the method's own types.
-            call = QDBusMessage.createMethodCall(
-                SCREEN_SAVER, SCREEN_SAVER_PATH, SCREEN_SAVER, "GetActive"
+        def quiet() -> bool:
+            return _asked(SCREEN_SAVER, SCREEN_SAVER_PATH, SCREEN_SAVER, "GetActive") or _asked(
+                NOTIFICATIONS,
+                NOTIFICATIONS_PATH,
+                "org.freedesktop.DBus.Properties",
+                "Get",
+                NOTIFICATIONS,
+                "Inhibited",
             )
-            reply = QDBusConnection.sessionBus().call(call, QDBus.CallMode.Block, CALL_TIMEOUT_MS)
-            if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
-                raise BusError(reply.errorMessage() or "no answer")
-            return bool(reply.arguments()[0])
 
-        self._bus.submit(locked, answer, lambda _error: answer(False))
+        self._bus.submit(quiet, answer, lambda _error: answer(False))
+
+
+def _asked(service: str, path: str, interface: str, method: str, *args: object) -> bool:
+    """A yes-or-no question to a desktop service, as plain messages (nothing in them needs the
+    method's own types); False when it cannot answer. Blocks: on the bus lane only."""
+    call = QDBusMessage.createMethodCall(service, path, interface, method)
+    call.setArguments(list(args))
+    reply = QDBusConnection.sessionBus().call(call, QDBus.CallMode.Block, CALL_TIMEOUT_MS)
+    if reply.type() != QDBusMessage.MessageType.ReplyMessage or not reply.arguments():
+        return False
+    value = reply.arguments()[0]
+    if isinstance(value, QDBusVariant):
+        value = value.variant()
+    return value is True
