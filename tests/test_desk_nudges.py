@@ -130,17 +130,28 @@ def test_the_companion_settings_set_what_reminds_and_nudges_and_when(
     hinge.widget(QCheckBox, "deskDay5").click()  # Friday off
     hinge.widget(QCheckBox, "deskDay6").click()  # Saturday on
     assert preferences.get(DESK_DAYS) == "1,2,3,4,6"
-    hinge.widget(QTimeEdit, "reminderTime2").setTime(QTime(16, 15))
+    second = hinge.widget(QTimeEdit, "reminderTime2")
+    second.setTime(QTime(16, 15))
+    assert preferences.get(REMINDER_TIMES) == "10:30,15:00"  # not while typing
+    second.editingFinished.emit()
     assert preferences.get(REMINDER_TIMES) == "10:30,16:15"
+    second.setTime(QTime(10, 30))  # the same as the first: not taken
+    second.editingFinished.emit()
+    assert preferences.get(REMINDER_TIMES) == "10:30,16:15"
+    assert second.time() == QTime(16, 15)
     hinge.widget(QCheckBox, "nudgesCheck").click()
     assert preferences.get(NUDGES_ON) is True
     every = hinge.widget(QComboBox, "nudgeEveryCombo")
     every.setCurrentIndex(every.findData(45))
     assert preferences.get(NUDGE_EVERY) == 45
-    hinge.widget(QTimeEdit, "nudgeFrom").setTime(QTime(8, 30))
+    start = hinge.widget(QTimeEdit, "nudgeFrom")
+    start.setTime(QTime(8, 30))
+    start.editingFinished.emit()
     assert preferences.get(NUDGE_HOURS) == "08:30,17:00"
-    hinge.widget(QTimeEdit, "nudgeFrom").setTime(QTime(18, 0))  # after the end: not taken
+    start.setTime(QTime(18, 0))  # after the end: not taken
+    start.editingFinished.emit()
     assert preferences.get(NUDGE_HOURS) == "08:30,17:00"
+    assert start.time() == QTime(8, 30)
     hinge.widget(QCheckBox, "startAtLoginCheck")  # there, tested in test_autostart.py
     on_close = hinge.widget(QComboBox, "keepRunningCombo")
     assert on_close.currentData() == "ask"

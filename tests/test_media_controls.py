@@ -16,6 +16,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.domain.timeline import StepKind
+from hinge_desktop.ui.desktop.bus_calls import DesktopBus
+from hinge_desktop.ui.desktop.media_player import MediaPlayer, NowPlaying
 
 Desktop = Callable[..., StandIns]
 
@@ -126,3 +128,14 @@ def _merged(panel: MprisClient) -> dict[str, object]:
     for changed in panel.announced:
         merged.update(changed)
     return merged
+
+
+def test_quitting_while_the_name_is_being_taken_gives_it_up(
+    qtbot: QtBot, panel: MprisClient
+) -> None:
+    bus = DesktopBus()
+    player = MediaPlayer(bus)
+    player.show(NowPlaying(status="Paused", drill="Glute bridge", index=0))  # taking the name
+    player.shutdown()
+    bus.shutdown()  # the lane makes its calls in order: taken, then given up
+    assert not panel.has_owner()

@@ -74,3 +74,10 @@ def test_the_cues_turn_and_each_comes_from_an_article() -> None:
     assert all(a != b for a, b in pairwise(cues))
     for _cue, source in CUES:
         assert source in SOURCES
+
+
+def test_a_day_under_way_carries_on_its_count_after_a_restart() -> None:
+    schedule = NudgeSchedule(ON)
+    schedule.resume(MONDAY, 3)
+    assert schedule.due(at(10)) is not None
+    assert schedule.shown_today == 4

@@ -44,7 +44,7 @@ def settled(qtbot: QtBot, bus: DesktopBus) -> None:
 def test_a_running_workout_holds_the_screen_awake_and_a_pause_gives_it_back(
     qtbot: QtBot, saver: StandIns, bus: DesktopBus
 ) -> None:
-    awake = ScreenAwake(bus, ScreenSaverRoute())
+    awake = ScreenAwake(bus, ScreenSaverRoute(bus.link))
     awake.set_running(True)
     qtbot.waitUntil(lambda: len(saver.held("screensaver")) == 1)
     [(_, cookie, application, reason, _caller)] = saver.records("screensaver", "Inhibit")
@@ -61,7 +61,7 @@ def test_a_running_workout_holds_the_screen_awake_and_a_pause_gives_it_back(
 def test_a_pause_before_the_desktop_answers_still_gives_the_hold_back(
     qtbot: QtBot, saver: StandIns, bus: DesktopBus
 ) -> None:
-    awake = ScreenAwake(bus, ScreenSaverRoute())
+    awake = ScreenAwake(bus, ScreenSaverRoute(bus.link))
     for running in (True, False, True, False, True, False):
         awake.set_running(running)
     settled(qtbot, bus)
@@ -75,7 +75,7 @@ def test_quitting_while_the_desktop_is_still_answering_leaves_no_hold(
     qtbot: QtBot, saver: StandIns
 ) -> None:
     bus = DesktopBus()
-    awake = ScreenAwake(bus, ScreenSaverRoute())
+    awake = ScreenAwake(bus, ScreenSaverRoute(bus.link))
     awake.set_running(True)
     awake.shutdown()  # the hold's answer has not come back yet
     bus.shutdown()  # makes the calls asked for, then ends
@@ -87,7 +87,7 @@ def test_quitting_while_the_desktop_is_still_answering_leaves_no_hold(
 def test_turning_the_setting_off_gives_the_hold_back_and_on_takes_it_again(
     qtbot: QtBot, saver: StandIns, bus: DesktopBus
 ) -> None:
-    awake = ScreenAwake(bus, ScreenSaverRoute(), enabled=False)
+    awake = ScreenAwake(bus, ScreenSaverRoute(bus.link), enabled=False)
     awake.set_running(True)
     settled(qtbot, bus)
     assert saver.records("screensaver") == []
@@ -103,7 +103,7 @@ def test_a_desktop_with_no_screen_saver_service_is_told_about_once(
     qtbot: QtBot, desktop: Desktop, bus: DesktopBus
 ) -> None:
     desktop()  # a bus with no screen saver on it
-    awake = ScreenAwake(bus, ScreenSaverRoute())
+    awake = ScreenAwake(bus, ScreenSaverRoute(bus.link))
     messages: list[str] = []
     awake.message.connect(messages.append)
     awake.set_running(True)
@@ -122,7 +122,7 @@ def test_a_sandboxed_hinge_asks_the_portal_with_the_idle_flag_and_closes_its_req
     qtbot: QtBot, desktop: Desktop, bus: DesktopBus
 ) -> None:
     portal = desktop("portal")
-    awake = ScreenAwake(bus, PortalRoute())
+    awake = ScreenAwake(bus, PortalRoute(bus.link))
     awake.set_running(True)
     qtbot.waitUntil(lambda: len(portal.held("portal")) == 1)
     [(_, handle, window, flags, reason)] = portal.records("portal", "Inhibit")

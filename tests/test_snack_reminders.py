@@ -52,13 +52,14 @@ class Day:
         self.notifier = Notifier(self.bus)
         self.preferences = Preferences(paths.settings)
         self.busy = busy
+        self.done = 0
         self.started: list[bool] = []
         self.reminders = SnackReminders(
             self.preferences,
             self.notifier,
             QuietCheck(self.bus),
             busy=lambda: self.busy,
-            snacks=lambda: (0, 2, 3),
+            snacks=lambda: (self.done, 2, 3),
             now=self.clock,
         )
         self.reminders.start_requested.connect(lambda: self.started.append(True))
@@ -153,6 +154,25 @@ def test_a_dismissed_reminder_does_not_come_back_that_day(
     assert len(notified(daemon)) == 1
     day.at(15, 0)
     qtbot.waitUntil(lambda: len(notified(daemon)) == 2)  # the afternoon's still comes
+
+
+def test_a_reminder_still_out_when_the_snacks_are_done_is_taken_off_the_screen(
+    qtbot: QtBot, desktop: Desktop, day: Day
+) -> None:
+    daemon = desktop("notifications", "screensaver")
+    day.at(10, 30)
+    qtbot.waitUntil(lambda: len(notified(daemon)) == 1)
+    day.done = 2  # both done from Today meanwhile
+    day.at(10, 45)
+    number = notified(daemon)[0][1]
+    qtbot.waitUntil(
+        lambda: (
+            daemon.records("notifications", "CloseNotification") == [["CloseNotification", number]]
+        )
+    )
+    assert not day.reminders.is_showing()
+    day.at(15, 0)
+    assert len(notified(daemon)) == 1  # done for the day
 
 
 def test_a_locked_screen_holds_the_reminder_back_until_it_is_unlocked(

@@ -18,13 +18,23 @@ MIN_EVERY, MAX_EVERY = 30, 90
 """Minutes between nudges: at most twice an hour, at least every hour and a half."""
 
 CUES = (
-    ("Squeeze your glutes for a few seconds, without leaning back.", "000_f0d8267c270ae285.txt"),
-    ("Next time you pick something up, hinge: hips back, soft knees.", "004_dee04668fea2a83d.txt"),
-    ("Stand tall for a moment: hip flexors relaxed, glutes squeezed.", "004_dee04668fea2a83d.txt"),
+    (
+        "Squeeze your glutes a moment, without leaning back. If you tend to clench them, "
+        "hinge once instead.",
+        "000_f0d8267c270ae285.txt",
+    ),
+    ("Picking something up? Hinge: hips back, back flat, knees soft.", "004_dee04668fea2a83d.txt"),
+    (
+        "Hinge once with your hands on your glutes and let them lengthen into your hands, "
+        "hip flexors relaxed.",
+        "004_dee04668fea2a83d.txt",
+    ),
 )
 """The nudges' words, each with the article it comes from (``domain/sources.py``): squeezing
-the glutes through the day and to stand up (000); the hinge as picking something up, and the
-hip flexors kept relaxed (004)."""
+the glutes through the day, without leaning back (000), and for those who clench, hinging with
+the glutes lengthening instead (004); the hinge as picking something up (004), with the back
+flat as every article asks; the glutes lengthening into the hands and the hip flexors relaxed,
+practised a few times a day (004)."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,10 @@ class NudgeSchedule:
         cue = CUES[self._turn % len(CUES)][0]
         self._turn += 1
         return cue
+
+    def resume(self, day: date, shown: int) -> None:
+        """Carry on a day already under way (Hinge started again): ``shown`` nudges so far."""
+        self._day, self.shown_today = day, shown
 
     def change_settings(self, settings: NudgeSettings) -> None:
         self.settings = settings

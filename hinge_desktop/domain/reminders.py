@@ -1,9 +1,9 @@
 """Snack reminders: when each is due, and what a snooze, a skip, a dismissal, a quiet moment (a
-locked screen, a call, a full-screen window) and a closed Hinge do to it.
+locked screen, do-not-disturb, a workout running: the caller tells) and a closed Hinge do to it.
 
 Pure, with the time given, so a whole working day runs in a test in milliseconds. The rules are
 the ones people ask of break reminders: a reminder comes at its time on the chosen days; one
-answered, dismissed or left to expire does not come back that day; a snooze brings it back
+answered or dismissed does not come back that day; a snooze brings it back
 after :data:`SNOOZE`; "skip today" ends the day's reminders; while the person cannot be
 disturbed it waits, and is dropped after :data:`QUIET_LIMIT`; one missed while Hinge was closed
 or the computer slept (by more than :data:`GRACE`) is never shown late, and several due at once

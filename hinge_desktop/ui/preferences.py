@@ -5,6 +5,7 @@ The file lives in the data folder, so each data folder (and each test) has its o
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar, cast
 
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     Signal,
+    Slot,
 )
 
 from hinge_desktop.ui.shell.navigation import VIEWS
@@ -208,6 +210,11 @@ class Preferences(QObject):
         self._settings.sync()
         self.changed.emit(pref.key)
 
+    def follow(self, owner: QObject, keys: Collection[str], changed: Callable[[], None]) -> None:
+        """Call ``changed`` when one of ``keys`` changes, for as long as ``owner`` lives: a
+        window rebuilt by a restore leaves nothing of the old one listening."""
+        _Follower(owner, keys, changed, self)
+
     @staticmethod
     def _coerce(pref: Preference[T], raw: object) -> T | None:
         kind = type(pref.default)
@@ -219,3 +226,24 @@ class Preferences(QObject):
             return cast(T, kind(raw))  # type: ignore[call-arg]
         except (TypeError, ValueError):
             return None
+
+
+class _Follower(QObject):
+    """A child of what follows the settings, so that it goes with it."""
+
+    def __init__(
+        self,
+        owner: QObject,
+        keys: Collection[str],
+        changed: Callable[[], None],
+        preferences: Preferences,
+    ) -> None:
+        super().__init__(owner)
+        self._keys = frozenset(keys)
+        self._changed = changed
+        preferences.changed.connect(self._on_changed)
+
+    @Slot(str)
+    def _on_changed(self, key: str) -> None:
+        if key in self._keys:
+            self._changed()

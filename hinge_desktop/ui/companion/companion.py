@@ -20,4 +20,4 @@ class Companion:
     def shutdown(self) -> None:
         self.reminders.shutdown()
         self.nudges.shutdown()
-        self.tray.remove()
+        self.tray.shutdown()

@@ -72,6 +72,8 @@ class CompanionCheck(QObject):
 
     def follow_setting(self, *, check_now: bool = False) -> None:
         """Look every half minute while on (and at once when just turned on, if asked)."""
+        if self._asking is None:
+            return  # shut down
         if self.enabled() and not self._timer.isActive():
             self._timer.start()
             if check_now:

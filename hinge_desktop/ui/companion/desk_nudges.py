@@ -63,7 +63,8 @@ class DeskNudges(CompanionCheck):
     ) -> None:
         super().__init__("deskNudgeTimer", preferences, notifier, quiet, busy, now, parent)
         self._schedule = NudgeSchedule(nudge_settings(preferences))
-        self._schedule.shown_today = nudges_on(preferences.get(NUDGE_RECORD), now().date())
+        today = now().date()
+        self._schedule.resume(today, nudges_on(preferences.get(NUDGE_RECORD), today))
         preferences.changed.connect(self._on_preference_changed)
         self.follow_setting()
 

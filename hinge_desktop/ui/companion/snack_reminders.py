@@ -92,7 +92,13 @@ class SnackReminders(CompanionCheck):
     def decide(self, now: datetime, quiet: bool) -> None:
         snacks = self._snacks()
         done, goal, minutes = snacks if snacks is not None else (0, 1, 0)
+        out = self._schedule.showing()
+        if out is not None and done >= goal:
+            # Done meanwhile (from Today, the library): the question is answered.
+            self._schedule.answered(out, Answer.DISMISSED, now)
         reminder = self._schedule.due(now, quiet=quiet, snacks_left=goal - done)
+        if out is not None and self._schedule.showing() != out:
+            self._notifier.withdraw(_key(out))  # answered, or left too long: off the screen
         self._save()
         if reminder is not None:
             self._notifier.show(self._notice(reminder, done, goal, minutes))

@@ -30,14 +30,20 @@ class CompanionTray(QObject):
         self._available = available
         self.icon: QSystemTrayIcon | None = None
         self._menu: QMenu | None = None
+        self._closed = False
 
     def follow(self) -> None:
         """Show or take away the icon as the settings now say."""
-        want = self._wanted() and self._available()
+        want = not self._closed and self._wanted() and self._available()
         if want and self.icon is None:
             self._create()
         elif not want and self.icon is not None:
             self.remove()
+
+    def shutdown(self) -> None:
+        """No icon any more (Hinge is quitting, or a restore replaces the window)."""
+        self._closed = True
+        self.remove()
 
     def remove(self) -> None:
         if self.icon is not None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from hinge_desktop import APP_ID, APP_NAME
-from hinge_desktop.ui.desktop.bus_calls import DesktopBus, call_method
+from hinge_desktop.ui.desktop.bus_calls import DesktopBus
 
 ENTRY_NAME = f"{APP_ID}.desktop"
 PORTAL = "org.freedesktop.portal.Desktop"
@@ -86,23 +86,16 @@ def ask_portal(bus: DesktopBus, on: bool, command: list[str], answer: object) ->
     """Ask the Background portal to start Hinge at login (or not); ``answer(error or None)``."""
     reason = QCoreApplication.translate("Autostart", "To remind you of your activation snacks")
     options = {
-        "handle_token": "hinge_autostart",
-        "reason": reason,
-        "autostart": on,
-        "commandline": command,
-        "dbus-activatable": False,
+        "handle_token": ("s", "hinge_autostart"),
+        "reason": ("s", reason),
+        "autostart": ("b", on),
+        "commandline": ("as", command),
+        "dbus-activatable": ("b", False),
     }
+    link = bus.link
 
     def request() -> None:
-        call_method(
-            PORTAL,
-            PORTAL_PATH,
-            BACKGROUND,
-            "RequestBackground",
-            ("QString", ""),
-            ("QVariantMap", options),
-            returns="QDBusObjectPath",
-        )
+        link.call(PORTAL, PORTAL_PATH, BACKGROUND, "RequestBackground", "sa{sv}", ("", options))
 
     bus.submit(request, lambda _none: answer(None), answer)  # type: ignore[operator]
 

@@ -41,7 +41,10 @@ class DesktopServices(QObject):
         sandboxed = FLATPAK_INFO.exists() if sandboxed is None else sandboxed
         self.bus = DesktopBus(self)
         self.screen_awake = ScreenAwake(
-            self.bus, route_for_this_desktop(sandboxed), enabled=keep_screen_awake, parent=self
+            self.bus,
+            route_for_this_desktop(self.bus.link, sandboxed),
+            enabled=keep_screen_awake,
+            parent=self,
         )
         self.screen_awake.message.connect(self.message)
         self.media = MediaPlayer(self.bus, parent=self)

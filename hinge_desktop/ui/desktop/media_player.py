@@ -103,6 +103,9 @@ class _RootAdaptor(QDBusAbstractAdaptor):
 
 @ClassInfo({"D-Bus Interface": PLAYER})
 class _PlayerAdaptor(QDBusAbstractAdaptor):
+    Seeked = Signal("qlonglong")
+    """Part of the interface; never sent, as nothing seeks in a workout (CanSeek is false)."""
+
     def __init__(self, player: MediaPlayer) -> None:
         super().__init__(player)
         self._player = player
@@ -246,7 +249,10 @@ class MediaPlayer(QObject):
     def shutdown(self) -> None:
         """Give the bus name up (on the bus lane, before it ends)."""
         name, self._name = self._name, None
-        if name is not None:
+        if name is None and self._registering:
+            # Still being taken: given up right after, on the same lane.
+            self._bus.submit(_unregister_any, lambda _: None, lambda _: None)
+        elif name is not None:
             self._bus.submit(lambda: _unregister(name), lambda _: None, lambda _: None)
 
     def _register(self) -> None:
@@ -285,6 +291,14 @@ def _register(player: MediaPlayer) -> str:
             return name
     bus.unregisterObject(PATH)
     raise BusError(bus.lastError().message() or f"{BUS_NAME} is taken")
+
+
+def _unregister_any() -> None:
+    """Give up whichever of Hinge's player names this process took."""
+    bus = QDBusConnection.sessionBus()
+    for name in (BUS_NAME, f"{BUS_NAME}.instance{os.getpid()}"):
+        bus.unregisterService(name)
+    bus.unregisterObject(PATH)
 
 
 def _unregister(name: str) -> None:

@@ -1,6 +1,6 @@
 """Notices to the person outside Hinge's window: a desktop notification with buttons where the
 desktop has a notification service (``org.freedesktop.Notifications``, reached through
-``notification_link.py``), else a tray message,
+``session_link.py``), else a tray message,
 else a small window of Hinge's own. Each says what the person chose: an action's key, or ""
 when it was closed without a choice (dismissed, or left to expire).
 """
@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop import APP_ID, APP_NAME
 from hinge_desktop.ui.desktop.bus_calls import DesktopBus
-from hinge_desktop.ui.desktop.notification_link import NotificationLink
 
+SERVICE = "org.freedesktop.Notifications"
+PATH = "/org/freedesktop/Notifications"
 QUIET_NOTICE_MS = 10_000
 """How long a quiet notice shows."""
 TRAY_MESSAGE_MS = 30_000
@@ -44,8 +45,8 @@ class Notice:
 
 
 class BusNotifications(QObject):
-    """Notifications through the desktop's notification service on the session bus, over a
-    connection of their own (``notification_link.py``)."""
+    """Notifications through the desktop's notification service on the session bus, over
+    Hinge's connection for the desktop (``session_link.py``), which hears its signals too."""
 
     answered = Signal(str, str)
     failed = Signal(object, str)
@@ -57,7 +58,7 @@ class BusNotifications(QObject):
         super().__init__(parent)
         self._bus = bus
         self._shown: dict[int, Notice] = {}
-        self._link = NotificationLink(self._heard.emit)
+        self._listening = False
         self._heard.connect(self._on_heard)
 
     def show(self, notice: Notice) -> None:
@@ -69,35 +70,43 @@ class BusNotifications(QObject):
         hints: dict[str, tuple[str, object]] = {"desktop-entry": ("s", APP_ID)}
         if notice.quiet:
             hints["transient"] = ("b", True)
-        timeout = QUIET_NOTICE_MS if notice.quiet else -1
-        link = self._link
+        # A question stays until answered (a daemon's default would expire it in seconds, and
+        # an expired reminder counts as dismissed); a passing word goes by itself.
+        timeout = QUIET_NOTICE_MS if notice.quiet else 0
+        link, listen = self._bus.link, not self._listening
+        self._listening = True
+        body = (APP_NAME, 0, APP_ID, notice.summary, notice.body, actions, hints, timeout)
 
         def notify() -> int:
-            return link.notify(
-                APP_NAME, APP_ID, notice.summary, notice.body, actions, hints, timeout
-            )
+            if listen:
+                link.listen(SERVICE, PATH, self._heard.emit)
+            (number,) = link.call(SERVICE, PATH, SERVICE, "Notify", "susssasa{sv}i", body)
+            return int(number)
 
         self._bus.submit(
             notify,
             lambda number: self._shown.__setitem__(number, notice),
-            lambda error: self.failed.emit(notice, str(error)),
+            lambda error: self._failed(notice, error, listen),
         )
 
     def withdraw(self, key: str) -> None:
         """Take a notice back from the screen (its question was answered elsewhere)."""
-        link = self._link
+        link = self._bus.link
         for number, notice in list(self._shown.items()):
             if notice.key == key:
                 del self._shown[number]
                 self._bus.submit(
-                    lambda n=number: link.close_notification(n),  # type: ignore[misc]
+                    lambda n=number: link.call(  # type: ignore[misc]
+                        SERVICE, PATH, SERVICE, "CloseNotification", "u", (n,)
+                    ),
                     lambda _: None,
                     lambda _: None,
                 )
 
-    def shutdown(self) -> None:
-        """Close the link (on the bus lane, which makes its last calls before it ends)."""
-        self._bus.submit(self._link.close, lambda _: None, lambda _: None)
+    def _failed(self, notice: Notice, error: Exception, listened: bool) -> None:
+        if listened:
+            self._listening = False  # listened again with the next notice
+        self.failed.emit(notice, str(error))
 
     def _on_heard(self, name: str, values: tuple[object, ...]) -> None:
         if name == "ActionInvoked" and len(values) == 2:
@@ -259,7 +268,6 @@ class Notifier(QObject):
             self._window.withdraw(key)
 
     def shutdown(self) -> None:
-        self._bus_notices.shutdown()
         if self._tray is not None:
             self._tray.shutdown()
         if self._window is not None:

@@ -1,7 +1,7 @@
 """Whether the person can be disturbed: not while the screen is locked (the screen saver says
-so), nor while the desktop's do-not-disturb is on, where its notification service says so (its
-``Inhibited`` property: KDE's does); where it does not, the service holds our notification
-back itself."""
+so; GNOME's own service where the common one cannot), nor while the desktop's do-not-disturb
+is on, where its notification service says so (its ``Inhibited`` property: KDE's does); where
+it does not, the service holds our notification back itself."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from hinge_desktop.ui.desktop.bus_calls import CALL_TIMEOUT_MS, DesktopBus
 
 SCREEN_SAVER = "org.freedesktop.ScreenSaver"
 SCREEN_SAVER_PATH = "/org/freedesktop/ScreenSaver"
+GNOME_SCREEN_SAVER = "org.gnome.ScreenSaver"
+GNOME_PATH = "/org/gnome/ScreenSaver"
 NOTIFICATIONS = "org.freedesktop.Notifications"
 NOTIFICATIONS_PATH = "/org/freedesktop/Notifications"
 
@@ -30,7 +32,15 @@ class QuietCheck(QObject):
         cannot say counts as not."""
 
         def quiet() -> bool:
-            return _asked(SCREEN_SAVER, SCREEN_SAVER_PATH, SCREEN_SAVER, "GetActive") or _asked(
+            return (
+                _asked(SCREEN_SAVER, SCREEN_SAVER_PATH, SCREEN_SAVER, "GetActive")
+                # GNOME's org.freedesktop.ScreenSaver cannot say: its own service can.
+                or _asked(GNOME_SCREEN_SAVER, GNOME_PATH, GNOME_SCREEN_SAVER, "GetActive")
+                or _inhibited()
+            )
+
+        def _inhibited() -> bool:
+            return _asked(
                 NOTIFICATIONS,
                 NOTIFICATIONS_PATH,
                 "org.freedesktop.DBus.Properties",

@@ -16,7 +16,8 @@ from typing import Protocol
 from PySide6.QtCore import QObject, Signal
 
 from hinge_desktop import APP_NAME
-from hinge_desktop.ui.desktop.bus_calls import BusError, DesktopBus, call_method
+from hinge_desktop.ui.desktop.bus_calls import BusError, DesktopBus
+from hinge_desktop.ui.desktop.session_link import SessionLink
 
 FLATPAK_INFO = Path("/.flatpak-info")
 """Present in a Flatpak sandbox, where the desktop's services are reached through its portal."""
@@ -37,9 +38,10 @@ class InhibitRoute(Protocol):
 
 
 class _Holds:
-    """The holds a route was given, kept on the bus thread where its calls run."""
+    """The holds a route was given, kept on the bus lane where its calls run."""
 
-    def __init__(self) -> None:
+    def __init__(self, link: SessionLink) -> None:
+        self._link = link
         self.given: list[object] = []
 
     def release_all(self) -> None:
@@ -57,21 +59,15 @@ class ScreenSaverRoute(_Holds):
     PATH = "/org/freedesktop/ScreenSaver"
 
     def hold(self, reason: str) -> object:
-        cookie = call_method(
-            self.SERVICE,
-            self.PATH,
-            self.SERVICE,
-            "Inhibit",
-            ("QString", APP_NAME),
-            ("QString", reason),
-            returns="uint",
+        (cookie,) = self._link.call(
+            self.SERVICE, self.PATH, self.SERVICE, "Inhibit", "ss", (APP_NAME, reason)
         )
         self.given.append(cookie)
         return cookie
 
     def release(self, token: object) -> None:
         self.given.remove(token)
-        call_method(self.SERVICE, self.PATH, self.SERVICE, "UnInhibit", ("uint", token))
+        self._link.call(self.SERVICE, self.PATH, self.SERVICE, "UnInhibit", "u", (token,))
 
 
 class PortalRoute(_Holds):
@@ -84,35 +80,27 @@ class PortalRoute(_Holds):
     IDLE = 8
     """The flag that keeps the session from going idle (blanking, locking)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, link: SessionLink) -> None:
+        super().__init__(link)
         self._tokens = (f"hinge_awake_{n}" for n in itertools.count(1))
 
     def hold(self, reason: str) -> object:
-        options = {"handle_token": next(self._tokens), "reason": reason}
-        handle = call_method(
-            self.SERVICE,
-            self.PATH,
-            self.INTERFACE,
-            "Inhibit",
-            ("QString", ""),
-            ("uint", self.IDLE),
-            ("QVariantMap", options),
-            returns="QDBusObjectPath",
+        options = {"handle_token": ("s", next(self._tokens)), "reason": ("s", reason)}
+        (handle,) = self._link.call(
+            self.SERVICE, self.PATH, self.INTERFACE, "Inhibit", "sua{sv}", ("", self.IDLE, options)
         )
-        path = handle.path() if hasattr(handle, "path") else str(handle)
-        self.given.append(path)
-        return path
+        self.given.append(str(handle))
+        return str(handle)
 
     def release(self, token: object) -> None:
         self.given.remove(token)
-        call_method(self.SERVICE, str(token), "org.freedesktop.portal.Request", "Close")
+        self._link.call(self.SERVICE, str(token), "org.freedesktop.portal.Request", "Close")
 
 
-def route_for_this_desktop(sandboxed: bool | None = None) -> InhibitRoute:
+def route_for_this_desktop(link: SessionLink, sandboxed: bool | None = None) -> InhibitRoute:
     if sandboxed is None:
         sandboxed = FLATPAK_INFO.exists()
-    return PortalRoute() if sandboxed else ScreenSaverRoute()
+    return PortalRoute(link) if sandboxed else ScreenSaverRoute(link)
 
 
 class ScreenAwake(QObject):

@@ -93,7 +93,8 @@ class CompanionGroup(QGroupBox):
             edit.setObjectName(f"reminderTime{number}")
             edit.setAccessibleName(self.tr("Reminder {number}").format(number=number))
             edit.setDisplayFormat("HH:mm")
-            edit.timeChanged.connect(self._times_chosen)
+            # Saved when the person is done with the field, not at each digit typed.
+            edit.editingFinished.connect(self._times_chosen)
             self.times.append(edit)
             times.addWidget(edit)
         times.addStretch(1)
@@ -129,7 +130,7 @@ class CompanionGroup(QGroupBox):
             edit.setObjectName(name)
             edit.setAccessibleName(label)
             edit.setDisplayFormat("HH:mm")
-            edit.timeChanged.connect(self._hours_chosen)
+            edit.editingFinished.connect(self._hours_chosen)
             self.hours.append(edit)
             hours.addWidget(QLabel(label))
             hours.addWidget(edit)
@@ -204,12 +205,17 @@ class CompanionGroup(QGroupBox):
 
     def _times_chosen(self) -> None:
         chosen = tuple(time(edit.time().hour(), edit.time().minute()) for edit in self.times)
+        if len(set(chosen)) < len(chosen):
+            self.show_preferences()  # the same time twice: the one kept stays shown
+            return
         self._preferences.set(REMINDER_TIMES, write_times(chosen))
 
     def _hours_chosen(self) -> None:
         chosen = tuple(time(e.time().hour(), e.time().minute()) for e in self.hours)
         if chosen[0] < chosen[1]:
             self._preferences.set(NUDGE_HOURS, write_times(chosen))
+        else:
+            self.show_preferences()  # the end before the start: the hours kept stay shown
 
     def _on_preference_changed(self, key: str) -> None:
         if key.startswith("companion/") and not key.endswith("_record"):

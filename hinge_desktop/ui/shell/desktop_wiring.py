@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from hinge_desktop.domain.snacks import read_days, snack_goal
 from hinge_desktop.domain.today import plan_minutes
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.ui.companion.companion import Companion
@@ -18,6 +19,7 @@ from hinge_desktop.ui.companion.snack_reminders import SnackReminders
 from hinge_desktop.ui.companion.tray import CompanionTray
 from hinge_desktop.ui.desktop.desktop_services import DesktopServices
 from hinge_desktop.ui.preferences import (
+    DESK_DAYS,
     KEEP_SCREEN_AWAKE,
     NUDGES_ON,
     REMINDERS_ON,
@@ -26,6 +28,7 @@ from hinge_desktop.ui.preferences import (
 )
 from hinge_desktop.ui.shell.media_art import MediaArt
 from hinge_desktop.ui.shell.media_controls import bring_to_front, follow_workout
+from hinge_desktop.ui.today.today_view import local_today
 
 if TYPE_CHECKING:
     from hinge_desktop.ui.shell.installed import Services
@@ -50,13 +53,16 @@ def install_desktop(
     workout.running_changed.connect(desktop.workout_running)
     follow_workout(workout, desktop.media, window, art)
 
-    def changed(key: str) -> None:
-        if key == KEEP_SCREEN_AWAKE.key:
-            desktop.keep_screen_awake(preferences.get(KEEP_SCREEN_AWAKE))
-        elif key == START_AT_LOGIN.key:
-            desktop.autostart.follow(preferences.get(START_AT_LOGIN))
-
-    preferences.changed.connect(changed)
+    preferences.follow(
+        desktop,
+        [KEEP_SCREEN_AWAKE.key],
+        lambda: desktop.keep_screen_awake(preferences.get(KEEP_SCREEN_AWAKE)),
+    )
+    preferences.follow(
+        desktop,
+        [START_AT_LOGIN.key],
+        lambda: desktop.autostart.follow(preferences.get(START_AT_LOGIN)),
+    )
     return desktop
 
 
@@ -77,6 +83,13 @@ def install_companion(
             return None
         routine = summary.snack_routine
         minutes = plan_minutes(routine.to_plan(), services.catalogue) if routine else 0
+        day = local_today()
+        if summary.today != day:
+            # A new day since Today last read the log (Hinge left running overnight): none
+            # done yet today, and the page reads the log again.
+            today.refresh()
+            desk_days = read_days(services.preferences.get(DESK_DAYS))
+            return 0, snack_goal(day, desk_days), minutes
         return summary.snacks.done, summary.snacks.goal, minutes
 
     reminders = SnackReminders(
@@ -146,9 +159,5 @@ def _background(
     )
     window.close_to_background = keep_running.close_to_background
 
-    def changed(key: str) -> None:
-        if key in (REMINDERS_ON.key, NUDGES_ON.key):
-            tray.follow()
-
-    preferences.changed.connect(changed)
+    preferences.follow(tray, [REMINDERS_ON.key, NUDGES_ON.key], tray.follow)
     return tray, keep_running
