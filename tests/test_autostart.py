@@ -41,8 +41,12 @@ def test_the_entry_is_valid_and_starts_hinge_on_a_folder_with_awkward_characters
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     exec_line = next(line for line in entry.read_text().splitlines() if line.startswith("Exec="))
+    # As the specification reads it: the string's escapes first (two backslashes are one),
+    # then the quoting's (one backslash before " and $ inside the quotes).
     assert exec_line == (
-        'Exec=/usr/bin/hinge-desktop --data-dir "' + str(tmp_path) + '/My \\"data\\" \\$HOME 100%%"'
+        'Exec=/usr/bin/hinge-desktop --data-dir "'
+        + str(tmp_path)
+        + '/My \\\\"data\\\\" \\\\$HOME 100%%"'
     )
 
 

@@ -49,7 +49,9 @@ def autostart_entry(command: list[str]) -> str:
     comment = QCoreApplication.translate(
         "Autostart", "Hip hinge coach: activation snack reminders and desk nudges"
     )
-    exec_line = " ".join(_quoted(argument) for argument in command)
+    # The quoting rules apply to the value once read as a string, whose own escapes come
+    # first: every backslash of the quoted line is written twice.
+    exec_line = " ".join(_quoted(argument) for argument in command).replace("\\", "\\\\")
     return (
         "[Desktop Entry]\n"
         "Type=Application\n"
