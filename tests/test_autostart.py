@@ -77,7 +77,7 @@ def test_a_folder_that_cannot_be_written_is_told(qtbot: QtBot, tmp_path: Path) -
     blocked = tmp_path / "autostart"
     blocked.write_text("a file where the folder should be")
     bus = DesktopBus()
-    autostart = Autostart(bus, ["hinge-desktop"], sandboxed=False, folder=blocked)
+    autostart = Autostart(bus, lambda: ["hinge-desktop"], sandboxed=False, folder=blocked)
     messages: list[str] = []
     autostart.message.connect(messages.append)
     autostart.follow(True)
@@ -91,7 +91,7 @@ def test_in_a_sandbox_the_background_portal_is_asked(
 ) -> None:
     portal = desktop("portal")
     bus = DesktopBus()
-    autostart = Autostart(bus, ["hinge-desktop"], sandboxed=True, folder=tmp_path)
+    autostart = Autostart(bus, lambda: ["hinge-desktop"], sandboxed=True, folder=tmp_path)
     autostart.follow(True)
     qtbot.waitUntil(lambda: portal.records("portal", "RequestBackground") != [])
     [(_, autostart_on, commandline, reason)] = portal.records("portal", "RequestBackground")

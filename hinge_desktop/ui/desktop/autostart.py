@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -111,7 +112,7 @@ class Autostart(QObject):
     def __init__(
         self,
         bus: DesktopBus,
-        command: list[str],
+        command: Callable[[], list[str]],
         sandboxed: bool,
         folder: Path | None = None,
         parent: QObject | None = None,
@@ -123,12 +124,13 @@ class Autostart(QObject):
         self._folder = folder
 
     def follow(self, on: bool) -> None:
+        command = self._command()
         if self._sandboxed:
-            ask_portal(self._bus, on, self._command, self._portal_answered)
+            ask_portal(self._bus, on, command, self._portal_answered)
             return
         try:
             if on:
-                write_autostart(self._command, self._folder)
+                write_autostart(command, self._folder)
             else:
                 remove_autostart(self._folder)
         except OSError as error:

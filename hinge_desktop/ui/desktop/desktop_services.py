@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -31,11 +32,12 @@ class DesktopServices(QObject):
         keep_screen_awake: bool = True,
         sandboxed: bool | None = None,
         root: Path | None = None,
-        data_dir: Path | None = None,
+        data_dir: Callable[[], Path | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """``root``: the data folder, by which a second Hinge finds this one; ``data_dir``: the
-        same, when it is not the usual one (the command that starts Hinge at login names it)."""
+        """``root``: the data folder, by which a second Hinge finds this one; ``data_dir``
+        gives the same when it is not the usual one (the command that starts Hinge at login
+        names it), asked only then."""
         super().__init__(parent)
         self._closed = False
         sandboxed = FLATPAK_INFO.exists() if sandboxed is None else sandboxed
@@ -50,7 +52,12 @@ class DesktopServices(QObject):
         self.media = MediaPlayer(self.bus, parent=self)
         self.notifier = Notifier(self.bus, parent=self)
         self.quiet = QuietCheck(self.bus, parent=self)
-        self.autostart = Autostart(self.bus, launch_command(data_dir), sandboxed, parent=self)
+        self.autostart = Autostart(
+            self.bus,
+            lambda: launch_command(data_dir() if data_dir else None),
+            sandboxed,
+            parent=self,
+        )
         self.autostart.message.connect(self.message)
         self.running = RunningHinge(self.bus, root, parent=self) if root is not None else None
 

@@ -5,6 +5,7 @@ nudges."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
@@ -42,12 +43,13 @@ def install_desktop(
 ) -> DesktopServices:
     """What the desktop does for a workout: the screen kept awake while it runs, and its media
     controls pause, resume, skip and go back; and Hinge started at login if the person asks."""
-    usual = DataPaths.resolve(None).root
+
+    def data_dir() -> Path | None:
+        # Asked only when start at login is turned on: platformdirs is not loaded before.
+        return None if paths.root == DataPaths.resolve(None).root else paths.root
+
     desktop = DesktopServices(
-        preferences.get(KEEP_SCREEN_AWAKE),
-        root=paths.root,
-        data_dir=None if paths.root == usual else paths.root,
-        parent=window,
+        preferences.get(KEEP_SCREEN_AWAKE), root=paths.root, data_dir=data_dir, parent=window
     )
     art = MediaArt(paths.media_art)
     workout.running_changed.connect(desktop.workout_running)

@@ -154,10 +154,12 @@ def assemble_views(
     window.install_view("workout", workout)
     yield
     progress = _history(window, services, reader, drills)
+    yield
     desktop = install_desktop(window, preferences, workout, paths)
     desktop.message.connect(status(window, 15000))
     yield
     today = _today(window, services, reader, workout, start_plan)
+    yield
     companion = install_companion(window, services, today, workout, desktop)
     yield
     SessionEndAssembler(workout, set_logger, reader, today, services.log_changes, start_plan)
