@@ -125,8 +125,12 @@ def test_the_companion_settings_set_what_reminds_and_nudges_and_when(
 ) -> None:
     hinge.show("settings")
     preferences = hinge.preferences
+    upcoming = hinge.widget(QLabel, "nextReminderLabel")
+    assert upcoming.isHidden()  # off: nothing is due
     hinge.widget(QCheckBox, "remindersCheck").click()
     assert preferences.get(REMINDERS_ON) is True
+    assert not upcoming.isHidden()
+    assert upcoming.text().startswith("Next reminder: ")
     hinge.widget(QCheckBox, "deskDay5").click()  # Friday off
     hinge.widget(QCheckBox, "deskDay6").click()  # Saturday on
     assert preferences.get(DESK_DAYS) == "1,2,3,4,6"

@@ -17,6 +17,7 @@ from hinge_desktop.domain.reminders import (
     ReminderRecord,
     ReminderSchedule,
     ReminderSettings,
+    next_reminder,
     read_record,
     read_times,
     write_record,
@@ -219,3 +220,21 @@ def test_a_record_is_kept_as_text_and_read_back() -> None:
     assert read_record("") == ReminderRecord()
     assert read_record("yesterday|10:30|") == ReminderRecord()
     assert write_record(ReminderRecord()) == ""
+
+
+def test_the_next_reminder_is_the_next_time_on_a_chosen_day_not_skipped() -> None:
+    assert next_reminder(ON, ReminderRecord(), at(9)) == at(10, 30)
+    assert next_reminder(ON, ReminderRecord(), at(11)) == at(15)
+    friday = MONDAY + timedelta(days=4)
+    assert next_reminder(ON, ReminderRecord(), at(16, day=friday)) == at(
+        10, 30, MONDAY + timedelta(days=7)
+    )
+    skipped = ReminderRecord(MONDAY, skipped=True)
+    assert next_reminder(ON, skipped, at(9)) == at(10, 30, MONDAY + timedelta(days=1))
+    done = ReminderRecord(MONDAY, frozenset({time(10, 30)}))
+    assert next_reminder(ON, done, at(9)) == at(15)
+    assert next_reminder(ReminderSettings(), ReminderRecord(), at(9)) is None
+    assert (
+        next_reminder(ReminderSettings(enabled=True, days=frozenset()), ReminderRecord(), at(9))
+        is None
+    )

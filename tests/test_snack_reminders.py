@@ -175,6 +175,19 @@ def test_a_reminder_still_out_when_the_snacks_are_done_is_taken_off_the_screen(
     assert len(notified(daemon)) == 1  # done for the day
 
 
+def test_a_reminder_the_desktop_let_expire_comes_back_as_a_snoozed_one(
+    qtbot: QtBot, desktop: Desktop, day: Day
+) -> None:
+    daemon = desktop("notifications", "screensaver")
+    day.at(10, 30)
+    qtbot.waitUntil(lambda: len(notified(daemon)) == 1)
+    day.answer(daemon, 0, "close 1")  # expired, perhaps while the person was away
+    day.at(10, 44)
+    assert len(notified(daemon)) == 1
+    day.at(10, 45)
+    qtbot.waitUntil(lambda: len(notified(daemon)) == 2)
+
+
 def test_a_locked_screen_holds_the_reminder_back_until_it_is_unlocked(
     qtbot: QtBot, desktop: Desktop, day: Day
 ) -> None:

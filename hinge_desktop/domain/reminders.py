@@ -71,6 +71,28 @@ class ReminderRecord:
         return self if self.day == day else ReminderRecord(day)
 
 
+def next_reminder(
+    settings: ReminderSettings, record: ReminderRecord, now: datetime, days_ahead: int = 7
+) -> datetime | None:
+    """When the next reminder is set for, as far as can be told now (a snooze, a workout or the
+    day's snacks done may move it): None when reminders are off or no day is chosen."""
+    if not settings.enabled or not settings.times or not settings.days:
+        return None
+    now = now.replace(tzinfo=None)
+    for offset in range(days_ahead + 1):
+        day = now.date() + timedelta(days=offset)
+        if day.isoweekday() not in settings.days:
+            continue
+        today = record.for_day(day)
+        if today.skipped:
+            continue
+        for at in sorted(settings.times):
+            moment = datetime.combine(day, at)
+            if moment > now and at not in today.handled:
+                return moment
+    return None
+
+
 def write_record(record: ReminderRecord) -> str:
     """The record as kept in the settings: "2026-12-07|10:30,15:00|skipped"."""
     if record.day is None:

@@ -51,9 +51,9 @@ class KeepRunning(QObject):
         if self.box is not None and self.box.isVisible():
             return
         where = (
-            self.tr("Its icon stays in the tray, and it is in your application menu.")
+            self.tr("Its icon stays in the tray; starting Hinge again also shows this window.")
             if self._has_tray()
-            else self.tr("Start it from your application menu to see this window again.")
+            else self.tr("Start Hinge again, as you started it, to see this window again.")
         )
         box = QMessageBox(
             QMessageBox.Icon.Question,

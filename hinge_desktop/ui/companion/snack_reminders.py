@@ -21,7 +21,7 @@ from hinge_desktop.domain.reminders import (
 )
 from hinge_desktop.domain.snacks import read_days
 from hinge_desktop.ui.companion.companion_check import CompanionCheck, local_now
-from hinge_desktop.ui.desktop.notifications import Notice, Notifier
+from hinge_desktop.ui.desktop.notifications import EXPIRED_ACTION, Notice, Notifier
 from hinge_desktop.ui.desktop.quiet import QuietCheck
 from hinge_desktop.ui.preferences import (
     DESK_DAYS,
@@ -37,6 +37,9 @@ _ANSWERS = {
     "snooze": Answer.SNOOZE,
     "skip": Answer.SKIP_TODAY,
     "": Answer.DISMISSED,
+    # Taken away by the desktop itself, perhaps while the person was away: it comes back as
+    # a snoozed one would, not lost for the day.
+    EXPIRED_ACTION: Answer.SNOOZE,
 }
 
 

@@ -24,6 +24,10 @@ from hinge_desktop.ui.desktop.bus_calls import DesktopBus
 
 SERVICE = "org.freedesktop.Notifications"
 PATH = "/org/freedesktop/Notifications"
+EXPIRED = 1
+"""The reason a notification service gives for a notice it took away by itself."""
+EXPIRED_ACTION = "expired"
+"""What ``answered`` says of a notice that expired without a choice."""
 QUIET_NOTICE_MS = 10_000
 """How long a quiet notice shows."""
 TRAY_MESSAGE_MS = 30_000
@@ -120,7 +124,9 @@ class BusNotifications(QObject):
         elif name == "NotificationClosed" and values:
             notice = self._shown.pop(int(values[0]), None)  # type: ignore[call-overload]
             if notice is not None:
-                self.answered.emit(notice.key, "")
+                # Reason 1: it expired, unseen perhaps; any other, it was closed.
+                expired = len(values) > 1 and values[1] == EXPIRED
+                self.answered.emit(notice.key, EXPIRED_ACTION if expired else "")
 
 
 class TrayNotifications(QObject):

@@ -178,13 +178,21 @@ class ScreenAwake(QObject):
         self._refused = True
         if not self._told:
             self._told = True
-            reason = str(error) if isinstance(error, BusError) else repr(error)
-            self.message.emit(
-                self.tr(
-                    "The screen may blank during this workout: the desktop could not be asked "
-                    "to keep it awake ({reason})."
-                ).format(reason=reason)
-            )
+            text = str(error)
+            if "not provided by any" in text or "ServiceUnknown" in text or "session bus" in text:
+                self.message.emit(
+                    self.tr(
+                        "This desktop offers Hinge no way to keep the screen awake: if it blanks "
+                        "during a workout, lengthen its blank time in the desktop's settings."
+                    )
+                )
+            else:
+                self.message.emit(
+                    self.tr(
+                        "The screen may blank during this workout: the desktop did not keep it "
+                        "awake ({reason})."
+                    ).format(reason=text if isinstance(error, BusError) else repr(error))
+                )
         self._settle()
 
     def _released(self, _answer: object = None) -> None:

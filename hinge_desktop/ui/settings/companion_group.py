@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import time
+from datetime import datetime, time
 
 from PySide6.QtCore import QLocale, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -17,7 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hinge_desktop.domain.reminders import DEFAULT_TIMES, read_times, write_times
+from hinge_desktop.domain.reminders import (
+    DEFAULT_TIMES,
+    ReminderSettings,
+    next_reminder,
+    read_record,
+    read_times,
+    write_times,
+)
 from hinge_desktop.domain.snacks import read_days, write_days
 from hinge_desktop.ui.preferences import (
     DESK_DAYS,
@@ -25,6 +33,7 @@ from hinge_desktop.ui.preferences import (
     NUDGE_EVERY,
     NUDGE_HOURS,
     NUDGES_ON,
+    REMINDER_RECORD,
     REMINDER_TIMES,
     REMINDERS_ON,
     START_AT_LOGIN,
@@ -99,6 +108,9 @@ class CompanionGroup(QGroupBox):
             times.addWidget(edit)
         times.addStretch(1)
         form.addRow(REMINDER_TIMES.display_label() + ":", times)
+        self.next_label = QLabel()
+        self.next_label.setObjectName("nextReminderLabel")
+        form.addRow("", self.next_label)
 
         nudges_explained = QLabel(
             self.tr(
@@ -198,6 +210,7 @@ class CompanionGroup(QGroupBox):
             edit.setTime(QTime(at.hour, at.minute))
         for widget in widgets:
             widget.blockSignals(False)
+        self.show_next_reminder()
 
     def _days_chosen(self) -> None:
         chosen = [day for day, box in self.days.items() if box.isChecked()]
@@ -217,6 +230,35 @@ class CompanionGroup(QGroupBox):
         else:
             self.show_preferences()  # the end before the start: the hours kept stay shown
 
+    def show_next_reminder(self) -> None:
+        """When the next reminder is due, as the settings and today's answers have it."""
+        preferences = self._preferences
+        settings = ReminderSettings(
+            enabled=preferences.get(REMINDERS_ON),
+            days=read_days(preferences.get(DESK_DAYS)),
+            times=read_times(preferences.get(REMINDER_TIMES)),
+        )
+        now = datetime.now()
+        due = next_reminder(settings, read_record(preferences.get(REMINDER_RECORD)), now)
+        self.next_label.setVisible(due is not None)
+        if due is None:
+            return
+        at = QLocale().toString(QTime(due.hour, due.minute), QLocale.FormatType.ShortFormat)
+        if due.date() == now.date():
+            text = self.tr("Next reminder: today at {time}")
+        elif (due.date() - now.date()).days == 1:
+            text = self.tr("Next reminder: tomorrow at {time}")
+        else:
+            text = self.tr("Next reminder: {day} at {time}")
+        day = QLocale().dayName(due.isoweekday(), QLocale.FormatType.LongFormat)
+        self.next_label.setText(text.format(time=at, day=day))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.show_next_reminder()
+        super().showEvent(event)
+
     def _on_preference_changed(self, key: str) -> None:
-        if key.startswith("companion/") and not key.endswith("_record"):
+        if key == REMINDER_RECORD.key:
+            self.show_next_reminder()
+        elif key.startswith("companion/") and not key.endswith("_record"):
             self.show_preferences()
