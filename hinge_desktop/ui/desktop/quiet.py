@@ -1,7 +1,8 @@
 """Whether the person can be disturbed: not while the screen is locked (the screen saver says
 so; GNOME's own service where the common one cannot), nor while the desktop's do-not-disturb
 is on, where its notification service says so (its ``Inhibited`` property: KDE's does); where
-it does not, the service holds our notification back itself."""
+it does not, the service holds our notification back itself; nor while the window in front is
+full screen, where the desktop says so (``full_screen.py``)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage, QDBusVariant
 
 from hinge_desktop.ui.desktop.bus_calls import CALL_TIMEOUT_MS, DesktopBus
+from hinge_desktop.ui.desktop.full_screen import active_window_is_full_screen
 
 SCREEN_SAVER = "org.freedesktop.ScreenSaver"
 SCREEN_SAVER_PATH = "/org/freedesktop/ScreenSaver"
@@ -28,8 +30,8 @@ class QuietCheck(QObject):
         self._bus = bus
 
     def ask(self, answer: Callable[[bool], None]) -> None:
-        """``answer(True)`` when the screen is locked or do-not-disturb is on; what a desktop
-        cannot say counts as not."""
+        """``answer(True)`` when the screen is locked, do-not-disturb is on or the window in front
+        is full screen; what a desktop cannot say counts as not."""
 
         def quiet() -> bool:
             return (
@@ -37,6 +39,7 @@ class QuietCheck(QObject):
                 # GNOME's org.freedesktop.ScreenSaver cannot say: its own service can.
                 or _asked(GNOME_SCREEN_SAVER, GNOME_PATH, GNOME_SCREEN_SAVER, "GetActive")
                 or _inhibited()
+                or active_window_is_full_screen()
             )
 
         def _inhibited() -> bool:
