@@ -113,6 +113,13 @@ class HingeWindow:
             workout.skip()
         raise AssertionError(f"no {kind} {number}")
 
+    def log_first_set(self) -> None:
+        """Start the workout in the player, go to its first set and log it, as Start, Skip and
+        Log set do."""
+        self.click("startPauseButton")
+        self.skip_to(StepKind.REPS)
+        self.click("logSetButton")
+
     def close(self) -> None:
         """Quit as Hinge does; a second call does nothing (a test may quit before it ends, to
         start Hinge again on the same data folder)."""

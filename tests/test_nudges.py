@@ -4,18 +4,15 @@ article."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from itertools import pairwise
+
+from working_day import MONDAY, at, half_minutes
 
 from hinge_desktop.domain.nudges import CUES, MAX_EVERY, MIN_EVERY, NudgeSchedule, NudgeSettings
 from hinge_desktop.domain.sources import SOURCES
 
-MONDAY = date(2026, 12, 7)
 ON = NudgeSettings(enabled=True)
-
-
-def at(hour: int, minute: int = 0, day: date = MONDAY) -> datetime:
-    return datetime.combine(day, time(hour, minute))
 
 
 def run(
@@ -24,13 +21,11 @@ def run(
     end: datetime,
     quiet: tuple[datetime, datetime] | None = None,
 ) -> list[datetime]:
-    shown, now = [], start
-    while now <= end:
-        hushed = quiet is not None and quiet[0] <= now < quiet[1]
-        if schedule.due(now, quiet=hushed) is not None:
-            shown.append(now)
-        now += timedelta(seconds=30)
-    return shown
+    return [
+        now
+        for now, hushed in half_minutes(start, end, quiet)
+        if schedule.due(now, quiet=hushed) is not None
+    ]
 
 
 def test_a_nudge_comes_every_hour_within_the_working_hours() -> None:

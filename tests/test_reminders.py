@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from working_day import MONDAY, at, half_minutes
 
 from hinge_desktop.domain.reminders import (
     GRACE,
@@ -24,13 +25,8 @@ from hinge_desktop.domain.reminders import (
     write_times,
 )
 
-MONDAY = date(2026, 12, 7)
 SATURDAY = date(2026, 12, 12)
 ON = ReminderSettings(enabled=True)
-
-
-def at(hour: int, minute: int = 0, day: date = MONDAY) -> datetime:
-    return datetime.combine(day, time(hour, minute))
 
 
 def run_day(
@@ -39,20 +35,16 @@ def run_day(
     end: datetime,
     answer: Answer | None = Answer.DISMISSED,
     quiet: tuple[datetime, datetime] | None = None,
-    step: timedelta = timedelta(seconds=30),
 ) -> list[tuple[datetime, time]]:
     """Ask every half minute from ``start`` to ``end``, answering each reminder at once;
     returns when each came and what it was set for."""
     shown = []
-    now = start
-    while now <= end:
-        hushed = quiet is not None and quiet[0] <= now < quiet[1]
+    for now, hushed in half_minutes(start, end, quiet):
         reminder = schedule.due(now, quiet=hushed)
         if reminder is not None:
             shown.append((now, reminder.at))
             if answer is not None:
                 schedule.answered(reminder, answer, now)
-        now += step
     return shown
 
 

@@ -17,7 +17,6 @@ from pytestqt.qtbot import QtBot
 
 from hinge_desktop import APP_ID
 from hinge_desktop.domain.snacks import SNACK_ROUTINE_ID
-from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.ui.companion.snack_reminders import SnackReminders
 from hinge_desktop.ui.desktop.bus_calls import DesktopBus
@@ -188,32 +187,23 @@ def test_a_reminder_the_desktop_let_expire_comes_back_as_a_snoozed_one(
     qtbot.waitUntil(lambda: len(notified(daemon)) == 2)
 
 
-def test_a_locked_screen_holds_the_reminder_back_until_it_is_unlocked(
-    qtbot: QtBot, desktop: Desktop, day: Day
+@pytest.mark.parametrize(
+    ("service", "quiet", "over"),
+    [("screensaver", "lock", "unlock"), ("notifications", "dnd-on", "dnd-off")],
+    ids=["a locked screen", "do-not-disturb"],
+)
+def test_a_quiet_moment_holds_the_reminder_back_until_it_ends(
+    qtbot: QtBot, desktop: Desktop, day: Day, service: str, quiet: str, over: str
 ) -> None:
     daemon = desktop("notifications", "screensaver")
-    daemon.act("lock")
-    qtbot.waitUntil(lambda: daemon.records("screensaver", "lock") != [])
+    daemon.act(quiet)
+    qtbot.waitUntil(lambda: daemon.records(service, quiet) != [])
     day.at(10, 30)
     day.at(10, 50)
     assert notified(daemon) == []
-    daemon.act("unlock")
-    qtbot.waitUntil(lambda: daemon.records("screensaver", "unlock") != [])
+    daemon.act(over)
+    qtbot.waitUntil(lambda: daemon.records(service, over) != [])
     day.at(10, 51)
-    qtbot.waitUntil(lambda: len(notified(daemon)) == 1)
-
-
-def test_do_not_disturb_holds_the_reminder_back_until_it_is_off(
-    qtbot: QtBot, desktop: Desktop, day: Day
-) -> None:
-    daemon = desktop("notifications", "screensaver")
-    daemon.act("dnd-on")
-    qtbot.waitUntil(lambda: daemon.records("notifications", "dnd-on") != [])
-    day.at(10, 30)
-    assert notified(daemon) == []
-    daemon.act("dnd-off")
-    qtbot.waitUntil(lambda: daemon.records("notifications", "dnd-off") != [])
-    day.at(10, 40)
     qtbot.waitUntil(lambda: len(notified(daemon)) == 1)
 
 
@@ -278,9 +268,7 @@ def test_from_the_notification_to_a_logged_snack_in_the_app(
     plan = hinge.views.workout.plan()
     assert plan is not None
     assert plan.routine_id == SNACK_ROUTINE_ID
-    hinge.click("startPauseButton")
-    hinge.skip_to(StepKind.REPS)
-    hinge.click("logSetButton")
+    hinge.log_first_set()
     hinge.show("today")
     assert hinge.views.today.wait_until_loaded()
     assert hinge.widget(QLabel, "todaySnacksValue").text() == "1 of 2 today"

@@ -26,7 +26,6 @@ from hinge_desktop.domain.snacks import (
     write_days,
 )
 from hinge_desktop.domain.statistics import Streaks
-from hinge_desktop.domain.timeline import StepKind
 from hinge_desktop.domain.training import LoggedSet, Workout
 from hinge_desktop.storage.database import Database, open_reader
 from hinge_desktop.storage.snack_queries import snacks_by_day
@@ -138,9 +137,7 @@ def test_a_snack_starts_from_today_in_one_click_and_counts_once_logged(
     plan = hinge.views.workout.plan()
     assert plan is not None
     assert plan.routine_id == SNACK_ROUTINE_ID
-    hinge.click("startPauseButton")
-    hinge.skip_to(StepKind.REPS)
-    hinge.click("logSetButton")
+    hinge.log_first_set()
     hinge.show("today")
     assert today.wait_until_loaded()
     assert hinge.card("Value") == "1 of 2 today"

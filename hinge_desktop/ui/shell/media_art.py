@@ -21,15 +21,18 @@ class MediaArt:
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
+        self._urls: dict[str, str] = {}
+        """The pictures already found or drawn: asked at every step, the disk is not."""
 
     def url(self, drill: Drill | None) -> str:
         """The picture's file URL, or empty if it cannot be written."""
         if drill is None or not drill.figure.poses:
             return ""
-        path = self._folder / f"{drill.id}.png"
-        if not path.exists() and not self._draw(drill, path):
-            return ""
-        return QUrl.fromLocalFile(str(path)).toString()
+        if drill.id not in self._urls:
+            path = self._folder / f"{drill.id}.png"
+            found = path.exists() or self._draw(drill, path)
+            self._urls[drill.id] = QUrl.fromLocalFile(str(path)).toString() if found else ""
+        return self._urls[drill.id]
 
     def _draw(self, drill: Drill, path: Path) -> bool:
         palette = QGuiApplication.palette()
