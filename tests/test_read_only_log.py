@@ -7,10 +7,12 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from pytestqt.qtbot import QtBot
 from read_only import read_only
 from system_tools import missing
 
+import hinge_desktop
 from hinge_desktop.domain.training import LoggedSet
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.storage.errors import LogNotWritable
@@ -91,9 +94,34 @@ def shared_folder() -> Iterator[Path]:
 NOBODY = 65534
 
 
+@contextmanager
+def passable_by_others(*places: Path) -> Iterator[None]:
+    """Let other users pass through the folders above ``places`` while Hinge runs as one:
+    a checkout may sit in a folder only its owner can enter (``mktemp -d`` makes them so).
+    Only the right to pass is given (not to list), and it is taken back afterwards."""
+    opened: list[tuple[Path, int]] = []
+    try:
+        for place in places:
+            for folder in place.resolve().parents:
+                mode = folder.stat().st_mode
+                if not mode & stat.S_IXOTH:
+                    folder.chmod(mode | stat.S_IXOTH)
+                    opened.append((folder, mode))
+        yield
+    finally:
+        for folder, mode in reversed(opened):
+            folder.chmod(stat.S_IMODE(mode))
+
+
 def run_as_nobody(folder: Path) -> subprocess.CompletedProcess[str]:
     if os.geteuid() != 0 or shutil.which("setpriv") is None:
         missing("needs root and setpriv (util-linux) to start Hinge as another user")
+    checkout = Path(hinge_desktop.__file__).parent
+    with passable_by_others(checkout, Path(sys.executable), Path(sys.prefix) / "lib"):
+        return _run_as_nobody(folder)
+
+
+def _run_as_nobody(folder: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
             "setpriv",
