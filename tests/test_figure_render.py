@@ -52,8 +52,18 @@ def test_the_svg_names_the_drill_and_draws_its_poses(qapp: QApplication, tmp_pat
     root = ET.parse(path).getroot()
     assert root.tag == f"{SVG}svg"
     assert root.find(f"{SVG}title").text == drill.name
-    shapes = {f"{SVG}path", f"{SVG}polyline", f"{SVG}ellipse", f"{SVG}circle", f"{SVG}rect"}
+    shapes = {f"{SVG}path", f"{SVG}polygon", f"{SVG}ellipse", f"{SVG}circle", f"{SVG}rect"}
     assert len([el for el in root.iter() if el.tag in shapes]) > 20
+    # The person is drawn in flat clothes, each a colour of its own, in every pose.
+    clothes = FigureColours.from_palette(theme.palette_for(theme.LIGHT)).clothes
+    body = [
+        group.get("fill")
+        for group in root.iter(f"{SVG}g")
+        if group.find(f"{SVG}polygon") is not None
+    ]
+    for clothing in ("skin", "hair", "shirt", "trousers", "shoe"):
+        name = clothes.colour(clothing).name()
+        assert body.count(name) >= len(drill.figure.poses), clothing
     texts = "".join(el.text or "" for el in root.iter(f"{SVG}text"))
     for pose in drill.figure.poses:
         assert pose.name in texts

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from hinge_desktop.domain.drills import Figure, Place, PropKind, Tempo
+from hinge_desktop.domain.figure_body import body_parts, outline_bounds
 
 # Segment lengths of a person about 1.77 m tall.
 SEGMENTS: dict[tuple[str, str], float] = {
@@ -133,12 +134,9 @@ class FigureScene:
 
     def bounds(self) -> tuple[float, float, float, float]:
         """(left, bottom, right, top) around the body, the props and the floor line."""
-        xs: list[float] = []
-        ys: list[float] = [0.0]
-        for name, (x, y) in self.points.items():
-            r = RADIUS.get(name, 0.0) if name == "head" else 6.0
-            xs += [x - r, x + r]
-            ys += [y - r, y + r]
+        left, bottom, right, top = outline_bounds(body_parts(self.points))
+        xs: list[float] = [left, right]
+        ys: list[float] = [0.0, bottom, top]
         for shape in self.props:
             for x, y in shape.points:
                 xs += [x - shape.radius, x + shape.radius]

@@ -3,6 +3,7 @@ drawn once per drill into the data folder, as a square PNG (media panels crop to
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QUrl
@@ -14,6 +15,9 @@ from hinge_desktop.ui.widgets.figure_painter import FigureColours, FigurePainter
 
 SIDE = 256
 """Pixels a side: what media panels and lock screens show, with room for a HiDPI screen."""
+STYLE = "person-1"
+"""How the figure is drawn; a picture drawn another way, or of another figure or in other
+colours, has another name, so an old picture is never shown for a new one."""
 
 
 class MediaArt:
@@ -29,7 +33,9 @@ class MediaArt:
         if drill is None or not drill.figure.poses:
             return ""
         if drill.id not in self._urls:
-            path = self._folder / f"{drill.id}.png"
+            base = QGuiApplication.palette().color(QPalette.ColorRole.Base).name()
+            digest = hashlib.sha1(repr((STYLE, base, drill.figure)).encode()).hexdigest()[:10]
+            path = self._folder / f"{drill.id}-{digest}.png"
             found = path.exists() or self._draw(drill, path)
             self._urls[drill.id] = QUrl.fromLocalFile(str(path)).toString() if found else ""
         return self._urls[drill.id]
@@ -58,4 +64,6 @@ class MediaArt:
         if not image.save(str(partial), "PNG"):
             return False
         partial.replace(path)
+        # The picture an older Hinge drew, named by the drill alone.
+        (self._folder / f"{drill.id}.png").unlink(missing_ok=True)
         return True

@@ -17,24 +17,13 @@ from PySide6.QtGui import (
     QPainterPathStroker,
     QPalette,
     QPen,
+    QPolygonF,
 )
 
-from hinge_desktop.domain.figure import HEAD_RADIUS, FigureScene, Shape
+from hinge_desktop.domain.figure import FigureScene, Shape
+from hinge_desktop.domain.figure_body import CLOTHING, BodyPart, body_parts
 from hinge_desktop.ui.widgets.colours import ACCENT, mix
 
-# Limb thickness in centimetres, so the figure keeps its proportions at any size.
-_LIMBS: tuple[tuple[str, str, float], ...] = (
-    ("hip", "shoulder", 19.0),
-    ("shoulder", "head", 8.0),
-    ("hip", "knee", 13.0),
-    ("knee", "ankle", 9.5),
-    ("shoulder", "elbow", 8.5),
-    ("elbow", "hand", 7.0),
-)
-_FAR_LIMBS: tuple[tuple[str, str, float], ...] = (
-    ("hip", "far_knee", 13.0),
-    ("far_knee", "far_ankle", 9.5),
-)
 MARGIN_CM = 8.0
 LABEL_GAP = 4.0
 """Pixels between the angle label and the edge of the picture (or the floor line)."""
@@ -44,9 +33,31 @@ At = Callable[[tuple[float, float]], QPointF]
 
 
 @dataclass(frozen=True)
+class Clothes:
+    """The flat colours a person is drawn in: plain clothes that stand out from the page."""
+
+    skin: QColor
+    hair: QColor
+    shirt: QColor
+    trousers: QColor
+    shoe: QColor
+
+    def colour(self, clothing: str) -> QColor:
+        return QColor(getattr(self, clothing))
+
+    def faded(self, towards: QColor, amount: float) -> Clothes:
+        """The same clothes a little way into the background, for the far leg."""
+        return Clothes(*(mix(getattr(self, name), towards, amount) for name in CLOTHING))
+
+
+_LIGHT_CLOTHES = ("#d9a07c", "#3d2b1f", "#2f6fb0", "#2c3a50", "#26292d")
+_DARK_CLOTHES = ("#e2ab87", "#8a6248", "#5a9be0", "#8d9fc4", "#eceff1")
+
+
+@dataclass(frozen=True)
 class FigureColours:
-    body: QColor
-    far: QColor
+    clothes: Clothes
+    far: Clothes
     prop: QColor
     accent: QColor
     band: QColor
@@ -61,12 +72,12 @@ class FigureColours:
         text = palette.color(QPalette.ColorRole.WindowText)
         window = palette.color(QPalette.ColorRole.Window)
         dark = window.lightness() < 128
-        # Opaque, so the far leg's joints do not darken where its segments overlap.
-        far = mix(palette.color(QPalette.ColorRole.Base), text, 0.35)
+        clothes = Clothes(*(QColor(c) for c in (_DARK_CLOTHES if dark else _LIGHT_CLOTHES)))
         prop = QColor("#8a9599") if dark else QColor("#7b878b")
         return cls(
-            body=text,
-            far=far,
+            clothes=clothes,
+            # Opaque, so the far leg's parts do not darken where they overlap.
+            far=clothes.faded(palette.color(QPalette.ColorRole.Base), 0.3),
             prop=prop,
             accent=QColor("#57b9a3") if dark else QColor(ACCENT),
             band=QColor("#e2735f") if dark else QColor("#c4503b"),
@@ -133,33 +144,17 @@ class FigurePainter:
             QPointF(target.left() + 4, at((0, 0)).y()), QPointF(target.right() - 4, at((0, 0)).y())
         )
         self._props(painter, figure, at, scale, lambda s: s.role in {"wall", "bench", "block"})
-        self._limbs(painter, figure, at, scale, _FAR_LIMBS, self._colours.far, far=True)
-        self._limbs(painter, figure, at, scale, _LIMBS, self._colours.body, far=False)
-        head = at(figure.points["head"])
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(self._colours.body))
-        painter.drawEllipse(head, HEAD_RADIUS * scale, HEAD_RADIUS * scale)
+        self._body(painter, body_parts(figure.points), at)
         self._props(painter, figure, at, scale, lambda s: s.role not in {"wall", "bench", "block"})
         self._hip_arc(painter, figure, at, scale)
         painter.restore()
 
-    def _limbs(self, painter, figure, at, scale, limbs, colour, *, far: bool) -> None:  # type: ignore[no-untyped-def]
-        prefix = "far_" if far else ""
-        for a, b, thickness in limbs:
-            pen = QPen(colour, thickness * scale)
-            pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-            painter.setPen(pen)
-            painter.drawLine(at(figure.points[a]), at(figure.points[b]))
-        foot = QPainterPath()
-        foot.moveTo(at(figure.points[f"{prefix}ankle"]))
-        foot.lineTo(at(figure.points[f"{prefix}heel"]))
-        foot.lineTo(at(figure.points[f"{prefix}toe"]))
-        foot.closeSubpath()
-        pen = QPen(colour, 4.0 * scale)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        painter.setPen(pen)
-        painter.setBrush(QBrush(colour))
-        painter.drawPath(foot)
+    def _body(self, painter: QPainter, parts: Sequence[BodyPart], at: At) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        for part in parts:
+            clothes = self._colours.far if part.far else self._colours.clothes
+            painter.setBrush(QBrush(clothes.colour(part.clothing)))
+            painter.drawPolygon(QPolygonF([at(point) for point in part.outline]))
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
     def _props(self, painter, figure, at, scale, wanted) -> None:  # type: ignore[no-untyped-def]
@@ -314,13 +309,12 @@ class FigurePainter:
             round_shape.addEllipse(at(point), radius, radius)
             return round_shape
 
-        points = figure.points
-        shapes = [stroke((points[a], points[b]), t * scale) for a, b, t in _LIMBS + _FAR_LIMBS]
-        for side in ("", "far_"):
-            foot = [points[f"{side}{name}"] for name in ("ankle", "heel", "toe", "ankle")]
-            shapes.append(stroke(foot, 4.0 * scale))
-        shapes.append(disc(points["head"], HEAD_RADIUS * scale))
-        shapes.append(disc(points["hip"], ARC_RADIUS_CM * 1.3 * scale))
+        shapes = []
+        for part in body_parts(figure.points):
+            outline = QPainterPath()
+            outline.addPolygon(QPolygonF([at(point) for point in part.outline]))
+            shapes.append(outline)
+        shapes.append(disc(figure.points["hip"], ARC_RADIUS_CM * 1.3 * scale))
         for shape in figure.props:
             if shape.kind == "rect":
                 (x0, y0), (x1, y1) = shape.points
