@@ -65,7 +65,7 @@ $(BIN)/python: | system-packages-run
 # Reinstall whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -e '.[test,pose]'
 	touch $@
 
 clean:

@@ -47,6 +47,10 @@ def run(
     is filled and answering, ``on_settled`` once the log is open and every view is built (the
     start-up benchmark uses all three).
     """
+    if options.analyse_file is not None and options.analyse_drill is not None:
+        from hinge_desktop.cli.analyse import run_analyse
+
+        return run_analyse(options.analyse_file, options.analyse_drill)
     if options.demo:
         from hinge_desktop.cli.demo import run_demo
 

@@ -34,6 +34,8 @@ class Options(NamedTuple):
     import_file: Path | None = None
     import_unit: Unit | None = None
     """The unit of ``--import``'s weights (``--unit``); None: told from the numbers."""
+    analyse_file: Path | None = None
+    analyse_drill: str | None = None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,6 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
         "good backup, as stderr says; 2: nothing could be read; 1: FILE cannot be written)",
     )
     parser.add_argument(
+        "--analyse",
+        metavar="VIDEO",
+        type=Path,
+        help="with --drill: count the reps in a clip filmed from the side and print, for each, "
+        "the deepest hip bend, the knee there and the cues the camera would give, then exit "
+        "(needs the pose assist: pip install 'hinge-desktop[pose]')",
+    )
+    parser.add_argument(
+        "--drill",
+        metavar="ID",
+        help="with --analyse: the drill done in the clip (a standing hinge drill's id)",
+    )
+    parser.add_argument(
         "--screenshot",
         nargs=2,
         metavar=("VIEW", "FILE"),
@@ -111,6 +126,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         from hinge_desktop.domain.training import Unit
 
         unit = Unit(ns.unit)
+    if (ns.analyse is None) != (ns.drill is None):
+        parser.error("--analyse VIDEO and --drill ID go together: the clip and the drill in it")
     if ns.import_file is None and unit is not None:
         parser.error("--unit goes with --import FILE: it is the unit of that file's weights")
     return Options(
@@ -121,4 +138,6 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         demo=ns.demo,
         import_file=ns.import_file,
         import_unit=unit,
+        analyse_file=ns.analyse,
+        analyse_drill=ns.drill,
     )

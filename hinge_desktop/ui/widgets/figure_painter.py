@@ -69,15 +69,22 @@ class FigureColours:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> FigureColours:
-        text = palette.color(QPalette.ColorRole.WindowText)
-        window = palette.color(QPalette.ColorRole.Window)
+        return cls.on(
+            palette.color(QPalette.ColorRole.Window),
+            palette.color(QPalette.ColorRole.Base),
+            palette.color(QPalette.ColorRole.WindowText),
+        )
+
+    @classmethod
+    def on(cls, window: QColor, base: QColor, text: QColor) -> FigureColours:
+        """The colours for a figure drawn on ``base`` in a window of ``window``."""
         dark = window.lightness() < 128
         clothes = Clothes(*(QColor(c) for c in (_DARK_CLOTHES if dark else _LIGHT_CLOTHES)))
         prop = QColor("#8a9599") if dark else QColor("#7b878b")
         return cls(
             clothes=clothes,
             # Opaque, so the far leg's parts do not darken where they overlap.
-            far=clothes.faded(palette.color(QPalette.ColorRole.Base), 0.3),
+            far=clothes.faded(base, 0.3),
             prop=prop,
             accent=QColor("#57b9a3") if dark else QColor(ACCENT),
             band=QColor("#e2735f") if dark else QColor("#c4503b"),
@@ -85,7 +92,7 @@ class FigureColours:
             floor=QColor(prop),
             contact=QColor("#57b9a3") if dark else QColor(ACCENT),
             gap=QColor("#e3a33b") if dark else QColor("#c07d12"),
-            text=text,
+            text=QColor(text),
         )
 
 
@@ -135,6 +142,15 @@ class FigurePainter:
 
     def paint_scene(self, painter: QPainter, target: QRectF, figure: FigureScene) -> None:
         """The floor, the props, the body and the arc of the hip angle, without its words."""
+        self.paint_person(painter, target, figure)
+        at, scale = self._at(target)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._hip_arc(painter, figure, at, scale)
+        painter.restore()
+
+    def paint_person(self, painter: QPainter, target: QRectF, figure: FigureScene) -> None:
+        """The floor, the props and the body: what a camera would see."""
         at, scale = self._at(target)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -146,7 +162,6 @@ class FigurePainter:
         self._props(painter, figure, at, scale, lambda s: s.role in {"wall", "bench", "block"})
         self._body(painter, body_parts(figure.points), at)
         self._props(painter, figure, at, scale, lambda s: s.role not in {"wall", "bench", "block"})
-        self._hip_arc(painter, figure, at, scale)
         painter.restore()
 
     def _body(self, painter: QPainter, parts: Sequence[BodyPart], at: At) -> None:

@@ -1,0 +1,1 @@
+"""The camera: a mirror beside the figure, recording and replaying a set, and the pose assist."""

@@ -1,0 +1,121 @@
+"""``hinge-desktop --analyse VIDEO --drill ID``: a clip filmed from the side, its reps printed
+one a line with their cues; clear refusals for what cannot be analysed."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from drill_catalogue import CATALOGUE
+from pose_clips import require_pose_extra, write_clip
+from PySide6.QtWidgets import QApplication
+
+from hinge_desktop.cli import analyse
+from hinge_desktop.cli.options import parse_args
+from hinge_desktop.domain.pose.rep_script import Fault
+
+
+def _hinge(*args: str) -> subprocess.CompletedProcess[str]:
+    python = Path(sys.prefix) / "bin" / "python"
+    return subprocess.run(
+        [str(python), "-m", "hinge_desktop", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def clip(tmp_path: Path) -> Path:
+    path = tmp_path / "clip.mp4"
+    path.write_bytes(b"\0" * 64)
+    return path
+
+
+def test_a_drill_that_does_not_exist_is_named_with_the_ones_that_do(
+    clip: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert analyse.run_analyse(clip, "deadlfit") == analyse.UNUSABLE
+    err = capsys.readouterr().err
+    assert "'deadlfit'" in err
+    assert "kettlebell-deadlift" in err
+
+
+def test_a_drill_the_camera_does_not_follow_is_refused(
+    clip: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert analyse.run_analyse(clip, "glute-bridge") == analyse.UNUSABLE
+    err = capsys.readouterr().err
+    assert "Glute bridge" in err
+    assert "standing hinge drills" in err
+
+
+def test_a_missing_file_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "nowhere.mp4"
+    assert analyse.run_analyse(missing, "kettlebell-deadlift") == analyse.UNUSABLE
+    assert str(missing) in capsys.readouterr().err
+
+
+def test_without_the_pose_extra_it_says_how_to_add_it(
+    clip: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hinge_desktop.vision.pose_model.pose_model_installed", lambda: False)
+    assert analyse.run_analyse(clip, "kettlebell-deadlift") == analyse.NO_POSE_EXTRA
+    assert "pip install 'hinge-desktop[pose]'" in capsys.readouterr().err
+
+
+def test_the_clip_and_the_drill_go_together(capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["--analyse", "clip.mp4"], ["--drill", "kettlebell-deadlift"]):
+        with pytest.raises(SystemExit) as exited:
+            parse_args(args)
+        assert exited.value.code == 2
+        assert "--analyse VIDEO and --drill ID go together" in capsys.readouterr().err
+    options = parse_args(["--analyse", "clip.mp4", "--drill", "romanian-deadlift"])
+    assert options.analyse_file == Path("clip.mp4")
+    assert options.analyse_drill == "romanian-deadlift"
+
+
+@pytest.mark.slow
+def test_a_file_that_is_not_a_video_is_refused(tmp_path: Path) -> None:
+    require_pose_extra()
+    notes = tmp_path / "notes.mp4"
+    notes.write_text("three sets of ten\n", encoding="utf-8")
+    result = _hinge("--analyse", str(notes), "--drill", "kettlebell-deadlift")
+    assert result.returncode == analyse.UNUSABLE
+    assert result.stdout == ""
+    assert f"{notes} is not a video Hinge can read" in result.stderr
+
+
+@pytest.mark.slow
+def test_a_clip_prints_each_rep_with_its_cues_and_a_count(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    require_pose_extra()
+    drill = CATALOGUE.get("kettlebell-deadlift")
+    video = tmp_path / "kb.mp4"
+    faults = [Fault.NONE, Fault.SHALLOW, Fault.KNEES_FORWARD, Fault.NONE]
+    write_clip(video, drill, faults)
+    result = _hinge("--analyse", str(video), "--drill", drill.id)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    reps = [line for line in lines if line.startswith("rep ")]
+    assert len(reps) == 4, result.stdout
+    pattern = re.compile(
+        r"rep (\d)  at (\d):(\d\d\.\d)  deepest hip (\d+)°  knee (\d+)°  cues: (.*)"
+    )
+    parsed = [pattern.fullmatch(line) for line in reps]
+    assert all(parsed), reps
+    assert [int(m.group(1)) for m in parsed if m] == [1, 2, 3, 4]
+    cues = [m.group(6) for m in parsed if m]
+    assert cues[0] == cues[3] == "none"
+    assert "push the hips back further" in cues[1]
+    assert "hips back" in cues[2].split(", ")
+    deepest = [int(m.group(4)) for m in parsed if m]
+    assert abs(deepest[0] - 137) <= 12
+    assert deepest[1] < deepest[0] - 40
+    times = [int(m.group(2)) * 60 + float(m.group(3)) for m in parsed if m]
+    assert times == sorted(times)
+    assert lines[-1].startswith("Kettlebell deadlift: 4 reps in 0:")

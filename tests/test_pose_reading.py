@@ -1,0 +1,92 @@
+"""The angles read from a side view: the drill's figure read back exactly, a person facing
+either way, and a body only partly in the picture."""
+
+from __future__ import annotations
+
+import pytest
+from drill_catalogue import CATALOGUE
+
+from hinge_desktop.domain.figure import scene
+from hinge_desktop.domain.pose.reading import Landmark, landmark_reading, read_body
+from hinge_desktop.domain.pose.targets import pose_targets
+
+STANDING = [drill for drill in CATALOGUE if pose_targets(drill) is not None]
+
+
+def _landmarks(points, *, flip: bool = False, visibility: float = 0.95, width: float = 640):  # type: ignore[no-untyped-def]
+    """A pose model's answer for the figure's points: pixels, y down, both sides alike."""
+    found = {}
+    for side in ("left", "right"):
+        for name, ours in (
+            ("shoulder", "shoulder"),
+            ("hip", "hip"),
+            ("knee", "knee"),
+            ("ankle", "ankle"),
+            ("heel", "heel"),
+            ("toe", "toe"),
+        ):
+            x, y = points[ours]
+            px = 320 + (-x if flip else x) * 1.5
+            found[f"{side}_{name}"] = Landmark(px, 400 - y * 1.5, visibility)
+    hx, hy = points["head"]
+    found["nose"] = Landmark(320 + (-hx if flip else hx) * 1.5, 400 - hy * 1.5, 0.3)
+    return found
+
+
+@pytest.mark.parametrize("drill", STANDING, ids=lambda drill: drill.id)
+def test_the_figure_reads_back_as_its_own_angles(drill) -> None:  # type: ignore[no-untyped-def]
+    for pose in drill.figure.poses:
+        reading = read_body(scene(drill.figure, pose.angles()).points)
+        assert reading.hip == pytest.approx(pose.hip, abs=0.01)
+        assert reading.knee == pytest.approx(pose.knee, abs=0.01)
+        assert reading.trunk == pytest.approx(abs(pose.trunk), abs=0.01)
+
+
+def test_a_person_facing_left_reads_the_same_as_one_facing_right() -> None:
+    drill = CATALOGUE.get("romanian-deadlift")
+    points = scene(drill.figure, drill.figure.poses[-1].angles()).points
+    right = landmark_reading(_landmarks(points), 640, 480)
+    left = landmark_reading(_landmarks(points, flip=True), 640, 480)
+    assert right is not None
+    assert left is not None
+    assert right.whole_body
+    assert left.whole_body
+    for name in ("hip", "knee", "trunk", "hips_back", "knees_forward"):
+        assert getattr(left, name) == pytest.approx(getattr(right, name), abs=0.01)
+    assert right.hips_back > 0.2  # the hips well behind the ankles in a deadlift's hinge
+
+
+def test_the_nearer_side_is_read_and_a_body_half_out_of_the_picture_is_not_whole() -> None:
+    drill = CATALOGUE.get("kettlebell-deadlift")
+    points = scene(drill.figure, drill.figure.poses[-1].angles()).points
+    landmarks = _landmarks(points)
+    # The far side, which the model guesses, has the knee somewhere else.
+    for name in ("shoulder", "hip", "ankle", "heel", "toe"):
+        landmarks[f"left_{name}"] = Landmark(landmarks[f"left_{name}"].x, 10, 0.2)
+    reading = landmark_reading(landmarks, 640, 480)
+    assert reading is not None
+    assert reading.hip == pytest.approx(137, abs=0.5)
+    # Feet out of the bottom of the picture: read, but never trusted for a cue.
+    cut = landmark_reading(landmarks, 640, 300)
+    assert cut is not None
+    assert not cut.whole_body
+    unsure = dict(landmarks, right_knee=Landmark(landmarks["right_knee"].x, 100, 0.4))
+    reading = landmark_reading(unsure, 640, 480)
+    assert reading is not None
+    assert not reading.whole_body
+    assert landmark_reading({}, 640, 480) is None
+
+
+def test_only_standing_drills_that_bend_at_the_hip_are_followed() -> None:
+    followed = {drill.id for drill in STANDING}
+    assert {
+        "kettlebell-deadlift",
+        "romanian-deadlift",
+        "wall-hip-hinge",
+        "good-morning",
+    } <= followed
+    assert not {"glute-bridge", "dead-bug", "kneeling-hinge", "quadruped-rock-back"} & followed
+    for drill in STANDING:
+        targets = pose_targets(drill)
+        assert targets is not None
+        assert targets.hip_range >= 35
