@@ -98,4 +98,5 @@ class Mix:
         for sound in started:
             if sound.on_start is not None:
                 sound.on_start(sound.report)
-        return np.clip(np.rint(mix * volume), -32768, 32767).astype(np.int16)
+        mixed: Samples = np.clip(np.rint(mix * volume), -32768, 32767).astype(np.int16)
+        return mixed

@@ -55,7 +55,8 @@ def beep(frequency: float = 880.0, seconds: float = 0.12, level: float = 0.45) -
     t = np.arange(round(seconds * RATE)) / RATE
     tone = np.sin(2 * np.pi * frequency * t)
     fade = np.minimum(1.0, np.minimum(t, seconds - t) / 0.008)
-    return np.rint(tone * fade * level * 32767).astype(np.int16)
+    samples: Samples = np.rint(tone * fade * level * 32767).astype(np.int16)
+    return samples
 
 
 def loudness(samples: Samples) -> float:

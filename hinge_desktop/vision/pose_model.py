@@ -19,6 +19,7 @@ from hinge_desktop.domain.pose.reading import Landmark
 
 if TYPE_CHECKING:
     import numpy as np
+    import numpy.typing as npt
 
 INSTALL = "pip install 'hinge-desktop[pose]'"
 """The command that adds the pose assist, for messages."""
@@ -89,7 +90,7 @@ class PoseModel:
             )
         self._started = False
 
-    def find(self, rgb: np.ndarray) -> dict[str, Landmark] | None:
+    def find(self, rgb: npt.NDArray[np.uint8]) -> dict[str, Landmark] | None:
         """The body's points in pixels of ``rgb`` (height × width × 3, uint8), or None."""
         height, width = rgb.shape[:2]
         if self._started:
