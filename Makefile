@@ -47,6 +47,7 @@ bench: system-packages-test $(INSTALLED)
 	$(BIN)/python benchmarks/import_memory.py
 	$(BIN)/python benchmarks/stalls.py
 	$(BIN)/python benchmarks/ladder_stall.py
+	$(BIN)/python benchmarks/pose_assist.py
 
 # The system packages: what running Hinge needs (run), what the tests add (test), and what building
 # the packages adds (package). On Debian and Ubuntu, missing ones are installed as root, or named
