@@ -71,11 +71,14 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
     from hinge_desktop.domain.pose.coach import PoseCoach
     from hinge_desktop.domain.pose.form import CueGate
     from hinge_desktop.domain.pose.reading import landmark_reading
+    from hinge_desktop.qt_messages import drop_qt_message
     from hinge_desktop.ui.camera.frame_pixels import rgb_pixels
+    from hinge_desktop.ui.camera.frame_sources import NO_GPU
     from hinge_desktop.ui.camera.video_file import VideoError, VideoFileFrames
     from hinge_desktop.vision.pose_model import PoseModel, PoseModelMissing
 
     app = QGuiApplication.instance() or QGuiApplication([COMMAND])
+    drop_qt_message(NO_GPU)
     try:
         model = PoseModel()
     except PoseModelMissing as error:

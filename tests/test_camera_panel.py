@@ -1,0 +1,113 @@
+"""The camera panel: off until asked, a clear mark while on, the figure when there is no camera,
+and the pose assist's angles against the drill's."""
+
+from __future__ import annotations
+
+from drill_catalogue import CATALOGUE
+from pose_clips import require_pose_extra
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hinge_desktop.ui.camera.camera_panel import CameraPanel
+from hinge_desktop.ui.camera.frame_sources import FigureFrames, FrameSource
+
+
+def _panel(qtbot: QtBot, make_source=lambda _drill: None, assist: bool = False) -> CameraPanel:  # type: ignore[no-untyped-def]
+    panel = CameraPanel(make_source, pose_assist=assist)
+    qtbot.addWidget(panel)
+    panel.resize(480, 420)
+    panel.show()
+    return panel
+
+
+def test_the_camera_is_off_until_the_person_turns_it_on(qtbot: QtBot) -> None:
+    asked: list[object] = []
+
+    def make(drill):  # type: ignore[no-untyped-def]
+        asked.append(drill)
+        return FigureFrames(drill)
+
+    panel = _panel(qtbot, make)
+    panel.set_drill(CATALOGUE.get("kettlebell-deadlift"))
+    qtbot.wait(100)
+    assert asked == []
+    assert not panel.on_air.isVisible()
+    assert "Nothing leaves this computer" in panel.note.text()
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert panel.on_air.isVisible()
+    qtbot.waitUntil(lambda: not panel.view.picture_rect().isEmpty(), timeout=3000)
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert not panel.is_on()
+    assert not panel.on_air.isVisible()
+    assert panel.view.picture_rect().isEmpty()
+
+
+def test_without_a_camera_it_says_so_and_offers_the_figure(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.set_drill(CATALOGUE.get("romanian-deadlift"))
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert not panel.is_on()
+    assert panel.note.text() == "No camera was found."
+    assert panel.figure_button.isVisible()
+    qtbot.mouseClick(panel.figure_button, Qt.MouseButton.LeftButton)
+    assert panel.is_on()
+    assert panel.on_air.isVisible()
+    qtbot.waitUntil(lambda: not panel.view.picture_rect().isEmpty(), timeout=3000)
+    panel.mirror.click()
+    assert not panel.view.mirrored
+    panel.shutdown()
+
+
+def test_without_the_pose_assist_it_says_how_to_add_it(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.set_drill(CATALOGUE.get("kettlebell-deadlift"))
+    assert "pip install 'hinge-desktop[pose]'" in panel.note.text()
+
+
+def test_the_assist_reads_the_angles_beside_the_drills_aim(qtbot: QtBot) -> None:
+    require_pose_extra()
+    panel = _panel(qtbot, FigureFrames, assist=True)
+    panel.set_drill(CATALOGUE.get("kettlebell-deadlift"))
+    assert "pip install" not in panel.note.text()
+    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert "cannot see the shape of your back" in panel.note.text()
+    qtbot.waitUntil(lambda: "aim 137°" in panel.readout.text(), timeout=10_000)
+    assert panel.readout.text().startswith("hip ")
+    panel.turn_off()
+    assert panel.readout.text() == ""
+
+
+def test_a_drill_the_camera_does_not_follow_is_mirrored_but_not_counted(qtbot: QtBot) -> None:
+    panel = _panel(qtbot, FigureFrames, assist=True)
+    panel.set_drill(CATALOGUE.get("glute-bridge"))
+    assert "follows standing hinge drills" in panel.note.text()
+    source: FrameSource | None = None
+    assert panel.turn_on()
+    source = panel.findChild(FrameSource)
+    assert source is not None
+    qtbot.waitUntil(lambda: not panel.view.picture_rect().isEmpty(), timeout=3000)
+    assert panel.readout.text() == ""
+    panel.shutdown()
+
+
+def test_a_video_file_comes_through_the_same_path_as_a_camera(qtbot: QtBot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    require_pose_extra()  # the clip is written with OpenCV, which comes with it
+    from pose_clips import write_clip
+
+    from hinge_desktop.domain.pose.rep_script import Fault
+    from hinge_desktop.ui.camera.frame_sources import ClipFrames
+
+    drill = CATALOGUE.get("wall-hip-hinge")
+    video = tmp_path / "clip.mp4"
+    write_clip(video, drill, [Fault.NONE], fps=30)
+    panel = _panel(qtbot)
+    panel.set_drill(drill)
+    source = ClipFrames(video)
+    times: list[float] = []
+    source.frame.connect(lambda seconds, _image: times.append(seconds))
+    assert panel.turn_on(source)
+    qtbot.waitUntil(lambda: len(times) >= 10, timeout=5000)
+    assert not panel.view.picture_rect().isEmpty()
+    assert times == sorted(times)
+    panel.turn_off()
