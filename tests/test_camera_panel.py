@@ -33,11 +33,11 @@ def test_the_camera_is_off_until_the_person_turns_it_on(qtbot: QtBot) -> None:
     assert asked == []
     assert not panel.on_air.isVisible()
     assert "Nothing leaves this computer" in panel.note.text()
-    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    panel.button.click()
     assert len(asked) == 1
     assert panel.on_air.isVisible()
     qtbot.waitUntil(lambda: not panel.view.picture_rect().isEmpty(), timeout=3000)
-    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    panel.button.click()
     assert not panel.is_on()
     assert not panel.on_air.isVisible()
     assert panel.view.picture_rect().isEmpty()
@@ -46,7 +46,7 @@ def test_the_camera_is_off_until_the_person_turns_it_on(qtbot: QtBot) -> None:
 def test_without_a_camera_it_says_so_and_offers_the_figure(qtbot: QtBot) -> None:
     panel = _panel(qtbot)
     panel.set_drill(CATALOGUE.get("romanian-deadlift"))
-    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    panel.button.click()
     assert not panel.is_on()
     assert panel.note.text() == "No camera was found."
     assert panel.figure_button.isVisible()
@@ -70,7 +70,7 @@ def test_the_assist_reads_the_angles_beside_the_drills_aim(qtbot: QtBot) -> None
     panel = _panel(qtbot, FigureFrames, assist=True)
     panel.set_drill(CATALOGUE.get("kettlebell-deadlift"))
     assert "pip install" not in panel.note.text()
-    qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    panel.button.click()
     assert "cannot see the shape of your back" in panel.note.text()
     qtbot.waitUntil(lambda: "aim 137°" in panel.readout.text(), timeout=10_000)
     assert panel.readout.text().startswith("hip ")

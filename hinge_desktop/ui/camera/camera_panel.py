@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -38,6 +38,7 @@ class CameraPanel(QWidget):
     """The reps the pose assist has counted in the set under way."""
     cue_due = Signal(str)
     """A cue the angles back, in words, for the voice."""
+    turned_on = Signal()
 
     def __init__(
         self,
@@ -58,9 +59,16 @@ class CameraPanel(QWidget):
         self.on_air.setObjectName("cameraOnAir")
         self.on_air.setStyleSheet("color: #d93025; font-weight: bold;")
         self.on_air.hide()
-        self.button = QPushButton(tr("Turn the camera on"))
+        # Shown wherever the panel's owner puts it (the player's controls), even while the
+        # panel is hidden; until then it is the panel's, and hidden.
+        self.button = QPushButton(tr("Camera"), self)
+        self.button.hide()
+        self.button.setCheckable(True)
         self.button.setObjectName("cameraButton")
         self.button.setAccessibleName(tr("Camera on or off"))
+        self.button.setToolTip(
+            tr("Show yourself beside the figure, side-on. Nothing leaves this computer.")
+        )
         self.button.clicked.connect(self.toggle)
         self.figure_button = QPushButton(tr("Try it with the figure"))
         self.figure_button.setObjectName("cameraFigureButton")
@@ -78,18 +86,23 @@ class CameraPanel(QWidget):
         self.note.setObjectName("cameraNote")
         self.note.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(self.button)
-        top.addWidget(self.figure_button)
-        top.addWidget(self.mirror)
-        top.addStretch(1)
         top.addWidget(self.on_air)
+        top.addStretch(1)
+        top.addWidget(self.mirror)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.readout)
         layout.addWidget(self.note)
+        layout.addWidget(self.figure_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._say_idle()
+        self._show_off()
+
+    def _show_off(self) -> None:
+        """Off, the panel takes no room: only its button (in the player's controls) shows."""
+        self.setVisible(bool(self.figure_button.isVisibleTo(self)))
+        self.button.setChecked(False)
 
     # What the person sees -----------------------------------------------------------------------
 
@@ -141,16 +154,20 @@ class CameraPanel(QWidget):
         if source is None:
             self.note.setText(tr("No camera was found."))
             self.figure_button.setVisible(self._drill is not None)
+            self.setVisible(True)
+            self.button.setChecked(False)
             return False
         source.setParent(self)
         source.frame.connect(self._frame)
         source.failed.connect(self._failed)
         self._source = source
         source.start()
+        self.setVisible(True)
         self.on_air.show()
-        self.button.setText(tr("Turn the camera off"))
+        self.button.setChecked(True)
         self.figure_button.hide()
         self._start_watcher()
+        self.turned_on.emit()
         return True
 
     def watch_figure(self) -> None:
@@ -164,13 +181,15 @@ class CameraPanel(QWidget):
             self._source.deleteLater()
             self._source = None
         self.on_air.hide()
-        self.button.setText(tr("Turn the camera on"))
         self.view.show_frame(None)
+        self.figure_button.hide()
         self._say_idle()
+        self._show_off()
 
     def _failed(self, message: str) -> None:
         self.turn_off()
         self.note.setText(tr("The camera stopped: {why}").format(why=message))
+        self.setVisible(True)
 
     # Frames and the assist ----------------------------------------------------------------------
 

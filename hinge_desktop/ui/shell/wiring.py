@@ -35,6 +35,7 @@ from hinge_desktop.ui.preferences import Preferences
 from hinge_desktop.ui.settings.backups_panel import BackupsPanel
 from hinge_desktop.ui.settings.settings_view import SettingsView
 from hinge_desktop.ui.settings.voice_preferences import follow_voice_preferences
+from hinge_desktop.ui.shell.camera_wiring import install_camera
 from hinge_desktop.ui.shell.desktop_wiring import install_companion, install_desktop
 from hinge_desktop.ui.shell.first_view import FirstView, remember_last_drill
 from hinge_desktop.ui.shell.installed import InstalledViews, Services
@@ -241,6 +242,7 @@ def _workout(
     window.set_undo_stack(services.undo_stack)
     log_panel = LogPanel(services.undo_stack)
     workout.set_log_panel(log_panel)
+    install_camera(workout, log_panel, services.speaker)
     set_logger = SetLogger(
         workout,
         log_panel,

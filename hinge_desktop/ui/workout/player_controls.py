@@ -120,7 +120,8 @@ class PlayerControls(QWidget):
         ):
             main.addWidget(button)
         main.addStretch(1)
-        side = QHBoxLayout()
+        self._side = side = QHBoxLayout()
+        self._extra_width = 0
         side.setSpacing(8)
         side.addStretch(1)
         side.addWidget(self.follow_along_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -133,6 +134,13 @@ class PlayerControls(QWidget):
         # Any width: below one row's, the buttons go on two rows (see resizeEvent).
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
+    def add_side_button(self, button: QWidget) -> None:
+        """Another button beside Follow along (the camera's)."""
+        self._side.insertWidget(1, button, 0, Qt.AlignmentFlag.AlignVCenter)
+        button.show()
+        self._extra_width += button.sizeHint().width() + self._side.spacing()
+        self._reflow(self.width())
+
     def one_row(self) -> bool:
         return self._rows.direction() is QBoxLayout.Direction.LeftToRight
 
@@ -143,7 +151,7 @@ class PlayerControls(QWidget):
     def _reflow(self, width: int) -> None:
         wanted = (
             QBoxLayout.Direction.LeftToRight
-            if width >= ONE_ROW_WIDTH
+            if width >= ONE_ROW_WIDTH + self._extra_width
             else QBoxLayout.Direction.TopToBottom
         )
         if self._rows.direction() is not wanted:

@@ -155,7 +155,7 @@ class PlayerPage(QWidget):
         numbers.addWidget(self.countdown, CLOCK_SHARE)
         numbers.addWidget(self.rep_label, REP_SHARE)
         numbers.addWidget(self.cue_label, CUE_SHARE)
-        body = QHBoxLayout()
+        self._body = body = QHBoxLayout()
         body.setSpacing(16)
         body.addWidget(self.figure, 2)
         body.addLayout(numbers, 3)
@@ -229,6 +229,12 @@ class PlayerPage(QWidget):
         small = QFont(self.progress_text.font())
         small.setPixelSize(round(15 * min(scale, 1.3)))
         self.progress_text.setFont(small)
+
+    def set_side_panel(self, panel: QWidget, button: QWidget) -> None:
+        """Put ``panel`` (the camera) between the figure and the numbers, and the ``button``
+        that shows it beside Follow along."""
+        self._body.insertWidget(1, panel, 2)
+        self.controls.add_side_button(button)
 
     def show_moment(self, moment: Moment, steps: Sequence[Step], cue: str, name: str) -> None:
         """Show where the workout is; ``cue`` is the coach's latest words in this step and
