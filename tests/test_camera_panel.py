@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hinge_desktop.ui.camera.camera_panel import CameraPanel
-from hinge_desktop.ui.camera.frame_sources import FigureFrames, FrameSource
 
 
 def _panel(qtbot: QtBot, make_source=lambda _drill: None, assist: bool = False) -> CameraPanel:  # type: ignore[no-untyped-def]
@@ -20,12 +19,18 @@ def _panel(qtbot: QtBot, make_source=lambda _drill: None, assist: bool = False) 
     return panel
 
 
+def _figure(drill):  # type: ignore[no-untyped-def]
+    from hinge_desktop.ui.camera.frame_sources import FigureFrames
+
+    return FigureFrames(drill)
+
+
 def test_the_camera_is_off_until_the_person_turns_it_on(qtbot: QtBot) -> None:
     asked: list[object] = []
 
     def make(drill):  # type: ignore[no-untyped-def]
         asked.append(drill)
-        return FigureFrames(drill)
+        return _figure(drill)
 
     panel = _panel(qtbot, make)
     panel.set_drill(CATALOGUE.get("kettlebell-deadlift"))
@@ -67,7 +72,7 @@ def test_without_the_pose_assist_it_says_how_to_add_it(qtbot: QtBot) -> None:
 
 def test_the_assist_reads_the_angles_beside_the_drills_aim(qtbot: QtBot) -> None:
     require_pose_extra()
-    panel = _panel(qtbot, FigureFrames, assist=True)
+    panel = _panel(qtbot, _figure, assist=True)
     panel.set_drill(CATALOGUE.get("kettlebell-deadlift"))
     assert "pip install" not in panel.note.text()
     panel.button.click()
@@ -79,10 +84,11 @@ def test_the_assist_reads_the_angles_beside_the_drills_aim(qtbot: QtBot) -> None
 
 
 def test_a_drill_the_camera_does_not_follow_is_mirrored_but_not_counted(qtbot: QtBot) -> None:
-    panel = _panel(qtbot, FigureFrames, assist=True)
+    panel = _panel(qtbot, _figure, assist=True)
     panel.set_drill(CATALOGUE.get("glute-bridge"))
     assert "follows standing hinge drills" in panel.note.text()
-    source: FrameSource | None = None
+    from hinge_desktop.ui.camera.frame_sources import FrameSource
+
     assert panel.turn_on()
     source = panel.findChild(FrameSource)
     assert source is not None

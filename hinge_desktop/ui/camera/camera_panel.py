@@ -7,6 +7,7 @@ Off until the person turns it on; while on, a red mark says so. Nothing leaves t
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage
@@ -17,18 +18,29 @@ from hinge_desktop.domain.pose.coach import PoseUpdate
 from hinge_desktop.domain.pose.form import FormCue
 from hinge_desktop.domain.pose.targets import PoseTargets, pose_targets
 from hinge_desktop.speech.choose import quiet_multimedia_logs
-from hinge_desktop.ui.camera.frame_sources import CameraFrames, FigureFrames, FrameSource, cameras
 from hinge_desktop.ui.camera.frame_view import FrameView
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
-SourceMaker = Callable[[Drill | None], FrameSource | None]
+if TYPE_CHECKING:
+    from hinge_desktop.ui.camera.frame_sources import FrameSource
+
+SourceMaker = Callable[[Drill | None], "FrameSource | None"]
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Camera", text)
 
 
+def _multimedia() -> None:
+    """Qt Multimedia is loaded when the camera is first used, not with the window (it takes
+    time, and it reports the sound libraries it looks for as it loads)."""
+    quiet_multimedia_logs()
+
+
 def first_camera(_drill: Drill | None) -> FrameSource | None:
+    _multimedia()
+    from hinge_desktop.ui.camera.frame_sources import CameraFrames, cameras
+
     found = cameras()
     return CameraFrames(found[0]) if found else None
 
@@ -47,7 +59,6 @@ class CameraPanel(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        quiet_multimedia_logs()
         self.setObjectName("cameraPanel")
         self._make_source = make_source
         self._assist = pose_model_installed() if pose_assist is None else pose_assist
@@ -150,7 +161,12 @@ class CameraPanel(QWidget):
     def turn_on(self, source: FrameSource | None = None) -> bool:
         """Start the camera (or ``source``); False, with a word why, if there is none."""
         self.turn_off()
-        source = source if source is not None else self._make_source(self._drill)
+        _multimedia()
+        try:
+            source = source if source is not None else self._make_source(self._drill)
+        except ImportError as error:
+            self._no_multimedia(error)
+            return False
         if source is None:
             self.note.setText(tr("No camera was found."))
             self.figure_button.setVisible(self._drill is not None)
@@ -171,8 +187,22 @@ class CameraPanel(QWidget):
         return True
 
     def watch_figure(self) -> None:
-        if self._drill is not None:
-            self.turn_on(FigureFrames(self._drill))
+        if self._drill is None:
+            return
+        _multimedia()
+        try:
+            from hinge_desktop.ui.camera.frame_sources import FigureFrames
+        except ImportError as error:
+            self._no_multimedia(error)
+            return
+        self.turn_on(FigureFrames(self._drill))
+
+    def _no_multimedia(self, error: ImportError) -> None:
+        self.note.setText(
+            tr("The camera needs Qt Multimedia, which could not be loaded: {why}").format(why=error)
+        )
+        self.setVisible(True)
+        self.button.setChecked(False)
 
     def turn_off(self) -> None:
         self._stop_watcher()
