@@ -117,3 +117,27 @@ def test_a_video_file_comes_through_the_same_path_as_a_camera(qtbot: QtBot, tmp_
     assert not panel.view.picture_rect().isEmpty()
     assert times == sorted(times)
     panel.turn_off()
+
+
+def test_in_a_narrow_player_the_camera_takes_the_figures_place(qtbot: QtBot) -> None:
+    from hinge_desktop.ui.workout.player_page import BESIDE_WIDTH, PlayerPage
+
+    player = PlayerPage()
+    qtbot.addWidget(player)
+    panel = CameraPanel(_figure, pose_assist=False)
+    player.set_side_panel(panel, panel.button)
+    panel.set_drill(CATALOGUE.get("wall-hip-hinge"))
+    player.resize(BESIDE_WIDTH - 100, 560)
+    player.show()
+    assert player.figure.isVisible()  # the camera off: the figure as ever
+    assert panel.button.isVisible()
+    panel.button.click()
+    qtbot.waitUntil(lambda: not player.figure.isVisible())
+    player.resize(BESIDE_WIDTH + 200, 560)
+    qtbot.waitUntil(player.figure.isVisible)  # room for both, side by side
+    assert panel.isVisible()
+    player.resize(BESIDE_WIDTH - 100, 560)
+    qtbot.waitUntil(lambda: not player.figure.isVisible())
+    panel.button.click()
+    qtbot.waitUntil(player.figure.isVisible)
+    assert not panel.isVisible()

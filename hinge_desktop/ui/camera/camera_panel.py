@@ -241,7 +241,7 @@ class CameraPanel(QWidget):
         watcher.cue.connect(lambda cue, _latency: self.cue_due.emit(FormCue(cue).value))
         watcher.failed.connect(self._failed)
         self._watcher = watcher
-        self.note.setText(tr("Counting reps from the hip. It cannot see the shape of your back."))
+        self.note.setText(tr("Reps from the hip; it cannot see the shape of your back."))
 
     def _stop_watcher(self) -> None:
         if self._watcher is not None:

@@ -15,7 +15,7 @@ class FrameView(QWidget):
         super().__init__(parent)
         self.setObjectName("cameraView")
         self.setAccessibleName(QCoreApplication.translate("Camera", "Camera picture"))
-        self.setMinimumSize(160, 120)
+        self.setMinimumSize(120, 90)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._image: QImage | None = None
         self.mirrored = True

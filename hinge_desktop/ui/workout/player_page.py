@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -44,6 +44,9 @@ TITLE_PX = 30
 STEP_PX = 28
 NEXT_PX = 26
 MIN_WIDTH = 400
+BESIDE_WIDTH = 700
+"""Below this width the camera's panel, when shown, takes the figure's place: three columns
+would leave the clock no room (the panel shows the drill's aim in numbers)."""
 """The narrowest the page goes (the buttons on two rows); below it the window scrolls."""
 CONTENT_MARGIN = 20
 
@@ -147,6 +150,7 @@ class PlayerPage(QWidget):
         self._scale = 0.0
         self._follow_along = False
         self._figure_drill: Drill | None = None
+        self._side: QWidget | None = None
         self._apply_scale(1.0)
 
     def _content(self) -> QWidget:
@@ -208,6 +212,7 @@ class PlayerPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._place_side()
         self.hurt_card.set_room(event.size().width() - 2 * CONTENT_MARGIN)
         self._apply_scale(max(0.7, min(event.size().height() / REFERENCE_HEIGHT, 1.8)))
 
@@ -234,7 +239,19 @@ class PlayerPage(QWidget):
         """Put ``panel`` (the camera) between the figure and the numbers, and the ``button``
         that shows it beside Follow along."""
         self._body.insertWidget(1, panel, 2)
+        self._side = panel
+        panel.installEventFilter(self)
         self.controls.add_side_button(button)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._side and event.type() in (QEvent.Type.Show, QEvent.Type.Hide):
+            self._place_side()
+        return super().eventFilter(watched, event)
+
+    def _place_side(self) -> None:
+        side = self._side
+        crowded = side is not None and side.isVisibleTo(self) and self.width() < BESIDE_WIDTH
+        self.figure.setVisible(not crowded)
 
     def show_moment(self, moment: Moment, steps: Sequence[Step], cue: str, name: str) -> None:
         """Show where the workout is; ``cue`` is the coach's latest words in this step and
