@@ -46,20 +46,31 @@ NO_GPU = (
 """What Qt says when a video frame becomes a picture without a GPU: nothing to act on."""
 
 
+MAX_WIDTH = 960
+"""Pixels across a frame is brought down to: enough for the panel and the pose model (which
+reads 640), and a 1080p camera's frames are not carried about whole."""
+
+
 class _SinkSource(FrameSource):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         drop_qt_message(NO_GPU)
         self.sink = QVideoSink(self)
         self._clock = QElapsedTimer()
-        # Queued: the sink may be fed on a thread of the backend's; the panel lives here.
+        # Queued: the sink may be fed on a thread of the backend's. Not direct, though that
+        # would make the picture there: a Python slot on the player's thread waits for the
+        # interpreter while the GUI thread, stopping the player, waits for that thread.
         self.sink.videoFrameChanged.connect(self._arrived, Qt.ConnectionType.QueuedConnection)
 
     def _arrived(self, frame: QVideoFrame) -> None:
-        if frame.isValid():
-            if not self._clock.isValid():
-                self._clock.start()
-            self.frame.emit(self._clock.elapsed() / 1000, frame.toImage())
+        if not frame.isValid():
+            return
+        if not self._clock.isValid():
+            self._clock.start()
+        image = frame.toImage()
+        if image.width() > MAX_WIDTH:
+            image = image.scaledToWidth(MAX_WIDTH, Qt.TransformationMode.SmoothTransformation)
+        self.frame.emit(self._clock.elapsed() / 1000, image)
 
 
 class CameraFrames(_SinkSource):

@@ -102,8 +102,15 @@ class FigurePainter:
     def __init__(self, bounds: tuple[float, float, float, float], colours: FigureColours) -> None:
         self._bounds = bounds
         self._colours = colours
+        self._outlined: tuple[FigureScene, tuple[BodyPart, ...]] | None = None
         self.label_rect = QRectF()
         """Where the hip angle was last written (for tests and for what is painted over it)."""
+
+    def _parts(self, figure: FigureScene) -> tuple[BodyPart, ...]:
+        """The body's outline for ``figure``, worked out once for the scene and its label."""
+        if self._outlined is None or self._outlined[0] is not figure:
+            self._outlined = (figure, body_parts(figure.points))
+        return self._outlined[1]
 
     def _mapping(self, target: QRectF) -> tuple[float, float, float]:
         """Scale and offsets that fit the figure's box, with a margin, centred in ``target``."""
@@ -160,7 +167,7 @@ class FigurePainter:
             QPointF(target.left() + 4, at((0, 0)).y()), QPointF(target.right() - 4, at((0, 0)).y())
         )
         self._props(painter, figure, at, scale, lambda s: s.role in {"wall", "bench", "block"})
-        self._body(painter, body_parts(figure.points), at)
+        self._body(painter, self._parts(figure), at)
         self._props(painter, figure, at, scale, lambda s: s.role not in {"wall", "bench", "block"})
         painter.restore()
 
@@ -295,7 +302,7 @@ class FigurePainter:
         left, right = target.left() + LABEL_GAP, target.right() - LABEL_GAP - width
         top, low = target.top() + LABEL_GAP, min(floor, target.bottom()) - LABEL_GAP - height
         corners = [QRectF(x, y, width, height) for y in (top, low) for x in (left, right)]
-        taken = self._drawn(figure, at, scale)
+        taken = self._drawn(figure, self._parts(figure), at, scale)
         for rect in keep_clear:
             clear = QPainterPath()
             clear.addRect(rect)
@@ -307,7 +314,9 @@ class FigurePainter:
         return min(corners, key=covered)
 
     @staticmethod
-    def _drawn(figure: FigureScene, at: At, scale: float) -> list[QPainterPath]:
+    def _drawn(
+        figure: FigureScene, parts: Sequence[BodyPart], at: At, scale: float
+    ) -> list[QPainterPath]:
         """The outlines of what the scene draws: limbs, feet, head, props and the hip's arc."""
         stroker = QPainterPathStroker()
         stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -325,7 +334,7 @@ class FigurePainter:
             return round_shape
 
         shapes = []
-        for part in body_parts(figure.points):
+        for part in parts:
             outline = QPainterPath()
             outline.addPolygon(QPolygonF([at(point) for point in part.outline]))
             shapes.append(outline)
