@@ -7,6 +7,7 @@ figure, by the same path. A camera and a file both come through a QVideoSink.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, QUrl, Signal
@@ -126,11 +127,15 @@ class FigureFrames(FrameSource):
 
     FPS = 30
 
-    def __init__(self, drill: Drill, parent: QObject | None = None) -> None:
+    SHOWN = (Fault.NONE, Fault.NONE, Fault.SHALLOW, Fault.NONE)
+    """Good reps and a shallow one, so that a cue is heard."""
+
+    def __init__(
+        self, drill: Drill, faults: Sequence[Fault] = SHOWN, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._camera = FigureCamera(drill)
-        faults = [Fault.NONE, Fault.NONE, Fault.SHALLOW, Fault.NONE]
-        self._frames = [f.angles for f in rep_script(drill, faults, fps=self.FPS)]
+        self._frames = [f.angles for f in rep_script(drill, list(faults), fps=self.FPS)]
         self._timer = QTimer(self, interval=1000 // self.FPS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)

@@ -15,8 +15,10 @@ class FrameView(QWidget):
         super().__init__(parent)
         self.setObjectName("cameraView")
         self.setAccessibleName(QCoreApplication.translate("Camera", "Camera picture"))
-        self.setMinimumSize(120, 90)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        # The picture gives way to the words under it when the player is short: it keeps its
+        # shape at any size, and the words would otherwise be painted over.
+        self.setMinimumSize(120, 60)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self._image: QImage | None = None
         self.mirrored = True
         self.guide = True
