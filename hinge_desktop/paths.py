@@ -63,6 +63,11 @@ class DataPaths(NamedTuple):
         return self.root / "media-art"
 
     @property
+    def clips(self) -> Path:
+        """Sets filmed with the camera, as video files."""
+        return self.root / "clips"
+
+    @property
     def catalogue_cache(self) -> Path:
         return self.root / "catalogue-cache.json"
 

@@ -139,6 +139,14 @@ KEEP_RUNNING = Preference[str](
 )
 """With reminders or nudges on, closing the window: ask once, keep Hinge running, or quit."""
 
+CLIP_CAP_MB = Preference[int](
+    "camera/clip_cap_mb",
+    1000,
+    QT_TRANSLATE_NOOP("Preferences", "Room for clips"),
+    (250, 500, 1000, 2000, 5000),
+)
+"""Megabytes the filmed sets may take; past it the oldest clips not kept are removed."""
+
 
 def first_side_setting(drill_id: str) -> Preference[str]:
     """Which side a drill done per side starts on, as the person last chose in its get-ready
@@ -177,6 +185,7 @@ ALL_PREFERENCES: tuple[
     NUDGE_RECORD,
     START_AT_LOGIN,
     KEEP_RUNNING,
+    CLIP_CAP_MB,
 )
 
 

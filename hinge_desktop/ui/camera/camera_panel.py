@@ -7,9 +7,11 @@ Off until the person turns it on; while on, a red mark says so. Nothing leaves t
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,10 +20,13 @@ from hinge_desktop.domain.pose.coach import PoseUpdate
 from hinge_desktop.domain.pose.form import FormCue
 from hinge_desktop.domain.pose.targets import PoseTargets, pose_targets
 from hinge_desktop.speech.choose import quiet_multimedia_logs
+from hinge_desktop.storage.clip_store import Clip, ClipError, ClipStore
 from hinge_desktop.ui.camera.frame_view import FrameView
+from hinge_desktop.ui.plurals import plural
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
 if TYPE_CHECKING:
+    from hinge_desktop.ui.camera.clip_recorder import ClipRecorder
     from hinge_desktop.ui.camera.frame_sources import FrameSource
 
 SourceMaker = Callable[[Drill | None], "FrameSource | None"]
@@ -51,11 +56,15 @@ class CameraPanel(QWidget):
     cue_due = Signal(str)
     """A cue the angles back, in words, for the voice."""
     turned_on = Signal()
+    clips_wanted = Signal(object)
+    """The clips are to be shown, this one (a Path) chosen, or None for the newest."""
+    clip_saved = Signal(object)
 
     def __init__(
         self,
         make_source: SourceMaker = first_camera,
         pose_assist: bool | None = None,
+        clips: ClipStore | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,6 +74,9 @@ class CameraPanel(QWidget):
         self._drill: Drill | None = None
         self._source: FrameSource | None = None
         self._watcher = None  # a PoseWatcher while the assist runs
+        self._clips = clips
+        self._recorder: ClipRecorder | None = None
+        self._saved: Path | None = None
         self.view = FrameView()
         self.on_air = QLabel(tr("● Camera on"))
         self.on_air.setObjectName("cameraOnAir")
@@ -86,6 +98,19 @@ class CameraPanel(QWidget):
         self.figure_button.setToolTip(tr("See what the camera does with the drill's figure"))
         self.figure_button.clicked.connect(self.watch_figure)
         self.figure_button.hide()
+        self.record = QPushButton(tr("Record"))
+        self.record.setObjectName("cameraRecord")
+        self.record.setCheckable(True)
+        self.record.setToolTip(tr("Film the set to replay it slowly (R)"))
+        self.record.setShortcut("R")
+        self.record.setAccessibleName(tr("Record the set"))
+        self.record.clicked.connect(self.toggle_recording)
+        self.record.hide()
+        self.clips_button = QPushButton(tr("Clips…"))
+        self.clips_button.setObjectName("cameraClips")
+        self.clips_button.setToolTip(tr("Replay, keep or delete the sets you filmed"))
+        self.clips_button.clicked.connect(lambda: self.clips_wanted.emit(self._saved))
+        self.clips_button.setVisible(clips is not None)
         self.mirror = QCheckBox(tr("Mirror"))
         self.mirror.setObjectName("cameraMirror")
         self.mirror.setChecked(True)
@@ -98,6 +123,8 @@ class CameraPanel(QWidget):
         self.note.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.on_air)
+        top.addWidget(self.record)
+        top.addWidget(self.clips_button)
         top.addStretch(1)
         top.addWidget(self.mirror)
         layout = QVBoxLayout(self)
@@ -142,6 +169,7 @@ class CameraPanel(QWidget):
         """The drill under way; the assist starts again for it, its reps from nought."""
         if drill is self._drill:
             return
+        self.stop_recording()
         self._drill = drill
         if self.is_on():
             self._stop_watcher()
@@ -180,6 +208,7 @@ class CameraPanel(QWidget):
         source.start()
         self.setVisible(True)
         self.on_air.show()
+        self.record.setVisible(self._clips is not None)
         self.button.setChecked(True)
         self.figure_button.hide()
         self._start_watcher()
@@ -205,6 +234,8 @@ class CameraPanel(QWidget):
         self.button.setChecked(False)
 
     def turn_off(self) -> None:
+        self.stop_recording()
+        self.record.hide()
         self._stop_watcher()
         if self._source is not None:
             self._source.stop()
@@ -225,6 +256,9 @@ class CameraPanel(QWidget):
 
     def _frame(self, seconds: float, image: QImage) -> None:
         self.view.show_frame(image)
+        if self._recorder is not None and self._recorder.is_recording():
+            self._recorder.add(seconds, image)
+            self.on_air.setText(tr("● Recording {time}").format(time=self._recorder.length()))
         if self._watcher is not None:
             self._watcher.offer(seconds, image)
 
@@ -268,5 +302,76 @@ class CameraPanel(QWidget):
             text += " · " + tr("the whole body is not in view: no cues")
         self.readout.setText(text)
 
+    # Recording ----------------------------------------------------------------------------------
+
+    def is_recording(self) -> bool:
+        return self._recorder is not None and self._recorder.is_recording()
+
+    def toggle_recording(self) -> None:
+        if self.is_recording():
+            self.stop_recording()
+        else:
+            self.start_recording()
+
+    def start_recording(self) -> bool:
+        """Film what the panel shows into a new clip; False, with a word why, if it cannot."""
+        if self._clips is None or not self.is_on() or self.is_recording():
+            self.record.setChecked(self.is_recording())
+            return False
+        if self._recorder is None:
+            from hinge_desktop.ui.camera.clip_recorder import ClipRecorder
+
+            self._recorder = ClipRecorder(self._clips, self)
+            self._recorder.saved.connect(self._clip_saved)
+            self._recorder.failed.connect(self._clip_failed)
+        try:
+            self._recorder.start(self._drill.id if self._drill else "camera", datetime.now())
+        except ClipError as error:
+            self.note.setText(str(error))
+            self.record.setChecked(False)
+            return False
+        self.record.setChecked(True)
+        self.record.setText(tr("Stop recording"))
+        self.record.setAccessibleName(tr("Stop recording"))
+        self.on_air.setText(tr("● Recording"))
+        return True
+
+    def stop_recording(self) -> None:
+        if self._recorder is not None and self._recorder.is_recording():
+            self._recorder.stop()
+        self.record.setChecked(False)
+        self.record.setText(tr("Record"))
+        self.record.setAccessibleName(tr("Record the set"))
+        self.on_air.setText(tr("● Camera on"))
+
+    def _clip_saved(self, clip: Clip, removed: list[Clip]) -> None:
+        self._saved = clip.path
+        text = tr("Saved a clip of the set ({size}): Clips… replays it.").format(
+            size=f"{clip.size / 1_000_000:.1f} MB"
+        )
+        if removed:
+            words = QCoreApplication.translate(
+                "Camera", "%n older clip(s) not kept removed to make room.", None, len(removed)
+            )
+            text += " " + plural(words, len(removed))
+        self.note.setText(text)
+        self.clip_saved.emit(clip)
+
+    def _clip_failed(self, message: str) -> None:
+        self.note.setText(message)
+
     def shutdown(self) -> None:
+        """Turn off; a set being filmed is finished and saved first (a few seconds at most)."""
+        recorder = self._recorder
+        if recorder is not None and (recorder.is_recording() or recorder.is_finishing()):
+            waiting = QEventLoop()
+            recorder.saved.connect(waiting.quit)
+            recorder.failed.connect(waiting.quit)
+            give_up = QTimer(singleShot=True, interval=5000)
+            give_up.timeout.connect(waiting.quit)
+            recorder.stop()
+            if recorder.is_finishing():
+                give_up.start()
+                waiting.exec()
+                give_up.stop()
         self.turn_off()

@@ -74,14 +74,14 @@ class VideoFileFrames(QObject):
 
         self._player.mediaStatusChanged.connect(status)
         self._player.errorOccurred.connect(failed)
-        self._player.positionChanged.connect(lambda _ms: stall.start())
+        self._player.positionChanged.connect(lambda _ms: loop.isRunning() and stall.start())
         self._player.setSource(QUrl.fromLocalFile(str(self._path.resolve())))
         self._player.setPlaybackRate(self._rate)
         self._player.play()
         stall.start()
         loop.exec()
-        stall.stop()
         self._player.stop()
+        stall.stop()
         if self._error or self._player.mediaStatus() is QMediaPlayer.MediaStatus.InvalidMedia:
             why = self._error or self._player.errorString()
             raise VideoError(

@@ -1,25 +1,51 @@
 """The camera panel in the player: it follows the drill under way, its counted reps fill the log
-panel's reps (the person still logs the set), and its cues are said by the coach's voice."""
+panel's reps (the person still logs the set), its cues are said by the coach's voice, and the
+sets it films are kept in the data folder's clips. File → Clips… and File → Analyse a clip…
+open the filmed sets and a video from elsewhere."""
 
 from __future__ import annotations
 
+import contextlib
 import time
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QWidget
 
+from hinge_desktop.domain.catalogue import Catalogue
+from hinge_desktop.domain.drills import Drill
 from hinge_desktop.domain.pose.form import FormCue
-from hinge_desktop.speech.speaker import Speaker
+from hinge_desktop.domain.pose.targets import pose_targets
+from hinge_desktop.speech.choose import quiet_multimedia_logs
+from hinge_desktop.storage.clip_store import MEGABYTE, ClipStore
 from hinge_desktop.ui.camera.camera_panel import CameraPanel
+from hinge_desktop.ui.preferences import CLIP_CAP_MB
 from hinge_desktop.ui.workout.log_panel import LogPanel
 from hinge_desktop.ui.workout.workout_view import WorkoutView
+
+if TYPE_CHECKING:
+    from hinge_desktop.ui.shell.installed import Services
+    from hinge_desktop.ui.shell.main_window import MainWindow
 
 CUE_SAY_WITHIN = 3.0
 """Seconds a camera cue may wait for the voice before it is no longer worth saying."""
 
 
-def install_camera(workout: WorkoutView, log_panel: LogPanel, speaker: Speaker) -> CameraPanel:
-    camera = CameraPanel()
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Camera", text)
+
+
+def install_camera(
+    window: MainWindow, workout: WorkoutView, log_panel: LogPanel, services: Services
+) -> CameraPanel:
+    cap = services.preferences.get(CLIP_CAP_MB) * MEGABYTE
+    store = ClipStore(services.paths.clips, cap)
+    store.discard_unfinished()
+    camera = CameraPanel(clips=store)
     workout.player.set_side_panel(camera, camera.button)
+    speaker = services.speaker
 
     def follow() -> None:
         timeline = workout.timeline()
@@ -36,7 +62,68 @@ def install_camera(workout: WorkoutView, log_panel: LogPanel, speaker: Speaker) 
 
     camera.cue_due.connect(say)
     camera.turned_on.connect(lambda: speaker.prepare(cue.value for cue in FormCue))
+    camera.clips_wanted.connect(
+        lambda chosen: show_clips(workout.window(), store, services, chosen)
+    )
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(camera.shutdown)
+    window.build_chrome()
+    install_clip_actions(window, camera, workout, services)
     return camera
+
+
+def _drill_of(catalogue: Catalogue):  # type: ignore[no-untyped-def]
+    def drill_of(drill_id: str) -> Drill | None:
+        return catalogue.get(drill_id) if drill_id in catalogue else None
+
+    return drill_of
+
+
+def show_clips(parent: QWidget, store: ClipStore, services: Services, chosen: Path | None) -> None:
+    """The clips window (one at a time), with ``chosen`` (or the newest) on show."""
+    quiet_multimedia_logs()  # before Qt Multimedia loads
+    from hinge_desktop.ui.camera.clips_dialog import ClipsDialog
+
+    dialog = parent.findChild(ClipsDialog, "clipsDialog")
+    if dialog is None:
+        dialog = ClipsDialog(store, _drill_of(services.catalogue), services.preferences, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.refresh(chosen)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+
+
+def show_analyse(
+    parent: QWidget, catalogue: Catalogue, drill: Drill | None, video: Path | None = None
+) -> None:
+    from hinge_desktop.ui.camera.analyse_dialog import AnalyseDialog
+
+    followed = [d for d in catalogue if pose_targets(d) is not None]
+    dialog = AnalyseDialog(followed, drill, video, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+
+
+def install_clip_actions(
+    window: MainWindow, camera: CameraPanel, workout: WorkoutView, services: Services
+) -> None:
+    """File → Filmed clips… and File → Analyse a clip… (made with the menus) do their work."""
+
+    def current_drill() -> Drill | None:
+        timeline = workout.timeline()
+        return timeline.moment().step.drill if timeline is not None else None
+
+    work = {
+        "clipsAction": lambda: camera.clips_wanted.emit(None),
+        "analyseClipAction": lambda: show_analyse(window, services.catalogue, current_drill()),
+    }
+    for name, slot in work.items():
+        action = window.findChild(QAction, name)
+        if action is None:
+            continue
+        with contextlib.suppress(RuntimeError, TypeError):
+            action.triggered.disconnect()  # a log restored builds the views again
+        action.triggered.connect(slot)
+        action.setEnabled(True)

@@ -47,6 +47,18 @@ def build_menus(window: MainWindow) -> None:
     )
     window.export_json_action.setEnabled(False)
     file_menu.addSeparator()
+    # Given their work by the camera's wiring, once the player is built.
+    clips = file_menu.addAction(window.tr("Filmed &clips…"))
+    clips.setObjectName("clipsAction")
+    clips.setStatusTip(window.tr("Replay, keep or delete the sets you filmed with the camera"))
+    clips.setEnabled(False)
+    analyse = file_menu.addAction(window.tr("&Analyse a clip…"))
+    analyse.setObjectName("analyseClipAction")
+    analyse.setStatusTip(
+        window.tr("Count the reps in a video filmed from the side, and check the angles")
+    )
+    analyse.setEnabled(False)
+    file_menu.addSeparator()
     quit_action = file_menu.addAction(window.tr("&Quit"))
     quit_action.setObjectName("quitAction")
     # The platform's own quit keys, or Ctrl+Q where it has none.

@@ -242,7 +242,7 @@ def _workout(
     window.set_undo_stack(services.undo_stack)
     log_panel = LogPanel(services.undo_stack)
     workout.set_log_panel(log_panel)
-    install_camera(workout, log_panel, services.speaker)
+    install_camera(window, workout, log_panel, services)
     set_logger = SetLogger(
         workout,
         log_panel,

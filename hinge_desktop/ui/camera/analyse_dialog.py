@@ -1,0 +1,217 @@
+"""File → Analyse a clip…: a video filmed from the side (on a phone, or with Hinge's camera)
+run through the pose assist, a line per rep as it is found.
+
+The analysis is the command line's own (``--analyse VIDEO --drill ID``) run as a separate
+process: the window goes on answering, Stop ends it at once, and the lines shown are the ones
+the command prints.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hinge_desktop import COMMAND
+from hinge_desktop.domain.drills import Drill
+from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
+
+VIDEO_FILTER = "*.mp4 *.m4v *.mov *.mkv *.webm *.avi"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Analyse", text)
+
+
+def analyse_command(video: Path, drill_id: str) -> tuple[str, list[str]]:
+    """The program and arguments that analyse ``video`` as this Hinge does from its command
+    line (a bundled Hinge is its own program; an installed one runs as a module)."""
+    arguments = ["--analyse", str(video), "--drill", drill_id]
+    if getattr(sys, "frozen", False):
+        return sys.executable, arguments
+    return sys.executable, ["-m", "hinge_desktop", *arguments]
+
+
+class AnalyseDialog(QDialog):
+    def __init__(
+        self,
+        drills: Sequence[Drill],
+        chosen: Drill | None = None,
+        video: Path | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("analyseDialog")
+        self.setWindowTitle(tr("Analyse a clip"))
+        self._process: QProcess | None = None
+        self._errors = ""
+        self.drill = QComboBox()
+        self.drill.setObjectName("analyseDrill")
+        for drill in drills:
+            self.drill.addItem(drill.name, drill.id)
+        if chosen is not None and (index := self.drill.findData(chosen.id)) >= 0:
+            self.drill.setCurrentIndex(index)
+        self.file = QLineEdit(str(video) if video else "")
+        self.file.setObjectName("analyseFile")
+        self.file.setPlaceholderText(tr("A video filmed from the side, the whole body in view"))
+        self.file.textChanged.connect(self._ready)
+        choose = QPushButton(tr("Choose…"))
+        choose.setObjectName("analyseChoose")
+        choose.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(choose)
+        form = QFormLayout()
+        form.addRow(tr("&Video:"), file_row)
+        form.addRow(tr("&Drill:"), self.drill)
+        self.output = QPlainTextEdit()
+        self.output.setObjectName("analyseOutput")
+        self.output.setReadOnly(True)
+        self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.output.setAccessibleName(tr("What the pose assist found"))
+        self.status = QLabel()
+        self.status.setObjectName("analyseStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.start = buttons.addButton(tr("Analyse"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.start.setObjectName("analyseStart")
+        self.start.setDefault(True)
+        self.start.clicked.connect(self.start_or_stop)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.output, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.resize(720, 420)
+        self._installed = pose_model_installed()
+        if not self._installed:
+            self.status.setText(
+                tr("Analysing a clip needs the pose assist: {command}").format(command=INSTALL)
+            )
+        elif not drills:
+            self.status.setText(tr("No drill can be followed by the camera."))
+        else:
+            self.status.setText(
+                tr("Reps are counted from the hip. It cannot see the shape of your back.")
+            )
+        self._ready()
+
+    def _ready(self) -> None:
+        running = self.is_running()
+        self.start.setText(tr("Stop") if running else tr("Analyse"))
+        self.start.setEnabled(
+            running or (self._installed and self.drill.count() > 0 and bool(self.file.text()))
+        )
+        self.drill.setEnabled(not running)
+        self.file.setEnabled(not running)
+
+    def choose_file(self) -> None:
+        dialog = QFileDialog(self, tr("Choose a video"))
+        dialog.setObjectName("analyseFileDialog")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([tr("Videos ({patterns})").format(patterns=VIDEO_FILTER)])
+        dialog.fileSelected.connect(self.file.setText)
+        dialog.open()
+
+    def is_running(self) -> bool:
+        return self._process is not None
+
+    def start_or_stop(self) -> None:
+        if self.is_running():
+            self.stop()
+        else:
+            self.analyse()
+
+    def analyse(self) -> None:
+        video = Path(self.file.text().strip()).expanduser()
+        if not video.is_file():
+            self.status.setText(tr("There is no file at {path}.").format(path=video))
+            return
+        program, arguments = analyse_command(video, str(self.drill.currentData()))
+        process = QProcess(self)
+        process.setObjectName("analyseProcess")
+        process.readyReadStandardOutput.connect(self._read)
+        process.readyReadStandardError.connect(self._read_errors)
+        process.finished.connect(self._finished)
+        process.errorOccurred.connect(self._not_started)
+        self._process = process
+        self._errors = ""
+        self.output.clear()
+        self.status.setText(tr("Analysing {name}…").format(name=video.name))
+        process.start(program, arguments)
+        self._ready()
+
+    def _read(self) -> None:
+        if self._process is not None:
+            text = bytes(self._process.readAllStandardOutput().data()).decode(errors="replace")
+            for line in text.splitlines():
+                self.output.appendPlainText(line)
+
+    def _read_errors(self) -> None:
+        if self._process is not None:
+            data = self._process.readAllStandardError().data()
+            self._errors += bytes(data).decode(errors="replace")
+
+    def _not_started(self, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and self._process is not None:
+            self.status.setText(
+                tr("The analysis could not start: {why}").format(why=self._process.errorString())
+            )
+            self._done()
+
+    def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        self._read()
+        self._read_errors()
+        stopped = status == QProcess.ExitStatus.CrashExit
+        said = [
+            line.split(": ", 1)[-1]
+            for line in self._errors.splitlines()
+            if line.startswith(f"{COMMAND}: ")
+        ]
+        if stopped:
+            self.status.setText(tr("Stopped."))
+        elif code == 0:
+            self.status.setText(" ".join(said) or tr("Done."))
+        else:
+            self.status.setText(
+                " ".join(said) or tr("The analysis failed (exit code {code}).").format(code=code)
+            )
+        self._done()
+
+    def _done(self) -> None:
+        if self._process is not None:
+            self._process.deleteLater()
+        self._process = None
+        self._ready()
+
+    def stop(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+
+    def done(self, result: int) -> None:
+        if self._process is not None:
+            self._process.finished.disconnect(self._finished)
+            self._process.kill()
+            self._process.waitForFinished(2000)
+            self._done()
+        super().done(result)

@@ -1,0 +1,222 @@
+"""A filmed set played back at 1×, ½× or ¼×, a frame at a time when paused, beside the drill's
+figure moving at the same pace: the figure's clock is the clip's, so it slows, stops and steps
+with it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hinge_desktop.domain.drills import Drill
+from hinge_desktop.ui.camera.frame_sources import NO_GPU
+from hinge_desktop.ui.camera.frame_view import FrameView
+from hinge_desktop.ui.widgets.figure_widget import FigureWidget
+
+SPEEDS = (
+    (1.0, "1×", "replaySpeedFull"),
+    (0.5, "½×", "replaySpeedHalf"),
+    (0.25, "¼×", "replaySpeedQuarter"),
+)
+FRAME_US = 33_333
+"""A frame's length when the clip does not say (30 frames a second)."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Camera", text)
+
+
+def clock(ms: int) -> str:
+    minutes, rest = divmod(max(0, ms) / 1000, 60)
+    return f"{int(minutes)}:{rest:04.1f}"
+
+
+class ClipReplay(QWidget):
+    failed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("clipReplay")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        from hinge_desktop.qt_messages import drop_qt_message
+
+        drop_qt_message(NO_GPU)
+        self.player = QMediaPlayer(self)
+        self._sink = QVideoSink(self)
+        self.player.setVideoSink(self._sink)
+        self._sink.videoFrameChanged.connect(self._frame, Qt.ConnectionType.QueuedConnection)
+        self.player.errorOccurred.connect(
+            lambda _e, message: self.failed.emit(message or self.player.errorString())
+        )
+        self.player.positionChanged.connect(self._position)
+        self.player.durationChanged.connect(self._duration)
+        self.player.playbackStateChanged.connect(self._playing)
+        self._shown_us = 0
+        self._frame_us = FRAME_US
+        self.view = FrameView()
+        self.view.setObjectName("replayView")
+        self.view.setAccessibleName(tr("Recorded set"))
+        self.view.guide = False
+        self.figure = FigureWidget()
+        self.figure.setObjectName("replayFigure")
+        self.figure.setMinimumSize(120, 60)
+        self.figure.set_time_source(lambda: self._shown_us / 1_000_000)
+        self.play_button = QPushButton(tr("Play"))
+        self.play_button.setObjectName("replayPlay")
+        self.play_button.setToolTip(tr("Play or pause (Space)"))
+        self.play_button.clicked.connect(self.toggle)
+        self.back = QToolButton()
+        self.back.setObjectName("replayStepBack")
+        self.back.setText("◀|")
+        self.back.setAccessibleName(tr("A frame back"))
+        self.back.setToolTip(tr("A frame back (Left arrow)"))
+        self.back.clicked.connect(lambda: self.step(-1))
+        self.forward = QToolButton()
+        self.forward.setObjectName("replayStepForward")
+        self.forward.setText("|▶")
+        self.forward.setAccessibleName(tr("A frame on"))
+        self.forward.setToolTip(tr("A frame on (Right arrow)"))
+        self.forward.clicked.connect(lambda: self.step(1))
+        self.speeds = QButtonGroup(self)
+        speed_row = QHBoxLayout()
+        speed_row.setSpacing(2)
+        for number, (rate, text, name) in enumerate(SPEEDS):
+            button = QToolButton()
+            button.setText(text)
+            button.setObjectName(name)
+            button.setCheckable(True)
+            button.setAccessibleName(tr("Speed {speed}").format(speed=text))
+            button.setToolTip(tr("Play at {speed} ({key})").format(speed=text, key=number + 1))
+            button.clicked.connect(lambda _c=False, r=rate: self.set_speed(r))
+            self.speeds.addButton(button, number)
+            speed_row.addWidget(button)
+        self.speeds.button(0).setChecked(True)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("replayPosition")
+        self.slider.setAccessibleName(tr("Place in the clip"))
+        self.slider.sliderMoved.connect(self.player.setPosition)
+        self.time = QLabel(clock(0))
+        self.time.setObjectName("replayTime")
+        self.mirror = QCheckBox(tr("Mirror"))
+        self.mirror.setObjectName("replayMirror")
+        self.mirror.setChecked(True)
+        self.mirror.toggled.connect(self._mirror)
+        pictures = QHBoxLayout()
+        pictures.addWidget(self.view, 3)
+        pictures.addWidget(self.figure, 2)
+        controls = QHBoxLayout()
+        controls.addWidget(self.play_button)
+        controls.addWidget(self.back)
+        controls.addWidget(self.forward)
+        controls.addLayout(speed_row)
+        controls.addWidget(self.slider, 1)
+        controls.addWidget(self.time)
+        controls.addWidget(self.mirror)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(pictures, 1)
+        layout.addLayout(controls)
+        self._enable(False)
+
+    def _enable(self, on: bool) -> None:
+        for widget in (self.play_button, self.back, self.forward, self.slider):
+            widget.setEnabled(on)
+
+    def load(self, path: Path | None, drill: Drill | None) -> None:
+        """Show ``path`` from its start, paused, beside ``drill``'s figure; None shows nothing."""
+        self.player.stop()
+        self._shown_us = 0
+        self.view.show_frame(None)
+        self.figure.set_drill(drill)
+        self.figure.setVisible(drill is not None)
+        self.player.setSource(QUrl.fromLocalFile(str(path)) if path is not None else QUrl())
+        self._enable(path is not None)
+        if path is not None:
+            self.player.pause()
+
+    def speed(self) -> float:
+        return self.player.playbackRate()
+
+    def set_speed(self, rate: float) -> None:
+        self.player.setPlaybackRate(rate)
+        for number, (speed, _text, _name) in enumerate(SPEEDS):
+            if speed == rate:
+                self.speeds.button(number).setChecked(True)
+
+    def is_playing(self) -> bool:
+        return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState
+
+    def toggle(self) -> None:
+        if self.is_playing():
+            self.player.pause()
+        else:
+            if self.player.position() >= self.player.duration() > 0:
+                self.player.setPosition(0)
+            self.player.play()
+
+    def step(self, frames: int) -> None:
+        """Pause and show the frame ``frames`` on (or back, if negative)."""
+        self.player.pause()
+        target_us = max(0, self._shown_us + frames * self._frame_us)
+        self.player.setPosition(min(self.player.duration(), target_us // 1000 + 1))
+
+    def shown_seconds(self) -> float:
+        """The time in the clip of the frame on show."""
+        return self._shown_us / 1_000_000
+
+    def _frame(self, frame: QVideoFrame) -> None:
+        if not frame.isValid():
+            return
+        self._shown_us = max(0, frame.startTime())
+        if frame.endTime() > frame.startTime():
+            self._frame_us = frame.endTime() - frame.startTime()
+        self.view.show_frame(frame.toImage())
+        self.figure.update()
+
+    def _position(self, ms: int) -> None:
+        if not self.slider.isSliderDown():
+            self.slider.setValue(ms)
+        self.time.setText(f"{clock(ms)} / {clock(self.player.duration())}")
+
+    def _duration(self, ms: int) -> None:
+        self.slider.setRange(0, ms)
+        self._position(self.player.position())
+
+    def _playing(self, state: QMediaPlayer.PlaybackState) -> None:
+        playing = state == QMediaPlayer.PlaybackState.PlayingState
+        self.play_button.setText(tr("Pause") if playing else tr("Play"))
+
+    def _mirror(self, on: bool) -> None:
+        self.view.mirrored = on
+        self.view.update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Space:
+            self.toggle()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Comma):
+            self.step(-1)
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Period):
+            self.step(1)
+        elif key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
+            self.set_speed(SPEEDS[int(key) - int(Qt.Key.Key_1)][0])
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def stop(self) -> None:
+        self.player.stop()
