@@ -14,7 +14,16 @@ from hinge_desktop.speech.synthesizer import EngineFactory, Synthesizer, pyttsx3
 ENGINE_START_TIMEOUT = 3.0
 
 
-_QUIET_RULES = "qt.multimedia.symbolsresolver=false\nqt.multimedia.ffmpeg=false"
+_QUIET_RULES = "\n".join(
+    (
+        "qt.multimedia.symbolsresolver=false",
+        "qt.multimedia.ffmpeg=false",
+        # Its encoder, decoders and file reader: which codec, no hardware decoder, a file
+        # whose opening was called off for the next; what fails reaches Hinge as an error.
+        "qt.multimedia.ffmpeg.*=false",
+        "qt.multimedia.playbackengine.*=false",
+    )
+)
 _NO_SERVER = "PulseAudioService: pa_context_connect() failed"
 
 

@@ -62,6 +62,7 @@ class AnalyseDialog(QDialog):
         self.setWindowTitle(tr("Analyse a clip"))
         self._process: QProcess | None = None
         self._errors = ""
+        self._unread = b""
         self.drill = QComboBox()
         self.drill.setObjectName("analyseDrill")
         for drill in drills:
@@ -156,16 +157,20 @@ class AnalyseDialog(QDialog):
         process.errorOccurred.connect(self._not_started)
         self._process = process
         self._errors = ""
+        self._unread = b""
         self.output.clear()
         self.status.setText(tr("Analysing {name}…").format(name=video.name))
         process.start(program, arguments)
         self._ready()
 
     def _read(self) -> None:
-        if self._process is not None:
-            text = bytes(self._process.readAllStandardOutput().data()).decode(errors="replace")
-            for line in text.splitlines():
-                self.output.appendPlainText(line)
+        """Whole lines, as they come: a line may arrive in two reads."""
+        if self._process is None:
+            return
+        self._unread += bytes(self._process.readAllStandardOutput().data())
+        *lines, self._unread = self._unread.split(b"\n")
+        for line in lines:
+            self.output.appendPlainText(line.decode(errors="replace").rstrip("\r"))
 
     def _read_errors(self) -> None:
         if self._process is not None:
@@ -191,7 +196,8 @@ class AnalyseDialog(QDialog):
         if stopped:
             self.status.setText(tr("Stopped."))
         elif code == 0:
-            self.status.setText(" ".join(said) or tr("Done."))
+            lines = self.output.toPlainText().splitlines()
+            self.status.setText(" ".join(said) or (lines[-1] if lines else tr("Done.")))
         else:
             self.status.setText(
                 " ".join(said) or tr("The analysis failed (exit code {code}).").format(code=code)

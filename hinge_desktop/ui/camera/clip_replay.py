@@ -137,12 +137,15 @@ class ClipReplay(QWidget):
 
     def load(self, path: Path | None, drill: Drill | None) -> None:
         """Show ``path`` from its start, paused, beside ``drill``'s figure; None shows nothing."""
+        source = QUrl.fromLocalFile(str(path)) if path is not None else QUrl()
+        if source == self.player.source() and drill is self.figure.drill():
+            return
         self.player.stop()
         self._shown_us = 0
         self.view.show_frame(None)
         self.figure.set_drill(drill)
         self.figure.setVisible(drill is not None)
-        self.player.setSource(QUrl.fromLocalFile(str(path)) if path is not None else QUrl())
+        self.player.setSource(source)
         self._enable(path is not None)
         if path is not None:
             self.player.pause()

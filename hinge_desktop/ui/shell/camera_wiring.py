@@ -90,9 +90,10 @@ def show_clips(parent: QWidget, store: ClipStore, services: Services, chosen: Pa
         dialog = ClipsDialog(store, _drill_of(services.catalogue), services.preferences, parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.refresh(chosen)
+    if dialog.isVisible():  # open already, perhaps behind the window
+        dialog.raise_()
+        dialog.activateWindow()
     dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
 
 
 def show_analyse(
