@@ -26,7 +26,7 @@ from hinge_desktop.domain.pose.rep_script import Fault
 from hinge_desktop.speech.choose import open_speaker
 from hinge_desktop.ui.camera.frame_sources import FigureFrames
 from hinge_desktop.ui.preferences import Preferences
-from hinge_desktop.ui.shell.camera_wiring import install_camera
+from hinge_desktop.ui.shell.camera_wiring import wire_camera
 from hinge_desktop.ui.workout.log_panel import LogPanel
 from hinge_desktop.ui.workout.workout_view import WorkoutView
 
@@ -40,7 +40,7 @@ if report["problem"] is None:
     view = WorkoutView(speaker, Preferences(root / "settings.ini"))
     log_panel = LogPanel(QUndoStack())
     view.set_log_panel(log_panel)
-    camera = install_camera(view, log_panel, speaker)
+    camera = wire_camera(view, log_panel, speaker)
     drill = builtin_catalogue().get("kettlebell-deadlift")
     view.show_drill(drill)
     view.resize(1280, 720)

@@ -78,7 +78,7 @@ def test_keys_play_pause_step_and_choose_the_speed(qtbot: QtBot, clip: Path) -> 
     qtbot.waitUntil(lambda: replay.shown_seconds() > 0, timeout=3000)
     qtbot.keyClick(replay, Qt.Key.Key_3)
     assert replay.speed() == 0.25
-    assert replay.speeds.checkedButton().objectName() == "replaySpeedQuarter"
+    assert replay.speeds.value() == 0.25
     qtbot.keyClick(replay, Qt.Key.Key_Space)
     assert replay.is_playing()
     assert replay.play_button.text() == "Pause"
@@ -88,7 +88,7 @@ def test_keys_play_pause_step_and_choose_the_speed(qtbot: QtBot, clip: Path) -> 
     assert not replay.is_playing()
     qtbot.keyClick(replay, Qt.Key.Key_1)
     assert replay.speed() == 1.0
-    replay.findChild(type(replay.back), "replaySpeedHalf").click()
+    replay.speeds.button_for(0.5).click()
     assert replay.speed() == 0.5
 
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QHBoxLayout,
     QLabel,
@@ -24,13 +23,10 @@ from PySide6.QtWidgets import (
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.ui.camera.frame_sources import NO_GPU
 from hinge_desktop.ui.camera.frame_view import FrameView
+from hinge_desktop.ui.widgets.chips import ChipRow
 from hinge_desktop.ui.widgets.figure_widget import FigureWidget
 
-SPEEDS = (
-    (1.0, "1×", "replaySpeedFull"),
-    (0.5, "½×", "replaySpeedHalf"),
-    (0.25, "¼×", "replaySpeedQuarter"),
-)
+SPEEDS = ((1.0, "1×"), (0.5, "½×"), (0.25, "¼×"))
 FRAME_US = 33_333
 """A frame's length when the clip does not say (30 frames a second)."""
 
@@ -90,20 +86,11 @@ class ClipReplay(QWidget):
         self.forward.setAccessibleName(tr("A frame on"))
         self.forward.setToolTip(tr("A frame on (Right arrow)"))
         self.forward.clicked.connect(lambda: self.step(1))
-        self.speeds = QButtonGroup(self)
-        speed_row = QHBoxLayout()
-        speed_row.setSpacing(2)
-        for number, (rate, text, name) in enumerate(SPEEDS):
-            button = QToolButton()
-            button.setText(text)
-            button.setObjectName(name)
-            button.setCheckable(True)
-            button.setAccessibleName(tr("Speed {speed}").format(speed=text))
-            button.setToolTip(tr("Play at {speed} ({key})").format(speed=text, key=number + 1))
-            button.clicked.connect(lambda _c=False, r=rate: self.set_speed(r))
-            self.speeds.addButton(button, number)
-            speed_row.addWidget(button)
-        self.speeds.button(0).setChecked(True)
+        self.speeds = ChipRow[float](
+            "replaySpeed", tr("Speed"), [(rate, text) for rate, text in SPEEDS]
+        )
+        self.speeds.setToolTip(tr("Play at 1×, ½× or ¼× (keys 1, 2, 3)"))
+        self.speeds.changed.connect(lambda: self.set_speed(self.speeds.value()))
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setObjectName("replayPosition")
         self.slider.setAccessibleName(tr("Place in the clip"))
@@ -121,7 +108,7 @@ class ClipReplay(QWidget):
         controls.addWidget(self.play_button)
         controls.addWidget(self.back)
         controls.addWidget(self.forward)
-        controls.addLayout(speed_row)
+        controls.addWidget(self.speeds)
         controls.addWidget(self.slider, 1)
         controls.addWidget(self.time)
         controls.addWidget(self.mirror)
@@ -155,9 +142,7 @@ class ClipReplay(QWidget):
 
     def set_speed(self, rate: float) -> None:
         self.player.setPlaybackRate(rate)
-        for number, (speed, _text, _name) in enumerate(SPEEDS):
-            if speed == rate:
-                self.speeds.button(number).setChecked(True)
+        self.speeds.set_value(rate)
 
     def is_playing(self) -> bool:
         return self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState

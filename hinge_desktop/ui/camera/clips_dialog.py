@@ -111,7 +111,8 @@ class ClipsDialog(QDialog):
         layout.addLayout(room)
         layout.addWidget(self.usage)
         layout.addWidget(buttons)
-        self.resize(900, 560)
+        room = self.screen().availableGeometry()
+        self.resize(min(900, room.width() - 40), min(560, room.height() - 80))
         self.refresh()
 
     # The list -----------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ class ClipsDialog(QDialog):
     def _title(self, clip: Clip) -> str:
         drill = self._drill_of(clip.drill_id)
         name = drill.name if drill is not None else clip.drill_id
-        when = QLocale().toString(clip.recorded, QLocale.FormatType.ShortFormat)
+        when = QLocale().toString(clip.recorded, "ddd d MMM yyyy, HH:mm")
         star = "★ " if clip.kept else ""
         return f"{star}{name}\n{when} · {size_text(clip.size)}"
 

@@ -19,6 +19,7 @@ from hinge_desktop.domain.drills import Drill
 from hinge_desktop.domain.pose.form import FormCue
 from hinge_desktop.domain.pose.targets import pose_targets
 from hinge_desktop.speech.choose import quiet_multimedia_logs
+from hinge_desktop.speech.speaker import Speaker
 from hinge_desktop.storage.clip_store import MEGABYTE, ClipStore
 from hinge_desktop.ui.camera.camera_panel import CameraPanel
 from hinge_desktop.ui.preferences import CLIP_CAP_MB
@@ -40,12 +41,25 @@ def tr(text: str) -> str:
 def install_camera(
     window: MainWindow, workout: WorkoutView, log_panel: LogPanel, services: Services
 ) -> CameraPanel:
+    """The camera in the player, its clips in the data folder, and the File menu's two."""
     cap = services.preferences.get(CLIP_CAP_MB) * MEGABYTE
     store = ClipStore(services.paths.clips, cap)
     store.discard_unfinished()
-    camera = CameraPanel(clips=store)
+    camera = wire_camera(workout, log_panel, services.speaker, store)
+    camera.clips_wanted.connect(
+        lambda chosen: show_clips(workout.window(), store, services, chosen)
+    )
+    window.build_chrome()
+    install_clip_actions(window, camera, workout, services)
+    return camera
+
+
+def wire_camera(
+    workout: WorkoutView, log_panel: LogPanel, speaker: Speaker, clips: ClipStore | None = None
+) -> CameraPanel:
+    """The panel beside the figure, following the drill, filling the reps, cueing by voice."""
+    camera = CameraPanel(clips=clips)
     workout.player.set_side_panel(camera, camera.button)
-    speaker = services.speaker
 
     def follow() -> None:
         timeline = workout.timeline()
@@ -62,14 +76,9 @@ def install_camera(
 
     camera.cue_due.connect(say)
     camera.turned_on.connect(lambda: speaker.prepare(cue.value for cue in FormCue))
-    camera.clips_wanted.connect(
-        lambda chosen: show_clips(workout.window(), store, services, chosen)
-    )
     app = QCoreApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(camera.shutdown)
-    window.build_chrome()
-    install_clip_actions(window, camera, workout, services)
     return camera
 
 
