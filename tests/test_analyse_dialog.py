@@ -122,3 +122,18 @@ def test_the_file_menu_opens_the_clips_and_the_analysis_for_the_drill_under_way(
     assert clips.empty.isVisibleTo(clips)
     assert str(hinge.paths.clips) in clips.usage.text()
     clips.close()
+
+
+def test_the_file_chooser_opens_where_the_filmed_clips_are(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    clips = tmp_path / "clips"
+    clips.mkdir()
+    dialog = AnalyseDialog(FOLLOWED, DRILL, None, look_in=clips)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.choose_file()
+    chooser = dialog.findChild(QFileDialog, "analyseFileDialog")
+    assert chooser is not None
+    assert Path(chooser.directory().absolutePath()) == clips
+    chooser.reject()

@@ -126,3 +126,24 @@ def test_with_no_clips_it_says_how_to_film_one(qtbot: QtBot, tmp_path: Path) -> 
     assert "press Record" in dialog.empty.text()
     assert not dialog.delete.isEnabled()
     assert not dialog.keep.isEnabled()
+
+
+def test_the_replay_keys_work_wherever_the_focus_is_in_the_window(
+    qtbot: QtBot, store: ClipStore, tmp_path: Path
+) -> None:
+    dialog = _dialog(qtbot, store, tmp_path)
+    replay = dialog.replay
+    qtbot.waitUntil(lambda: not replay.view.picture_rect().isEmpty(), timeout=5000)
+    dialog.activateWindow()
+    dialog.clip_list.setFocus()
+    qtbot.keyClick(dialog.clip_list, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: replay.shown_seconds() > 0, timeout=3000)
+    assert dialog.current_clip() == store.clips()[0]  # the list kept its row
+    dialog.keep.setFocus()
+    qtbot.keyClick(dialog.keep, Qt.Key.Key_2)
+    assert replay.speed() == 0.5
+    qtbot.keyClick(dialog.keep, Qt.Key.Key_Space)
+    assert replay.is_playing()
+    assert not dialog.keep.isChecked()  # Space played the clip; it did not press Keep
+    qtbot.keyClick(dialog.clip_list, Qt.Key.Key_Space)
+    assert not replay.is_playing()

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop import COMMAND
 from hinge_desktop.domain.drills import Drill
+from hinge_desktop.ui.widgets.start_folder import documents_folder
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
 VIDEO_FILTER = "*.mp4 *.m4v *.mov *.mkv *.webm *.avi"
@@ -56,9 +57,13 @@ class AnalyseDialog(QDialog):
         chosen: Drill | None = None,
         video: Path | None = None,
         parent: QWidget | None = None,
+        *,
+        look_in: Path | None = None,
     ) -> None:
+        """``look_in``: where the file chooser opens (the filmed clips, say)."""
         super().__init__(parent)
         self.setObjectName("analyseDialog")
+        self._look_in = look_in
         self.setWindowTitle(tr("Analyse a clip"))
         self._process: QProcess | None = None
         self._errors = ""
@@ -132,6 +137,13 @@ class AnalyseDialog(QDialog):
         dialog.setObjectName("analyseFileDialog")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chosen = Path(self.file.text().strip()).expanduser()
+        if chosen.parent.is_dir() and self.file.text().strip():
+            dialog.setDirectory(str(chosen.parent))
+        elif self._look_in is not None and self._look_in.is_dir():
+            dialog.setDirectory(str(self._look_in))
+        else:
+            dialog.setDirectory(str(documents_folder()))
         dialog.setNameFilters([tr("Videos ({patterns})").format(patterns=VIDEO_FILTER)])
         dialog.fileSelected.connect(self.file.setText)
         dialog.open()

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -28,7 +28,9 @@ from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 if TYPE_CHECKING:
     from hinge_desktop.ui.camera.clip_recorder import ClipRecorder
     from hinge_desktop.ui.camera.frame_sources import FrameSource
+    from hinge_desktop.ui.camera.pose_watcher import PoseWatcher
 
+RECORD_KEY = "R"
 SourceMaker = Callable[[Drill | None], "FrameSource | None"]
 
 
@@ -73,10 +75,12 @@ class CameraPanel(QWidget):
         self._assist = pose_model_installed() if pose_assist is None else pose_assist
         self._drill: Drill | None = None
         self._source: FrameSource | None = None
-        self._watcher = None  # a PoseWatcher while the assist runs
+        self._watcher: PoseWatcher | None = None
         self._clips = clips
         self._recorder: ClipRecorder | None = None
         self._saved: Path | None = None
+        self._counting = True
+        self._set_reps = 0
         self.view = FrameView()
         self.on_air = QLabel(tr("● Camera on"))
         self.on_air.setObjectName("cameraOnAir")
@@ -102,8 +106,7 @@ class CameraPanel(QWidget):
         self.record.setObjectName("cameraRecord")
         self.record.setCheckable(True)
         self.record.setToolTip(tr("Film the set to replay it slowly (R)"))
-        self.record.setShortcut("R")
-        self.record.setAccessibleName(tr("Record the set"))
+        self._record_words(tr("Record"), tr("Record the set"))
         self.record.clicked.connect(self.toggle_recording)
         self.record.hide()
         self.clips_button = QPushButton(tr("Clips…"))
@@ -121,12 +124,18 @@ class CameraPanel(QWidget):
         self.note = QLabel()
         self.note.setObjectName("cameraNote")
         self.note.setWordWrap(True)
-        top = QHBoxLayout()
-        top.addWidget(self.on_air)
-        top.addWidget(self.record)
-        top.addWidget(self.clips_button)
-        top.addStretch(1)
-        top.addWidget(self.mirror)
+        # Two short rows, not one long one: beside the clock in a narrow player.
+        top = QVBoxLayout()
+        marks = QHBoxLayout()
+        marks.addWidget(self.on_air)
+        marks.addStretch(1)
+        marks.addWidget(self.mirror)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.record)
+        buttons.addWidget(self.clips_button)
+        buttons.addStretch(1)
+        top.addLayout(marks)
+        top.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -271,11 +280,34 @@ class CameraPanel(QWidget):
 
         watcher = PoseWatcher(targets, self)
         watcher.updated.connect(self._updated)
-        watcher.rep_counted.connect(self.reps_counted)
-        watcher.cue.connect(lambda cue, _latency: self.cue_due.emit(FormCue(cue).value))
+        watcher.rep_counted.connect(lambda _total: self._rep())
+        watcher.cue.connect(lambda cue, _latency: self._cue(FormCue(cue)))
+        self._set_reps = 0
         watcher.failed.connect(self._failed)
         self._watcher = watcher
         self.note.setText(tr("Reps from the hip; it cannot see the shape of your back."))
+
+    @property
+    def watcher(self) -> PoseWatcher | None:
+        """The pose assist at work while the camera is on, for a drill it follows."""
+        return self._watcher
+
+    def set_counting(self, on: bool) -> None:
+        """Count reps and give cues (while the set runs), or only show the angles."""
+        self._counting = on
+
+    def new_set(self) -> None:
+        """The reps counted begin again from nought."""
+        self._set_reps = 0
+
+    def _rep(self) -> None:
+        if self._counting:
+            self._set_reps += 1
+            self.reps_counted.emit(self._set_reps)
+
+    def _cue(self, cue: FormCue) -> None:
+        if self._counting:
+            self.cue_due.emit(cue.value)
 
     def _stop_watcher(self) -> None:
         if self._watcher is not None:
@@ -331,24 +363,27 @@ class CameraPanel(QWidget):
             self.record.setChecked(False)
             return False
         self.record.setChecked(True)
-        self.record.setText(tr("Stop recording"))
-        self.record.setAccessibleName(tr("Stop recording"))
+        self._record_words(tr("Stop recording"), tr("Stop recording"))
         self.on_air.setText(tr("● Recording"))
         return True
+
+    def _record_words(self, text: str, name: str) -> None:
+        self.record.setText(text)
+        # A button's text sets its shortcut (to none, with no "&" in it): R is given again.
+        self.record.setShortcut(RECORD_KEY)
+        self.record.setAccessibleName(name)
 
     def stop_recording(self) -> None:
         if self._recorder is not None and self._recorder.is_recording():
             self._recorder.stop()
         self.record.setChecked(False)
-        self.record.setText(tr("Record"))
-        self.record.setAccessibleName(tr("Record the set"))
+        self._record_words(tr("Record"), tr("Record the set"))
         self.on_air.setText(tr("● Camera on"))
 
     def _clip_saved(self, clip: Clip, removed: list[Clip]) -> None:
         self._saved = clip.path
-        text = tr("Saved a clip of the set ({size}): Clips… replays it.").format(
-            size=f"{clip.size / 1_000_000:.1f} MB"
-        )
+        size = QLocale().formattedDataSize(clip.size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+        text = tr("Saved a clip of the set ({size}): Clips… replays it.").format(size=size)
         if removed:
             words = QCoreApplication.translate(
                 "Camera", "%n older clip(s) not kept removed to make room.", None, len(removed)

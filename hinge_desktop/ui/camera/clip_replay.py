@@ -4,10 +4,11 @@ with it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -190,6 +191,20 @@ class ClipReplay(QWidget):
     def _mirror(self, on: bool) -> None:
         self.view.mirrored = on
         self.view.update()
+
+    def keys_in(self, owner: QWidget) -> None:
+        """The replay's keys anywhere in ``owner`` (its window), whichever part has the focus:
+        Space plays or pauses, Left and Right step, 1, 2 and 3 choose the speed."""
+        keys: list[tuple[str, Callable[[], None]]] = [
+            ("Space", self.toggle),
+            ("Left", lambda: self.step(-1)),
+            ("Right", lambda: self.step(1)),
+        ]
+        keys += [
+            (str(n + 1), lambda r=rate: self.set_speed(r)) for n, (rate, _t) in enumerate(SPEEDS)
+        ]
+        for key, act in keys:
+            QShortcut(QKeySequence(key), owner, act)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

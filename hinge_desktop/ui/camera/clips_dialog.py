@@ -59,6 +59,7 @@ class ClipsDialog(QDialog):
         self.clip_list.currentItemChanged.connect(lambda *_: self._chosen())
         self.replay = ClipReplay()
         self.replay.failed.connect(self._replay_failed)
+        self.replay.keys_in(self)
         self.keep = QPushButton(tr("Keep"))
         self.keep.setObjectName("clipKeep")
         self.keep.setCheckable(True)
@@ -145,7 +146,7 @@ class ClipsDialog(QDialog):
         self.usage.setText(
             tr(
                 "Clips take {used} of {cap}. Past it, the oldest clips not kept are removed "
-                "when a new one is saved. Clips stay on this computer: {folder}"
+                "when a new one is saved. Clips stay on this computer, in:\n{folder}"
             ).format(
                 used=size_text(total),
                 cap=size_text(self._store.cap_bytes),

@@ -66,8 +66,15 @@ def wire_camera(
         drill = timeline.moment().step.drill if timeline is not None else None
         camera.set_drill(drill)
 
-    workout.workout_loaded.connect(follow)
-    workout.step_reached.connect(lambda _index: follow())
+    def new_step() -> None:
+        follow()
+        camera.new_set()
+
+    # Reps are counted, and cues given, only while a set runs: each step from nought.
+    workout.workout_loaded.connect(new_step)
+    workout.step_reached.connect(lambda _index: new_step())
+    workout.running_changed.connect(camera.set_counting)
+    camera.set_counting(workout.is_running())
     camera.reps_counted.connect(lambda reps: log_panel.form.reps.set_value(reps))
 
     def say(text: str) -> None:
@@ -106,12 +113,12 @@ def show_clips(parent: QWidget, store: ClipStore, services: Services, chosen: Pa
 
 
 def show_analyse(
-    parent: QWidget, catalogue: Catalogue, drill: Drill | None, video: Path | None = None
+    parent: QWidget, catalogue: Catalogue, drill: Drill | None, clips: Path | None = None
 ) -> None:
     from hinge_desktop.ui.camera.analyse_dialog import AnalyseDialog
 
     followed = [d for d in catalogue if pose_targets(d) is not None]
-    dialog = AnalyseDialog(followed, drill, video, parent)
+    dialog = AnalyseDialog(followed, drill, None, parent, look_in=clips)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
 
@@ -127,7 +134,9 @@ def install_clip_actions(
 
     work = {
         "clipsAction": lambda: camera.clips_wanted.emit(None),
-        "analyseClipAction": lambda: show_analyse(window, services.catalogue, current_drill()),
+        "analyseClipAction": lambda: show_analyse(
+            window, services.catalogue, current_drill(), services.paths.clips
+        ),
     }
     for name, slot in work.items():
         action = window.findChild(QAction, name)
