@@ -160,3 +160,19 @@ def test_when_kept_clips_fill_the_room_nothing_is_filmed_and_the_panel_says_why(
     assert not panel.record.isChecked()
     assert "Kept clips fill the room for clips" in panel.note.text()
     assert len(store.clips()) == 1
+
+
+def test_a_recording_stops_itself_when_it_fills_the_room_for_clips(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    store = ClipStore(tmp_path / "clips", 150_000)
+    panel = _panel(qtbot, store)
+    with qtbot.waitSignal(panel.clip_saved, timeout=20000) as saved:
+        panel.record.click()
+    assert not panel.is_recording()
+    assert not panel.record.isChecked()
+    assert panel.on_air.text() == "● Camera on"
+    assert "It filled the room for clips, so filming stopped." in panel.note.text()
+    clip = saved.args[0]
+    assert store.clips() == [clip]
+    assert clip.size < 500_000  # stopped soon after: the encoder holds back what it has not written

@@ -106,8 +106,9 @@ class ClipStore:
         try:
             os.replace(partial, final)
         except OSError as error:
-            partial.unlink(missing_ok=True)
-            raise ClipError(f"The clip could not be saved as {final}: {error.strerror}.") from error
+            raise ClipError(
+                f"The clip could not be saved as {final} ({error.strerror}); it is in {partial}."
+            ) from error
         clip = _parse(final, kept=False)
         if clip is None:
             raise ClipError(f"The clip {final} could not be read back.")

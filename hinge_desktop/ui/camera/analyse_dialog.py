@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt
+from PySide6.QtCore import QCoreApplication, QProcess, QProcessEnvironment, Qt
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -68,6 +68,7 @@ class AnalyseDialog(QDialog):
         self._process: QProcess | None = None
         self._errors = ""
         self._unread = b""
+        self._stopping = False
         self.drill = QComboBox()
         self.drill.setObjectName("analyseDrill")
         for drill in drills:
@@ -165,6 +166,9 @@ class AnalyseDialog(QDialog):
         program, arguments = analyse_command(video, str(self.drill.currentData()))
         process = QProcess(self)
         process.setObjectName("analyseProcess")
+        environment = QProcessEnvironment.systemEnvironment()
+        environment.insert("PYTHONIOENCODING", "utf-8")  # its lines, whatever the code page
+        process.setProcessEnvironment(environment)
         process.readyReadStandardOutput.connect(self._read)
         process.readyReadStandardError.connect(self._read_errors)
         process.finished.connect(self._finished)
@@ -172,6 +176,7 @@ class AnalyseDialog(QDialog):
         self._process = process
         self._errors = ""
         self._unread = b""
+        self._stopping = False
         self.output.clear()
         self.status.setText(tr("Analysing {name}…").format(name=video.name))
         process.start(program, arguments)
@@ -201,14 +206,23 @@ class AnalyseDialog(QDialog):
     def _finished(self, code: int, status: QProcess.ExitStatus) -> None:
         self._read()
         self._read_errors()
-        stopped = status == QProcess.ExitStatus.CrashExit
+        if self._unread:
+            self.output.appendPlainText(self._unread.decode(errors="replace"))
+            self._unread = b""
+        crashed = status == QProcess.ExitStatus.CrashExit
         said = [
             line.split(": ", 1)[-1]
             for line in self._errors.splitlines()
             if line.startswith(f"{COMMAND}: ")
         ]
-        if stopped:
+        if crashed and self._stopping:
             self.status.setText(tr("Stopped."))
+        elif crashed:
+            self.status.setText(
+                tr("The analysis stopped unexpectedly: {why}").format(
+                    why=" ".join(said) or self._errors.strip()[-200:] or tr("no reason given")
+                )
+            )
         elif code == 0:
             lines = self.output.toPlainText().splitlines()
             self.status.setText(" ".join(said) or (lines[-1] if lines else tr("Done.")))
@@ -226,6 +240,7 @@ class AnalyseDialog(QDialog):
 
     def stop(self) -> None:
         if self._process is not None:
+            self._stopping = True
             self._process.kill()
 
     def done(self, result: int) -> None:

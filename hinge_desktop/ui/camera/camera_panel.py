@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -22,7 +22,7 @@ from hinge_desktop.domain.pose.targets import PoseTargets, pose_targets
 from hinge_desktop.speech.choose import quiet_multimedia_logs
 from hinge_desktop.storage.clip_store import Clip, ClipError, ClipStore
 from hinge_desktop.ui.camera.frame_view import FrameView
-from hinge_desktop.ui.plurals import plural
+from hinge_desktop.ui.camera.pose_readout import readout_text
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
 if TYPE_CHECKING:
@@ -285,7 +285,16 @@ class CameraPanel(QWidget):
         self._set_reps = 0
         watcher.failed.connect(self._failed)
         self._watcher = watcher
-        self.note.setText(tr("Reps from the hip; it cannot see the shape of your back."))
+        self.note.setText(self._assist_note())
+
+    def _assist_note(self) -> str:
+        """What stays said while the assist watches: what it counts by, and what it cannot see."""
+        if self._watcher is None:
+            return ""
+        return tr("Reps from the hip; it cannot see the shape of your back.")
+
+    def _say_with_note(self, text: str) -> None:
+        self.note.setText(" ".join(part for part in (self._assist_note(), text) if part))
 
     @property
     def watcher(self) -> PoseWatcher | None:
@@ -316,23 +325,7 @@ class CameraPanel(QWidget):
             self._watcher = None
 
     def _updated(self, update: PoseUpdate) -> None:
-        reading, targets = update.reading, self._targets()
-        if reading is None or targets is None:
-            self.readout.setText(tr("Step into the picture, side-on."))
-            return
-        aim = targets.bottom
-        text = tr(
-            "hip {hip}° (aim {hip_aim}°) · knee {knee}° (aim {knee_aim}°) · trunk {trunk}°"
-        ).format(
-            hip=f"{reading.hip:.0f}",
-            hip_aim=f"{aim.hip:.0f}",
-            knee=f"{reading.knee:.0f}",
-            knee_aim=f"{aim.knee:.0f}",
-            trunk=f"{reading.trunk:.0f}",
-        )
-        if not reading.whole_body:
-            text += " · " + tr("the whole body is not in view: no cues")
-        self.readout.setText(text)
+        self.readout.setText(readout_text(update.reading, self._targets()))
 
     # Recording ----------------------------------------------------------------------------------
 
@@ -362,6 +355,9 @@ class CameraPanel(QWidget):
             self.note.setText(str(error))
             self.record.setChecked(False)
             return False
+        if not self._recorder.is_recording():  # the recorder failed at once, and said why
+            self._show_not_recording()
+            return False
         self.record.setChecked(True)
         self._record_words(tr("Stop recording"), tr("Stop recording"))
         self.on_air.setText(tr("● Recording"))
@@ -376,37 +372,28 @@ class CameraPanel(QWidget):
     def stop_recording(self) -> None:
         if self._recorder is not None and self._recorder.is_recording():
             self._recorder.stop()
+        self._show_not_recording()
+
+    def _show_not_recording(self) -> None:
         self.record.setChecked(False)
         self._record_words(tr("Record"), tr("Record the set"))
         self.on_air.setText(tr("● Camera on"))
 
     def _clip_saved(self, clip: Clip, removed: list[Clip]) -> None:
         self._saved = clip.path
-        size = QLocale().formattedDataSize(clip.size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
-        text = tr("Saved a clip of the set ({size}): Clips… replays it.").format(size=size)
-        if removed:
-            words = QCoreApplication.translate(
-                "Camera", "%n older clip(s) not kept removed to make room.", None, len(removed)
-            )
-            text += " " + plural(words, len(removed))
-        self.note.setText(text)
+        filled = self._recorder is not None and self._recorder.filled_room
+        self._show_not_recording()
+        from hinge_desktop.ui.camera.clip_recorder import saved_words
+
+        self._say_with_note(saved_words(clip, removed, filled))
         self.clip_saved.emit(clip)
 
     def _clip_failed(self, message: str) -> None:
-        self.note.setText(message)
+        self._show_not_recording()
+        self._say_with_note(message)
 
     def shutdown(self) -> None:
         """Turn off; a set being filmed is finished and saved first (a few seconds at most)."""
-        recorder = self._recorder
-        if recorder is not None and (recorder.is_recording() or recorder.is_finishing()):
-            waiting = QEventLoop()
-            recorder.saved.connect(waiting.quit)
-            recorder.failed.connect(waiting.quit)
-            give_up = QTimer(singleShot=True, interval=5000)
-            give_up.timeout.connect(waiting.quit)
-            recorder.stop()
-            if recorder.is_finishing():
-                give_up.start()
-                waiting.exec()
-                give_up.stop()
+        if self._recorder is not None:
+            self._recorder.finish_now()
         self.turn_off()

@@ -13,7 +13,16 @@ from collections import deque
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QLocale,
+    QObject,
+    QSize,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import (
     QMediaCaptureSession,
@@ -24,9 +33,12 @@ from PySide6.QtMultimedia import (
 )
 
 from hinge_desktop.storage.clip_store import Clip, ClipError, ClipStore
+from hinge_desktop.ui.plurals import plural
 
 WAITING = 15
 """Frames held while the encoder catches up; past it the oldest is dropped, as a camera would."""
+FLUSH_MS = 2000
+"""The longest the frames still waiting at Stop may take to go in before the file is closed."""
 FRAME_RATE = 30.0
 """The rate the file declares; each frame keeps the time it was seen."""
 
@@ -44,6 +56,20 @@ def _media_format() -> QMediaFormat:
             media.setVideoCodec(codec)
             break
     return media
+
+
+def saved_words(clip: Clip, removed: list[Clip], filled: bool) -> str:
+    """What the panel says of a clip just saved."""
+    size = QLocale().formattedDataSize(clip.size, 1, QLocale.DataSizeFormat.DataSizeSIFormat)
+    text = tr("Saved a clip of the set ({size}): Clips… replays it.").format(size=size)
+    if filled:
+        text += " " + tr("It filled the room for clips, so filming stopped.")
+    if removed:
+        words = QCoreApplication.translate(
+            "Camera", "%n older clip(s) not kept removed to make room.", None, len(removed)
+        )
+        text += " " + plural(words, len(removed))
+    return text
 
 
 class ClipRecorder(QObject):
@@ -71,6 +97,8 @@ class ClipRecorder(QObject):
         self._last = 0.0
         self._problem = ""
         self._stopping = False
+        self._room = 0
+        self.filled_room = False
         self.frames = 0
         self.dropped = 0
 
@@ -99,13 +127,17 @@ class ClipRecorder(QObject):
             raise ClipError(
                 tr("Kept clips fill the room for clips: delete some, or give clips more room.")
             )
+        room = self._store.cap_bytes - sum(c.size for c in self._store.clips() if c.kept)
         partial, final = self._store.recording_paths(drill_id, when)
         self._paths = (partial, final)
         self._first = None
         self._problem = ""
         self._stopping = False
+        self.filled_room = False
         self.frames = self.dropped = 0
         self._recorder.setOutputLocation(QUrl.fromLocalFile(str(partial)))
+        self._recorder.setVideoResolution(QSize())  # the frames' own size
+        self._room = room
         self._recorder.record()
 
     def add(self, seconds: float, image: QImage) -> None:
@@ -115,31 +147,63 @@ class ClipRecorder(QObject):
         self._last = seconds
         if self._first is None:
             self._first = seconds
-            self._recorder.setVideoResolution(image.size())
         frame = QVideoFrame(image.convertToFormat(QImage.Format.Format_RGBX8888))
         start = round((seconds - self._first) * 1_000_000)
         frame.setStartTime(start)
         frame.setEndTime(start + 33_333)
         frame.setStreamFrameRate(FRAME_RATE)
         self._waiting.append(frame)
+        if self.frames % 30 == 0 and self._full():
+            self.filled_room = True
+            self.stop()
+            return
         while len(self._waiting) > WAITING:
             self._waiting.popleft()
             self.dropped += 1
         self._send()
 
+    def _full(self) -> bool:
+        """The clip has taken all the room for clips that kept ones leave."""
+        try:
+            return bool(self._paths) and self._paths[0].stat().st_size >= self._room
+        except OSError:
+            return False
+
     def _send(self) -> None:
         while self._waiting and self._input.sendVideoFrame(self._waiting[0]):
             self._waiting.popleft()
             self.frames += 1
+        if self._stopping and not self._waiting and self._paths is not None:
+            self._close()
 
     def stop(self) -> None:
         """Finish the clip; ``saved`` or ``failed`` follows once the file is closed."""
         if not self.is_recording():
             return
         self._stopping = True
-        self._send()
-        self._waiting.clear()
-        self._recorder.stop()
+        self._send()  # the frames still waiting go in first; then the file is closed
+        if self._waiting:
+            QTimer.singleShot(FLUSH_MS, self._close)
+
+    def finish_now(self) -> None:
+        """Stop, and wait (a few seconds at most) for the clip to be saved: Hinge is quitting."""
+        if not (self.is_recording() or self.is_finishing()):
+            return
+        waiting = QEventLoop()
+        self.saved.connect(waiting.quit)
+        self.failed.connect(waiting.quit)
+        give_up = QTimer(singleShot=True, interval=5000)
+        give_up.timeout.connect(waiting.quit)
+        self.stop()
+        if self.is_finishing():
+            give_up.start()
+            waiting.exec()
+            give_up.stop()
+
+    def _close(self) -> None:
+        if self._recorder.recorderState() != QMediaRecorder.RecorderState.StoppedState:
+            self._waiting.clear()
+            self._recorder.stop()
 
     def _error(self, _error: QMediaRecorder.Error, message: str) -> None:
         self._problem = message or self._recorder.errorString()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -118,6 +118,7 @@ class ClipReplay(QWidget):
         layout.addLayout(pictures, 1)
         layout.addLayout(controls)
         self._enable(False)
+        self.keys_in(self)
 
     def _enable(self, on: bool) -> None:
         for widget in (self.play_button, self.back, self.forward, self.slider):
@@ -192,34 +193,23 @@ class ClipReplay(QWidget):
         self.view.mirrored = on
         self.view.update()
 
-    def keys_in(self, owner: QWidget) -> None:
-        """The replay's keys anywhere in ``owner`` (its window), whichever part has the focus:
-        Space plays or pauses, Left and Right step, 1, 2 and 3 choose the speed."""
+    def keys_in(self, owner: QWidget, *, window: bool = False) -> None:
+        """The replay's keys while ``owner`` or a widget in it has the focus: Space plays or
+        pauses, Left and Right step, 1, 2 and 3 choose the speed. With ``window``, all but
+        Space anywhere in ``owner``'s window (a focused button keeps its own Space)."""
         keys: list[tuple[str, Callable[[], None]]] = [
-            ("Space", self.toggle),
             ("Left", lambda: self.step(-1)),
             ("Right", lambda: self.step(1)),
         ]
         keys += [
             (str(n + 1), lambda r=rate: self.set_speed(r)) for n, (rate, _t) in enumerate(SPEEDS)
         ]
-        for key, act in keys:
-            QShortcut(QKeySequence(key), owner, act)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        if key == Qt.Key.Key_Space:
-            self.toggle()
-        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Comma):
-            self.step(-1)
-        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Period):
-            self.step(1)
-        elif key in (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3):
-            self.set_speed(SPEEDS[int(key) - int(Qt.Key.Key_1)][0])
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
+        near = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        wide = Qt.ShortcutContext.WindowShortcut if window else near
+        for key, act, context in [*((k, a, wide) for k, a in keys), ("Space", self.toggle, near)]:
+            shortcut = QShortcut(QKeySequence(key), owner)
+            shortcut.setContext(context)
+            shortcut.activated.connect(act)
 
     def stop(self) -> None:
         self.player.stop()

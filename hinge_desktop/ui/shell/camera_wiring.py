@@ -5,14 +5,13 @@ open the filmed sets and a video from elsewhere."""
 
 from __future__ import annotations
 
-import contextlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.drills import Drill
@@ -49,6 +48,7 @@ def install_camera(
     camera.clips_wanted.connect(
         lambda chosen: show_clips(workout.window(), store, services, chosen)
     )
+    camera.clip_saved.connect(lambda _clip: refresh_clips(workout.window()))
     window.build_chrome()
     install_clip_actions(window, camera, workout, services)
     return camera
@@ -66,15 +66,21 @@ def wire_camera(
         drill = timeline.moment().step.drill if timeline is not None else None
         camera.set_drill(drill)
 
+    def in_a_set() -> bool:
+        timeline = workout.timeline()
+        return workout.is_running() and timeline is not None and timeline.moment().step.is_work
+
     def new_step() -> None:
         follow()
         camera.new_set()
+        camera.set_counting(in_a_set())
 
-    # Reps are counted, and cues given, only while a set runs: each step from nought.
+    # Reps are counted, and cues given, only while a set runs (not in its get-ready, a rest or
+    # a pause): each set from nought, and what the log panel offers after it stays as it was.
     workout.workout_loaded.connect(new_step)
     workout.step_reached.connect(lambda _index: new_step())
-    workout.running_changed.connect(camera.set_counting)
-    camera.set_counting(workout.is_running())
+    workout.running_changed.connect(lambda _running: camera.set_counting(in_a_set()))
+    camera.set_counting(in_a_set())
     camera.reps_counted.connect(lambda reps: log_panel.form.reps.set_value(reps))
 
     def say(text: str) -> None:
@@ -112,6 +118,14 @@ def show_clips(parent: QWidget, store: ClipStore, services: Services, chosen: Pa
     dialog.show()
 
 
+def refresh_clips(parent: QWidget) -> None:
+    """An open clips window lists a clip just saved, and not those removed to make room."""
+    for dialog in parent.findChildren(QDialog, "clipsDialog"):
+        refresh = getattr(dialog, "refresh", None)
+        if callable(refresh):
+            refresh()
+
+
 def show_analyse(
     parent: QWidget, catalogue: Catalogue, drill: Drill | None, clips: Path | None = None
 ) -> None:
@@ -142,7 +156,5 @@ def install_clip_actions(
         action = window.findChild(QAction, name)
         if action is None:
             continue
-        with contextlib.suppress(RuntimeError, TypeError):
-            action.triggered.disconnect()  # a log restored builds the views again
         action.triggered.connect(slot)
         action.setEnabled(True)

@@ -6,12 +6,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoStack
+from shiboken6 import Shiboken
 
 from hinge_desktop.domain.catalogue import Catalogue
 from hinge_desktop.domain.plan import WorkoutPlan
 from hinge_desktop.paths import DataPaths
 from hinge_desktop.speech.speaker import Speaker
 from hinge_desktop.storage.store import Store
+from hinge_desktop.ui.camera.camera_panel import CameraPanel
 from hinge_desktop.ui.checkpoints import Checkpointer
 from hinge_desktop.ui.companion.companion import Companion
 from hinge_desktop.ui.desktop.desktop_services import DesktopServices
@@ -74,6 +76,9 @@ class InstalledViews:
     def shutdown(self) -> None:
         """Hinge is quitting: stop listening to the log and reading it before the database
         closes."""
+        if Shiboken.isValid(self.workout):  # a set being filmed is saved
+            for camera in self.workout.findChildren(CameraPanel):
+                camera.shutdown()
         self.set_logger.shutdown()
         self.hurt.shutdown()
         self.ladder.shutdown()
