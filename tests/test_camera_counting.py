@@ -82,6 +82,7 @@ def test_r_starts_filming_and_r_again_stops_it(hinge: HingeWindow) -> None:
             with hinge.qtbot.waitSignal(panel.clip_saved, timeout=10000):
                 hinge.qtbot.keyClick(hinge.window, Qt.Key.Key_R)
             assert not panel.is_recording()
+            assert hinge.window.statusBar().currentMessage().startswith("Saved a clip of the set")
         assert len(list(hinge.paths.clips.glob("*.mp4"))) == 2
     finally:
         panel.turn_off()

@@ -89,13 +89,15 @@ def test_record_films_the_set_until_stopped_and_says_it_was_saved(
     assert panel.is_recording()
     assert panel.record.text() == "Stop recording"
     qtbot.waitUntil(lambda: panel.on_air.text().startswith("● Recording 0:01"), timeout=5000)
+    said: list[str] = []
+    panel.message.connect(said.append)
     with qtbot.waitSignal(panel.clip_saved, timeout=10000) as saved:
         panel.record.click()
     clip = saved.args[0]
     assert not panel.is_recording()
     assert panel.on_air.text() == "● Camera on"
     assert panel.record.text() == "Record"
-    assert "Saved a clip of the set" in panel.note.text()
+    assert said[0].startswith("Saved a clip of the set (")
     assert store.clips() == [clip]
     assert clip.drill_id == DRILL.id
     assert len(_read(clip.path)) >= 20  # about a second at 30 frames a second
@@ -137,11 +139,13 @@ def test_past_the_cap_older_clips_not_kept_make_room_and_the_note_says_so(
         clip = store.finish(partial, final)
         store.set_kept(clip, kept)
     panel = _panel(qtbot, store)
+    said: list[str] = []
+    panel.message.connect(said.append)
     panel.record.click()
     qtbot.wait(1500)
     with qtbot.waitSignal(panel.clip_saved, timeout=10000):
         panel.record.click()
-    assert "1 older clip not kept removed to make room." in panel.note.text()
+    assert "1 older clip not kept removed to make room." in said[0]
     left = store.clips()
     assert [c.recorded.day for c in left if c.drill_id == "dowel-hinge"] == [1]
     assert left[-1].kept
@@ -167,12 +171,14 @@ def test_a_recording_stops_itself_when_it_fills_the_room_for_clips(
 ) -> None:
     store = ClipStore(tmp_path / "clips", 150_000)
     panel = _panel(qtbot, store)
+    said: list[str] = []
+    panel.message.connect(said.append)
     with qtbot.waitSignal(panel.clip_saved, timeout=20000) as saved:
         panel.record.click()
     assert not panel.is_recording()
     assert not panel.record.isChecked()
     assert panel.on_air.text() == "● Camera on"
-    assert "It filled the room for clips, so filming stopped." in panel.note.text()
+    assert "It filled the room for clips, so filming stopped." in said[0]
     clip = saved.args[0]
     assert store.clips() == [clip]
     assert clip.size < 500_000  # stopped soon after: the encoder holds back what it has not written

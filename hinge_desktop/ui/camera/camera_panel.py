@@ -61,6 +61,7 @@ class CameraPanel(QWidget):
     clips_wanted = Signal(object)
     """The clips are to be shown, this one (a Path) chosen, or None for the newest."""
     clip_saved = Signal(object)
+    message = Signal(str)  # a passing word for the status bar: a clip saved, and room made
 
     def __init__(
         self,
@@ -385,7 +386,7 @@ class CameraPanel(QWidget):
         self._show_not_recording()
         from hinge_desktop.ui.camera.clip_recorder import saved_words
 
-        self._say_with_note(saved_words(clip, removed, filled))
+        self.message.emit(saved_words(clip, removed, filled))
         self.clip_saved.emit(clip)
 
     def _clip_failed(self, message: str) -> None:

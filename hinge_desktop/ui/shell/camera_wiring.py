@@ -49,6 +49,7 @@ def install_camera(
         lambda chosen: show_clips(workout.window(), store, services, chosen)
     )
     camera.clip_saved.connect(lambda _clip: refresh_clips(workout.window()))
+    camera.message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
     window.build_chrome()
     install_clip_actions(window, camera, workout, services)
     return camera

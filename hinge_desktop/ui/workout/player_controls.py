@@ -135,7 +135,10 @@ class PlayerControls(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
     def add_side_button(self, button: QWidget) -> None:
-        """Another button beside Follow along (the camera's)."""
+        """Another button beside Follow along (the camera's), as large as it."""
+        button.setFont(self.follow_along_button.font())
+        button.setMinimumHeight(self.follow_along_button.minimumHeight())
+        button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._side.insertWidget(1, button, 0, Qt.AlignmentFlag.AlignVCenter)
         button.show()
         self._extra_width += button.sizeHint().width() + self._side.spacing()
