@@ -63,7 +63,7 @@ def test_a_file_that_is_not_a_video_is_named_in_the_answer(qtbot: QtBot, tmp_pat
     dialog = _dialog(qtbot, video)
     dialog.start.click()
     _finish(qtbot, dialog)
-    assert "notes.mp4 is not a video Hinge can read" in dialog.status.text()
+    assert "notes.mp4 is not a video Hinge can read" in dialog.status.text(), dialog._errors
     assert dialog.output.toPlainText() == ""
 
 
@@ -137,3 +137,12 @@ def test_the_file_chooser_opens_where_the_filmed_clips_are(qtbot: QtBot, tmp_pat
     assert chooser is not None
     assert Path(chooser.directory().absolutePath()) == clips
     chooser.reject()
+
+
+def test_a_clip_hinge_filmed_chooses_its_own_drill(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = _dialog(qtbot)
+    assert dialog.drill.currentData() == DRILL.id
+    dialog.file.setText(str(tmp_path / "20261207-101500--wall-hinge-check.mp4"))
+    assert dialog.drill.currentData() == "wall-hinge-check"
+    dialog.file.setText(str(tmp_path / "from-my-phone.mp4"))
+    assert dialog.drill.currentData() == "wall-hinge-check"  # left as it was

@@ -47,7 +47,7 @@ def test_a_clip_opens_paused_at_its_start_beside_the_drill_figure(qtbot: QtBot, 
     assert replay.figure.drill() is DRILL
     qtbot.waitUntil(lambda: replay.player.duration() > 0, timeout=3000)
     assert replay.slider.maximum() == replay.player.duration()
-    assert replay.time.text().startswith("0:00.0 / 0:0")
+    assert replay.time.text().startswith("0:00.00 / 0:0")
 
 
 def test_stepping_shows_the_next_and_the_previous_frame_and_the_figure_follows(

@@ -146,6 +146,12 @@ def test_the_replay_keys_work_wherever_the_focus_is_in_the_window(
     replay.play_button.setFocus()
     qtbot.keyClick(replay.play_button, Qt.Key.Key_Space)
     assert not replay.is_playing()
+    replay.setFocus()  # a click on the picture
+    qtbot.keyClick(replay, Qt.Key.Key_3)
+    assert replay.speed() == 0.25
+    shown = replay.shown_seconds()
+    qtbot.keyClick(replay, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: replay.shown_seconds() > shown, timeout=3000)
     dialog.keep.setFocus()
     qtbot.keyClick(dialog.keep, Qt.Key.Key_Space)  # a focused button takes its own Space
     assert dialog.keep.isChecked()

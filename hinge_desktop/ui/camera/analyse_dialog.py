@@ -8,6 +8,7 @@ the command prints.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -79,6 +80,7 @@ class AnalyseDialog(QDialog):
         self.file.setObjectName("analyseFile")
         self.file.setPlaceholderText(tr("A video filmed from the side, the whole body in view"))
         self.file.textChanged.connect(self._ready)
+        self.file.textChanged.connect(self._drill_of_file)
         choose = QPushButton(tr("Choose…"))
         choose.setObjectName("analyseChoose")
         choose.clicked.connect(self.choose_file)
@@ -123,6 +125,14 @@ class AnalyseDialog(QDialog):
                 tr("Reps are counted from the hip. It cannot see the shape of your back.")
             )
         self._ready()
+
+    def _drill_of_file(self) -> None:
+        """A clip Hinge filmed names its drill (``…--wall-hinge-check.mp4``): choose it."""
+        stem = Path(self.file.text().strip()).stem
+        _stamp, separator, drill_id = stem.partition("--")
+        index = self.drill.findData(drill_id) if separator else -1
+        if index >= 0:
+            self.drill.setCurrentIndex(index)
 
     def _ready(self) -> None:
         running = self.is_running()
@@ -210,11 +220,8 @@ class AnalyseDialog(QDialog):
             self.output.appendPlainText(self._unread.decode(errors="replace"))
             self._unread = b""
         crashed = status == QProcess.ExitStatus.CrashExit
-        said = [
-            line.split(": ", 1)[-1]
-            for line in self._errors.splitlines()
-            if line.startswith(f"{COMMAND}: ")
-        ]
+        # The command's own words; other libraries' notes may share its line on stderr.
+        said = re.findall(rf"{re.escape(COMMAND)}: (.+)", self._errors)
         if crashed and self._stopping:
             self.status.setText(tr("Stopped."))
         elif crashed:

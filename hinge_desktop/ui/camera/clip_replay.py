@@ -37,8 +37,9 @@ def tr(text: str) -> str:
 
 
 def clock(ms: int) -> str:
+    """m:ss.ss: a frame's step (a 30th of a second) shows."""
     minutes, rest = divmod(max(0, ms) / 1000, 60)
-    return f"{int(minutes)}:{rest:04.1f}"
+    return f"{int(minutes)}:{rest:05.2f}"
 
 
 class ClipReplay(QWidget):
@@ -193,22 +194,20 @@ class ClipReplay(QWidget):
         self.view.mirrored = on
         self.view.update()
 
-    def keys_in(self, owner: QWidget, *, window: bool = False) -> None:
+    def keys_in(self, owner: QWidget) -> None:
         """The replay's keys while ``owner`` or a widget in it has the focus: Space plays or
-        pauses, Left and Right step, 1, 2 and 3 choose the speed. With ``window``, all but
-        Space anywhere in ``owner``'s window (a focused button keeps its own Space)."""
+        pauses, Left and Right step, 1, 2 and 3 choose the speed."""
         keys: list[tuple[str, Callable[[], None]]] = [
+            ("Space", self.toggle),
             ("Left", lambda: self.step(-1)),
             ("Right", lambda: self.step(1)),
         ]
         keys += [
             (str(n + 1), lambda r=rate: self.set_speed(r)) for n, (rate, _t) in enumerate(SPEEDS)
         ]
-        near = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        wide = Qt.ShortcutContext.WindowShortcut if window else near
-        for key, act, context in [*((k, a, wide) for k, a in keys), ("Space", self.toggle, near)]:
+        for key, act in keys:
             shortcut = QShortcut(QKeySequence(key), owner)
-            shortcut.setContext(context)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(act)
 
     def stop(self) -> None:

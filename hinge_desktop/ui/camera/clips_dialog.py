@@ -60,7 +60,9 @@ class ClipsDialog(QDialog):
         self.replay = ClipReplay()
         self.replay.failed.connect(self._replay_failed)
         # In the replay and the list; a focused button still takes its own Space.
-        self.replay.keys_in(self.clip_list, window=True)
+        # The replay's keys in the list too (the replay has them itself): one owner a key, or
+        # Qt finds two and does neither.
+        self.replay.keys_in(self.clip_list)
         self.keep = QPushButton(tr("Keep"))
         self.keep.setObjectName("clipKeep")
         self.keep.setCheckable(True)
