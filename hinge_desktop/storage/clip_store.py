@@ -44,16 +44,28 @@ def clip_name(drill_id: str, when: datetime) -> str:
     return f"{when.strftime(STAMP)}{_SEPARATOR}{drill_id}{SUFFIX}"
 
 
-def _parse(path: Path, kept: bool) -> Clip | None:
+def named_drill(path: Path) -> tuple[str, datetime] | None:
+    """The drill and time a clip's name gives (``20261207-101500--dowel-hinge.mp4``), or None
+    for a file Hinge did not name."""
     if path.suffix != SUFFIX or path.name.startswith("."):
         return None
     stamp, separator, drill_id = path.stem.partition(_SEPARATOR)
     if not separator or not drill_id:
         return None
     try:
-        recorded = datetime.strptime(stamp, STAMP)
+        return drill_id, datetime.strptime(stamp, STAMP)
+    except ValueError:
+        return None
+
+
+def _parse(path: Path, kept: bool) -> Clip | None:
+    named = named_drill(path)
+    if named is None:
+        return None
+    drill_id, recorded = named
+    try:
         size = path.stat().st_size
-    except (ValueError, OSError):
+    except OSError:
         return None
     return Clip(path, drill_id, recorded, kept, size)
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop import COMMAND
 from hinge_desktop.domain.drills import Drill
+from hinge_desktop.storage.clip_store import named_drill
 from hinge_desktop.ui.widgets.start_folder import documents_folder
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
@@ -128,9 +129,8 @@ class AnalyseDialog(QDialog):
 
     def _drill_of_file(self) -> None:
         """A clip Hinge filmed names its drill (``…--wall-hinge-check.mp4``): choose it."""
-        stem = Path(self.file.text().strip()).stem
-        _stamp, separator, drill_id = stem.partition("--")
-        index = self.drill.findData(drill_id) if separator else -1
+        named = named_drill(Path(self.file.text().strip()))
+        index = self.drill.findData(named[0]) if named is not None else -1
         if index >= 0:
             self.drill.setCurrentIndex(index)
 
