@@ -86,7 +86,11 @@ def test_a_file_that_is_not_a_video_is_refused(tmp_path: Path) -> None:
     result = _hinge("--analyse", str(notes), "--drill", "kettlebell-deadlift")
     assert result.returncode == analyse.UNUSABLE
     assert result.stdout == ""
-    assert f"{notes} is not a video Hinge can read" in result.stderr
+    # The command's own line comes last; the model's start-up notes say nothing a person can
+    # act on, and are not shown (FFmpeg's own word on the file may come first).
+    lines = result.stderr.splitlines()
+    assert lines[-1].startswith(f"hinge-desktop: {notes} is not a video Hinge can read")
+    assert not [line for line in lines if "TensorFlow" in line or line.startswith("W0000")]
 
 
 @pytest.mark.slow
@@ -119,3 +123,23 @@ def test_a_clip_prints_each_rep_with_its_cues_and_a_count(
     times = [int(m.group(2)) * 60 + float(m.group(3)) for m in parsed if m]
     assert times == sorted(times)
     assert lines[-1].startswith("Kettlebell deadlift: 4 reps in 0:")
+
+
+def test_a_clip_with_no_whole_rep_says_what_a_rep_is(tmp_path: Path) -> None:
+    require_pose_extra()
+    drill = CATALOGUE.get("kettlebell-deadlift")
+    video = tmp_path / "standing.mp4"
+    write_clip(video, drill, [])  # the person stands, side-on, and never hinges
+    result = _hinge("--analyse", str(video), "--drill", drill.id)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("Kettlebell deadlift: 0 reps in 0:")
+    said = re.search(
+        r"hinge-desktop: no whole rep: a rep counts from standing \(the hip bent under (\d+)°\), "
+        r"down past (\d+)° and back under \d+°; the deepest hip bend in the clip was (\d+)°",
+        result.stderr,
+    )
+    assert said, result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    under, past, deepest = (int(group) for group in said.groups())
+    assert under < past <= 137
+    assert deepest < under

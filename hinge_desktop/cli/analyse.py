@@ -71,6 +71,7 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
     from hinge_desktop.domain.pose.coach import PoseCoach
     from hinge_desktop.domain.pose.form import CueGate
     from hinge_desktop.domain.pose.reading import landmark_reading
+    from hinge_desktop.domain.pose.reps import rep_bounds
     from hinge_desktop.qt_messages import drop_qt_message
     from hinge_desktop.ui.camera.frame_pixels import rgb_pixels
     from hinge_desktop.ui.camera.frame_sources import NO_GPU
@@ -87,6 +88,7 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
     coach = PoseCoach(targets, CueGate(gap=0.0, same_gap=0.0))
     seen = [0, 0]  # frames, frames with a body
     last = [0.0]
+    deepest = [0.0]
 
     def frame(seconds: float, image: QImage) -> None:
         seen[0] += 1
@@ -94,6 +96,7 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
         found = model.find(rgb_pixels(image))
         reading = landmark_reading(found, image.width(), image.height()) if found else None
         seen[1] += reading is not None
+        deepest[0] = max(deepest[0], reading.hip if reading is not None else 0.0)
         update = coach.add(seconds, reading)
         if update.rep is None:
             return
@@ -125,6 +128,14 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
         print(
             f"{COMMAND}: no person was found in the clip: film from the side, the whole body "
             "in view",
+            file=sys.stderr,
+        )
+    elif reps == 0:
+        down, up = rep_bounds(targets)
+        print(
+            f"{COMMAND}: no whole rep: a rep counts from standing (the hip bent under "
+            f"{up:.0f}°), down past {down:.0f}° and back under {up:.0f}°; the deepest hip bend "
+            f"in the clip was {deepest[0]:.0f}°",
             file=sys.stderr,
         )
     return 0

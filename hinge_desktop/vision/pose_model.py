@@ -88,6 +88,11 @@ class PoseModel:
             self._pose: Any = mp_pose.Pose(
                 static_image_mode=False, model_complexity=1, smooth_landmarks=True
             )
+            # The graph opens its models on threads of its own, noting it as they do: a first
+            # (empty) picture waits for them, so the notes come while they go nowhere.
+            import numpy as np
+
+            self._pose.process(np.zeros((64, 64, 3), np.uint8))
         self._started = False
 
     def find(self, rgb: npt.NDArray[np.uint8]) -> dict[str, Landmark] | None:

@@ -21,6 +21,15 @@ SEEN_ENOUGH = 0.8
 """The share of a rep's frames that must show the whole body for its angles to back a cue."""
 
 
+def rep_bounds(targets: PoseTargets) -> tuple[float, float]:
+    """The hip bends, in degrees, a rep passes: past the first on the way down, then back under
+    the second (which is also how near standing it must begin)."""
+    return (
+        targets.top.hip + GOING_DOWN * targets.hip_range,
+        targets.top.hip + BACK_UP * targets.hip_range,
+    )
+
+
 class SmoothedReadings:
     """The running median of the last few readings, angle by angle."""
 

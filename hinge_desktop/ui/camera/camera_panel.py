@@ -16,13 +16,12 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hinge_desktop.domain.drills import Drill
-from hinge_desktop.domain.pose.coach import PoseUpdate
 from hinge_desktop.domain.pose.form import FormCue
 from hinge_desktop.domain.pose.targets import PoseTargets, pose_targets
 from hinge_desktop.speech.choose import quiet_multimedia_logs
 from hinge_desktop.storage.clip_store import Clip, ClipError, ClipStore
 from hinge_desktop.ui.camera.frame_view import FrameView
-from hinge_desktop.ui.camera.pose_readout import readout_text
+from hinge_desktop.ui.camera.pose_readout import SteadyReadout
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
 if TYPE_CHECKING:
@@ -280,7 +279,10 @@ class CameraPanel(QWidget):
         from hinge_desktop.ui.camera.pose_watcher import PoseWatcher
 
         watcher = PoseWatcher(targets, self)
-        watcher.updated.connect(self._updated)
+        words = SteadyReadout()
+        watcher.updated.connect(
+            lambda update: self.readout.setText(words.text(update.reading, targets))
+        )
         watcher.rep_counted.connect(lambda _total: self._rep())
         watcher.cue.connect(lambda cue, _latency: self._cue(FormCue(cue)))
         self._set_reps = 0
@@ -324,9 +326,6 @@ class CameraPanel(QWidget):
             self._watcher.shutdown()
             self._watcher.deleteLater()
             self._watcher = None
-
-    def _updated(self, update: PoseUpdate) -> None:
-        self.readout.setText(readout_text(update.reading, self._targets()))
 
     # Recording ----------------------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication
 
 from hinge_desktop.domain.pose.reading import BodyReading
@@ -28,3 +30,27 @@ def readout_text(reading: BodyReading | None, targets: PoseTargets | None) -> st
     if not reading.whole_body:
         text += " · " + tr("the whole body is not in view: no cues")
     return text
+
+
+class SteadyReadout:
+    """The readout held steady: what it says of the body being in view changes only once a
+    change has lasted ``hold`` analysed frames, so a frame or two of the model's doubt (at the
+    deepest hinge, say) does not make the words come and go."""
+
+    def __init__(self, hold: int = 8) -> None:
+        self._hold = hold
+        self._in_view = True
+        self._against = 0
+        self._last: BodyReading | None = None
+
+    def text(self, reading: BodyReading | None, targets: PoseTargets | None) -> str:
+        seen = reading is not None and reading.whole_body
+        self._against = self._against + 1 if seen != self._in_view else 0
+        if self._against >= self._hold:
+            self._in_view, self._against = seen, 0
+        if reading is not None:
+            self._last = reading
+        shown = self._last if reading is None and self._in_view else reading
+        if shown is not None and shown.whole_body != self._in_view:
+            shown = replace(shown, whole_body=self._in_view)
+        return readout_text(shown, targets)
