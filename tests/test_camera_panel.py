@@ -141,3 +141,57 @@ def test_in_a_narrow_player_the_camera_takes_the_figures_place(qtbot: QtBot) -> 
     panel.button.click()
     qtbot.waitUntil(player.figure.isVisible)
     assert not panel.isVisible()
+
+
+def test_the_figure_standing_in_for_a_camera_follows_the_player_to_the_next_drill(
+    qtbot: QtBot,
+) -> None:
+    from hinge_desktop.domain.pose.rep_script import rep_script
+    from hinge_desktop.ui.camera.frame_sources import FigureFrames, FrameSource
+    from hinge_desktop.ui.camera.generated_frames import FigureCamera
+
+    panel = _panel(qtbot)
+    panel.set_drill(CATALOGUE.get("wall-hinge-check"))
+    panel.watch_figure()
+    source = panel.findChild(FrameSource)
+    assert isinstance(source, FigureFrames)
+    deadlift = CATALOGUE.get("kettlebell-deadlift")
+    panel.set_drill(deadlift)
+    with qtbot.waitSignal(source.frame, timeout=3000) as shown:
+        pass
+    seconds, image = shown.args
+    # The frame is the deadlift's figure at that moment of its reps, not the wall drill's.
+    poses = [frame.angles for frame in rep_script(deadlift, list(FigureFrames.SHOWN), fps=30)]
+    expected = FigureCamera(deadlift).frame(poses[int(seconds * 30) % len(poses)])
+    assert image == expected
+    panel.shutdown()
+
+
+def test_the_rows_above_the_picture_do_not_move_as_their_words_change(qtbot: QtBot) -> None:
+    panel = _panel(qtbot)
+    panel.resize(220, 420)
+    panel.set_drill(CATALOGUE.get("wall-hinge-check"))
+    panel.watch_figure()
+    qtbot.waitUntil(lambda: not panel.view.picture_rect().isEmpty(), timeout=3000)
+    record_width, air_width = panel.record.width(), panel.on_air.width()
+    panel.record.setText("Stop recording")
+    panel.on_air.setText("● Recording 0:12")
+    qtbot.wait(50)
+    assert panel.record.width() == record_width
+    assert panel.record.width() >= panel.record.sizeHint().width()
+    assert panel.on_air.width() == air_width
+    # A readout that runs to a third line and back leaves the picture where it was.
+    panel.readout.setText("hip 38° (aim 75°) · knee 12° (aim 20°) · trunk 29°")
+    qtbot.wait(50)
+    picture = panel.view.geometry()
+    panel.readout.setText(
+        "hip 38° (aim 75°) · knee 12° (aim 20°) · trunk 29° · the whole body is not in view: "
+        "no cues"
+    )
+    qtbot.wait(50)
+    taller = panel.view.geometry()
+    panel.readout.setText("hip 40° (aim 75°) · knee 12° (aim 20°) · trunk 29°")
+    qtbot.wait(50)
+    assert panel.view.geometry() == taller
+    assert taller.height() < picture.height()
+    panel.shutdown()

@@ -129,10 +129,12 @@ def test_a_clip_with_no_whole_rep_says_what_a_rep_is(tmp_path: Path) -> None:
     require_pose_extra()
     drill = CATALOGUE.get("kettlebell-deadlift")
     video = tmp_path / "standing.mp4"
-    write_clip(video, drill, [])  # the person stands, side-on, and never hinges
+    # The person stands side-on for a second, filmed at 10 frames a second, and never hinges.
+    assert write_clip(video, drill, [], fps=10) == 10
     result = _hinge("--analyse", str(video), "--drill", drill.id)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[-1].startswith("Kettlebell deadlift: 0 reps in 0:")
+    # The clip's length runs to the end of its last frame.
+    assert result.stdout.splitlines()[-1].startswith("Kettlebell deadlift: 0 reps in 0:01.0 (")
     said = re.search(
         r"hinge-desktop: no whole rep: a rep counts from standing \(the hip bent under (\d+)°\), "
         r"down past (\d+)° and back under \d+°; the deepest hip bend in the clip was (\d+)°",

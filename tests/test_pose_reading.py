@@ -3,6 +3,8 @@ either way, and a body only partly in the picture."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from drill_catalogue import CATALOGUE
 
@@ -90,3 +92,29 @@ def test_only_standing_drills_that_bend_at_the_hip_are_followed() -> None:
         targets = pose_targets(drill)
         assert targets is not None
         assert targets.hip_range >= 35
+
+
+def test_a_heel_the_model_is_less_sure_of_still_lets_the_body_count_as_in_view() -> None:
+    drill = CATALOGUE.get("wall-hip-hinge")
+    points = scene(drill.figure, drill.figure.poses[0].angles()).points
+    landmarks = _landmarks(points)
+
+    def unsure(point: str, visibility: float) -> dict[str, Landmark]:
+        """The model this sure of the point, on both sides."""
+        return dict(
+            landmarks,
+            **{
+                f"{side}_{point}": replace(landmarks[f"{side}_{point}"], visibility=visibility)
+                for side in ("left", "right")
+            },
+        )
+
+    # Upright and plainly in view, the model is about 0.55 sure of the heel.
+    reading = landmark_reading(unsure("heel", 0.55), 640, 480)
+    assert reading is not None
+    assert reading.whole_body
+    # A joint as doubtful is not enough, nor a heel the model barely guesses.
+    for doubtful in (unsure("knee", 0.55), unsure("heel", 0.2)):
+        reading = landmark_reading(doubtful, 640, 480)
+        assert reading is not None
+        assert not reading.whole_body

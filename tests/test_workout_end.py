@@ -68,6 +68,16 @@ def test_finish_asks_while_sets_remain_and_keep_going_changes_nothing(
     assert len(logged_sets(training)) == 1
 
 
+def test_the_set_under_way_is_not_counted_done_when_finish_asks(hinge: HingeWindow) -> None:
+    hinge.show_drill("glute-bridge")
+    hinge.click("startPauseButton")
+    hinge.skip_to(StepKind.REPS, 1)
+    hinge.click("finishButton")
+    box = open_dialog(QMessageBox, "finishWorkoutBox")
+    assert "with 0 of 2 sets done" in box.text()
+    press("finishWorkoutBox", "keepGoingButton")
+
+
 def test_finishing_early_keeps_what_was_logged_and_shows_the_summary(
     training: HingeWindow,
 ) -> None:

@@ -87,12 +87,12 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
     # Every rep's cues are printed; none is held back as a spoken one would be.
     coach = PoseCoach(targets, CueGate(gap=0.0, same_gap=0.0))
     seen = [0, 0]  # frames, frames with a body
-    last = [0.0]
+    last = [0.0, 0.0]  # the last frame's time, and the time between the last two
     deepest = [0.0]
 
     def frame(seconds: float, image: QImage) -> None:
         seen[0] += 1
-        last[0] = seconds
+        last[:] = [seconds, seconds - last[0]]
         found = model.find(rgb_pixels(image))
         reading = landmark_reading(found, image.width(), image.height()) if found else None
         seen[1] += reading is not None
@@ -120,7 +120,7 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
         del app
     reps = coach.count
     print(
-        f"{name}: {reps} {'rep' if reps == 1 else 'reps'} in {_clock(last[0])} "
+        f"{name}: {reps} {'rep' if reps == 1 else 'reps'} in {_clock(sum(last))} "
         f"({seen[0]} frames, a body found in {seen[1]})",
         flush=True,
     )

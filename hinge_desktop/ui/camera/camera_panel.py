@@ -22,6 +22,7 @@ from hinge_desktop.speech.choose import quiet_multimedia_logs
 from hinge_desktop.storage.clip_store import Clip, ClipError, ClipStore
 from hinge_desktop.ui.camera.frame_view import FrameView
 from hinge_desktop.ui.camera.pose_readout import SteadyReadout
+from hinge_desktop.ui.widgets.steady import SteadyLabel, hold_widest
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
 if TYPE_CHECKING:
@@ -38,8 +39,7 @@ def tr(text: str) -> str:
 
 
 def _multimedia() -> None:
-    """Qt Multimedia is loaded when the camera is first used, not with the window (it takes
-    time, and it reports the sound libraries it looks for as it loads)."""
+    """Qt Multimedia loads with the camera, not the window: it takes time, and talks as it does."""
     quiet_multimedia_logs()
 
 
@@ -86,6 +86,7 @@ class CameraPanel(QWidget):
         self.on_air.setObjectName("cameraOnAir")
         self.on_air.setStyleSheet("color: #d93025; font-weight: bold;")
         self.on_air.hide()
+        hold_widest(self.on_air, (tr("● Camera on"), tr("● Recording {time}").format(time="0:00")))
         # Shown wherever the panel's owner puts it (the player's controls), even while the
         # panel is hidden; until then it is the panel's, and hidden.
         self.button = QPushButton(tr("Camera"), self)
@@ -106,6 +107,7 @@ class CameraPanel(QWidget):
         self.record.setObjectName("cameraRecord")
         self.record.setCheckable(True)
         self.record.setToolTip(tr("Film the set to replay it slowly (R)"))
+        hold_widest(self.record, (tr("Record"), tr("Stop recording")))
         self._record_words(tr("Record"), tr("Record the set"))
         self.record.clicked.connect(self.toggle_recording)
         self.record.hide()
@@ -118,14 +120,14 @@ class CameraPanel(QWidget):
         self.mirror.setObjectName("cameraMirror")
         self.mirror.setChecked(True)
         self.mirror.toggled.connect(self._mirror)
-        self.readout = QLabel()
+        self.readout = SteadyLabel()
         self.readout.setObjectName("poseReadout")
-        self.readout.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName("cameraNote")
         self.note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         # Two short rows, not one long one: beside the clock in a narrow player.
-        top = QVBoxLayout()
         marks = QHBoxLayout()
         marks.addWidget(self.on_air)
         marks.addStretch(1)
@@ -134,11 +136,8 @@ class CameraPanel(QWidget):
         buttons.addWidget(self.record)
         buttons.addWidget(self.clips_button)
         buttons.addStretch(1)
-        top.addLayout(marks)
-        top.addLayout(buttons)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addLayout(marks)
+        layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.readout)
         layout.addWidget(self.note)
@@ -165,7 +164,7 @@ class CameraPanel(QWidget):
         elif self._drill is not None and targets is None:
             lines.append(tr("The pose assist follows standing hinge drills."))
         self.note.setText(" ".join(lines))
-        self.readout.clear()
+        self.readout.setText("")
 
     def _targets(self) -> PoseTargets | None:
         return pose_targets(self._drill) if self._drill is not None else None
@@ -180,6 +179,8 @@ class CameraPanel(QWidget):
             return
         self.stop_recording()
         self._drill = drill
+        if self._source is not None and drill is not None:
+            self._source.follow(drill)
         if self.is_on():
             self._stop_watcher()
             self._start_watcher()

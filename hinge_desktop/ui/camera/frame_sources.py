@@ -39,6 +39,9 @@ class FrameSource(QObject):
     def stop(self) -> None:
         raise NotImplementedError
 
+    def follow(self, drill: Drill) -> None:
+        """The player moved to ``drill``: a camera films whatever is in front of it."""
+
 
 NO_GPU = (
     "QRhi* {anonymous}::ThreadLocalRhiHolder::ensureRhi(QRhi::Implementation) : "
@@ -134,12 +137,17 @@ class FigureFrames(FrameSource):
         self, drill: Drill, faults: Sequence[Fault] = SHOWN, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._camera = FigureCamera(drill)
-        self._frames = [f.angles for f in rep_script(drill, list(faults), fps=self.FPS)]
+        self._faults = list(faults)
+        self.follow(drill)
         self._timer = QTimer(self, interval=1000 // self.FPS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._clock = QElapsedTimer()
+
+    def follow(self, drill: Drill) -> None:
+        """The figure becomes ``drill``'s, doing its reps."""
+        self._camera = FigureCamera(drill)
+        self._frames = [f.angles for f in rep_script(drill, self._faults, fps=self.FPS)]
 
     def _tick(self) -> None:
         seconds = self._clock.elapsed() / 1000

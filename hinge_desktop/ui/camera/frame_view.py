@@ -17,7 +17,7 @@ class FrameView(QWidget):
         self.setAccessibleName(QCoreApplication.translate("Camera", "Camera picture"))
         # The picture gives way to the words under it when the player is short: it keeps its
         # shape at any size, and the words would otherwise be painted over.
-        self.setMinimumSize(120, 48)
+        self.setMinimumSize(120, 32)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self._image: QImage | None = None
         self.mirrored = True

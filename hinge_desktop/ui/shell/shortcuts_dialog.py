@@ -62,7 +62,8 @@ def window_actions(
 def window_shortcuts(
     menu_bar: QMenuBar, views: Iterable[tuple[str, QWidget]], anywhere: str
 ) -> list[Shortcut]:
-    """What :func:`window_actions` finds, in words, then each view's buttons' own shortcuts."""
+    """What :func:`window_actions` finds, in words, with each view's buttons' own shortcuts
+    after its actions: anywhere first, then view by view."""
     views = list(views)
     found = [
         (where, words(action.text()), keys_text(action.shortcuts()))
@@ -73,7 +74,8 @@ def window_shortcuts(
             if not button.shortcut().isEmpty():
                 what = button.accessibleName() or words(button.text())
                 found.append((where, what, keys_text([button.shortcut()])))
-    return found
+    order = [anywhere, *(where for where, _view in views)]
+    return sorted(found, key=lambda entry: order.index(entry[0]))
 
 
 class ShortcutsDialog(QDialog):

@@ -44,10 +44,10 @@ TITLE_PX = 30
 STEP_PX = 28
 NEXT_PX = 26
 MIN_WIDTH = 400
+"""The narrowest the page goes (the buttons on two rows); below it the window scrolls."""
 BESIDE_WIDTH = 700
 """Below this width the camera's panel, when shown, takes the figure's place: three columns
 would leave the clock no room (the panel shows the drill's aim in numbers)."""
-"""The narrowest the page goes (the buttons on two rows); below it the window scrolls."""
 CONTENT_MARGIN = 20
 
 # How the height of the numbers' column is shared: the clock, the rep counter, the cue.

@@ -229,7 +229,8 @@ class WorkoutView(WorkoutPages):
             return
         moment = self._moment()
         if any(s.is_work for s in self._steps[moment.index :]):
-            done = len(set_keys(self._timeline.steps[: moment.index + 1]))
+            # Sets done: the one under way is not, until its rest has begun.
+            done = len(set_keys(self._timeline.steps[: moment.index + (not moment.step.is_work)]))
             ask_to_finish(self, self.name(), done, planned_sets(self._steps), self._end_here)
         else:
             self._end_here()
