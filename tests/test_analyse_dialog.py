@@ -56,6 +56,17 @@ def test_a_clip_is_analysed_rep_by_rep_while_the_window_goes_on(
     assert dialog.start.text() == "Analyse"
 
 
+def test_a_clip_with_no_whole_rep_says_why_in_its_answer(qtbot: QtBot, tmp_path: Path) -> None:
+    require_pose_extra()
+    video = tmp_path / "standing.mp4"
+    write_clip(video, DRILL, [], fps=10)  # a second of standing side-on
+    dialog = _dialog(qtbot, video)
+    dialog.start.click()
+    _finish(qtbot, dialog)
+    assert dialog.output.toPlainText().splitlines()[-1].startswith(f"{DRILL.name}: 0 reps in ")
+    assert dialog.status.text().startswith("No whole rep: a rep counts from standing")
+
+
 def test_a_file_that_is_not_a_video_is_named_in_the_answer(qtbot: QtBot, tmp_path: Path) -> None:
     require_pose_extra()
     video = tmp_path / "notes.mp4"

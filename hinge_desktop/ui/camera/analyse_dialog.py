@@ -221,7 +221,10 @@ class AnalyseDialog(QDialog):
             self._unread = b""
         crashed = status == QProcess.ExitStatus.CrashExit
         # The command's own words; other libraries' notes may share its line on stderr.
-        said = re.findall(rf"{re.escape(COMMAND)}: (.+)", self._errors)
+        said = [
+            line[:1].upper() + line[1:]
+            for line in re.findall(rf"{re.escape(COMMAND)}: (.+)", self._errors)
+        ]
         if crashed and self._stopping:
             self.status.setText(tr("Stopped."))
         elif crashed:
