@@ -65,6 +65,10 @@ def test_a_clip_with_no_whole_rep_says_why_in_its_answer(qtbot: QtBot, tmp_path:
     _finish(qtbot, dialog)
     assert dialog.output.toPlainText().splitlines()[-1].startswith(f"{DRILL.name}: 0 reps in ")
     assert dialog.status.text().startswith("No whole rep: a rep counts from standing")
+    # Choosing another file clears this one's answer.
+    dialog.file.setText(str(tmp_path / "another.mp4"))
+    assert dialog.output.toPlainText() == ""
+    assert dialog.status.text() == ""
 
 
 def test_a_file_that_is_not_a_video_is_named_in_the_answer(qtbot: QtBot, tmp_path: Path) -> None:

@@ -156,3 +156,20 @@ def test_the_replay_keys_work_wherever_the_focus_is_in_the_window(
     qtbot.keyClick(dialog.keep, Qt.Key.Key_Space)  # a focused button takes its own Space
     assert dialog.keep.isChecked()
     assert not replay.is_playing()
+
+
+def test_f1_lists_the_keys_the_clips_window_answers_to(
+    qtbot: QtBot, store: ClipStore, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QKeySequence, QShortcut
+
+    from hinge_desktop.ui.camera.clip_keys import clip_window_keys
+
+    dialog = _dialog(qtbot, store, tmp_path)
+    native = QKeySequence.SequenceFormat.NativeText
+    # The replay's keys work in the replay and in the list: each is bound twice.
+    bound = {s.key().toString(native) for s in dialog.findChildren(QShortcut)}
+    listed = [keys for _where, _what, keys in clip_window_keys()]
+    assert bound == set(listed)
+    assert len(listed) == len(set(listed))
+    assert {where for where, _what, _keys in clip_window_keys()} == {"Filmed clips"}

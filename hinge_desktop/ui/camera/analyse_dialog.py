@@ -128,7 +128,11 @@ class AnalyseDialog(QDialog):
         self._ready()
 
     def _drill_of_file(self) -> None:
-        """A clip Hinge filmed names its drill (``…--wall-hinge-check.mp4``): choose it."""
+        """Another file: the last one's answer goes, and a clip Hinge filmed names its drill
+        (``…--wall-hinge-check.mp4``), which is chosen."""
+        if self.output.toPlainText() and not self.is_running():
+            self.output.clear()
+            self.status.clear()
         named = named_drill(Path(self.file.text().strip()))
         index = self.drill.findData(named[0]) if named is not None else -1
         if index >= 0:

@@ -21,7 +21,7 @@ from hinge_desktop.domain.pose.targets import PoseTargets, pose_targets
 from hinge_desktop.speech.choose import quiet_multimedia_logs
 from hinge_desktop.storage.clip_store import Clip, ClipError, ClipStore
 from hinge_desktop.ui.camera.frame_view import FrameView
-from hinge_desktop.ui.camera.pose_readout import SteadyReadout
+from hinge_desktop.ui.camera.pose_readout import SteadyReadout, longest_readout
 from hinge_desktop.ui.widgets.steady import SteadyLabel, hold_widest
 from hinge_desktop.vision.pose_model import INSTALL, pose_model_installed
 
@@ -120,7 +120,7 @@ class CameraPanel(QWidget):
         self.mirror.setObjectName("cameraMirror")
         self.mirror.setChecked(True)
         self.mirror.toggled.connect(self._mirror)
-        self.readout = SteadyLabel()
+        self.readout = SteadyLabel(longest_readout())
         self.readout.setObjectName("poseReadout")
         self.note = QLabel()
         self.note.setObjectName("cameraNote")

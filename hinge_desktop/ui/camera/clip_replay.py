@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hinge_desktop.domain.drills import Drill
+from hinge_desktop.ui.camera.clip_keys import BACK, ON, PLAY, SPEED_KEYS
 from hinge_desktop.ui.camera.frame_sources import NO_GPU
 from hinge_desktop.ui.camera.frame_view import FrameView
 from hinge_desktop.ui.widgets.chips import ChipRow
@@ -198,12 +199,13 @@ class ClipReplay(QWidget):
         """The replay's keys while ``owner`` or a widget in it has the focus: Space plays or
         pauses, Left and Right step, 1, 2 and 3 choose the speed."""
         keys: list[tuple[str, Callable[[], None]]] = [
-            ("Space", self.toggle),
-            ("Left", lambda: self.step(-1)),
-            ("Right", lambda: self.step(1)),
+            (PLAY, self.toggle),
+            (BACK, lambda: self.step(-1)),
+            (ON, lambda: self.step(1)),
         ]
         keys += [
-            (str(n + 1), lambda r=rate: self.set_speed(r)) for n, (rate, _t) in enumerate(SPEEDS)
+            (key, lambda r=rate: self.set_speed(r))
+            for key, (rate, _t) in zip(SPEED_KEYS, SPEEDS, strict=True)
         ]
         for key, act in keys:
             shortcut = QShortcut(QKeySequence(key), owner)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from hinge_desktop.domain.drills import Drill
 from hinge_desktop.storage.clip_store import MEGABYTE, Clip, ClipError, ClipStore
+from hinge_desktop.ui.camera.clip_keys import DELETE
 from hinge_desktop.ui.camera.clip_replay import ClipReplay
 from hinge_desktop.ui.preferences import CLIP_CAP_MB, Preferences
 from hinge_desktop.ui.widgets.dialogs import confirm_delete, warn
@@ -72,7 +73,7 @@ class ClipsDialog(QDialog):
         self.delete.setObjectName("clipDelete")
         self.delete.setToolTip(tr("Delete the clip (Delete)"))
         self.delete.clicked.connect(self.ask_delete)
-        delete = QShortcut(QKeySequence.StandardKey.Delete, self.clip_list)
+        delete = QShortcut(QKeySequence(DELETE), self.clip_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.ask_delete)
         self.cap = QComboBox()

@@ -32,12 +32,21 @@ def readout_text(reading: BodyReading | None, targets: PoseTargets | None) -> st
     return text
 
 
+def longest_readout() -> str:
+    """The most the readout says: every angle and aim in three figures, and the body not in
+    view."""
+    wide = BodyReading(hip=188, knee=188, trunk=188, hips_back=0, knees_forward=0)
+    aims = PoseTargets(drill_id="", top=wide, bottom=wide)
+    return readout_text(replace(wide, whole_body=False), aims)
+
+
 class SteadyReadout:
     """The readout held steady: what it says of the body being in view changes only once a
-    change has lasted ``hold`` analysed frames, so a frame or two of the model's doubt (at the
-    deepest hinge, say) does not make the words come and go."""
+    change has lasted ``hold`` analysed frames (a second at 30 a second), so the model's doubt
+    for a moment (a joint read at 0.59 where 0.6 counts as seen, for 18 frames on the wall hip
+    hinge's figure) does not make the words come and go. Cues are judged rep by rep, apart."""
 
-    def __init__(self, hold: int = 8) -> None:
+    def __init__(self, hold: int = 30) -> None:
         self._hold = hold
         self._in_view = True
         self._against = 0

@@ -313,11 +313,12 @@ class MainWindow(QMainWindow):
         self.undo_action, self.redo_action = add_undo_and_redo(self, stack)
 
     def shortcuts(self) -> list[Shortcut]:
-        """Every shortcut the window has, each with where it works, what it does and its keys:
-        the menus' first ("Anywhere"), then each view's."""
+        """Each shortcut's where, what and keys: the menus', each view's, the clips window's."""
+        from hinge_desktop.ui.camera.clip_keys import clip_window_keys
         from hinge_desktop.ui.shell.shortcuts_dialog import window_shortcuts
 
-        return window_shortcuts(self.menuBar(), self._named_views(), self.tr("Anywhere"))
+        found = window_shortcuts(self.menuBar(), self._named_views(), self.tr("Anywhere"))
+        return found + clip_window_keys()
 
     def actions_with_shortcuts(self) -> list[QAction]:
         """Every action that has a shortcut, the menus' first, then each view's."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
@@ -22,23 +23,29 @@ def hold_widest(widget: QLabel | QAbstractButton, texts: Iterable[str]) -> None:
 
 
 class SteadyLabel(QLabel):
-    """A wrapped label that keeps the height of the tallest text it has shown at its width: what
-    is above it does not jump each time its words run onto another line. An empty text, or a new
-    width, lets it go back to what it shows."""
+    """A wrapped label with room, at its width, for the longest text it shows: what is above it
+    does not move as its words run onto another line and back. Empty, it takes no room."""
 
-    def __init__(self, text: str = "") -> None:
-        super().__init__(text)
+    def __init__(self, longest: str) -> None:
+        super().__init__()
         self.setWordWrap(True)
+        self._longest = longest
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self._hold(keep=bool(text))
+        self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
-            self._hold(keep=False)
+            self._fit()
 
-    def _hold(self, keep: bool) -> None:
-        needed = self.heightForWidth(self.width()) if self.text() else 0
-        self.setMinimumHeight(max(needed, self.minimumHeight()) if keep else needed)
+    def _fit(self) -> None:
+        if not self.text():
+            self.setMinimumHeight(0)
+            return
+        inside = self.contentsRect().width() - 2 * max(self.margin(), 0)
+        room = self.fontMetrics().boundingRect(
+            QRect(0, 0, max(inside, 1), 0), Qt.TextFlag.TextWordWrap, self._longest
+        )
+        self.setMinimumHeight(max(room.height(), self.heightForWidth(self.width())))

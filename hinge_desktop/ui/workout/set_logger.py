@@ -81,6 +81,7 @@ class SetLogger(QObject):
         panel.log_requested.connect(self.log)
         panel.note_done.connect(self._commit_note)
         self._log_changes.changed.connect(self._reload_logged)
+        view.logged_sets = lambda: len({key[:2] for key in self._logged})
         panel.hide()
 
     # Public ------------------------------------------------------------------------------

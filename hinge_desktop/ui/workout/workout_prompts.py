@@ -67,7 +67,7 @@ def ask_to_finish(
         parent,
         "finishWorkoutBox",
         _t("Finish the workout?"),
-        _t("Finish {name} now, with {done} of {sets} done?").format(
+        _t("Finish {name} now, with {done} of {sets} logged?").format(
             name=name, done=done, sets=sets
         ),
         _t("Every set you logged is kept, and the last one can still be logged."),

@@ -93,6 +93,9 @@ class WorkoutView(WorkoutPages):
         self._ended: SessionEnd | None = None
         self._finished_early = False
         self._resumed = False
+        self.logged_sets: Callable[[], int] | None = None
+        """How many sets of the workout under way are logged (the log panel's count), for
+        Finish's question; without it, the sets the player has passed."""
 
         self.figure.set_time_source(
             lambda: figure_seconds(self._timeline.moment()) if self._timeline else 0.0
@@ -229,8 +232,8 @@ class WorkoutView(WorkoutPages):
             return
         moment = self._moment()
         if any(s.is_work for s in self._steps[moment.index :]):
-            # Sets done: the one under way is not, until its rest has begun.
-            done = len(set_keys(self._timeline.steps[: moment.index + (not moment.step.is_work)]))
+            passed = self._timeline.steps[: moment.index + (not moment.step.is_work)]
+            done = self.logged_sets() if self.logged_sets else len(set_keys(passed))
             ask_to_finish(self, self.name(), done, planned_sets(self._steps), self._end_here)
         else:
             self._end_here()

@@ -1,0 +1,36 @@
+"""The filmed clips window's keys in one table: the window binds them, and Help → Keyboard
+shortcuts (F1) lists them (without loading Qt Multimedia)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+
+PLAY = "Space"
+BACK = "Left"
+ON = "Right"
+SPEED_KEYS = ("1", "2", "3")
+"""1×, ½× and ¼×, in the order of the replay's speeds."""
+DELETE = QKeySequence.StandardKey.Delete
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ClipKeys", text)
+
+
+def _written(keys: list[QKeySequence]) -> str:
+    return ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
+
+
+def clip_window_keys() -> list[tuple[str, str, str]]:
+    """F1's rows for the filmed clips window: where, what, keys."""
+    where = tr("Filmed clips")
+    rows = [
+        (PLAY, tr("Play or pause the clip")),
+        (BACK, tr("A frame back")),
+        (ON, tr("A frame on")),
+        *zip(SPEED_KEYS, (tr("Play at 1×"), tr("Play at ½×"), tr("Play at ¼×")), strict=True),
+    ]
+    listed = [(where, what, _written([QKeySequence(key)])) for key, what in rows]
+    delete = _written(QKeySequence.keyBindings(DELETE))
+    return [*listed, (where, tr("Delete the clip chosen (it asks first)"), delete)]
