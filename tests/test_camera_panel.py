@@ -3,6 +3,8 @@ and the pose assist's angles against the drill's."""
 
 from __future__ import annotations
 
+import itertools
+
 from drill_catalogue import CATALOGUE
 from pose_clips import require_pose_extra
 from PySide6.QtCore import QRect, Qt
@@ -206,4 +208,11 @@ def test_the_rows_above_the_picture_do_not_move_as_their_words_change(qtbot: QtB
     panel.readout.setText("hip 40° (aim 75°) · knee 12° (aim 20°) · trunk 29°")
     qtbot.wait(50)
     assert panel.view.geometry() == picture
+    # Cramped, the words take only the room they need, and none is drawn over another.
+    panel.resize(188, 143)
+    qtbot.wait(50)
+    rows = [panel.view, panel.readout, panel.note]
+    for upper, lower in itertools.pairwise(rows):
+        assert upper.geometry().bottom() < lower.geometry().top(), (upper, lower)
+    assert panel.note.geometry().bottom() < panel.height()
     panel.shutdown()

@@ -120,7 +120,7 @@ class CameraPanel(QWidget):
         self.mirror.setObjectName("cameraMirror")
         self.mirror.setChecked(True)
         self.mirror.toggled.connect(self._mirror)
-        self.readout = SteadyLabel(longest_readout())
+        self.readout = SteadyLabel(longest_readout(), roomy=200)
         self.readout.setObjectName("poseReadout")
         self.note = QLabel()
         self.note.setObjectName("cameraNote")
