@@ -30,8 +30,11 @@ def frames(
         yield frame, read_body(scene(drill.figure, frame.angles).points)
 
 
-def write_clip(path: Path, drill: Drill, faults: list[Fault], fps: float = 30.0) -> int:
-    """An MP4 of the reps, as a phone would film them; returns its number of frames."""
+def write_clip(
+    path: Path, drill: Drill, faults: list[Fault], fps: float = 30.0, upto: float | None = None
+) -> int:
+    """An MP4 of the reps, as a phone would film them (stopped ``upto`` seconds in, if given);
+    returns its number of frames."""
     import cv2  # comes with the pose extra
 
     camera = FigureCamera(drill)
@@ -39,6 +42,8 @@ def write_clip(path: Path, drill: Drill, faults: list[Fault], fps: float = 30.0)
     count = 0
     try:
         for frame, _truth in frames(drill, faults, fps):
+            if upto is not None and count >= upto * fps:
+                break
             writer.write(cv2.cvtColor(rgb_pixels(camera.frame(frame.angles)), cv2.COLOR_RGB2BGR))
             count += 1
     finally:

@@ -68,7 +68,10 @@ def test_a_clip_with_no_whole_rep_says_why_in_its_answer(qtbot: QtBot, tmp_path:
     # Choosing another file clears this one's answer.
     dialog.file.setText(str(tmp_path / "another.mp4"))
     assert dialog.output.toPlainText() == ""
-    assert dialog.status.text() == ""
+    assert (
+        dialog.status.text()
+        == "Reps are counted from the hip. It cannot see the shape of your back."
+    )
 
 
 def test_a_file_that_is_not_a_video_is_named_in_the_answer(qtbot: QtBot, tmp_path: Path) -> None:
@@ -103,6 +106,8 @@ def test_a_missing_file_is_said_before_anything_runs(
     dialog.start.click()
     assert not dialog.is_running()
     assert dialog.status.text() == f"There is no file at {tmp_path / 'gone.mp4'}."
+    dialog.file.setText(str(tmp_path / "here.mp4"))
+    assert "gone.mp4" not in dialog.status.text(), "another file: the old answer goes"
 
 
 def test_without_the_pose_extra_it_says_how_to_add_it(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from drill_catalogue import CATALOGUE
-from pose_clips import require_pose_extra, write_clip
+from pose_clips import frames, require_pose_extra, write_clip
 from PySide6.QtWidgets import QApplication
 
 from hinge_desktop.cli import analyse
@@ -123,6 +123,19 @@ def test_a_clip_prints_each_rep_with_its_cues_and_a_count(
     times = [int(m.group(2)) * 60 + float(m.group(3)) for m in parsed if m]
     assert times == sorted(times)
     assert lines[-1].startswith("Kettlebell deadlift: 4 reps in 0:")
+
+
+def test_a_clip_that_ends_at_the_bottom_of_a_rep_says_so(tmp_path: Path) -> None:
+    require_pose_extra()
+    drill = CATALOGUE.get("kettlebell-deadlift")
+    video = tmp_path / "cut.mp4"
+    # Filmed to just past the deepest point of the rep.
+    deepest, _truth = max(frames(drill, [Fault.NONE], 10), key=lambda frame: frame[1].hip)
+    write_clip(video, drill, [Fault.NONE], fps=10, upto=deepest.seconds + 0.3)
+    result = _hinge("--analyse", str(video), "--drill", drill.id)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith("Kettlebell deadlift: 0 reps in ")
+    assert "no whole rep: the clip ended before the hip came back under" in result.stderr
 
 
 def test_a_clip_with_no_whole_rep_says_what_a_rep_is(tmp_path: Path) -> None:

@@ -113,8 +113,23 @@ def test_a_heel_the_model_is_less_sure_of_still_lets_the_body_count_as_in_view()
     reading = landmark_reading(unsure("heel", 0.55), 640, 480)
     assert reading is not None
     assert reading.whole_body
-    # A joint as doubtful is not enough, nor a heel the model barely guesses.
-    for doubtful in (unsure("knee", 0.55), unsure("heel", 0.2)):
+    # A joint or a toe as doubtful is not enough, nor a heel the model barely guesses.
+    for doubtful in (unsure("knee", 0.55), unsure("toe", 0.55), unsure("heel", 0.2)):
         reading = landmark_reading(doubtful, 640, 480)
         assert reading is not None
         assert not reading.whole_body
+
+
+def test_a_doubtful_heel_bunched_up_with_the_toe_does_not_say_which_way_the_person_faces() -> None:
+    drill = CATALOGUE.get("kettlebell-deadlift")
+    points = scene(drill.figure, drill.figure.poses[-1].angles()).points
+    landmarks = _landmarks(points)
+    for side in ("left", "right"):
+        toe = landmarks[f"{side}_toe"]
+        # The model puts the heel, unsure, just ahead of the toe: the way the person faces
+        # flips, and with it whether the hips are behind the ankles.
+        landmarks[f"{side}_heel"] = Landmark(toe.x + 2, toe.y, 0.5)
+    reading = landmark_reading(landmarks, 640, 480)
+    assert reading is not None
+    assert reading.hips_back < 0, "read the wrong way round"
+    assert not reading.whole_body, "so it backs no cue"

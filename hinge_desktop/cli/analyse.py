@@ -71,7 +71,6 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
     from hinge_desktop.domain.pose.coach import PoseCoach
     from hinge_desktop.domain.pose.form import CueGate
     from hinge_desktop.domain.pose.reading import landmark_reading
-    from hinge_desktop.domain.pose.reps import rep_bounds
     from hinge_desktop.qt_messages import drop_qt_message
     from hinge_desktop.ui.camera.frame_pixels import rgb_pixels
     from hinge_desktop.ui.camera.frame_sources import NO_GPU
@@ -87,17 +86,15 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
     # Every rep's cues are printed; none is held back as a spoken one would be.
     coach = PoseCoach(targets, CueGate(gap=0.0, same_gap=0.0))
     seen = [0, 0]  # frames, frames with a body
-    last = [0.0, 0.0]  # the last frame's time, and the time between the last two
-    deepest = [0.0]
+    deepest = [0.0]  # the deepest hip bend the reps are counted from (smoothed)
 
     def frame(seconds: float, image: QImage) -> None:
         seen[0] += 1
-        last[:] = [seconds, seconds - last[0]]
         found = model.find(rgb_pixels(image))
         reading = landmark_reading(found, image.width(), image.height()) if found else None
         seen[1] += reading is not None
-        deepest[0] = max(deepest[0], reading.hip if reading is not None else 0.0)
         update = coach.add(seconds, reading)
+        deepest[0] = max(deepest[0], update.reading.hip if update.reading is not None else 0.0)
         if update.rep is None:
             return
         rep = update.rep
@@ -120,7 +117,7 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
         del app
     reps = coach.count
     print(
-        f"{name}: {reps} {'rep' if reps == 1 else 'reps'} in {_clock(sum(last))} "
+        f"{name}: {reps} {'rep' if reps == 1 else 'reps'} in {_clock(reader.end)} "
         f"({seen[0]} frames, a body found in {seen[1]})",
         flush=True,
     )
@@ -131,11 +128,24 @@ def _analyse(video: Path, name: str, targets) -> int:  # type: ignore[no-untyped
             file=sys.stderr,
         )
     elif reps == 0:
-        down, up = rep_bounds(targets)
-        print(
-            f"{COMMAND}: no whole rep: a rep counts from standing (the hip bent under "
-            f"{up:.0f}°), down past {down:.0f}° and back under {up:.0f}°; the deepest hip bend "
-            f"in the clip was {deepest[0]:.0f}°",
-            file=sys.stderr,
-        )
+        print(f"{COMMAND}: {_no_rep(targets, deepest[0], coach.in_rep)}", file=sys.stderr)
     return 0
+
+
+def _no_rep(targets, deepest: float, in_rep: bool) -> str:  # type: ignore[no-untyped-def]
+    """Why a clip with a body in it has no whole rep."""
+    from hinge_desktop.domain.pose.reps import rep_bounds
+
+    down, up = rep_bounds(targets)
+    rule = (
+        f"a rep counts from standing (the hip bent under {up:.0f}°), down past {down:.0f}° and "
+        f"back under {up:.0f}°"
+    )
+    if in_rep:
+        return f"no whole rep: the clip ended before the hip came back under {up:.0f}° ({rule})"
+    if deepest >= down:
+        return (
+            f"no whole rep: the hip bent to {deepest:.0f}°, but the clip did not show standing "
+            f"before it, or the body was out of view during it ({rule})"
+        )
+    return f"no whole rep: {rule}; the deepest hip bend in the clip was {deepest:.0f}°"

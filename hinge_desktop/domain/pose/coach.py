@@ -38,6 +38,11 @@ class PoseCoach:
     def count(self) -> int:
         return self._counter.count
 
+    @property
+    def in_rep(self) -> bool:
+        """A rep has begun and not yet come back up."""
+        return self._counter.in_rep
+
     def add(self, seconds: float, reading: BodyReading | None) -> PoseUpdate:
         if reading is None:
             self._missed += 1

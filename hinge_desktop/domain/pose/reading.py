@@ -16,13 +16,17 @@ Point = tuple[float, float]
 SIDE_POINTS = ("shoulder", "hip", "knee", "ankle", "heel", "toe")
 """The points of one side of the body that the angles need."""
 VISIBLE = 0.6
-"""How sure the model must be of a joint (shoulder, hip, knee, ankle) for it to count as seen."""
-FOOT_VISIBLE = 0.4
-"""How sure it must be of the heel and the toe, which only say which way the person faces: the
-model is less sure of them than of the joints. A heel plainly in view reads 0.54–0.58 on the
-drill's figure standing tall: at 0.6, a wall hip hinge's figure was out of view in 158 of 870
-frames, every one of them upright."""
-FOOT = ("heel", "toe")
+"""How sure the model must be of a point for it to count as seen."""
+HEEL_VISIBLE = 0.4
+"""How sure it must be of the heel when the toe is seen and well ahead of it. The heel and the
+toe say which way the person faces (so whether the hips are behind the ankles), and the model is
+less sure of a heel than of a joint: a heel plainly in view reads 0.52–0.58 on the drills'
+figures standing tall (the toe 0.61 and over). At 0.6, a wall hip hinge's figure was out of view
+in 158 of 870 frames, every one of them upright."""
+FOOT_SPAN = 0.1
+"""How far ahead of the heel, along the floor and in leg lengths, a toe must be for a less sure
+heel to do: a foot side-on spans 0.21 and over on the figures, and a foot whose two ends the
+model has bunched together says nothing sure of the way the person faces."""
 EDGE = 0.01
 """How far inside the picture (as a share of its size) a point must be to count as in view."""
 
@@ -116,8 +120,12 @@ def landmark_reading(
     points = {name: (facing * p.x, -p.y) for name, p in found.items()}
     # The head must be in the picture too; the model is rarely sure of a face seen side-on.
     head = [Landmark(p.x, p.y) for n, p in landmarks.items() if n == "nose"]
+    # A heel the model is less sure of does while the toe is clearly ahead of it.
+    leg = math.dist(points["hip"], points["knee"]) + math.dist(points["knee"], points["ankle"])
+    span = abs(found["toe"].x - found["heel"].x)
+    heel_bar = HEEL_VISIBLE if span >= FOOT_SPAN * leg else VISIBLE
     whole = all(
-        _in_view(point, width, height, FOOT_VISIBLE if name in FOOT else VISIBLE)
+        _in_view(point, width, height, heel_bar if name == "heel" else VISIBLE)
         for name, point in [*found.items(), *(("nose", point) for point in head)]
     )
     return read_body(points, whole_body=whole)

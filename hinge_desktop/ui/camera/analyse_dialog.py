@@ -116,23 +116,21 @@ class AnalyseDialog(QDialog):
         self.resize(720, 420)
         self._installed = pose_model_installed()
         if not self._installed:
-            self.status.setText(
-                tr("Analysing a clip needs the pose assist: {command}").format(command=INSTALL)
-            )
+            opening = tr("Analysing a clip needs the pose assist: {command}")
         elif not drills:
-            self.status.setText(tr("No drill can be followed by the camera."))
+            opening = tr("No drill can be followed by the camera.")
         else:
-            self.status.setText(
-                tr("Reps are counted from the hip. It cannot see the shape of your back.")
-            )
+            opening = tr("Reps are counted from the hip. It cannot see the shape of your back.")
+        self._opening = opening.format(command=INSTALL)
+        self.status.setText(self._opening)
         self._ready()
 
     def _drill_of_file(self) -> None:
         """Another file: the last one's answer goes, and a clip Hinge filmed names its drill
         (``…--wall-hinge-check.mp4``), which is chosen."""
-        if self.output.toPlainText() and not self.is_running():
+        if not self.is_running():
             self.output.clear()
-            self.status.clear()
+            self.status.setText(self._opening)
         named = named_drill(Path(self.file.text().strip()))
         index = self.drill.findData(named[0]) if named is not None else -1
         if index >= 0:

@@ -86,7 +86,7 @@ class CameraPanel(QWidget):
         self.on_air.setObjectName("cameraOnAir")
         self.on_air.setStyleSheet("color: #d93025; font-weight: bold;")
         self.on_air.hide()
-        hold_widest(self.on_air, (tr("● Camera on"), tr("● Recording {time}").format(time="0:00")))
+        hold_widest(self.on_air, (tr("● Camera on"), tr("● Recording {time}").format(time="00:00")))
         # Shown wherever the panel's owner puts it (the player's controls), even while the
         # panel is hidden; until then it is the panel's, and hidden.
         self.button = QPushButton(tr("Camera"), self)
@@ -282,7 +282,7 @@ class CameraPanel(QWidget):
         watcher = PoseWatcher(targets, self)
         words = SteadyReadout()
         watcher.updated.connect(
-            lambda update: self.readout.setText(words.text(update.reading, targets))
+            lambda update: self.readout.setText(words.text(update.reading, targets, update.seconds))
         )
         watcher.rep_counted.connect(lambda _total: self._rep())
         watcher.cue.connect(lambda cue, _latency: self._cue(FormCue(cue)))

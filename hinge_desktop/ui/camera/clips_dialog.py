@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -73,7 +73,7 @@ class ClipsDialog(QDialog):
         self.delete.setObjectName("clipDelete")
         self.delete.setToolTip(tr("Delete the clip (Delete)"))
         self.delete.clicked.connect(self.ask_delete)
-        delete = QShortcut(QKeySequence(DELETE), self.clip_list)
+        delete = QShortcut(DELETE, self.clip_list)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.ask_delete)
         self.cap = QComboBox()

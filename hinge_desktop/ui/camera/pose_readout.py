@@ -42,21 +42,26 @@ def longest_readout() -> str:
 
 class SteadyReadout:
     """The readout held steady: what it says of the body being in view changes only once a
-    change has lasted ``hold`` analysed frames (a second at 30 a second), so the model's doubt
-    for a moment (a joint read at 0.59 where 0.6 counts as seen, for 18 frames on the wall hip
-    hinge's figure) does not make the words come and go. Cues are judged rep by rep, apart."""
+    change has lasted ``hold`` seconds of the frames' own time, so the model's doubt for a
+    moment (a joint read at 0.59 where 0.6 counts as seen, for 18 frames on the wall hip hinge's
+    figure) does not make the words come and go, however many frames a second are analysed.
+    Cues are judged rep by rep, apart from this."""
 
-    def __init__(self, hold: int = 30) -> None:
+    def __init__(self, hold: float = 1.0) -> None:
         self._hold = hold
         self._in_view = True
-        self._against = 0
+        self._since: float | None = None
+        """When the frames began to disagree with what is shown."""
         self._last: BodyReading | None = None
 
-    def text(self, reading: BodyReading | None, targets: PoseTargets | None) -> str:
+    def text(self, reading: BodyReading | None, targets: PoseTargets | None, seconds: float) -> str:
         seen = reading is not None and reading.whole_body
-        self._against = self._against + 1 if seen != self._in_view else 0
-        if self._against >= self._hold:
-            self._in_view, self._against = seen, 0
+        if seen == self._in_view:
+            self._since = None
+        elif self._since is None:
+            self._since = seconds
+        if self._since is not None and seconds - self._since >= self._hold:
+            self._in_view, self._since = seen, None
         if reading is not None:
             self._last = reading
         shown = self._last if reading is None and self._in_view else reading

@@ -31,6 +31,7 @@ class VideoFileFrames(QObject):
         self._on_frame = on_frame
         self._error = ""
         self._frames = 0
+        self._end = 0.0
         self._player = QMediaPlayer(self)
         self._sink = QVideoSink(self)
         self._player.setVideoSink(self._sink)
@@ -40,10 +41,16 @@ class VideoFileFrames(QObject):
     def frames(self) -> int:
         return self._frames
 
+    @property
+    def end(self) -> float:
+        """When the last frame read ends, in seconds: the clip's length, once read."""
+        return self._end
+
     def _frame(self, frame: QVideoFrame) -> None:
         if not frame.isValid():
             return
         self._frames += 1
+        self._end = max(self._end, max(frame.startTime(), frame.endTime()) / 1_000_000)
         self._on_frame(frame.startTime() / 1_000_000, frame.toImage())
 
     def read(self) -> None:
