@@ -1,13 +1,13 @@
 """Logging the sets of the workout under way, and keeping that workout on disk as it goes.
 
-The player says where the workout is; this keeps the workout's plan and step in the database
-(so a crash loses nothing and the workout can be resumed), fills the log panel for the set that
-``domain/set_to_log.py`` offers and logs it through the undo stack. A note typed after a set was
-logged goes with that set, as an undoable edit.
+The player says where the workout is; this keeps its plan and step in the database (a crash
+loses nothing, and it can be resumed), fills the log panel for the set ``set_to_log`` offers and
+logs it through the undo stack. A note typed after a set goes with it, as an undoable edit.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
@@ -81,7 +81,8 @@ class SetLogger(QObject):
         panel.log_requested.connect(self.log)
         panel.note_done.connect(self._commit_note)
         self._log_changes.changed.connect(self._reload_logged)
-        view.logged_sets = lambda: len({key[:2] for key in self._logged})
+        me = weakref.ref(self)  # the view holds this: no cycle between the two
+        view.logged_sets = lambda: len({key[:2] for key in me()._logged}) if me() else 0
         panel.hide()
 
     # Public ------------------------------------------------------------------------------
