@@ -79,6 +79,22 @@ def test_the_clip_and_the_drill_go_together(capsys: pytest.CaptureFixture[str]) 
 
 
 @pytest.mark.slow
+def test_a_still_picture_is_refused(tmp_path: Path) -> None:
+    require_pose_extra()
+    from PySide6.QtGui import QImage
+
+    picture = tmp_path / "side-on.png"
+    image = QImage(640, 480, QImage.Format.Format_RGB32)
+    image.fill(0xFFEEEEEE)
+    assert image.save(str(picture))
+    result = _hinge("--analyse", str(picture), "--drill", "kettlebell-deadlift")
+    assert result.returncode == analyse.UNUSABLE
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        f"hinge-desktop: {picture} is a still picture, not a video: it has one frame"
+    )
+
+
 def test_a_file_that_is_not_a_video_is_refused(tmp_path: Path) -> None:
     require_pose_extra()
     notes = tmp_path / "notes.mp4"
@@ -149,12 +165,13 @@ def test_a_clip_with_no_whole_rep_says_what_a_rep_is(tmp_path: Path) -> None:
     # The clip's length runs to the end of its last frame.
     assert result.stdout.splitlines()[-1].startswith("Kettlebell deadlift: 0 reps in 0:01.0 (")
     said = re.search(
-        r"hinge-desktop: no whole rep: a rep counts from standing \(the hip bent under (\d+)°\), "
-        r"down past (\d+)° and back under \d+°; the deepest hip bend in the clip was (\d+)°",
+        r"hinge-desktop: no whole rep: the deepest hip bend in the clip was (\d+)°\. A rep "
+        r"counts from standing, with the hip bent under (\d+)°, down past (\d+)° and back "
+        r"under \d+°\.",
         result.stderr,
     )
     assert said, result.stderr
     assert len(result.stderr.splitlines()) == 1, result.stderr
-    under, past, deepest = (int(group) for group in said.groups())
+    deepest, under, past = (int(group) for group in said.groups())
     assert under < past <= 137
     assert deepest < under

@@ -138,14 +138,16 @@ def _no_rep(targets, deepest: float, in_rep: bool) -> str:  # type: ignore[no-un
 
     down, up = rep_bounds(targets)
     rule = (
-        f"a rep counts from standing (the hip bent under {up:.0f}°), down past {down:.0f}° and "
-        f"back under {up:.0f}°"
+        f"A rep counts from standing, with the hip bent under {up:.0f}°, down past {down:.0f}° "
+        f"and back under {up:.0f}°."
     )
     if in_rep:
-        return f"no whole rep: the clip ended before the hip came back under {up:.0f}° ({rule})"
-    if deepest >= down:
-        return (
-            f"no whole rep: the hip bent to {deepest:.0f}°, but the clip did not show standing "
-            f"before it, or the body was out of view during it ({rule})"
+        why = f"the clip ended before the hip came back under {up:.0f}°"
+    elif deepest >= down:
+        why = (
+            f"the hip bent to {deepest:.0f}°, but the clip did not show standing before it, or "
+            "the body was out of view during it"
         )
-    return f"no whole rep: {rule}; the deepest hip bend in the clip was {deepest:.0f}°"
+    else:
+        why = f"the deepest hip bend in the clip was {deepest:.0f}°"
+    return f"no whole rep: {why}. {rule}"

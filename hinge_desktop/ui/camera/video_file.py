@@ -102,3 +102,9 @@ class VideoFileFrames(QObject):
                     path=self._path
                 )
             )
+        if self._frames == 1:
+            raise VideoError(
+                QCoreApplication.translate(
+                    "Video", "{path} is a still picture, not a video: it has one frame"
+                ).format(path=self._path)
+            )
