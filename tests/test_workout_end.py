@@ -97,6 +97,10 @@ def test_finishing_early_keeps_what_was_logged_and_shows_the_summary(
     assert training.widget(QLabel, "summaryName").text() == "Glute bridge"
     assert training.widget(QLabel, "summaryHeading").text() == "Finished"
     training.qtbot.waitUntil(lambda: figures(training).get("sets logged") == "1 of 2")
+    # Set 2 was never done: the log panel does not say every set is.
+    status = training.widget(QLabel, "logStatusLabel").text()
+    assert "All sets done" not in status
+    assert "Log extra set adds one more" in status
     (kept,) = logged_sets(training)
     assert kept.workout_id == workout_id
     workout = training.store.workouts.get(workout_id or 0)

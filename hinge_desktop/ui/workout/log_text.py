@@ -89,7 +89,8 @@ def waiting_text(target: SetToLog, following: StepKind | None, started: bool) ->
             return _t("The next set begins after the rest.")
         return _t("Already logged: Undo takes it back.")
     if target.offer is Offer.EXTRA:
-        return _t("All sets done: Log extra set adds one more.")
+        # Also after an early finish, when not every planned set was done.
+        return _t("No set is left to log: Log extra set adds one more.")
     return ""
 
 

@@ -70,7 +70,7 @@ def ask_to_finish(
         _t("Finish {name} now, with {done} of {sets} logged?").format(
             name=name, done=done, sets=sets
         ),
-        _t("Every set you logged is kept, and the last one can still be logged."),
+        _t("Every set you logged is kept, and a set under way now can still be logged after."),
         (_t("Finish"), "confirmFinishButton"),
         on_yes,
     )
