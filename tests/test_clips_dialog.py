@@ -169,7 +169,7 @@ def test_f1_lists_the_keys_the_clips_window_answers_to(
     native = QKeySequence.SequenceFormat.NativeText
     # The replay's keys work in the replay and in the list: each is bound twice.
     bound = {k.toString(native) for s in dialog.findChildren(QShortcut) for k in s.keys()}  # noqa: SIM118 (a QShortcut)
-    listed = [key for _where, _what, keys in clip_window_keys() for key in keys.split(", ")]
+    listed = [key.toString(native) for _where, _what, key in clip_window_keys()]
     assert bound == set(listed)
     assert len(listed) == len(set(listed))
     assert {where for where, _what, _keys in clip_window_keys()} == {"Filmed clips"}

@@ -20,12 +20,8 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("ClipKeys", text)
 
 
-def _written(keys: list[QKeySequence]) -> str:
-    return ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in keys)
-
-
-def clip_window_keys() -> list[tuple[str, str, str]]:
-    """F1's rows for the filmed clips window: where, what, keys."""
+def clip_window_keys() -> list[tuple[str, str, QKeySequence]]:
+    """F1's rows for the filmed clips window: where, what, key."""
     where = tr("Filmed clips")
     rows = [
         (PLAY, tr("Play or pause the clip")),
@@ -33,6 +29,5 @@ def clip_window_keys() -> list[tuple[str, str, str]]:
         (ON, tr("A frame on")),
         *zip(SPEED_KEYS, (tr("Play at 1×"), tr("Play at ½×"), tr("Play at ¼×")), strict=True),
     ]
-    listed = [(where, what, _written([QKeySequence(key)])) for key, what in rows]
-    delete = _written([DELETE])
-    return [*listed, (where, tr("Delete the clip chosen (it asks first)"), delete)]
+    listed = [(where, what, QKeySequence(key)) for key, what in rows]
+    return [*listed, (where, tr("Delete the clip chosen (it asks first)"), DELETE)]

@@ -317,8 +317,8 @@ class MainWindow(QMainWindow):
         from hinge_desktop.ui.camera.clip_keys import clip_window_keys
         from hinge_desktop.ui.shell.shortcuts_dialog import window_shortcuts
 
-        found = window_shortcuts(self.menuBar(), self._named_views(), self.tr("Anywhere"))
-        return found + clip_window_keys()
+        anywhere = self.tr("Anywhere")
+        return window_shortcuts(self.menuBar(), self._named_views(), anywhere, clip_window_keys())
 
     def actions_with_shortcuts(self) -> list[QAction]:
         """Every action that has a shortcut, the menus' first, then each view's."""

@@ -60,10 +60,14 @@ def window_actions(
 
 
 def window_shortcuts(
-    menu_bar: QMenuBar, views: Iterable[tuple[str, QWidget]], anywhere: str
+    menu_bar: QMenuBar,
+    views: Iterable[tuple[str, QWidget]],
+    anywhere: str,
+    windows: Iterable[tuple[str, str, QKeySequence]] = (),
 ) -> list[Shortcut]:
     """What :func:`window_actions` finds, in words, with each view's buttons' own shortcuts
-    after its actions: anywhere first, then view by view."""
+    after its actions: anywhere first, then view by view; then ``windows``' keys (where, what,
+    key), for windows made only when opened."""
     views = list(views)
     found = [
         (where, words(action.text()), keys_text(action.shortcuts()))
@@ -75,7 +79,8 @@ def window_shortcuts(
                 what = button.accessibleName() or words(button.text())
                 found.append((where, what, keys_text([button.shortcut()])))
     order = [anywhere, *(where for where, _view in views)]
-    return sorted(found, key=lambda entry: order.index(entry[0]))
+    found.sort(key=lambda entry: order.index(entry[0]))
+    return found + [(where, what, keys_text([key])) for where, what, key in windows]
 
 
 class ShortcutsDialog(QDialog):
